@@ -1,0 +1,131 @@
+import {parseArgs} from 'node:util';
+import {developmentAccessKey, defaultDataDirectory, defaultPort} from '../emulator/defaults.js';
+import {createEmulator} from '../emulator/server.js';
+import {UsageError} from './usage-error.js';
+
+export const emulatorHelp = `Usage: acs-tokens emulator [options]
+
+Runs a local Azure Communication Services Identity API that the official SDKs
+cannot tell from the service: HMAC authentication, api-versions, exact status
+codes and errors, real revocation.
+
+Options
+  --port N           Port to listen on (default ${defaultPort}; 0 picks a free one)
+  --host ADDRESS     Address to bind (default 127.0.0.1; loopback unless told otherwise)
+  --http             Plain HTTP instead of HTTPS (SDKs need allowInsecureConnection)
+  --data-dir DIR     Keep identities, keys and the certificate in DIR
+                     (default ${defaultDataDirectory()})
+  --in-memory        Keep identities in memory only; they vanish on exit
+  --access-key KEY   Base64 access key (default: the well-known development key)
+  --allow-entra      Accept Entra ID bearer tokens over HTTPS (audience and
+                     expiry checked, signature not)
+  -h, --help         Show this help
+
+Examples
+  acs-tokens emulator
+  acs-tokens emulator --port 0 --in-memory
+  acs-tokens emulator --http --port 8080
+  NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" node app.js
+`;
+
+export async function runEmulatorCommand(
+	argv: readonly string[],
+	io: {readonly stdout: NodeJS.WritableStream; readonly stderr: NodeJS.WritableStream; readonly env: NodeJS.ProcessEnv},
+): Promise<number> {
+	const {values} = parseArgs({
+		args: [...argv],
+		strict: true,
+		allowPositionals: false,
+		options: {
+			port: {type: 'string'},
+			host: {type: 'string'},
+			http: {type: 'boolean', default: false},
+			'data-dir': {type: 'string'},
+			'in-memory': {type: 'boolean', default: false},
+			'access-key': {type: 'string'},
+			'allow-entra': {type: 'boolean', default: false},
+			'print-certificate-path': {type: 'boolean', default: false},
+			help: {type: 'boolean', short: 'h', default: false},
+		},
+	});
+
+	if (values.help) {
+		io.stdout.write(emulatorHelp);
+		return 0;
+	}
+
+	const port = values.port === undefined ? defaultPort : Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+		throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+	}
+
+	if (values['data-dir'] !== undefined && values['in-memory']) {
+		throw new UsageError('--data-dir and --in-memory exclude each other: choose one.');
+	}
+
+	const accessKey = values['access-key'];
+	if (accessKey !== undefined && (!/^[A-Za-z0-9+/]+={0,2}$/.test(accessKey) || Buffer.from(accessKey, 'base64').length < 16)) {
+		throw new UsageError('--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64');
+	}
+
+	const dataDirectory = values['data-dir'] ?? defaultDataDirectory(io.env);
+	if (values['print-certificate-path']) {
+		const {loadOrCreateTls} = await import('../emulator/certificate.js');
+		const {default: path} = await import('node:path');
+		io.stdout.write(`${(await loadOrCreateTls(path.join(dataDirectory, 'tls'))).certificatePath}\n`);
+		return 0;
+	}
+
+	const emulator = await createEmulator({
+		port,
+		...(values.host === undefined ? {} : {host: values.host}),
+		http: values.http,
+		...(values['in-memory'] ? {inMemory: true, certificateDirectory: dataDirectory} : {dataDirectory}),
+		...(accessKey === undefined ? {} : {accessKey}),
+		allowEntra: values['allow-entra'],
+		onRequest(entry) {
+			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
+		},
+		onInternalError(error) {
+			io.stderr.write(`internal error (a bug; please report it): ${(error as Error).stack ?? String(error)}\n`);
+		},
+	}).catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'EADDRINUSE') {
+			throw new UsageError(
+				`Port ${port} is already in use, perhaps by another emulator. Stop it, or pass --port <another port> (--port 0 picks a free one).`,
+			);
+		}
+
+		if (error.code === 'EADDRNOTAVAIL') {
+			throw new UsageError(`--host ${values.host} is not an address of this machine.`);
+		}
+
+		throw error;
+	});
+
+	const shown =
+		accessKey === undefined || accessKey === developmentAccessKey
+			? emulator.connectionString
+			: emulator.connectionString.replace(/accesskey=.*$/, 'accesskey=<the key given with --access-key>');
+	io.stderr.write(
+		`ACS Identity emulator listening on ${emulator.url} (${values['in-memory'] ? 'in memory' : `data in ${dataDirectory}`}); Ctrl+C stops it.\n`,
+	);
+	io.stdout.write(`${shown}\n`);
+	if (emulator.certificatePath) {
+		io.stdout.write(`certificate: ${emulator.certificatePath}\n`);
+	}
+
+	await new Promise<void>(resolve => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+	await emulator.close();
+	io.stderr.write('Emulator stopped.\n');
+	return 0;
+}

@@ -1,0 +1,115 @@
+/**
+ * Every error the emulator answers with, built in one place so that status, code and
+ * message match the service (shared/acs-identity-api.md, "Errors").
+ */
+export type AcsErrorBody = {
+	readonly error: {
+		readonly code: string;
+		readonly message: string;
+		readonly target?: string;
+	};
+};
+
+export class AcsError extends Error {
+	override name = 'AcsError';
+
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		readonly target?: string,
+		readonly headers: Readonly<Record<string, string>> = {},
+	) {
+		super(message);
+	}
+
+	toBody(): AcsErrorBody {
+		return {
+			error: {
+				code: this.code,
+				message: this.message,
+				...(this.target === undefined ? {} : {target: this.target}),
+			},
+		};
+	}
+}
+
+export const validScopes = ['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'] as const;
+
+export const acsErrors = {
+	scopesRequired: () => new AcsError(400, 'ValidationError', 'Invalid scopes - Scopes field is required.', 'scopes'),
+	unknownScope: (scope: string) =>
+		new AcsError(
+			400,
+			'ValidationError',
+			`Invalid scopes - '${printable(scope)}' is not a valid scope. Valid scopes are: ${validScopes.join(', ')}.`,
+			'scopes',
+		),
+	expiresInMinutesOutOfRange: (value: number) =>
+		new AcsError(
+			400,
+			'ValidationError',
+			`ExpiresInMinutes value ${value} is invalid. Value must be within the [60, 1440] interval.`,
+			'ExpiresInMinutes',
+		),
+	invalidField: (field: string, expected: string) =>
+		new AcsError(400, 'ValidationError', `The field '${field}' is invalid: it must be ${expected}.`, field),
+	invalidJson: (detail: string) =>
+		new AcsError(400, 'ValidationError', `The request body is not valid JSON: ${detail}`),
+	invalidIdentityId: (id: string) =>
+		new AcsError(
+			400,
+			'ValidationError',
+			`'${printable(id)}' is not a valid Communication Services user id; ids look like 8:acs:<resource id>_<user id>.`,
+			'id',
+		),
+	identityNotOwned: () => new AcsError(401, 'IdentityNotOwned', "Provided identity doesn't belong to the resource."),
+	identityNotFound: (id: string) =>
+		new AcsError(404, 'IdentityNotFound', `Identity '${printable(id)}' was not found.`, 'id'),
+	identityDeleted: (id: string) =>
+		new AcsError(404, 'IdentityNotFound', `Identity '${printable(id)}' was deleted.`, 'id'),
+	invalidAccessToken: () => new AcsError(401, 'InvalidAccessToken', 'Provided access token is not valid.'),
+	invalidAppId: () => new AcsError(400, 'ValidationError', 'Provided AppId has invalid format.', 'appId'),
+	invalidUserId: () => new AcsError(400, 'ValidationError', 'Provided UserId has invalid format.', 'userId'),
+	contentHashMismatch: () =>
+		new AcsError(401, 'Denied', "Request 'x-ms-content-sha256' differs from generated content hash."),
+	denied: () => new AcsError(401, 'Denied', 'Denied by the resource provider.'),
+	unsupportedApiVersion: (requestUri: string, version: string) =>
+		new AcsError(
+			400,
+			'UnsupportedApiVersion',
+			`The HTTP resource that matches the request URI '${printable(requestUri)}' does not support the API version '${printable(version)}'.`,
+		),
+	missingApiVersion: () =>
+		new AcsError(
+			400,
+			'MissingApiVersionParameter',
+			'The api-version query parameter (?api-version=) is required for all requests.',
+		),
+	badRequestTarget: () =>
+		new AcsError(400, 'BadRequest', 'The request URI is not valid: it has malformed percent-encoding.'),
+	notFound: (path: string) =>
+		new AcsError(404, 'NotFound', `No operation matches the path '${printable(path)}'.`),
+	methodNotAllowed: (method: string, allowed: readonly string[]) =>
+		new AcsError(
+			405,
+			'MethodNotAllowed',
+			`The method '${printable(method)}' is not allowed here; use ${allowed.join(' or ')}.`,
+			undefined,
+			{allow: allowed.join(', ')},
+		),
+	bodyTooLarge: (limit: number) =>
+		new AcsError(413, 'RequestBodyTooLarge', `The request body is larger than the limit of ${limit} bytes.`),
+	headersTooLarge: () =>
+		new AcsError(431, 'RequestHeaderFieldsTooLarge', 'The request headers are larger than the server accepts.'),
+	malformedRequest: () => new AcsError(400, 'BadRequest', 'The request is not valid HTTP.'),
+	internal: () =>
+		new AcsError(500, 'InternalServerError', 'The emulator failed unexpectedly; this is a bug, please report it.'),
+} as const;
+
+/** Values from the request are echoed in messages; keep them short and free of control characters. */
+function printable(value: string): string {
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+	const clean = value.replaceAll(/[\u0000-\u001f\u007f]/g, '?');
+	return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
+}

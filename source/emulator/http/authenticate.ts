@@ -1,0 +1,98 @@
+import type {IncomingHttpHeaders} from 'node:http';
+import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../identity/hmac.js';
+import {acsErrors} from '../errors.js';
+import {decodeJwt} from '../tokens.js';
+
+/** Azure services with this scheme accept 15 minutes of clock skew. */
+export const maxClockSkewMs = 15 * 60 * 1000;
+const entraAudiences = new Set(['https://communication.azure.com', 'https://communication.azure.com/']);
+
+export type Authenticator = (request: {
+	readonly method: string;
+	readonly target: string;
+	readonly headers: IncomingHttpHeaders;
+	readonly body: Buffer;
+}) => void;
+
+/**
+ * HMAC-SHA256 exactly as the service checks it: the string to sign over the raw request
+ * target, the received Host header and the body hash, compared in constant time; then the
+ * body against its declared hash. Every failure is 401 Denied.
+ */
+export function createAuthenticator(options: {
+	readonly accessKey: Uint8Array;
+	/** Accept Entra ID bearer tokens (audience and expiry checked, signature not). */
+	readonly allowEntra: boolean;
+	readonly secure: boolean;
+	readonly now?: () => number;
+}): Authenticator {
+	const now = options.now ?? Date.now;
+	return ({method, target, headers, body}) => {
+		const authorization = headers.authorization;
+		if (!authorization) {
+			throw acsErrors.denied();
+		}
+
+		if (/^bearer\s/i.test(authorization)) {
+			checkBearer(authorization.slice(7).trim(), options.allowEntra && options.secure, now());
+			return;
+		}
+
+		const parsed = parseAuthorization(authorization);
+		if (!parsed) {
+			throw acsErrors.denied();
+		}
+
+		const values: string[] = [];
+		for (const name of parsed.signedHeaders) {
+			const value = headers[name];
+			if (typeof value !== 'string') {
+				throw acsErrors.denied();
+			}
+
+			values.push(value);
+		}
+
+		const date = headers['x-ms-date'] ?? headers.date;
+		const declaredHash = headers['x-ms-content-sha256'];
+		if (
+			typeof date !== 'string' ||
+			typeof declaredHash !== 'string' ||
+			!parsed.signedHeaders.includes('host') ||
+			!parsed.signedHeaders.includes('x-ms-content-sha256') ||
+			!(parsed.signedHeaders.includes('x-ms-date') || parsed.signedHeaders.includes('date'))
+		) {
+			throw acsErrors.denied();
+		}
+
+		const sentAt = Date.parse(date);
+		if (Number.isNaN(sentAt) || Math.abs(now() - sentAt) > maxClockSkewMs) {
+			throw acsErrors.denied();
+		}
+
+		const expected = computeSignature(options.accessKey, `${method}\n${target}\n${values.join(';')}`);
+		if (!signaturesEqual(expected, parsed.signature)) {
+			throw acsErrors.denied();
+		}
+
+		if (contentHash(body) !== declaredHash) {
+			throw acsErrors.contentHashMismatch();
+		}
+	};
+}
+
+function checkBearer(token: string, allowed: boolean, now: number): void {
+	const claims = allowed ? decodeJwt(token)?.payload : undefined;
+	const audiences = Array.isArray(claims?.['aud']) ? claims['aud'] : [claims?.['aud']];
+	const expiresAt = claims?.['exp'];
+	const notBefore = claims?.['nbf'];
+	if (
+		!claims ||
+		!audiences.some(audience => typeof audience === 'string' && entraAudiences.has(audience)) ||
+		typeof expiresAt !== 'number' ||
+		expiresAt * 1000 <= now ||
+		(typeof notBefore === 'number' && notBefore * 1000 > now + maxClockSkewMs)
+	) {
+		throw acsErrors.denied();
+	}
+}

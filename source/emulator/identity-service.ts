@@ -1,0 +1,316 @@
+import {randomUUID} from 'node:crypto';
+import {isAtLeast, type ApiVersion, features} from './api-versions.js';
+import {acsErrors, validScopes} from './errors.js';
+import type {SigningKey} from './signing-key.js';
+import type {IdentityRecord, IdentityState} from './state/identity-state.js';
+import {
+	type AcsTokenClaims,
+	decodeJwt,
+	formatInstant,
+	isObject,
+	region,
+	scpValue,
+	signJwt,
+	tokenFingerprint,
+	verifySignature,
+} from './tokens.js';
+
+export type TokenScope = (typeof validScopes)[number];
+
+export type AccessTokenBody = {readonly token: string; readonly expiresOn: string};
+
+export type VerifyResult = {
+	readonly valid: boolean;
+	readonly reason: 'valid' | 'expired' | 'revoked' | 'deleted' | 'bad-signature' | 'malformed';
+	readonly claims: Record<string, unknown>;
+};
+
+export const defaultLifetimeMinutes = 1440;
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const acsIdPattern = /^8:(?:acs|dod-acs|gcch-acs):([0-9a-f-]{36})_(.+)$/i;
+
+/** The operations of the Identity API, over the state, without HTTP. */
+export class IdentityService {
+	readonly #resourceId: string;
+	readonly #state: IdentityState;
+	readonly #keys: readonly SigningKey[];
+	readonly #now: () => number;
+
+	constructor(options: {
+		readonly resourceId: string;
+		readonly state: IdentityState;
+		readonly signingKey: SigningKey;
+		readonly now?: () => number;
+	}) {
+		this.#resourceId = options.resourceId;
+		this.#state = options.state;
+		this.#keys = [options.signingKey];
+		this.#now = options.now ?? Date.now;
+	}
+
+	get signingKeys(): readonly SigningKey[] {
+		return this.#keys;
+	}
+
+	async create(body: unknown, apiVersion: ApiVersion): Promise<{status: 200 | 201; body: object}> {
+		const request = isObject(body) ? body : {};
+		if (body !== undefined && !isObject(body)) {
+			throw acsErrors.invalidField('body', 'a JSON object');
+		}
+
+		const scopes =
+			request['createTokenWithScopes'] === undefined || request['createTokenWithScopes'] === null
+				? undefined
+				: parseScopes(request['createTokenWithScopes']);
+		const minutes = parseLifetime(request['expiresInMinutes']);
+		const customId = isAtLeast(apiVersion, features.customId) ? parseCustomId(request['customId']) : undefined;
+
+		const existing = customId === undefined ? undefined : this.#state.findByCustomId(customId);
+		let record = existing;
+		const writes: Promise<void>[] = [];
+		if (!record) {
+			const id = `8:acs:${this.#resourceId}_${randomUUID()}`;
+			writes.push(
+				this.#state.commit({
+					op: 'create',
+					id,
+					at: this.#now(),
+					...(customId === undefined ? {} : {customId}),
+				}),
+			);
+			record = this.#state.get(id) as IdentityRecord;
+		}
+
+		const identity = {id: record.id, ...(record.customId === undefined ? {} : {customId: record.customId})};
+		let accessToken: AccessTokenBody | undefined;
+		if (scopes) {
+			accessToken = await this.#issue(record.id, scopes, minutes, writes);
+		}
+
+		await Promise.all(writes);
+		return {
+			status: existing ? 200 : 201,
+			body: accessToken ? {identity, accessToken} : {identity},
+		};
+	}
+
+	async issue(id: string, body: unknown): Promise<AccessTokenBody> {
+		if (!isObject(body)) {
+			throw acsErrors.scopesRequired();
+		}
+
+		const scopes = parseScopes(body['scopes']);
+		const minutes = parseLifetime(body['expiresInMinutes']);
+		this.#liveRecord(id);
+		const writes: Promise<void>[] = [];
+		const token = await this.#issue(id, scopes, minutes, writes);
+		await Promise.all(writes);
+		return token;
+	}
+
+	async revoke(id: string): Promise<void> {
+		this.#liveRecord(id);
+		await this.#state.commit({op: 'revoke', id, at: this.#now()});
+	}
+
+	async remove(id: string): Promise<void> {
+		this.#liveRecord(id);
+		await this.#state.commit({op: 'delete', id, at: this.#now()});
+	}
+
+	get(id: string): object {
+		const record = this.#liveRecord(id);
+		return {
+			id: record.id,
+			...(record.customId === undefined ? {} : {customId: record.customId}),
+			...(record.lastTokenIssuedAt === undefined ? {} : {lastTokenIssuedAt: formatInstant(record.lastTokenIssuedAt)}),
+		};
+	}
+
+	async exchangeTeamsToken(body: unknown): Promise<AccessTokenBody> {
+		const request = isObject(body) ? body : {};
+		const {token, appId, userId} = request;
+		if (typeof appId !== 'string' || !guidPattern.test(appId)) {
+			throw acsErrors.invalidAppId();
+		}
+
+		if (typeof userId !== 'string' || !guidPattern.test(userId)) {
+			throw acsErrors.invalidUserId();
+		}
+
+		const decoded = typeof token === 'string' ? decodeJwt(token) : undefined;
+		const claims = decoded?.payload;
+		const now = this.#now();
+		if (
+			!claims ||
+			!sameGuid(claims['appid'], appId) ||
+			!sameGuid(claims['oid'], userId) ||
+			typeof claims['exp'] !== 'number' ||
+			claims['exp'] * 1000 <= now
+		) {
+			throw acsErrors.invalidAccessToken();
+		}
+
+		const oid = userId.toLowerCase();
+		const iat = Math.floor(now / 1000);
+		return {
+			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(`orgid:${oid}`, ['voip', 'chat'], iat, claims['exp'])),
+			expiresOn: formatInstant(claims['exp'] * 1000),
+		};
+	}
+
+	verify(token: unknown): VerifyResult {
+		const decoded = typeof token === 'string' ? decodeJwt(token) : undefined;
+		if (!decoded) {
+			return {valid: false, reason: 'malformed', claims: {}};
+		}
+
+		const claims = decoded.payload;
+		if (!verifySignature(decoded, this.#keys)) {
+			return {valid: false, reason: 'bad-signature', claims};
+		}
+
+		const {skypeid, iat, exp} = claims;
+		if (typeof skypeid !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+			return {valid: false, reason: 'malformed', claims};
+		}
+
+		if (skypeid.startsWith('acs:')) {
+			const record = this.#state.get(`8:${skypeid}`);
+			if (!record || record.deletedAt !== undefined) {
+				return {valid: false, reason: 'deleted', claims};
+			}
+
+			if (isRevoked(record, iat, token as string)) {
+				return {valid: false, reason: 'revoked', claims};
+			}
+		}
+
+		if (exp * 1000 <= this.#now()) {
+			return {valid: false, reason: 'expired', claims};
+		}
+
+		return {valid: true, reason: 'valid', claims};
+	}
+
+	async #issue(id: string, scopes: readonly TokenScope[], minutes: number, writes: Promise<void>[]) {
+		const now = this.#now();
+		const iat = Math.floor(now / 1000);
+		const expiresAt = now + minutes * 60_000;
+		const token = await signJwt(
+			this.#keys[0] as SigningKey,
+			this.#claims(id.slice(2), scopes, iat, Math.floor(expiresAt / 1000)),
+		);
+		writes.push(this.#state.commit({op: 'issue', id, at: now, fingerprint: tokenFingerprint(token)}));
+		return {token, expiresOn: formatInstant(expiresAt)};
+	}
+
+	#claims(skypeid: string, scopes: readonly string[], iat: number, exp: number): AcsTokenClaims {
+		return {
+			skypeid,
+			scp: scpValue,
+			csi: String(iat),
+			exp,
+			rgn: region.rgn,
+			acsScope: scopes.join(','),
+			resourceId: this.#resourceId,
+			resourceLocation: region.resourceLocation,
+			iat,
+		};
+	}
+
+	/** The record for an id in the path: 400 malformed, 401 another resource's, 404 unknown or deleted. */
+	#liveRecord(id: string): IdentityRecord {
+		const match = acsIdPattern.exec(id);
+		if (!match) {
+			if (id.startsWith('8:')) {
+				throw acsErrors.identityNotOwned();
+			}
+
+			throw acsErrors.invalidIdentityId(id);
+		}
+
+		if (match[1]?.toLowerCase() !== this.#resourceId || !id.startsWith('8:acs:')) {
+			throw acsErrors.identityNotOwned();
+		}
+
+		const record = this.#state.get(id);
+		if (!record) {
+			throw acsErrors.identityNotFound(id);
+		}
+
+		if (record.deletedAt !== undefined) {
+			throw acsErrors.identityDeleted(id);
+		}
+
+		return record;
+	}
+}
+
+function isRevoked(record: IdentityRecord, iat: number, token: string): boolean {
+	if (record.revokedAt === undefined) {
+		return false;
+	}
+
+	const revokedSecond = Math.floor(record.revokedAt / 1000);
+	if (iat !== revokedSecond) {
+		return iat < revokedSecond;
+	}
+
+	return !(record.issuedInRevocationSecond ?? []).includes(tokenFingerprint(token));
+}
+
+function parseScopes(value: unknown): TokenScope[] {
+	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+		throw acsErrors.scopesRequired();
+	}
+
+	if (!Array.isArray(value)) {
+		throw acsErrors.invalidField('scopes', `an array of scopes (${validScopes.join(', ')})`);
+	}
+
+	const scopes: TokenScope[] = [];
+	for (const scope of value) {
+		if (typeof scope !== 'string' || !(validScopes as readonly string[]).includes(scope)) {
+			throw acsErrors.unknownScope(typeof scope === 'string' ? scope : JSON.stringify(scope) ?? String(scope));
+		}
+
+		if (!scopes.includes(scope as TokenScope)) {
+			scopes.push(scope as TokenScope);
+		}
+	}
+
+	return scopes;
+}
+
+function parseLifetime(value: unknown): number {
+	if (value === undefined || value === null) {
+		return defaultLifetimeMinutes;
+	}
+
+	if (typeof value !== 'number' || !Number.isInteger(value)) {
+		throw acsErrors.invalidField('expiresInMinutes', 'a whole number of minutes from 60 to 1440, or null');
+	}
+
+	if (value < 60 || value > 1440) {
+		throw acsErrors.expiresInMinutesOutOfRange(value);
+	}
+
+	return value;
+}
+
+function parseCustomId(value: unknown): string | undefined {
+	if (value === undefined || value === null) {
+		return undefined;
+	}
+
+	if (typeof value !== 'string' || value.length === 0 || value.length > 256) {
+		throw acsErrors.invalidField('customId', 'a string of 1 to 256 characters');
+	}
+
+	return value;
+}
+
+function sameGuid(claim: unknown, expected: string): boolean {
+	return typeof claim === 'string' && claim.toLowerCase() === expected.toLowerCase();
+}

@@ -1,0 +1,165 @@
+import {randomUUID} from 'node:crypto';
+import {mkdtemp, rm} from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type {AddressInfo, Socket} from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {formatConnectionString, validateEndpoint} from '../identity/connection-string.js';
+import {apiSupportedVersionsHeader} from './api-versions.js';
+import {loadOrCreateTls, type TlsMaterial} from './certificate.js';
+import {ensureDirectory, loadResourceId, loadSigningKey, lockDirectory} from './data-directory.js';
+import {defaultPort, developmentAccessKey} from './defaults.js';
+import {acsErrors} from './errors.js';
+import {createAuthenticator} from './http/authenticate.js';
+import {createRequestHandler, type RequestLog} from './http/handler.js';
+import {IdentityService} from './identity-service.js';
+import {generateSigningKey} from './signing-key.js';
+import {openDiskState} from './state/disk-state.js';
+import {createMemoryState} from './state/identity-state.js';
+
+export type EmulatorOptions = {
+	/** 0 picks a free port. Default: 10430. */
+	readonly port?: number;
+	/** Default 127.0.0.1: the emulator binds to loopback unless told otherwise. */
+	readonly host?: string;
+	/** Plain HTTP instead of HTTPS. */
+	readonly http?: boolean;
+	/** Identities, signing key and certificate live here and survive restarts. */
+	readonly dataDirectory?: string;
+	/** Keep identities in memory (the default when there is no data directory). */
+	readonly inMemory?: boolean;
+	/** Where the certificate is kept when in memory; default: a temporary directory removed on close. */
+	readonly certificateDirectory?: string;
+	/** Base64 access key; default: the well-known development key. */
+	readonly accessKey?: string;
+	/** Accept Entra ID bearer tokens over HTTPS (audience and expiry checked, signature not). */
+	readonly allowEntra?: boolean;
+	readonly onRequest?: (entry: RequestLog) => void;
+	readonly onInternalError?: (error: unknown) => void;
+};
+
+export type Emulator = {
+	readonly connectionString: string;
+	/** e.g. `https://127.0.0.1:10430/`. */
+	readonly url: string;
+	/** The CA certificate to trust, with HTTPS; undefined with plain HTTP. */
+	readonly certificatePath: string | undefined;
+	readonly resourceId: string;
+	close(): Promise<void>;
+};
+
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const host = options.host ?? '127.0.0.1';
+	const accessKey = options.accessKey ?? developmentAccessKey;
+	const cleanups: (() => Promise<void>)[] = [];
+	const cleanUp = async () => {
+		for (const cleanup of cleanups.reverse()) {
+			await cleanup();
+		}
+	};
+
+	try {
+		const persistent = options.dataDirectory !== undefined && !options.inMemory;
+		const {resourceId, signingKey, state} = persistent
+			? await openDataDirectory(options.dataDirectory as string, cleanups)
+			: {resourceId: randomUUID(), signingKey: generateSigningKey(), state: createMemoryState()};
+		cleanups.push(() => state.close());
+
+		let tls: TlsMaterial | undefined;
+		if (!options.http) {
+			let directory = persistent ? options.dataDirectory : options.certificateDirectory;
+			if (directory === undefined) {
+				const temporary = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-emulator-'));
+				cleanups.push(() => rm(temporary, {recursive: true, force: true}));
+				directory = temporary;
+			}
+
+			tls = await loadOrCreateTls(path.join(directory, 'tls'));
+		}
+
+		const service = new IdentityService({resourceId, state, signingKey});
+		const handler = createRequestHandler({
+			service,
+			authenticate: createAuthenticator({
+				accessKey: Buffer.from(accessKey, 'base64'),
+				allowEntra: options.allowEntra ?? false,
+				secure: !options.http,
+			}),
+			...(options.onRequest ? {onRequest: options.onRequest} : {}),
+			...(options.onInternalError ? {onInternalError: options.onInternalError} : {}),
+		});
+		const serverOptions = {requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5000};
+		const server = tls
+			? https.createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
+			: http.createServer(serverOptions, handler);
+		server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+			answerUnparsable(error, socket);
+		});
+
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? defaultPort, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+		cleanups.push(
+			() =>
+				new Promise<void>(resolve => {
+					server.close(() => {
+						resolve();
+					});
+					server.closeAllConnections();
+				}),
+		);
+
+		const {port} = server.address() as AddressInfo;
+		const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+		const url = validateEndpoint(`${tls ? 'https' : 'http'}://${urlHost}:${port}`);
+		let closing: Promise<void> | undefined;
+		return {
+			url,
+			connectionString: formatConnectionString({endpoint: url, accessKey}),
+			certificatePath: tls?.certificatePath,
+			resourceId,
+			close() {
+				closing ??= cleanUp();
+				return closing;
+			},
+		};
+	} catch (error) {
+		await cleanUp();
+		throw error;
+	}
+}
+
+async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[]) {
+	await ensureDirectory(directory);
+	cleanups.push(await lockDirectory(directory));
+	return {
+		resourceId: await loadResourceId(directory),
+		signingKey: await loadSigningKey(directory),
+		state: await openDiskState(directory),
+	};
+}
+
+/** Requests Node's parser rejects (oversized or malformed headers) still get the ACS error shape. */
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+	if (!socket.writable) {
+		socket.destroy();
+		return;
+	}
+
+	const acsError = error.code === 'HPE_HEADER_OVERFLOW' ? acsErrors.headersTooLarge() : acsErrors.malformedRequest();
+	const text = JSON.stringify(acsError.toBody());
+	socket.end(
+		`HTTP/1.1 ${acsError.status} ${http.STATUS_CODES[acsError.status] ?? 'Bad Request'}\r\n` +
+			'content-type: application/json; charset=utf-8\r\n' +
+			`api-supported-versions: ${apiSupportedVersionsHeader}\r\n` +
+			`x-ms-error-code: ${acsError.code}\r\n` +
+			`content-length: ${Buffer.byteLength(text)}\r\n` +
+			'connection: close\r\n\r\n' +
+			text,
+	);
+}
