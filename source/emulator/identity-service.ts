@@ -11,7 +11,6 @@ import {
 	region,
 	scpValue,
 	signJwt,
-	tokenFingerprint,
 	verifySignature,
 } from './tokens.js';
 
@@ -109,8 +108,10 @@ export class IdentityService {
 	}
 
 	async revoke(id: string): Promise<void> {
-		this.#liveRecord(id);
-		await this.#state.commit({op: 'revoke', id, at: this.#now()});
+		const record = this.#liveRecord(id);
+		const now = this.#now();
+		const throughIat = Math.max(Math.floor(now / 1000), record.lastIat ?? 0);
+		await this.#state.commit({op: 'revoke', id, at: now, throughIat});
 	}
 
 	async remove(id: string): Promise<void> {
@@ -181,7 +182,7 @@ export class IdentityService {
 				return {valid: false, reason: 'deleted', claims};
 			}
 
-			if (isRevoked(record, iat, token as string)) {
+			if (record.revokedThroughIat !== undefined && iat <= record.revokedThroughIat) {
 				return {valid: false, reason: 'revoked', claims};
 			}
 		}
@@ -194,15 +195,14 @@ export class IdentityService {
 	}
 
 	async #issue(id: string, scopes: readonly TokenScope[], minutes: number, writes: Promise<void>[]) {
+		const record = this.#state.get(id);
 		const now = this.#now();
-		const iat = Math.floor(now / 1000);
-		const expiresAt = now + minutes * 60_000;
-		const token = await signJwt(
-			this.#keys[0] as SigningKey,
-			this.#claims(id.slice(2), scopes, iat, Math.floor(expiresAt / 1000)),
-		);
-		writes.push(this.#state.commit({op: 'issue', id, at: now, fingerprint: tokenFingerprint(token)}));
-		return {token, expiresOn: formatInstant(expiresAt)};
+		// After a revoke within this second, the new token's iat is the next second (see IdentityRecord).
+		const iat = Math.max(Math.floor(now / 1000), (record?.revokedThroughIat ?? -1) + 1);
+		const exp = iat + minutes * 60;
+		const token = await signJwt(this.#keys[0] as SigningKey, this.#claims(id.slice(2), scopes, iat, exp));
+		writes.push(this.#state.commit({op: 'issue', id, at: now, iat}));
+		return {token, expiresOn: formatInstant(Math.max(now, iat * 1000) + minutes * 60_000)};
 	}
 
 	#claims(skypeid: string, scopes: readonly string[], iat: number, exp: number): AcsTokenClaims {
@@ -245,19 +245,6 @@ export class IdentityService {
 
 		return record;
 	}
-}
-
-function isRevoked(record: IdentityRecord, iat: number, token: string): boolean {
-	if (record.revokedAt === undefined) {
-		return false;
-	}
-
-	const revokedSecond = Math.floor(record.revokedAt / 1000);
-	if (iat !== revokedSecond) {
-		return iat < revokedSecond;
-	}
-
-	return !(record.issuedInRevocationSecond ?? []).includes(tokenFingerprint(token));
 }
 
 function parseScopes(value: unknown): TokenScope[] {

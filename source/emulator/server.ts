@@ -35,6 +35,8 @@ export type EmulatorOptions = {
 	readonly accessKey?: string;
 	/** Accept Entra ID bearer tokens over HTTPS (audience and expiry checked, signature not). */
 	readonly allowEntra?: boolean;
+	/** The clock, for tests of expiry and clock skew. */
+	readonly now?: () => number;
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
 };
@@ -78,13 +80,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 			tls = await loadOrCreateTls(path.join(directory, 'tls'));
 		}
 
-		const service = new IdentityService({resourceId, state, signingKey});
+		const service = new IdentityService({resourceId, state, signingKey, ...(options.now ? {now: options.now} : {})});
 		const handler = createRequestHandler({
 			service,
 			authenticate: createAuthenticator({
 				accessKey: Buffer.from(accessKey, 'base64'),
 				allowEntra: options.allowEntra ?? false,
 				secure: !options.http,
+				...(options.now ? {now: options.now} : {}),
 			}),
 			...(options.onRequest ? {onRequest: options.onRequest} : {}),
 			...(options.onInternalError ? {onInternalError: options.onInternalError} : {}),

@@ -1,4 +1,4 @@
-import {createHash, sign, verify} from 'node:crypto';
+import {sign, verify} from 'node:crypto';
 import type {SigningKey} from './signing-key.js';
 
 /** The claims of a Communication Services access token, in the order the service writes them. */
@@ -77,12 +77,6 @@ export function verifySignature(decoded: DecodedJwt, keys: readonly SigningKey[]
 
 	const key = keys.find(candidate => candidate.kid === decoded.header['kid']);
 	return key !== undefined && verify('sha256', Buffer.from(decoded.signingInput), key.publicKey, decoded.signature);
-}
-
-/** A short, stable fingerprint of one token, to remember it without keeping the token. */
-export function tokenFingerprint(token: string): string {
-	const signature = token.slice(token.lastIndexOf('.') + 1);
-	return createHash('sha256').update(signature).digest('base64url').slice(0, 22);
 }
 
 /** `2023-10-19T15:34:21.7982808+00:00`, the way the live service writes instants. */

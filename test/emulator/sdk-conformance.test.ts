@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {decodeClaims, restError, sdkClient, startEmulator, type Transport} from '../_helpers/emulator.js';
@@ -19,6 +20,29 @@ describe.each(cases)('the official SDK over $transport, api-version $apiVersion'
 
 	afterAll(async () => {
 		await emulator.close();
+	});
+
+	it('sends the api-version under test', async () => {
+		const seen: string[] = [];
+		const {CommunicationIdentityClient} = await import('@azure/communication-identity');
+		const recording = new CommunicationIdentityClient(emulator.connectionString, {
+			...(emulator.certificatePath ? {tlsOptions: {ca: readFileSync(emulator.certificatePath, 'utf8')}} : {allowInsecureConnection: true}),
+			...(apiVersion ? {apiVersion} : {}),
+			additionalPolicies: [
+				{
+					position: 'perRetry',
+					policy: {
+						name: 'record-url',
+						sendRequest(request, next) {
+							seen.push(request.url);
+							return next(request);
+						},
+					},
+				},
+			],
+		});
+		await recording.createUser();
+		expect(seen).toEqual([`${emulator.url}identities?api-version=${apiVersion ?? '2023-10-01'}`]);
 	});
 
 	it('creates a user whose id names the resource', async () => {

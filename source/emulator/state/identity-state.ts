@@ -4,20 +4,21 @@ export type IdentityRecord = {
 	readonly customId?: string;
 	readonly createdAt: number;
 	readonly lastTokenIssuedAt?: number;
-	/** Tokens issued before this instant (milliseconds) are revoked. */
+	/** The `iat` of the newest token issued, in seconds. */
+	readonly lastIat?: number;
 	readonly revokedAt?: number;
 	/**
-	 * Token `iat` has whole seconds only: tokens issued after a revoke but in the same second
-	 * are told apart from those before it by their fingerprints.
+	 * Tokens whose `iat` (whole seconds) is at most this are revoked. Tokens issued later in
+	 * the same second as a revoke get the next second as `iat`, so the boundary is exact.
 	 */
-	readonly issuedInRevocationSecond?: readonly string[];
+	readonly revokedThroughIat?: number;
 	readonly deletedAt?: number;
 };
 
 export type StateChange =
 	| {readonly op: 'create'; readonly id: string; readonly at: number; readonly customId?: string}
-	| {readonly op: 'issue'; readonly id: string; readonly at: number; readonly fingerprint: string}
-	| {readonly op: 'revoke'; readonly id: string; readonly at: number}
+	| {readonly op: 'issue'; readonly id: string; readonly at: number; readonly iat: number}
+	| {readonly op: 'revoke'; readonly id: string; readonly at: number; readonly throughIat: number}
 	| {readonly op: 'delete'; readonly id: string; readonly at: number};
 
 /** The store behind the emulator: memory or a data directory, chosen in one place (server.ts). */
@@ -72,21 +73,16 @@ export class IdentityTable {
 
 		switch (change.op) {
 			case 'issue': {
-				const inRevocationSecond =
-					record.revokedAt !== undefined && Math.floor(record.revokedAt / 1000) === Math.floor(change.at / 1000);
 				this.records.set(change.id, {
 					...record,
 					lastTokenIssuedAt: change.at,
-					...(inRevocationSecond
-						? {issuedInRevocationSecond: [...(record.issuedInRevocationSecond ?? []), change.fingerprint]}
-						: {}),
+					lastIat: Math.max(record.lastIat ?? 0, change.iat),
 				});
 				break;
 			}
 
 			case 'revoke': {
-				const {issuedInRevocationSecond: _, ...rest} = record;
-				this.records.set(change.id, {...rest, revokedAt: change.at});
+				this.records.set(change.id, {...record, revokedAt: change.at, revokedThroughIat: change.throughIat});
 				break;
 			}
 

@@ -1,0 +1,78 @@
+import {randomUUID} from 'node:crypto';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {decodeClaims, restError, sdkClient, startEmulator} from '../_helpers/emulator.js';
+import {fakeEntraToken} from '../_helpers/jwt.js';
+
+describe('the Teams user token exchange, offline', () => {
+	let emulator: Emulator;
+	const appId = randomUUID();
+	const userId = randomUUID();
+	const inOneHour = () => Math.floor(Date.now() / 1000) + 3600;
+
+	beforeAll(async () => {
+		emulator = await startEmulator('https');
+	});
+
+	afterAll(async () => {
+		await emulator.close();
+	});
+
+	it('answers a well-formed, unexpired Entra token with an ACS token that expires with it', async () => {
+		const exp = inOneHour();
+		const token = await sdkClient(emulator).getTokenForTeamsUser({
+			teamsUserAadToken: fakeEntraToken({aud: 'https://auth.msft.communication.azure.com', appid: appId, oid: userId, exp}),
+			clientId: appId,
+			userObjectId: userId,
+		});
+		expect(token.expiresOn.getTime()).toBe(exp * 1000);
+		expect(decodeClaims(token.token)).toMatchObject({skypeid: `orgid:${userId}`, exp, resourceId: emulator.resourceId});
+	});
+
+	it('checks the formats of appId and userId first, with the service texts', async () => {
+		const teamsUserAadToken = fakeEntraToken({appid: appId, oid: userId, exp: inOneHour()});
+		expect(
+			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken, clientId: 'not-a-guid', userObjectId: userId})),
+		).toEqual({statusCode: 400, code: 'ValidationError', message: 'Provided AppId has invalid format.'});
+		expect(
+			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken: 'garbage', clientId: appId, userObjectId: 'x'})),
+		).toEqual({statusCode: 400, code: 'ValidationError', message: 'Provided UserId has invalid format.'});
+	});
+
+	it.each([
+		['an expired token', {appid: appId, oid: userId, exp: Math.floor(Date.now() / 1000) - 60}],
+		['another application', {appid: randomUUID(), oid: userId, exp: Math.floor(Date.now() / 1000) + 3600}],
+		['another user', {appid: appId, oid: randomUUID(), exp: Math.floor(Date.now() / 1000) + 3600}],
+		['no expiry', {appid: appId, oid: userId}],
+	])('refuses %s with 401 InvalidAccessToken', async (_name, claims) => {
+		expect(
+			await restError(
+				sdkClient(emulator).getTokenForTeamsUser({
+					teamsUserAadToken: fakeEntraToken(claims),
+					clientId: appId,
+					userObjectId: userId,
+				}),
+			),
+		).toEqual({statusCode: 401, code: 'InvalidAccessToken', message: 'Provided access token is not valid.'});
+	});
+
+	it('refuses a token that is not a JWT with 401 InvalidAccessToken', async () => {
+		expect(
+			await restError(
+				sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken: 'not a jwt', clientId: appId, userObjectId: userId}),
+			),
+		).toMatchObject({statusCode: 401, code: 'InvalidAccessToken'});
+	});
+
+	it('is not offered before api-version 2021-10-31-preview', async () => {
+		const error = await restError(
+			sdkClient(emulator, {apiVersion: '2021-03-07'}).getTokenForTeamsUser({
+				teamsUserAadToken: fakeEntraToken({appid: appId, oid: userId, exp: inOneHour()}),
+				clientId: appId,
+				userObjectId: userId,
+			}),
+		);
+		expect(error).toMatchObject({statusCode: 400, code: 'UnsupportedApiVersion'});
+		expect(error.message).toMatch(/teamsUser\/:exchangeAccessToken' does not support the API version '2021-03-07'\.$/);
+	});
+});
