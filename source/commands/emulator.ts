@@ -83,6 +83,7 @@ export async function runEmulatorCommand(
 		...(values['in-memory'] ? {inMemory: true, certificateDirectory: dataDirectory} : {dataDirectory}),
 		...(accessKey === undefined ? {} : {accessKey}),
 		allowEntra: values['allow-entra'],
+		advertise: true,
 		onRequest(entry) {
 			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},

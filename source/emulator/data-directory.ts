@@ -6,6 +6,14 @@ import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-
 
 export class DataDirectoryError extends Error {
 	override name = 'DataDirectoryError';
+
+	constructor(
+		message: string,
+		/** The emulator that holds the directory, when that is the problem. */
+		readonly owner?: LockOwner,
+	) {
+		super(message);
+	}
 }
 
 type Meta = {readonly version: 1; readonly resourceId: string; readonly createdAt: string};
@@ -62,19 +70,58 @@ export async function ensureDirectory(directory: string): Promise<void> {
 	await mkdir(directory, {recursive: true, mode: 0o700});
 }
 
+/** Data directories locked by this process: a lock naming our own pid is stale only if not among them. */
+const heldDirectories = new Set<string>();
+
+/** What a running emulator writes in its lock file, so that commands can use it instead of starting their own. */
+export type LockOwner = {
+	readonly pid: number;
+	/** Set by long-running emulators (the emulator command, the wizard) that others may share. */
+	readonly url?: string;
+	readonly certificatePath?: string;
+};
+
+export type DirectoryLock = {
+	release(): Promise<void>;
+	advertise(owner: Omit<LockOwner, 'pid'>): Promise<void>;
+};
+
+const lockName = 'emulator.lock';
+
+/** The live owner of the data directory's lock, if any. */
+export async function readLockOwner(directory: string): Promise<LockOwner | undefined> {
+	const text = await readFile(path.join(directory, lockName), 'utf8').catch(() => '');
+	let owner: Partial<LockOwner> = {};
+	try {
+		owner = JSON.parse(text) as Partial<LockOwner>;
+	} catch {
+		owner = {pid: Number.parseInt(text, 10)};
+	}
+
+	const {pid} = owner;
+	return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 && isRunning(pid) ? (owner as LockOwner) : undefined;
+}
+
 /**
  * One emulator per data directory: two would interleave their journals. A lock left by a
  * killed process (its pid no longer runs) is taken over.
  */
-export async function lockDirectory(directory: string): Promise<() => Promise<void>> {
-	const lockPath = path.join(directory, 'emulator.lock');
+export async function lockDirectory(directory: string): Promise<DirectoryLock> {
+	const lockPath = path.join(directory, lockName);
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
 			const handle = await open(lockPath, 'wx', 0o600);
-			await handle.writeFile(String(process.pid));
+			await handle.writeFile(JSON.stringify({pid: process.pid}));
 			await handle.close();
-			return async () => {
-				await rm(lockPath, {force: true});
+			heldDirectories.add(path.resolve(directory));
+			return {
+				async release() {
+					heldDirectories.delete(path.resolve(directory));
+					await rm(lockPath, {force: true});
+				},
+				async advertise(owner) {
+					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
+				},
 			};
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -82,10 +129,11 @@ export async function lockDirectory(directory: string): Promise<() => Promise<vo
 			}
 		}
 
-		const owner = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-		if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+		const owner = await readLockOwner(directory);
+		if (owner && (owner.pid !== process.pid || heldDirectories.has(path.resolve(directory)))) {
 			throw new DataDirectoryError(
-				`The data directory ${directory} is in use by another emulator (pid ${owner}). Stop that one, or start this one with --data-dir <another directory> or --in-memory.`,
+				`The data directory ${directory} is in use by another emulator (pid ${owner.pid}). Stop that one, or start this one with --data-dir <another directory> or --in-memory.`,
+				owner,
 			);
 		}
 

@@ -1,3 +1,5 @@
+import {tokenScopes} from '../identity/scopes.js';
+
 /**
  * Every error the emulator answers with, built in one place so that status, code and
  * message match the service (shared/acs-identity-api.md, "Errors").
@@ -34,7 +36,6 @@ export class AcsError extends Error {
 	}
 }
 
-export const validScopes = ['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'] as const;
 
 export const acsErrors = {
 	scopesRequired: () => new AcsError(400, 'ValidationError', 'Invalid scopes - Scopes field is required.', 'scopes'),
@@ -42,7 +43,7 @@ export const acsErrors = {
 		new AcsError(
 			400,
 			'ValidationError',
-			`Invalid scopes - '${printable(scope)}' is not a valid scope. Valid scopes are: ${validScopes.join(', ')}.`,
+			`Invalid scopes - '${printable(scope)}' is not a valid scope. Valid scopes are: ${tokenScopes.join(', ')}.`,
 			'scopes',
 		),
 	expiresInMinutesOutOfRange: (value: number) =>

@@ -1,20 +1,18 @@
 import {randomUUID} from 'node:crypto';
 import {isAtLeast, type ApiVersion, features} from './api-versions.js';
-import {acsErrors, validScopes} from './errors.js';
+import {decodeJwt, isObject} from '../identity/jwt.js';
+import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../identity/scopes.js';
+import {acsErrors} from './errors.js';
 import type {SigningKey} from './signing-key.js';
 import type {IdentityRecord, IdentityState} from './state/identity-state.js';
 import {
 	type AcsTokenClaims,
-	decodeJwt,
 	formatInstant,
-	isObject,
 	region,
 	scpValue,
 	signJwt,
 	verifySignature,
 } from './tokens.js';
-
-export type TokenScope = (typeof validScopes)[number];
 
 export type AccessTokenBody = {readonly token: string; readonly expiresOn: string};
 
@@ -24,7 +22,6 @@ export type VerifyResult = {
 	readonly claims: Record<string, unknown>;
 };
 
-export const defaultLifetimeMinutes = 1440;
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const acsIdPattern = /^8:(?:acs|dod-acs|gcch-acs):([0-9a-f-]{36})_(.+)$/i;
 
@@ -253,17 +250,17 @@ function parseScopes(value: unknown): TokenScope[] {
 	}
 
 	if (!Array.isArray(value)) {
-		throw acsErrors.invalidField('scopes', `an array of scopes (${validScopes.join(', ')})`);
+		throw acsErrors.invalidField('scopes', `an array of scopes (${tokenScopes.join(', ')})`);
 	}
 
 	const scopes: TokenScope[] = [];
 	for (const scope of value) {
-		if (typeof scope !== 'string' || !(validScopes as readonly string[]).includes(scope)) {
+		if (typeof scope !== 'string' || !isTokenScope(scope)) {
 			throw acsErrors.unknownScope(typeof scope === 'string' ? scope : JSON.stringify(scope) ?? String(scope));
 		}
 
-		if (!scopes.includes(scope as TokenScope)) {
-			scopes.push(scope as TokenScope);
+		if (!scopes.includes(scope)) {
+			scopes.push(scope);
 		}
 	}
 

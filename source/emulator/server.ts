@@ -35,6 +35,8 @@ export type EmulatorOptions = {
 	readonly accessKey?: string;
 	/** Accept Entra ID bearer tokens over HTTPS (audience and expiry checked, signature not). */
 	readonly allowEntra?: boolean;
+	/** Write the URL in the data directory's lock file, so that `acs-tokens --emulator` commands share this emulator. */
+	readonly advertise?: boolean;
 	/** The clock, for tests of expiry and clock skew. */
 	readonly now?: () => number;
 	readonly onRequest?: (entry: RequestLog) => void;
@@ -63,9 +65,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
 	try {
 		const persistent = options.dataDirectory !== undefined && !options.inMemory;
-		const {resourceId, signingKey, state} = persistent
+		const {resourceId, signingKey, state, lock} = persistent
 			? await openDataDirectory(options.dataDirectory as string, cleanups)
-			: {resourceId: randomUUID(), signingKey: generateSigningKey(), state: createMemoryState()};
+			: {resourceId: randomUUID(), signingKey: generateSigningKey(), state: createMemoryState(), lock: undefined};
 		cleanups.push(() => state.close());
 
 		let tls: TlsMaterial | undefined;
@@ -120,6 +122,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		const {port} = server.address() as AddressInfo;
 		const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 		const url = validateEndpoint(`${tls ? 'https' : 'http'}://${urlHost}:${port}`);
+		if (options.advertise && lock) {
+			await lock.advertise({url, ...(tls ? {certificatePath: tls.certificatePath} : {})});
+		}
+
 		let closing: Promise<void> | undefined;
 		return {
 			url,
@@ -139,8 +145,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
 async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[]) {
 	await ensureDirectory(directory);
-	cleanups.push(await lockDirectory(directory));
+	const lock = await lockDirectory(directory);
+	cleanups.push(() => lock.release());
 	return {
+		lock,
 		resourceId: await loadResourceId(directory),
 		signingKey: await loadSigningKey(directory),
 		state: await openDiskState(directory),

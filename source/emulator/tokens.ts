@@ -1,5 +1,7 @@
 import {sign, verify} from 'node:crypto';
+import type {DecodedJwt} from '../identity/jwt.js';
 import type {SigningKey} from './signing-key.js';
+
 
 /** The claims of a Communication Services access token, in the order the service writes them. */
 export type AcsTokenClaims = {
@@ -12,13 +14,6 @@ export type AcsTokenClaims = {
 	readonly resourceId: string;
 	readonly resourceLocation: string;
 	readonly iat: number;
-};
-
-export type DecodedJwt = {
-	readonly header: Record<string, unknown>;
-	readonly payload: Record<string, unknown>;
-	readonly signingInput: string;
-	readonly signature: Buffer;
 };
 
 export const region = {rgn: 'amer', resourceLocation: 'unitedstates'} as const;
@@ -44,32 +39,6 @@ export async function signJwt(key: SigningKey, claims: object): Promise<string> 
 	return `${signingInput}.${signature.toString('base64url')}`;
 }
 
-/** Splits and parses a compact JWT; undefined when it is not one. Verifies nothing. */
-export function decodeJwt(token: string): DecodedJwt | undefined {
-	const parts = token.split('.');
-	if (parts.length !== 3 || parts.some(part => !/^[A-Za-z0-9_-]+$/.test(part))) {
-		return undefined;
-	}
-
-	const [header, payload, signature] = parts as [string, string, string];
-	try {
-		const headerJson: unknown = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-		const payloadJson: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-		if (!isObject(headerJson) || !isObject(payloadJson)) {
-			return undefined;
-		}
-
-		return {
-			header: headerJson,
-			payload: payloadJson,
-			signingInput: `${header}.${payload}`,
-			signature: Buffer.from(signature, 'base64url'),
-		};
-	} catch {
-		return undefined;
-	}
-}
-
 export function verifySignature(decoded: DecodedJwt, keys: readonly SigningKey[]): boolean {
 	if (decoded.header['alg'] !== 'RS256') {
 		return false;
@@ -82,8 +51,4 @@ export function verifySignature(decoded: DecodedJwt, keys: readonly SigningKey[]
 /** `2023-10-19T15:34:21.7982808+00:00`, the way the live service writes instants. */
 export function formatInstant(milliseconds: number): string {
 	return new Date(milliseconds).toISOString().replace(/Z$/, '0000+00:00');
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../identity/hmac.js';
 import {acsErrors} from '../errors.js';
-import {decodeJwt} from '../tokens.js';
+import {decodeJwt} from '../../identity/jwt.js';
 
 /** Azure services with this scheme accept 15 minutes of clock skew. */
 export const maxClockSkewMs = 15 * 60 * 1000;

@@ -89,7 +89,8 @@ export function createRequestHandler(options: {
 				throw acsErrors.missingApiVersion();
 			}
 
-			const requestUri = `${request.headers.host ? `https://${request.headers.host}` : ''}${rawPath}`;
+			const scheme = (request.socket as {encrypted?: boolean}).encrypted ? 'https' : 'http';
+			const requestUri = `${request.headers.host ? `${scheme}://${request.headers.host}` : ''}${rawPath}`;
 			if (!isSupportedApiVersion(apiVersion)) {
 				throw acsErrors.unsupportedApiVersion(requestUri, apiVersion);
 			}

@@ -1,0 +1,90 @@
+import type {CommunicationIdentityClientOptions} from '@azure/communication-identity';
+import {isLoopbackHost} from './connection-string.js';
+import {toIdentityError} from './errors.js';
+import type {TokenScope} from './scopes.js';
+import {createTracePolicy, type Exchange} from './trace.js';
+
+/**
+ * How requests are authenticated. Only access keys today; Entra ID sign-in will add
+ * `{kind: 'entra', …}` here and in `createIdentityClient`, and nowhere else.
+ */
+export type Credential = {readonly kind: 'access-key'; readonly accessKey: string};
+
+export type Connection = {
+	/** `https://<resource>.communication.azure.com/`, or a loopback emulator. */
+	readonly endpoint: string;
+	readonly credential: Credential;
+	/** A CA to trust besides the system's, in PEM: the local emulator's. */
+	readonly trustedCertificate?: string;
+};
+
+export type IssuedToken = {readonly token: string; readonly expiresOn: Date};
+
+type CallOptions = {readonly signal?: AbortSignal};
+
+/** The operations of the quickstart, with errors already mapped to IdentityError. */
+export type IdentityClient = {
+	createUser(options?: CallOptions): Promise<{id: string}>;
+	createUserAndToken(
+		scopes: readonly TokenScope[],
+		options?: CallOptions & {readonly expiresInMinutes?: number},
+	): Promise<{id: string} & IssuedToken>;
+	issueToken(
+		id: string,
+		scopes: readonly TokenScope[],
+		options?: CallOptions & {readonly expiresInMinutes?: number},
+	): Promise<IssuedToken>;
+	revokeTokens(id: string, options?: CallOptions): Promise<void>;
+	deleteUser(id: string, options?: CallOptions): Promise<void>;
+};
+
+/**
+ * The one place that builds the SDK client. The SDK is imported here, lazily, so commands that
+ * never call ACS do not load it. Plain http:// is allowed only for loopback endpoints.
+ */
+export async function createIdentityClient(
+	connection: Connection,
+	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
+): Promise<IdentityClient> {
+	const {CommunicationIdentityClient} = await import('@azure/communication-identity');
+	const endpoint = new URL(connection.endpoint);
+	const clientOptions: CommunicationIdentityClientOptions = {
+		allowInsecureConnection: endpoint.protocol === 'http:' && isLoopbackHost(endpoint.hostname),
+		...(connection.trustedCertificate ? {tlsOptions: {ca: connection.trustedCertificate}} : {}),
+		...(options.onExchange
+			? {additionalPolicies: [{policy: createTracePolicy(options.onExchange), position: 'perRetry' as const}]}
+			: {}),
+	};
+	const client = new CommunicationIdentityClient(
+		`endpoint=${connection.endpoint};accesskey=${connection.credential.accessKey}`,
+		clientOptions,
+	);
+
+	const call = async <T>(id: string | undefined, run: () => Promise<T>): Promise<T> => {
+		try {
+			return await run();
+		} catch (error) {
+			throw toIdentityError(error, {endpoint: connection.endpoint, ...(id ? {id} : {})});
+		}
+	};
+
+	const user = (id: string) => ({communicationUserId: id});
+	const abort = (signal: AbortSignal | undefined) => (signal ? {abortSignal: signal} : {});
+	const lifetime = (minutes: number | undefined) => (minutes === undefined ? {} : {tokenExpiresInMinutes: minutes});
+	return {
+		createUser: ({signal} = {}) =>
+			call(undefined, async () => ({id: (await client.createUser(abort(signal))).communicationUserId})),
+		createUserAndToken: (scopes, {signal, expiresInMinutes} = {}) =>
+			call(undefined, async () => {
+				const result = await client.createUserAndToken([...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
+				return {id: result.user.communicationUserId, token: result.token, expiresOn: result.expiresOn};
+			}),
+		issueToken: (id, scopes, {signal, expiresInMinutes} = {}) =>
+			call(id, async () => {
+				const result = await client.getToken(user(id), [...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
+				return {token: result.token, expiresOn: result.expiresOn};
+			}),
+		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal))),
+		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal))),
+	};
+}

@@ -1,0 +1,174 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {parseEnv} from 'node:util';
+import {text} from '../text/index.js';
+import type {Connection} from './client.js';
+import {parseConnectionString} from './connection-string.js';
+import {openEmulatorConnection} from './embedded-emulator.js';
+import {IdentityError} from './errors.js';
+
+export const connectionStringVariables = [
+	'COMMUNICATION_SERVICES_CONNECTION_STRING',
+	'AZURE_COMMUNICATION_CONNECTION_STRING',
+] as const;
+
+export type ConnectionSource =
+	| {readonly kind: 'flag'}
+	| {readonly kind: 'emulator'}
+	| {readonly kind: 'profile'; readonly name: string}
+	| {readonly kind: 'environment'; readonly variable: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
+
+/** Where a saved profile finds its key (the store's KeySource, as far as connecting needs it). */
+export type ProfileKeySource =
+	| {readonly kind: 'environment'; readonly variable: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
+	| {readonly kind: 'emulator'}
+	| {readonly kind: 'saved'; readonly accessKey: string};
+
+export type SavedProfile = {readonly name: string; readonly endpoint: string; readonly keySource: ProfileKeySource};
+
+export type ProfileLookup = {
+	profile(name: string): SavedProfile | undefined;
+	profiles(): readonly SavedProfile[];
+	defaultProfileName(): string | undefined;
+};
+
+export type ResolvedConnection = {
+	readonly connection: Connection;
+	readonly source: ConnectionSource;
+	/** The store keeps identities per profile; connections not from a profile get a name from their endpoint. */
+	readonly profileName: string;
+	readonly isEmulator: boolean;
+	close(): Promise<void>;
+};
+
+export const emulatorProfileName = 'emulator';
+
+/**
+ * Finds the connection, first match wins: --connection-string, --emulator, --profile, the
+ * environment, a .env file in the working directory, the default saved profile.
+ */
+export async function resolveConnection(options: {
+	readonly connectionString?: string | undefined;
+	readonly emulator?: boolean | undefined;
+	readonly profile?: string | undefined;
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+	readonly configDirectory: string;
+	readonly profiles: ProfileLookup;
+}): Promise<ResolvedConnection> {
+	if (options.connectionString !== undefined) {
+		return fromString(options.connectionString, {kind: 'flag'});
+	}
+
+	if (options.emulator) {
+		return fromEmulator(options.configDirectory);
+	}
+
+	if (options.profile !== undefined) {
+		return fromProfile(options.profile, options);
+	}
+
+	for (const variable of connectionStringVariables) {
+		const value = options.env[variable];
+		if (value) {
+			return fromString(value, {kind: 'environment', variable});
+		}
+	}
+
+	const dotenvPath = path.join(options.cwd, '.env');
+	const dotenv = await readDotenv(dotenvPath);
+	for (const variable of connectionStringVariables) {
+		const value = dotenv[variable];
+		if (value) {
+			return fromString(value, {kind: 'dotenv', path: dotenvPath, variable});
+		}
+	}
+
+	const defaultProfile = options.profiles.defaultProfileName();
+	if (defaultProfile !== undefined && options.profiles.profile(defaultProfile)) {
+		return fromProfile(defaultProfile, options);
+	}
+
+	throw new IdentityError('service', text.errors.noConnection());
+}
+
+/** `contoso` for https://contoso.communication.azure.com/, `127.0.0.1-10430` for a local endpoint. */
+export function profileNameForEndpoint(endpoint: string): string {
+	const url = new URL(endpoint);
+	if (url.hostname.endsWith('.communication.azure.com')) {
+		return url.hostname.split('.')[0] as string;
+	}
+
+	return `${url.hostname.replaceAll(/[[\]:]/g, '')}${url.port ? `-${url.port}` : ''}`;
+}
+
+function fromString(value: string, source: ConnectionSource): ResolvedConnection {
+	const {endpoint, accessKey} = parseConnectionString(value);
+	return {
+		connection: {endpoint, credential: {kind: 'access-key', accessKey}},
+		source,
+		profileName: profileNameForEndpoint(endpoint),
+		isEmulator: false,
+		close: async () => {},
+	};
+}
+
+async function fromEmulator(configDirectory: string): Promise<ResolvedConnection> {
+	const {connection, close} = await openEmulatorConnection(configDirectory);
+	return {connection, source: {kind: 'emulator'}, profileName: emulatorProfileName, isEmulator: true, close};
+}
+
+async function fromProfile(
+	name: string,
+	options: {readonly env: NodeJS.ProcessEnv; readonly configDirectory: string; readonly profiles: ProfileLookup},
+): Promise<ResolvedConnection> {
+	const profile = options.profiles.profile(name);
+	if (!profile) {
+		throw new IdentityError(
+			'service',
+			text.errors.unknownProfile(
+				name,
+				options.profiles.profiles().map(known => known.name),
+			),
+		);
+	}
+
+	const {keySource} = profile;
+	const source = {kind: 'profile', name} as const;
+	switch (keySource.kind) {
+		case 'emulator': {
+			return {...(await fromEmulator(options.configDirectory)), source, profileName: name};
+		}
+
+		case 'saved': {
+			return {...fromString(`endpoint=${profile.endpoint};accesskey=${keySource.accessKey}`, source), profileName: name};
+		}
+
+		case 'environment':
+		case 'dotenv': {
+			const values = keySource.kind === 'environment' ? options.env : await readDotenv(keySource.path);
+			const value = values[keySource.variable];
+			if (!value) {
+				const where = keySource.kind === 'environment' ? keySource.variable : `${keySource.variable} in ${keySource.path}`;
+				throw new IdentityError('service', text.errors.profileKeyMissing(name, where));
+			}
+
+			return {...fromString(value, source), profileName: name};
+		}
+	}
+}
+
+/** Node's own .env parser (the one behind process.loadEnvFile), without touching process.env. */
+async function readDotenv(filePath: string): Promise<Record<string, string>> {
+	try {
+		return parseEnv(await readFile(filePath, 'utf8')) as Record<string, string>;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return {};
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,58 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
+import {developmentAccessKey} from '../emulator/defaults.js';
+import {createEmulator} from '../emulator/server.js';
+import {text} from '../text/index.js';
+import type {Connection} from './client.js';
+import {IdentityError} from './errors.js';
+
+export type EmulatorConnection = {
+	readonly connection: Connection;
+	close(): Promise<void>;
+};
+
+/**
+ * The local emulator with its state under the config directory. A long-running emulator on
+ * that directory (the emulator command, the wizard) is used as it is; otherwise one starts in
+ * this process on a free loopback port, and waits its turn if another command holds the directory.
+ */
+export async function openEmulatorConnection(
+	configDirectory: string,
+	options: {readonly waitMs?: number} = {},
+): Promise<EmulatorConnection> {
+	const dataDirectory = path.join(configDirectory, 'emulator');
+	const deadline = Date.now() + (options.waitMs ?? 15_000);
+	for (;;) {
+		const owner = await readLockOwner(dataDirectory);
+		if (owner?.url) {
+			return {
+				connection: {
+					endpoint: owner.url,
+					credential: {kind: 'access-key', accessKey: developmentAccessKey},
+					...(owner.certificatePath ? {trustedCertificate: await readFile(owner.certificatePath, 'utf8')} : {}),
+				},
+				close: async () => {},
+			};
+		}
+
+		try {
+			const emulator = await createEmulator({dataDirectory, http: true, port: 0});
+			return {
+				connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}},
+				close: () => emulator.close(),
+			};
+		} catch (error) {
+			if (!(error instanceof DataDirectoryError && error.owner) || Date.now() > deadline) {
+				if (error instanceof DataDirectoryError && error.owner) {
+					throw new IdentityError('service', text.errors.emulatorBusy(dataDirectory), {}, {cause: error});
+				}
+
+				throw error;
+			}
+
+			await delay(25 + Math.random() * 50);
+		}
+	}
+}

@@ -1,0 +1,115 @@
+import {text} from '../text/index.js';
+
+export type IdentityErrorKind =
+	| 'authentication'
+	| 'not-owned'
+	| 'not-found'
+	| 'validation'
+	| 'network'
+	| 'untrusted-certificate'
+	| 'cancelled'
+	| 'service';
+
+/** A failed call to ACS, with a message a person can act on; the service's code and request id kept. */
+export class IdentityError extends Error {
+	override name = 'IdentityError';
+
+	constructor(
+		readonly kind: IdentityErrorKind,
+		message: string,
+		readonly details: {
+			readonly statusCode?: number;
+			readonly code?: string;
+			readonly requestId?: string;
+			readonly serviceMessage?: string;
+		} = {},
+		options?: {cause?: unknown},
+	) {
+		super(message, options);
+	}
+}
+
+type RestErrorLike = {
+	name?: string;
+	message?: string;
+	statusCode?: number;
+	code?: string;
+	request?: {headers?: {get(name: string): string | undefined}};
+	response?: {headers?: {get(name: string): string | undefined}};
+	cause?: unknown;
+};
+
+const tlsCodes = new Set([
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Maps whatever the SDK threw (RestError, AbortError, a socket error) to an IdentityError. */
+export function toIdentityError(error: unknown, context: {readonly endpoint: string; readonly id?: string}): IdentityError {
+	if (error instanceof IdentityError) {
+		return error;
+	}
+
+	const rest = (error ?? {}) as RestErrorLike;
+	const serviceMessage = rest.message ?? String(error);
+	const details = {
+		...(rest.statusCode === undefined ? {} : {statusCode: rest.statusCode}),
+		...(rest.code === undefined ? {} : {code: rest.code}),
+		...requestId(rest),
+		serviceMessage,
+	};
+	const options = {cause: error};
+	if (rest.name === 'AbortError') {
+		return new IdentityError('cancelled', text.errors.cancelled(), details, options);
+	}
+
+	const causeCode = findCode(error);
+	if (rest.statusCode === undefined) {
+		if (causeCode && tlsCodes.has(causeCode)) {
+			return new IdentityError('untrusted-certificate', text.errors.untrustedCertificate(context.endpoint, causeCode), details, options);
+		}
+
+		return new IdentityError('network', text.errors.network(context.endpoint, causeCode ?? serviceMessage), details, options);
+	}
+
+	if (rest.statusCode === 401 && rest.code === 'IdentityNotOwned') {
+		return new IdentityError('not-owned', text.errors.notOwned(context.endpoint, context.id ?? 'The identity'), details, options);
+	}
+
+	if (rest.statusCode === 401 || rest.statusCode === 403) {
+		return new IdentityError('authentication', text.errors.denied(context.endpoint), details, options);
+	}
+
+	if (rest.statusCode === 404) {
+		return new IdentityError('not-found', text.errors.notFound(context.id ?? 'The identity', serviceMessage), details, options);
+	}
+
+	if (rest.statusCode === 400) {
+		return new IdentityError('validation', text.errors.validation(serviceMessage), details, options);
+	}
+
+	return new IdentityError('service', text.errors.service(rest.statusCode, rest.code, serviceMessage), details, options);
+}
+
+function requestId(error: RestErrorLike): {requestId?: string} {
+	const id = error.response?.headers?.get('x-ms-request-id') ?? error.request?.headers?.get('x-ms-client-request-id');
+	return id ? {requestId: id} : {};
+}
+
+function findCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current; depth++) {
+		const {code, cause} = current as {code?: unknown; cause?: unknown};
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code) && code !== 'REQUEST_SEND_ERROR') {
+			return code;
+		}
+
+		current = cause;
+	}
+
+	return undefined;
+}
