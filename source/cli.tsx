@@ -1,59 +1,76 @@
 #!/usr/bin/env node
+import type {CommandIo} from './commands/context.js';
+import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
+import {commands, rootHelp} from './commands/registry.js';
 import {UsageError} from './commands/usage-error.js';
+import {IdentityError} from './identity/errors.js';
 
-const rootHelp = `Usage: acs-tokens <command> [options]
+/** Errors whose message explains a user's situation: shown without a stack trace. */
+const expectedErrors = new Set(['DataDirectoryError', 'StateFileError', 'ConnectionStringError', 'StoreError', 'LabelTakenError']);
 
-Azure Communication Services identities and user access tokens, from the keyboard.
-
-Commands
-  emulator     Run the local ACS Identity emulator (offline, no Azure account)
-
-Run "acs-tokens <command> --help" for a command's options.
-`;
-
-async function main(argv: readonly string[]): Promise<number> {
-	const [command, ...rest] = argv;
-	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env};
-	switch (command) {
-		case 'emulator': {
-			const {runEmulatorCommand} = await import('./commands/emulator.js');
-			return runEmulatorCommand(rest, io);
-		}
-
-		case undefined:
-		case '-h':
-		case '--help':
-		case 'help': {
-			process.stdout.write(rootHelp);
-			return 0;
-		}
-
-		default: {
-			throw new UsageError(`Unknown command "${command}". Run "acs-tokens --help" to see the commands.`);
-		}
+async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+	const [first, second, ...rest] = argv;
+	if (first === 'emulator') {
+		const {runEmulatorCommand} = await import('./commands/emulator.js');
+		return runEmulatorCommand(second === undefined ? [] : [second, ...rest], io);
 	}
+
+	if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+		io.stdout.write(rootHelp);
+		return exitCodes.ok;
+	}
+
+	const twoWords = `${first} ${second ?? ''}`.trim();
+	const load = commands[twoWords] ?? commands[first];
+	if (!load) {
+		const group = Object.keys(commands).filter(name => name.startsWith(`${first} `));
+		throw new UsageError(
+			group.length > 0
+				? `"${twoWords}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`
+				: `Unknown command "${first}". Run "acs-tokens --help" to see the commands.`,
+		);
+	}
+
+	const command = await load();
+	const args = commands[twoWords] ? rest : argv.slice(1);
+	if (args.includes('--help') || args.includes('-h')) {
+		io.stdout.write(command.help);
+		return exitCodes.ok;
+	}
+
+	return command.run(args, io);
 }
 
+const argv = process.argv.slice(2);
+const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
 try {
-	process.exitCode = await main(process.argv.slice(2));
+	process.exitCode = await main(argv, io);
 } catch (error) {
-	if (error instanceof UsageError || isParseArgsError(error)) {
-		process.stderr.write(`acs-tokens: ${(error as Error).message}\n`);
-		process.exitCode = 2;
-	} else if (isExpected(error)) {
-		process.stderr.write(`acs-tokens: ${(error as Error).message}\n`);
-		process.exitCode = 1;
-	} else {
-		process.stderr.write(`acs-tokens: unexpected error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
-		process.exitCode = 70;
+	process.exitCode = report(error);
+}
+
+function report(error: unknown): number {
+	const json = argv.includes('--json');
+	const fail = (code: number, kind: string, message: string, extra: object = {}) => {
+		process.stderr.write(`acs-tokens: ${message}\n`);
+		if (json) {
+			process.stdout.write(`${JSON.stringify({error: {kind, message, ...extra}}, undefined, 2)}\n`);
+		}
+
+		return code;
+	};
+
+	if (error instanceof UsageError) {
+		return fail(error.exitCode, 'usage', error.message);
 	}
-}
 
-function isParseArgsError(error: unknown): boolean {
-	return typeof (error as NodeJS.ErrnoException).code === 'string' && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-}
+	if (error instanceof IdentityError) {
+		return fail(exitCodeFor(error.kind), error.kind, error.message, error.details);
+	}
 
-/** Errors that explain a user's situation (a damaged file, a locked directory) carry their own message. */
-function isExpected(error: unknown): boolean {
-	return ['DataDirectoryError', 'StateFileError', 'ConnectionStringError'].includes((error as Error).name);
+	if (error instanceof Error && expectedErrors.has(error.name)) {
+		return fail(exitCodes.failure, 'local', error.message);
+	}
+
+	return fail(70, 'bug', `unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}`);
 }

@@ -1,6 +1,7 @@
-import {parseArgs} from 'node:util';
 import {developmentAccessKey, defaultDataDirectory, defaultPort} from '../emulator/defaults.js';
 import {createEmulator} from '../emulator/server.js';
+import type {CommandIo} from './context.js';
+import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
 
 export const emulatorHelp = `Usage: acs-tokens emulator [options]
@@ -30,23 +31,18 @@ Examples
 
 export async function runEmulatorCommand(
 	argv: readonly string[],
-	io: {readonly stdout: NodeJS.WritableStream; readonly stderr: NodeJS.WritableStream; readonly env: NodeJS.ProcessEnv},
+	io: Pick<CommandIo, 'stdout' | 'stderr' | 'env'>,
 ): Promise<number> {
-	const {values} = parseArgs({
-		args: [...argv],
-		strict: true,
-		allowPositionals: false,
-		options: {
-			port: {type: 'string'},
-			host: {type: 'string'},
-			http: {type: 'boolean', default: false},
-			'data-dir': {type: 'string'},
-			'in-memory': {type: 'boolean', default: false},
-			'access-key': {type: 'string'},
-			'allow-entra': {type: 'boolean', default: false},
-			'print-certificate-path': {type: 'boolean', default: false},
-			help: {type: 'boolean', short: 'h', default: false},
-		},
+	const {values} = parseCommand('emulator', argv, {
+		port: {type: 'string'},
+		host: {type: 'string'},
+		http: {type: 'boolean', default: false},
+		'data-dir': {type: 'string'},
+		'in-memory': {type: 'boolean', default: false},
+		'access-key': {type: 'string'},
+		'allow-entra': {type: 'boolean', default: false},
+		'print-certificate-path': {type: 'boolean', default: false},
+		help: {type: 'boolean', short: 'h', default: false},
 	});
 
 	if (values.help) {

@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {mkdir, open, readFile, rm} from 'node:fs/promises';
+import {link, mkdir, open, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './state/atomic-write.js';
 import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-key.js';
@@ -108,39 +108,76 @@ export async function readLockOwner(directory: string): Promise<LockOwner | unde
  */
 export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 	const lockPath = path.join(directory, lockName);
-	for (let attempt = 0; attempt < 2; attempt++) {
-		try {
-			const handle = await open(lockPath, 'wx', 0o600);
-			await handle.writeFile(JSON.stringify({pid: process.pid}));
-			await handle.close();
-			heldDirectories.add(path.resolve(directory));
-			return {
-				async release() {
-					heldDirectories.delete(path.resolve(directory));
-					await rm(lockPath, {force: true});
-				},
-				async advertise(owner) {
-					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
-				},
-			};
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-				throw error;
-			}
-		}
-
-		const owner = await readLockOwner(directory);
-		if (owner && (owner.pid !== process.pid || heldDirectories.has(path.resolve(directory)))) {
-			throw new DataDirectoryError(
-				`The data directory ${directory} is in use by another emulator (pid ${owner.pid}). Stop that one, or start this one with --data-dir <another directory> or --in-memory.`,
-				owner,
-			);
-		}
-
-		await rm(lockPath, {force: true});
+	const key = path.resolve(directory);
+	// Claimed before the first await, so that two starts in this process cannot both pass.
+	if (heldDirectories.has(key)) {
+		throw inUse(directory, {pid: process.pid});
 	}
 
-	throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
+	heldDirectories.add(key);
+	try {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			try {
+				await createWithContent(lockPath, JSON.stringify({pid: process.pid}));
+				return {
+					async release() {
+						heldDirectories.delete(key);
+						await rm(lockPath, {force: true});
+					},
+					async advertise(owner) {
+						await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
+					},
+				};
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+					throw error;
+				}
+			}
+
+			// A lock naming this process is stale: this process holds no lock on the directory.
+			const owner = await readLockOwner(directory);
+			if (owner && owner.pid !== process.pid) {
+				throw inUse(directory, owner);
+			}
+
+			await rm(lockPath, {force: true});
+		}
+
+		throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
+	} catch (error) {
+		heldDirectories.delete(key);
+		throw error;
+	}
+}
+
+function inUse(directory: string, owner: LockOwner): DataDirectoryError {
+	return new DataDirectoryError(
+		`The data directory ${directory} is in use by another emulator (pid ${owner.pid}). Stop that one, or start this one with --data-dir <another directory> or --in-memory.`,
+		owner,
+	);
+}
+
+/**
+ * Creates the file with its content in one step (a hard link to a written temporary file), or
+ * fails with EEXIST: another starter never reads it empty and takes it for a stale lock.
+ */
+async function createWithContent(filePath: string, content: string): Promise<void> {
+	const temporary = `${filePath}.${process.pid}.${randomUUID()}.tmp`;
+	await writeFile(temporary, content, {mode: 0o600});
+	try {
+		await link(temporary, filePath);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+			throw error;
+		}
+
+		// A file system without hard links: create, then write.
+		const handle = await open(filePath, 'wx', 0o600);
+		await handle.writeFile(content);
+		await handle.close();
+	} finally {
+		await rm(temporary, {force: true});
+	}
 }
 
 function isRunning(pid: number): boolean {

@@ -89,6 +89,7 @@ export const acsErrors = {
 		),
 	badRequestTarget: () =>
 		new AcsError(400, 'BadRequest', 'The request URI is not valid: it has malformed percent-encoding.'),
+	notAPath: () => new AcsError(400, 'BadRequest', "The request URI is not valid: it must be a path that starts with '/'."),
 	notFound: (path: string) =>
 		new AcsError(404, 'NotFound', `No operation matches the path '${printable(path)}'.`),
 	methodNotAllowed: (method: string, allowed: readonly string[]) =>

@@ -63,7 +63,8 @@ export class IdentityService {
 
 		const existing = customId === undefined ? undefined : this.#state.findByCustomId(customId);
 		let record = existing;
-		const writes: Promise<void>[] = [];
+		// An existing identity may have been created by a request whose write is still in flight.
+		const writes: Promise<void>[] = existing ? [this.#state.settled()] : [];
 		if (!record) {
 			const id = `8:acs:${this.#resourceId}_${randomUUID()}`;
 			writes.push(

@@ -10,7 +10,7 @@ import {apiSupportedVersionsHeader} from './api-versions.js';
 import {loadOrCreateTls, type TlsMaterial} from './certificate.js';
 import {ensureDirectory, loadResourceId, loadSigningKey, lockDirectory} from './data-directory.js';
 import {defaultPort, developmentAccessKey} from './defaults.js';
-import {acsErrors} from './errors.js';
+import {type AcsError, acsErrors} from './errors.js';
 import {createAuthenticator} from './http/authenticate.js';
 import {createRequestHandler, type RequestLog} from './http/handler.js';
 import {IdentityService} from './identity-service.js';
@@ -94,12 +94,22 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 			...(options.onRequest ? {onRequest: options.onRequest} : {}),
 			...(options.onInternalError ? {onInternalError: options.onInternalError} : {}),
 		});
-		const serverOptions = {requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5000};
+		// Without Host, Node would answer a bare 400; the authenticator refuses such a request instead (Host is signed).
+		const serverOptions = {
+			requestTimeout: 30_000,
+			headersTimeout: 15_000,
+			keepAliveTimeout: 5000,
+			requireHostHeader: false,
+		};
 		const server = tls
 			? https.createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
 			: http.createServer(serverOptions, handler);
 		server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
 			answerUnparsable(error, socket);
+		});
+		// Without a listener, Node drops a CONNECT without a word.
+		server.on('connect', (_request: http.IncomingMessage, socket: Socket) => {
+			answerRaw(acsErrors.methodNotAllowed('CONNECT', ['GET', 'POST', 'DELETE']), socket);
 		});
 
 		await new Promise<void>((resolve, reject) => {
@@ -162,11 +172,18 @@ function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
 		return;
 	}
 
-	const acsError = error.code === 'HPE_HEADER_OVERFLOW' ? acsErrors.headersTooLarge() : acsErrors.malformedRequest();
+	answerRaw(error.code === 'HPE_HEADER_OVERFLOW' ? acsErrors.headersTooLarge() : acsErrors.malformedRequest(), socket);
+}
+
+/** An ACS error written straight on the socket, for requests that never reach the handler. */
+function answerRaw(acsError: AcsError, socket: Socket): void {
 	const text = JSON.stringify(acsError.toBody());
 	socket.end(
 		`HTTP/1.1 ${acsError.status} ${http.STATUS_CODES[acsError.status] ?? 'Bad Request'}\r\n` +
 			'content-type: application/json; charset=utf-8\r\n' +
+			Object.entries(acsError.headers)
+				.map(([name, value]) => `${name}: ${value}\r\n`)
+				.join('') +
 			`api-supported-versions: ${apiSupportedVersionsHeader}\r\n` +
 			`x-ms-error-code: ${acsError.code}\r\n` +
 			`content-length: ${Buffer.byteLength(text)}\r\n` +

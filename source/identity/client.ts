@@ -46,7 +46,9 @@ export async function createIdentityClient(
 	connection: Connection,
 	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
 ): Promise<IdentityClient> {
-	const {CommunicationIdentityClient} = await import('@azure/communication-identity');
+	const sdk = await import('@azure/communication-identity');
+	// A CommonJS package split into its own chunk by esbuild exposes its exports as `default` only.
+	const {CommunicationIdentityClient} = sdk.default ?? sdk;
 	const endpoint = new URL(connection.endpoint);
 	const clientOptions: CommunicationIdentityClientOptions = {
 		allowInsecureConnection: endpoint.protocol === 'http:' && isLoopbackHost(endpoint.hostname),

@@ -24,6 +24,8 @@ export const en = {
 			`There is no profile "${name}". ${known.length > 0 ? `Saved profiles: ${known.join(', ')}.` : 'No profile is saved yet.'} Run "acs-tokens profiles" to see them.`,
 		profileKeyMissing: (profile: string, where: string) =>
 			`Profile "${profile}" reads its access key from ${where}, which is not set. Set it, or pass --connection-string.`,
+		notAnEmulator: (endpoint: string, status: number) =>
+			`${endpoint} answered ${status} to a verification request: only the local emulator can verify tokens (the real service has no such operation). Use --emulator, or decode the token instead (acs-tokens token decode).`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},

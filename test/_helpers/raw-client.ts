@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 import type {Emulator} from '../../source/emulator/server.js';
 import {parseConnectionString} from '../../source/identity/connection-string.js';
 import {signRequest} from '../../source/identity/hmac.js';
@@ -26,6 +28,8 @@ export type RawRequest = {
 	readonly signHost?: string;
 	readonly accessKey?: string;
 	readonly unsigned?: boolean;
+	/** Send the body with `Transfer-Encoding: chunked` (no Content-Length), in chunks of 16 KiB. */
+	readonly chunked?: boolean;
 };
 
 /** One HTTP exchange with full control of the bytes: what a tampering client would send. */
@@ -34,7 +38,9 @@ export function rawRequest(emulator: Emulator, request: RawRequest): Promise<Raw
 	const base = new URL(emulator.url);
 	const method = request.method ?? 'POST';
 	const body = request.body ?? '';
-	const signUrl = new URL(request.signTarget ?? request.target, base);
+	const signTarget = request.signTarget ?? request.target;
+	// `//x` would parse as a host; such a target is a path here.
+	const signUrl = signTarget.startsWith('//') ? new URL(`${base.origin}${signTarget}`) : new URL(signTarget, base);
 	if (request.signHost) {
 		signUrl.host = request.signHost;
 	}
@@ -69,8 +75,12 @@ export function rawRequest(emulator: Emulator, request: RawRequest): Promise<Raw
 				port: base.port,
 				method,
 				path: request.target,
-				headers: {...headers, 'content-length': String(Buffer.byteLength(body))},
+				headers: request.chunked
+					? {...headers, 'transfer-encoding': 'chunked'}
+					: {...headers, 'content-length': String(Buffer.byteLength(body))},
 				...(emulator.certificatePath ? {ca: readFileSync(emulator.certificatePath)} : {}),
+				// TLS checks the certificate against the Host header unless told which name to expect.
+				...(emulator.certificatePath && headers['host'] !== base.host ? {servername: 'localhost'} : {}),
 				agent: false,
 			},
 			response => {
@@ -90,8 +100,103 @@ export function rawRequest(emulator: Emulator, request: RawRequest): Promise<Raw
 			},
 		);
 		outgoing.on('error', reject);
-		outgoing.end(body);
+		if (request.chunked) {
+			const bytes = Buffer.from(body);
+			for (let offset = 0; offset < bytes.length; offset += 16 * 1024) {
+				outgoing.write(bytes.subarray(offset, offset + 16 * 1024));
+			}
+
+			outgoing.end();
+		} else {
+			outgoing.end(body);
+		}
 	});
 }
 
 export const apiVersionQuery = '?api-version=2023-10-01';
+
+/**
+ * Writes bytes on a fresh connection as they are (no HTTP client in between) and reads what
+ * comes back until the server closes or `idleMs` pass in silence. `status` is 0 when no
+ * response came; `headers` are lower-cased.
+ */
+export function rawExchange(
+	emulator: Emulator,
+	bytes: string | Buffer,
+	options: {readonly idleMs?: number} = {},
+): Promise<RawResponse & {readonly reset: boolean}> {
+	const base = new URL(emulator.url);
+	const port = Number(base.port);
+	return new Promise(resolve => {
+		const socket =
+			base.protocol === 'https:'
+				? tls.connect({host: base.hostname, port, ca: readFileSync(emulator.certificatePath ?? ''), servername: 'localhost'})
+				: net.connect(port, base.hostname);
+		const chunks: Buffer[] = [];
+		let reset = false;
+		let done = false;
+		const finish = () => {
+			if (done) {
+				return;
+			}
+
+			done = true;
+			clearTimeout(idle);
+			socket.destroy();
+			resolve({...parseResponse(Buffer.concat(chunks)), reset});
+		};
+
+		let idle = setTimeout(finish, options.idleMs ?? 1000);
+		socket.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			clearTimeout(idle);
+			idle = setTimeout(finish, options.idleMs ?? 1000);
+			if (isComplete(Buffer.concat(chunks))) {
+				finish();
+			}
+		});
+		socket.on('error', () => {
+			reset = true;
+			finish();
+		});
+		socket.on('close', finish);
+		socket.write(bytes);
+	});
+}
+
+/** One whole response with a Content-Length (what the emulator always sends) has arrived. */
+function isComplete(bytes: Buffer): boolean {
+	const headerEnd = bytes.indexOf('\r\n\r\n');
+	if (headerEnd === -1) {
+		return false;
+	}
+
+	const length = /\r\ncontent-length:\s*(\d+)/i.exec(bytes.subarray(0, headerEnd).toString('latin1'))?.[1];
+	return length !== undefined && bytes.length >= headerEnd + 4 + Number(length);
+}
+
+function parseResponse(bytes: Buffer): RawResponse {
+	const headerEnd = bytes.indexOf('\r\n\r\n');
+	if (headerEnd === -1) {
+		return {status: 0, headers: {}, text: bytes.toString('utf8'), json: undefined};
+	}
+
+	const [statusLine = '', ...lines] = bytes.subarray(0, headerEnd).toString('latin1').split('\r\n');
+	const headers: http.IncomingHttpHeaders = {};
+	for (const line of lines) {
+		const colon = line.indexOf(':');
+		headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+	}
+
+	const length = Number(headers['content-length'] ?? Number.NaN);
+	const rest = bytes.subarray(headerEnd + 4);
+	const text = (Number.isFinite(length) ? rest.subarray(0, length) : rest).toString('utf8');
+	let json: unknown;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+
+	return {status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, text, json};
+}

@@ -68,7 +68,7 @@ export function createRequestHandler(options: {
 
 	async function handle(request: IncomingMessage, method: string, target: string, rawPath: string, query: string) {
 		if (!rawPath.startsWith('/')) {
-			throw acsErrors.badRequestTarget();
+			throw acsErrors.notAPath();
 		}
 
 		const segments = decodeSegments(rawPath);

@@ -49,6 +49,8 @@ export async function openDiskState(
 	let pending: {line: string; resolve: () => void; reject: (error: unknown) => void}[] = [];
 	let flushing: Promise<void> | undefined;
 	let failure: unknown;
+	/** Batches complete in order: when the last commit is durable, so is every one before it. */
+	let lastCommit: Promise<void> = Promise.resolve();
 
 	async function flush(handle: FileHandle): Promise<void> {
 		while (pending.length > 0) {
@@ -95,13 +97,15 @@ export async function openDiskState(
 			table.apply(change);
 			seq += 1;
 			const line = `${JSON.stringify({...change, seq})}\n`;
-			return new Promise<void>((resolve, reject) => {
+			lastCommit = new Promise<void>((resolve, reject) => {
 				pending.push({line, resolve, reject});
 				flushing ??= flush(journal).finally(() => {
 					flushing = undefined;
 				});
 			});
+			return lastCommit;
 		},
+		settled: () => lastCommit,
 		async close() {
 			await flushing;
 			await journal.close();

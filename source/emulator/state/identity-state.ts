@@ -27,6 +27,8 @@ export type IdentityState = {
 	findByCustomId(customId: string): IdentityRecord | undefined;
 	/** Applies the change at once; resolves when it is durable (at once in memory). */
 	commit(change: StateChange): Promise<void>;
+	/** Resolves once every change committed so far is durable: before answering from a record another request made. */
+	settled(): Promise<void>;
 	close(): Promise<void>;
 };
 
@@ -106,6 +108,7 @@ export function createMemoryState(): IdentityState {
 		async commit(change) {
 			table.apply(change);
 		},
+		async settled() {},
 		async close() {},
 	};
 }

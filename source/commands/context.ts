@@ -1,0 +1,112 @@
+import {createInterface} from 'node:readline/promises';
+import type {ParseArgsConfig} from 'node:util';
+import {resolveConfigDirectory} from '../store/config-directory.js';
+import {IdentityStore} from '../store/identity-store.js';
+import type {Exchange} from '../identity/trace.js';
+import {NotConfirmedError, UsageError} from './usage-error.js';
+
+export {parseCommand} from './parse-command.js';
+
+export type CommandIo = {
+	readonly stdout: NodeJS.WritableStream;
+	readonly stderr: NodeJS.WritableStream;
+	readonly stdin: NodeJS.ReadableStream & {readonly isTTY?: boolean};
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+};
+
+export type Command = {
+	readonly name: string;
+	readonly help: string;
+	run(argv: readonly string[], io: CommandIo): Promise<number>;
+};
+
+export const connectionOptions = {
+	'connection-string': {type: 'string'},
+	emulator: {type: 'boolean'},
+	profile: {type: 'string'},
+} as const satisfies ParseArgsConfig['options'];
+
+export const outputOptions = {
+	'config-dir': {type: 'string'},
+	json: {type: 'boolean'},
+	verbose: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const satisfies ParseArgsConfig['options'];
+
+export const connectionHelp = `Connection (first match wins)
+  --connection-string S  endpoint=https://…;accesskey=…
+  --emulator             the local emulator (offline, no Azure account)
+  --profile NAME         a saved profile (see: acs-tokens profiles)
+  otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
+  from the environment or a .env file here, then the default profile.`;
+
+export const outputHelp = `Output
+  --json                 print exactly one JSON document on stdout
+  --verbose              print each HTTP exchange on stderr (secrets masked)
+  --config-dir DIR       where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
+  -h, --help             show this help`;
+
+export function openStore(io: CommandIo, flag: string | undefined): IdentityStore {
+	return IdentityStore.open({
+		configDirectory: resolveConfigDirectory({flag, env: io.env}),
+		onWarning(message) {
+			io.stderr.write(`warning: ${message}\n`);
+		},
+	});
+}
+
+export function printJson(io: CommandIo, value: unknown): void {
+	io.stdout.write(`${JSON.stringify(value, undefined, 2)}\n`);
+}
+
+export function traceTo(io: CommandIo, verbose: boolean | undefined): ((exchange: Exchange) => void) | undefined {
+	if (!verbose) {
+		return undefined;
+	}
+
+	return exchange => {
+		const lines = [
+			`> ${exchange.method} ${exchange.path}`,
+			...Object.entries(exchange.requestHeaders).map(([name, value]) => `> ${name}: ${value}`),
+			...(exchange.requestBody ? [`> ${exchange.requestBody}`] : []),
+			`< ${exchange.status ?? 'no response'} (${exchange.milliseconds.toFixed(0)} ms)`,
+			...(exchange.responseBody ? [`< ${exchange.responseBody}`] : []),
+		];
+		io.stderr.write(`${lines.join('\n')}\n`);
+	};
+}
+
+/** Asks on a terminal; without one, refuses unless --yes was given. */
+export async function confirm(io: CommandIo, question: string, yes: boolean | undefined, action: string): Promise<boolean> {
+	if (yes) {
+		return true;
+	}
+
+	if (!io.stdin.isTTY) {
+		throw new NotConfirmedError(`Refusing to ${action} without confirmation: there is no terminal to ask on. Pass --yes to confirm.`);
+	}
+
+	const prompt = createInterface({input: io.stdin, output: io.stderr});
+	try {
+		const answer = await prompt.question(`${question} [y/N] `);
+		return /^y(es)?$/i.test(answer.trim());
+	} finally {
+		prompt.close();
+	}
+}
+
+export function parseScopesOption(value: string | undefined, required: boolean): string[] | undefined {
+	if (value === undefined) {
+		if (required) {
+			throw new UsageError('--scopes is required: a comma-separated list of chat, voip, chat.join, chat.join.limited, voip.join.');
+		}
+
+		return undefined;
+	}
+
+	return value
+		.split(',')
+		.map(scope => scope.trim())
+		.filter(scope => scope !== '');
+}

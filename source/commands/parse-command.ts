@@ -1,0 +1,16 @@
+import {type ParseArgsConfig, parseArgs} from 'node:util';
+import {UsageError} from './usage-error.js';
+
+/** parseArgs, with usage errors that say how to get help. */
+export function parseCommand<T extends ParseArgsConfig['options']>(
+	command: string,
+	argv: readonly string[],
+	options: T,
+	allowPositionals = false,
+) {
+	try {
+		return parseArgs({args: [...argv], options, strict: true, allowPositionals});
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message.split('. To specify')[0]}. Run "acs-tokens ${command} --help".`);
+	}
+}

@@ -1,0 +1,64 @@
+import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {table} from './format.js';
+
+export const profiles: Command = {
+	name: 'profiles',
+	help: `Usage: acs-tokens profiles
+
+Lists the saved connection profiles and where each finds its access key.
+Keys are not stored unless you asked for it; a profile remembers where to read one.
+
+${outputHelp}
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('profiles', argv, outputOptions);
+		const store = openStore(io, values['config-dir']);
+		const saved = store.profiles();
+		const defaultName = store.defaultProfileName();
+		if (values.json) {
+			printJson(io, {
+				defaultProfile: defaultName ?? null,
+				profiles: saved.map(profile => ({
+					...profile,
+					// The key itself never leaves the store through this command.
+					keySource: profile.keySource.kind === 'saved' ? {kind: 'saved'} : profile.keySource,
+				})),
+			});
+			return 0;
+		}
+
+		if (saved.length === 0) {
+			io.stdout.write('No profiles yet. One is saved when you first connect: acs-tokens user create --emulator\n');
+			return 0;
+		}
+
+		const where = (profile: (typeof saved)[number]) => {
+			const source = profile.keySource;
+			switch (source.kind) {
+				case 'environment': {
+					return `key from $${source.variable}`;
+				}
+
+				case 'dotenv': {
+					return `key from ${source.variable} in ${source.path}`;
+				}
+
+				case 'emulator': {
+					return 'local emulator';
+				}
+
+				case 'saved': {
+					return 'key saved in the store';
+				}
+			}
+		};
+
+		io.stdout.write(
+			`${table([
+				['', 'NAME', 'ENDPOINT', 'ACCESS KEY'],
+				...saved.map(profile => [profile.name === defaultName ? '*' : '', profile.name, profile.endpoint, where(profile)]),
+			])}\n`,
+		);
+		return 0;
+	},
+};

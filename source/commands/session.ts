@@ -1,0 +1,114 @@
+import {type IdentityClient, createIdentityClient} from '../identity/client.js';
+import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../identity/scopes.js';
+import type {IdentityStore} from '../store/identity-store.js';
+import type {ConnectionStringVariable, StoredIdentity} from '../store/types.js';
+import {type CommandIo, openStore, traceTo} from './context.js';
+import {UsageError} from './usage-error.js';
+
+export type Session = {
+	readonly store: IdentityStore;
+	readonly resolved: ResolvedConnection;
+	readonly client: IdentityClient;
+	close(): Promise<void>;
+};
+
+export type SessionFlags = {
+	readonly 'connection-string'?: string | undefined;
+	readonly emulator?: boolean | undefined;
+	readonly profile?: string | undefined;
+	readonly 'config-dir'?: string | undefined;
+	readonly verbose?: boolean | undefined;
+};
+
+/** Store, connection and client for one command; remembers the profile the connection came from. */
+export async function openSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
+	const store = openStore(io, flags['config-dir']);
+	const resolved = await resolveConnection({
+		connectionString: flags['connection-string'],
+		emulator: flags.emulator,
+		profile: flags.profile,
+		env: io.env,
+		cwd: io.cwd,
+		configDirectory: store.configDirectory,
+		profiles: store,
+	});
+	try {
+		await rememberProfile(store, resolved);
+		const onExchange = traceTo(io, flags.verbose);
+		const client = await createIdentityClient(resolved.connection, onExchange ? {onExchange} : {});
+		return {store, resolved, client, close: () => resolved.close()};
+	} catch (error) {
+		await resolved.close();
+		throw error;
+	}
+}
+
+async function rememberProfile(store: IdentityStore, resolved: ResolvedConnection): Promise<void> {
+	const {source} = resolved;
+	if (store.profile(resolved.profileName) || source.kind === 'flag' || source.kind === 'profile') {
+		return;
+	}
+
+	const keySource =
+		source.kind === 'emulator'
+			? ({kind: 'emulator'} as const)
+			: source.kind === 'environment'
+				? ({kind: 'environment', variable: source.variable as ConnectionStringVariable} as const)
+				: ({kind: 'dotenv', path: source.path, variable: source.variable} as const);
+	await store.saveProfile({
+		name: resolved.profileName,
+		endpoint: resolved.connection.endpoint,
+		keySource,
+		createdAt: new Date().toISOString(),
+	});
+}
+
+/** `--user` takes an id or a label from the store. */
+export function resolveUser(store: IdentityStore, profileName: string, value: string | undefined): {id: string; stored?: StoredIdentity} {
+	if (value === undefined || value === '') {
+		throw new UsageError('--user is required: an identity id (8:acs:…) or a label from "acs-tokens users".');
+	}
+
+	const stored = store.findIdentity(profileName, value);
+	if (stored) {
+		return {id: stored.id, stored};
+	}
+
+	if (!value.startsWith('8:')) {
+		throw new UsageError(
+			`No identity labelled "${value}" in profile "${profileName}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
+		);
+	}
+
+	return {id: value};
+}
+
+export function validateScopes(scopes: readonly string[]): TokenScope[] {
+	if (scopes.length === 0) {
+		throw new UsageError('--scopes needs at least one scope: chat, voip, chat.join, chat.join.limited, voip.join.');
+	}
+
+	for (const scope of scopes) {
+		if (!isTokenScope(scope)) {
+			throw new UsageError(`"${scope}" is not a scope. Choose from: chat, voip, chat.join, chat.join.limited, voip.join.`);
+		}
+	}
+
+	return scopes as TokenScope[];
+}
+
+export function validateLifetime(value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const minutes = Number(value);
+	if (!Number.isInteger(minutes) || minutes < minimumLifetimeMinutes || minutes > maximumLifetimeMinutes) {
+		throw new UsageError(
+			`--expires-in must be a whole number of minutes from ${minimumLifetimeMinutes} to ${maximumLifetimeMinutes} (24 hours), not "${value}".`,
+		);
+	}
+
+	return minutes;
+}

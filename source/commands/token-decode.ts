@@ -1,0 +1,81 @@
+import {decodeJwt} from '../identity/jwt.js';
+import {type Command, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {formatExpiry, formatLocalTime} from './format.js';
+import {UsageError} from './usage-error.js';
+
+export const tokenDecode: Command = {
+	name: 'token decode',
+	help: `Usage: acs-tokens token decode TOKEN
+
+Shows a token's header and claims, with its times in local time. Works offline;
+it does not check the signature (see: acs-tokens token verify). TOKEN "-" reads stdin.
+
+${outputHelp}
+
+Examples
+  acs-tokens token decode eyJhbGciOi…
+  acs-tokens token issue --user alice --scopes chat --json | jq -r .token | acs-tokens token decode -
+`,
+	async run(argv, io) {
+		const {values, positionals} = parseCommand('token decode', argv, outputOptions, true);
+		const token = await readToken(positionals, io.stdin);
+		const decoded = decodeJwt(token);
+		if (!decoded) {
+			throw new UsageError('That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).');
+		}
+
+		const {header, payload} = decoded;
+		const time = (claim: unknown) => (typeof claim === 'number' ? new Date(claim * 1000) : undefined);
+		const issuedAt = time(payload['iat']);
+		const expiresAt = time(payload['exp']);
+		if (values.json) {
+			printJson(io, {
+				header,
+				claims: payload,
+				...(issuedAt ? {issuedAt: issuedAt.toISOString()} : {}),
+				...(expiresAt ? {expiresOn: expiresAt.toISOString(), expired: expiresAt.getTime() <= Date.now()} : {}),
+			});
+			return 0;
+		}
+
+		const lines = ['Header', indent(header), 'Claims', indent(payload)];
+		if (issuedAt) {
+			lines.push(`Issued   ${formatLocalTime(issuedAt)}`);
+		}
+
+		if (expiresAt) {
+			lines.push(`Expires  ${formatExpiry(expiresAt)}`);
+		}
+
+		if (typeof payload['acsScope'] === 'string') {
+			lines.push(`Scopes   ${payload['acsScope'].split(',').join(', ')}`);
+		}
+
+		io.stdout.write(`${lines.join('\n')}\n`);
+		return 0;
+	},
+};
+
+function indent(value: object): string {
+	return JSON.stringify(value, undefined, 2)
+		.split('\n')
+		.map(line => `  ${line}`)
+		.join('\n');
+}
+
+export async function readToken(positionals: readonly string[], stdin: NodeJS.ReadableStream): Promise<string> {
+	if (positionals.length !== 1) {
+		throw new UsageError('Give exactly one TOKEN, or "-" to read it from stdin.');
+	}
+
+	if (positionals[0] !== '-') {
+		return (positionals[0] as string).trim();
+	}
+
+	const chunks: Buffer[] = [];
+	for await (const chunk of stdin) {
+		chunks.push(Buffer.from(chunk as Buffer));
+	}
+
+	return Buffer.concat(chunks).toString('utf8').trim();
+}

@@ -1,0 +1,64 @@
+import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
+import {formatExpiry, maskToken} from './format.js';
+import {openSession, resolveUser, validateLifetime, validateScopes} from './session.js';
+
+export const tokenIssue: Command = {
+	name: 'token issue',
+	help: `Usage: acs-tokens token issue --user ID|LABEL --scopes LIST [--expires-in MIN]
+
+Issues a user access token for an identity.
+
+Options
+  --user ID|LABEL        the identity: its id (8:acs:…) or its label
+  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
+  --expires-in MIN       lifetime, 60 to 1440 minutes (default 1440)
+  --reveal               print the token itself, not a masked form (--json always includes it)
+
+${connectionHelp}
+
+${outputHelp}
+
+Examples
+  acs-tokens token issue --emulator --user alice --scopes chat
+  TOKEN=$(acs-tokens token issue --user alice --scopes voip --json | jq -r .token)
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('token issue', argv, {
+			...connectionOptions,
+			...outputOptions,
+			user: {type: 'string'},
+			scopes: {type: 'string'},
+			'expires-in': {type: 'string'},
+			reveal: {type: 'boolean'},
+		});
+		const scopes = validateScopes(parseScopesOption(values.scopes, true) ?? []);
+		const expiresInMinutes = validateLifetime(values['expires-in']);
+		const session = await openSession(io, values);
+		try {
+			const {store, resolved, client} = session;
+			const {id, stored} = resolveUser(store, resolved.profileName, values.user);
+			const issued = await client.issueToken(id, scopes, expiresInMinutes === undefined ? {} : {expiresInMinutes});
+			await store.recordToken(resolved.profileName, id, {
+				scopes,
+				issuedAt: new Date().toISOString(),
+				expiresOn: issued.expiresOn.toISOString(),
+				token: issued.token,
+			});
+			if (values.json) {
+				printJson(io, {id, ...(stored?.label ? {label: stored.label} : {}), token: issued.token, expiresOn: issued.expiresOn.toISOString(), scopes});
+			} else {
+				io.stdout.write(
+					[
+						`Token for ${id}${stored?.label ? ` (${stored.label})` : ''} (${scopes.join(', ')}): ${values.reveal ? issued.token : maskToken(issued.token)}`,
+						`Expires ${formatExpiry(issued.expiresOn)}`,
+						...(values.reveal ? [] : ['The token is masked: add --reveal to print it, or --json for scripts.']),
+					].join('\n') + '\n',
+				);
+			}
+
+			return 0;
+		} finally {
+			await session.close();
+		}
+	},
+};

@@ -1,0 +1,48 @@
+import {verifyToken} from '../identity/verify-token.js';
+import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, printJson, type Command} from './context.js';
+import {exitCodes} from './exit-codes.js';
+import {openSession} from './session.js';
+import {readToken} from './token-decode.js';
+
+const explanations = {
+	valid: 'valid: signed by this emulator, not expired, not revoked',
+	expired: 'expired',
+	revoked: 'revoked: its identity\'s tokens were revoked after it was issued',
+	deleted: 'invalid: its identity was deleted',
+	'bad-signature': 'invalid: not signed by this emulator (or altered)',
+	malformed: 'invalid: not an access token',
+} as const;
+
+export const tokenVerify: Command = {
+	name: 'token verify',
+	help: `Usage: acs-tokens token verify TOKEN
+
+Asks the local emulator whether a token is valid, revoked, expired, or its identity deleted.
+Exit code 0 when valid, 1 when not. TOKEN "-" reads stdin. The real service has no such
+operation, so this works with the emulator only (--emulator, or a connection to it).
+
+${connectionHelp}
+
+${outputHelp}
+
+Examples
+  acs-tokens token verify --emulator eyJhbGciOi…
+`,
+	async run(argv, io) {
+		const {values, positionals} = parseCommand('token verify', argv, {...connectionOptions, ...outputOptions}, true);
+		const token = await readToken(positionals, io.stdin);
+		const session = await openSession(io, values);
+		try {
+			const result = await verifyToken(session.resolved.connection, token);
+			if (values.json) {
+				printJson(io, result);
+			} else {
+				io.stdout.write(`Token is ${explanations[result.reason] ?? result.reason}.\n`);
+			}
+
+			return result.valid ? exitCodes.ok : exitCodes.failure;
+		} finally {
+			await session.close();
+		}
+	},
+};

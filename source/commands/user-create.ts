@@ -1,0 +1,101 @@
+import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
+import {formatExpiry, maskToken} from './format.js';
+import {openSession, validateLifetime, validateScopes} from './session.js';
+import {UsageError} from './usage-error.js';
+
+export const userCreate: Command = {
+	name: 'user create',
+	help: `Usage: acs-tokens user create [--scopes chat,voip] [--expires-in MIN] [--label L]
+
+Creates a Communication Services identity and, with --scopes, a token for it.
+The identity is recorded in the local store under the connection's profile.
+
+Options
+  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
+  --expires-in MIN       token lifetime, 60 to 1440 minutes (default 1440)
+  --label L              a name to find it by later (--user L)
+  --reveal               print the token itself, not a masked form (--json always includes it)
+
+${connectionHelp}
+
+${outputHelp}
+
+Examples
+  acs-tokens user create --emulator --label alice
+  acs-tokens user create --scopes chat,voip --expires-in 60 --json
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('user create', argv, {
+			...connectionOptions,
+			...outputOptions,
+			scopes: {type: 'string'},
+			'expires-in': {type: 'string'},
+			label: {type: 'string'},
+			reveal: {type: 'boolean'},
+		});
+		const scopeList = parseScopesOption(values.scopes, false);
+		const scopes = scopeList === undefined ? undefined : validateScopes(scopeList);
+		const expiresInMinutes = validateLifetime(values['expires-in']);
+		if (expiresInMinutes !== undefined && scopes === undefined) {
+			throw new UsageError('--expires-in needs --scopes: without scopes no token is issued.');
+		}
+
+		if (values.label !== undefined && (values.label.trim() === '' || values.label.startsWith('8:'))) {
+			throw new UsageError('--label must be a non-empty name that does not start with "8:" (that is how ids start).');
+		}
+
+		const session = await openSession(io, values);
+		try {
+			const {store, resolved, client} = session;
+			if (values.label !== undefined) {
+				store.assertLabelFree(resolved.profileName, values.label);
+			}
+
+			const created = scopes
+				? await client.createUserAndToken(scopes, expiresInMinutes === undefined ? {} : {expiresInMinutes})
+				: {...(await client.createUser()), token: undefined, expiresOn: undefined};
+			const createdAt = new Date().toISOString();
+			await store.recordIdentity(resolved.profileName, {
+				id: created.id,
+				createdAt,
+				...(values.label === undefined ? {} : {label: values.label}),
+			});
+			if (scopes && created.token && created.expiresOn) {
+				await store.recordToken(resolved.profileName, created.id, {
+					scopes,
+					issuedAt: createdAt,
+					expiresOn: created.expiresOn.toISOString(),
+					token: created.token,
+				});
+			}
+
+			if (values.json) {
+				printJson(io, {
+					id: created.id,
+					...(values.label === undefined ? {} : {label: values.label}),
+					profile: resolved.profileName,
+					...(created.token && created.expiresOn
+						? {token: created.token, expiresOn: created.expiresOn.toISOString(), scopes}
+						: {}),
+				});
+			} else {
+				const lines = [`Created ${created.id}${values.label === undefined ? '' : ` (${values.label})`} in profile ${resolved.profileName}.`];
+				if (created.token && created.expiresOn && scopes) {
+					lines.push(
+						`Token (${scopes.join(', ')}): ${values.reveal ? created.token : maskToken(created.token)}`,
+						`Expires ${formatExpiry(created.expiresOn)}`,
+					);
+					if (!values.reveal) {
+						lines.push('The token is masked: add --reveal to print it, or --json for scripts.');
+					}
+				}
+
+				io.stdout.write(`${lines.join('\n')}\n`);
+			}
+
+			return 0;
+		} finally {
+			await session.close();
+		}
+	},
+};

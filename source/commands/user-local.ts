@@ -1,0 +1,94 @@
+import {emulatorProfileName} from '../identity/connection.js';
+import type {IdentityStore} from '../store/identity-store.js';
+import {confirm, type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {exitCodes} from './exit-codes.js';
+import {UsageError} from './usage-error.js';
+
+/** The identity named by --user in --profile, or in whichever profile has it. */
+function findStored(store: IdentityStore, user: string | undefined, profile: string | undefined) {
+	if (!user) {
+		throw new UsageError('--user is required: an identity id (8:acs:…) or a label from "acs-tokens users".');
+	}
+
+	const profiles = profile === undefined ? store.profileNamesWithIdentities() : [profile];
+	const matches = profiles.flatMap(name => {
+		const identity = store.findIdentity(name, user);
+		return identity ? [{profile: name, identity}] : [];
+	});
+	if (matches.length === 0) {
+		throw new UsageError(`No identity "${user}" in the local store${profile ? ` for profile ${profile}` : ''}. Run "acs-tokens users" to see them.`);
+	}
+
+	if (matches.length > 1) {
+		throw new UsageError(`"${user}" names identities in several profiles (${matches.map(match => match.profile).join(', ')}): add --profile.`);
+	}
+
+	return matches[0] as (typeof matches)[number];
+}
+
+const localOptions = {...outputOptions, user: {type: 'string'}, profile: {type: 'string'}, emulator: {type: 'boolean'}} as const;
+
+export const userForget: Command = {
+	name: 'user forget',
+	help: `Usage: acs-tokens user forget --user ID|LABEL [--profile NAME] [--yes]
+
+Removes an identity from the local store only; the resource is not touched.
+
+Options
+  --user ID|LABEL        the identity
+  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
+  -y, --yes              do not ask
+
+${outputHelp}
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
+		const store = openStore(io, values['config-dir']);
+		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
+		if (!(await confirm(io, `Forget ${identity.id} locally? It stays on the resource.`, values.yes, 'forget the identity'))) {
+			io.stderr.write('Nothing forgotten.\n');
+			return exitCodes.cancelled;
+		}
+
+		await store.forget(profile, identity.id);
+		if (values.json) {
+			printJson(io, {id: identity.id, profile, forgotten: true});
+		} else {
+			io.stdout.write(`Forgot ${identity.id} (profile ${profile}).\n`);
+		}
+
+		return 0;
+	},
+};
+
+export const userRename: Command = {
+	name: 'user rename',
+	help: `Usage: acs-tokens user rename --user ID|LABEL --label NEW [--profile NAME]
+
+Gives an identity a new label in the local store (--label "" removes it).
+
+${outputHelp}
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('user rename', argv, {...localOptions, label: {type: 'string'}});
+		if (values.label === undefined) {
+			throw new UsageError('--label is required: the new label, or "" to remove it.');
+		}
+
+		if (values.label.startsWith('8:')) {
+			throw new UsageError('--label must not start with "8:" (that is how ids start).');
+		}
+
+		const store = openStore(io, values['config-dir']);
+		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
+		const label = values.label.trim() === '' ? undefined : values.label.trim();
+		await store.rename(profile, identity.id, label);
+		if (values.json) {
+			printJson(io, {id: identity.id, profile, label: label ?? null});
+		} else {
+			io.stdout.write(label ? `${identity.id} is now "${label}".\n` : `${identity.id} has no label now.\n`);
+		}
+
+		return 0;
+	},
+};

@@ -1,0 +1,92 @@
+import {emulatorProfileName} from '../identity/connection.js';
+import type {StoredIdentity} from '../store/types.js';
+import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {formatExpiry, table} from './format.js';
+
+export const users: Command = {
+	name: 'users',
+	help: `Usage: acs-tokens users [--profile NAME | --emulator]
+
+Lists the identities created through acs-tokens, from the local store, with their state.
+There is no "list identities" operation in the ACS API: this store is the record.
+
+Options
+  --profile NAME         only this profile's identities
+  --emulator             only the local emulator's identities
+
+${outputHelp}
+
+Examples
+  acs-tokens users
+  acs-tokens users --emulator --json
+`,
+	async run(argv, io) {
+		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
+		const store = openStore(io, values['config-dir']);
+		const only = values.emulator ? emulatorProfileName : values.profile;
+		const profileNames = only === undefined ? store.profileNamesWithIdentities() : [only];
+		const groups = profileNames.map(profile => ({profile, identities: store.identities(profile)}));
+		if (values.json) {
+			printJson(io, {
+				identities: groups.flatMap(({profile, identities}) =>
+					identities.map(identity => ({profile, state: stateOf(identity), ...identity})),
+				),
+			});
+			return 0;
+		}
+
+		const rows = groups.flatMap(({profile, identities}) =>
+			identities.map(identity => [profile, identity.label ?? '', identity.id, describe(identity)]),
+		);
+		if (rows.length === 0) {
+			io.stdout.write(
+				`No identities${only === undefined ? '' : ` in profile ${only}`} yet. Create one: acs-tokens user create --emulator --label alice\n`,
+			);
+			return 0;
+		}
+
+		io.stdout.write(`${table([['PROFILE', 'LABEL', 'ID', 'STATE'], ...rows])}\n`);
+		return 0;
+	},
+};
+
+export type IdentityState = 'deleted' | 'revoked' | 'token-valid' | 'token-expired' | 'no-token';
+
+export function stateOf(identity: StoredIdentity, now = Date.now()): IdentityState {
+	if (identity.deletedAt) {
+		return 'deleted';
+	}
+
+	const token = identity.lastToken;
+	if (token && identity.revokedAt && identity.revokedAt >= token.issuedAt) {
+		return 'revoked';
+	}
+
+	if (!token) {
+		return 'no-token';
+	}
+
+	return Date.parse(token.expiresOn) > now ? 'token-valid' : 'token-expired';
+}
+
+function describe(identity: StoredIdentity): string {
+	const state = stateOf(identity);
+	const token = identity.lastToken;
+	switch (state) {
+		case 'deleted': {
+			return `deleted ${identity.deletedAt?.slice(0, 19).replace('T', ' ')}`;
+		}
+
+		case 'revoked': {
+			return `tokens revoked ${identity.revokedAt?.slice(0, 19).replace('T', ' ')}`;
+		}
+
+		case 'no-token': {
+			return 'no token issued';
+		}
+
+		default: {
+			return `token ${token?.scopes.join(',')}, ${state === 'token-valid' ? 'expires' : 'expired'} ${formatExpiry(token?.expiresOn ?? new Date(0))}`;
+		}
+	}
+}

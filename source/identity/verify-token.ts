@@ -1,0 +1,58 @@
+import http from 'node:http';
+import https from 'node:https';
+import {text} from '../text/index.js';
+import type {Connection} from './client.js';
+import {IdentityError, toIdentityError} from './errors.js';
+
+export type TokenValidity = {
+	readonly valid: boolean;
+	readonly reason: 'valid' | 'expired' | 'revoked' | 'deleted' | 'bad-signature' | 'malformed';
+	readonly claims: Record<string, unknown>;
+};
+
+/**
+ * Asks the local emulator whether a token is still good (its /emulator/tokens/:verify
+ * extension). The real service has no such operation: a 404 there is explained as such.
+ */
+export async function verifyToken(
+	connection: Connection,
+	token: string,
+	options: {readonly signal?: AbortSignal} = {},
+): Promise<TokenValidity> {
+	const url = new URL('emulator/tokens/:verify', connection.endpoint);
+	const body = JSON.stringify({token});
+	const transport = url.protocol === 'https:' ? https : http;
+	const {status, text: responseText} = await new Promise<{status: number; text: string}>((resolve, reject) => {
+		const request = transport.request(
+			url,
+			{
+				method: 'POST',
+				headers: {'content-type': 'application/json', 'content-length': Buffer.byteLength(body)},
+				...(connection.trustedCertificate ? {ca: connection.trustedCertificate} : {}),
+				...(options.signal ? {signal: options.signal} : {}),
+				timeout: 15_000,
+			},
+			response => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve({status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8')}));
+				response.on('error', reject);
+			},
+		);
+		request.on('timeout', () => request.destroy(new Error('timed out after 15 s')));
+		request.on('error', reject);
+		request.end(body);
+	}).catch((error: unknown) => {
+		throw toIdentityError(error, {endpoint: connection.endpoint});
+	});
+
+	if (status === 200) {
+		try {
+			return JSON.parse(responseText) as TokenValidity;
+		} catch {
+			// Fall through: not the emulator's answer.
+		}
+	}
+
+	throw new IdentityError('service', text.errors.notAnEmulator(connection.endpoint, status), {statusCode: status});
+}

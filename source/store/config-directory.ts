@@ -1,0 +1,33 @@
+import os from 'node:os';
+import path from 'node:path';
+import {configDirectory} from '../emulator/defaults.js';
+import {ConfigDirectoryError} from './errors.js';
+
+export type ConfigDirectoryInput = {
+	/** `--config-dir`, when given. */
+	readonly flag?: string | undefined;
+	readonly env?: NodeJS.ProcessEnv;
+};
+
+/**
+ * `--config-dir`, else `$ACS_TOKENS_CONFIG_DIR`, else the platform's config directory
+ * (`$XDG_CONFIG_HOME/acs-tokens` or `~/.config/acs-tokens` on Linux). A leading `~` in the
+ * flag is expanded, as the shell does not do it in `--config-dir=~/…`.
+ */
+export function resolveConfigDirectory({flag, env = process.env}: ConfigDirectoryInput = {}): string {
+	if (flag === undefined) {
+		return configDirectory(env);
+	}
+
+	if (flag.trim() === '') {
+		throw new ConfigDirectoryError(
+			'--config-dir was given an empty path. Pass a directory, e.g. --config-dir ~/.config/acs-tokens, or leave the flag out.',
+		);
+	}
+
+	if (flag === '~' || flag.startsWith('~/') || flag.startsWith(`~${path.sep}`)) {
+		return path.join(os.homedir(), flag.slice(1));
+	}
+
+	return path.resolve(flag);
+}

@@ -1,0 +1,104 @@
+import {lock, lockSync} from 'proper-lockfile';
+import {StoreLockError} from './errors.js';
+
+export type Warn = (message: string) => void;
+
+/** A lock older than this belongs to a process that died: proper-lockfile takes it over. */
+const staleMilliseconds = 5000;
+/** Waiting longer than `stale`, so that a dead holder's lock is always taken over in time. */
+const giveUpMilliseconds = 15_000;
+
+function lockOptions(lockPath: string, warn: Warn) {
+	return {
+		realpath: false,
+		lockfilePath: lockPath,
+		stale: staleMilliseconds,
+		onCompromised(error: Error) {
+			warn(`The lock ${lockPath} was taken over while held (${error.message}); the last change may have raced another acs-tokens.`);
+		},
+	};
+}
+
+function isLocked(error: unknown): boolean {
+	return (error as NodeJS.ErrnoException).code === 'ELOCKED';
+}
+
+/**
+ * Runs `action` holding the inter-process lock `<file>.lock`, a directory that
+ * proper-lockfile makes atomically and keeps fresh while held.
+ */
+export async function withFileLock<T>(filePath: string, warn: Warn, action: () => T): Promise<T> {
+	const lockPath = `${filePath}.lock`;
+	let release: () => Promise<void>;
+	try {
+		release = await lock(filePath, {
+			...lockOptions(lockPath, warn),
+			// 80 tries, 5 ms apart at first and 250 ms at most: about 15 s in all.
+			retries: {retries: 80, factor: 1.3, minTimeout: 5, maxTimeout: 250, randomize: true},
+		});
+	} catch (error) {
+		throw isLocked(error) ? new StoreLockError(lockPath, {cause: error}) : error;
+	}
+
+	try {
+		return action();
+	} finally {
+		await release().catch((error: NodeJS.ErrnoException) => {
+			// Already released means it was compromised, which onCompromised has reported.
+			if (error.code !== 'ERELEASED') {
+				throw error;
+			}
+		});
+	}
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The same lock for the synchronous `IdentityStore.open`. proper-lockfile's sync API does
+ * not retry, so this waits between tries itself, with the same backoff and limit.
+ */
+export function withFileLockSync<T>(filePath: string, warn: Warn, action: () => T): T {
+	const release = acquireSync(filePath, warn);
+	let result: T;
+	try {
+		result = action();
+	} catch (error) {
+		releaseSync(release);
+		throw error;
+	}
+
+	releaseSync(release);
+	return result;
+}
+
+function acquireSync(filePath: string, warn: Warn): () => void {
+	const lockPath = `${filePath}.lock`;
+	const giveUpAt = Date.now() + giveUpMilliseconds;
+	for (let delay = 5; ; delay = Math.min(delay * 1.3, 250)) {
+		try {
+			return lockSync(filePath, lockOptions(lockPath, warn));
+		} catch (error) {
+			if (!isLocked(error)) {
+				throw error;
+			}
+
+			if (Date.now() > giveUpAt) {
+				throw new StoreLockError(lockPath, {cause: error});
+			}
+
+			Atomics.wait(sleeper, 0, 0, delay * (1 + Math.random()));
+		}
+	}
+}
+
+function releaseSync(release: () => void): void {
+	try {
+		release();
+	} catch (error) {
+		// Already released means it was compromised, which onCompromised has reported.
+		if ((error as NodeJS.ErrnoException).code !== 'ERELEASED') {
+			throw error;
+		}
+	}
+}

@@ -1,0 +1,67 @@
+import type {Options} from 'conf';
+import {defaultSettings, type StoreData} from './types.js';
+
+/**
+ * The data format's version, which conf records in the file and migrates from. It moves on
+ * its own, not with the package version: bump it, and add an entry below, whenever the file
+ * changes shape, or gains a value (such as a new key source kind) that the schema of the
+ * previous version would reject. An older acs-tokens then refuses the file instead of
+ * moving it aside as broken.
+ */
+export const formatVersion = '1.0.0';
+
+/** Each entry runs once, in order, on a file older than its version; conf skips validation while they run. */
+export const migrations: NonNullable<Options<StoreData>['migrations']> = {
+	// Version 1 starts from nothing, or from a file emptied by hand: add the top-level keys, keep whatever is there.
+	'1.0.0'(store) {
+		if (!store.has('profiles')) {
+			store.set('profiles', []);
+		}
+
+		if (!store.has('settings')) {
+			store.set('settings', defaultSettings);
+		}
+	},
+};
+
+/** `[major, minor, patch]`, or undefined for anything that is not `x.y.z`. */
+function parseVersion(version: string): readonly [number, number, number] | undefined {
+	const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+	return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+}
+
+export function isVersion(version: string): boolean {
+	return parseVersion(version) !== undefined;
+}
+
+export function isNewerVersion(version: string, than: string): boolean {
+	const a = parseVersion(version);
+	const b = parseVersion(than);
+	if (!a || !b) {
+		return false;
+	}
+
+	for (let index = 0; index < 3; index++) {
+		if (a[index] !== b[index]) {
+			return (a[index] ?? 0) > (b[index] ?? 0);
+		}
+	}
+
+	return false;
+}
+
+/** The format version conf recorded in a parsed file, if any. */
+export function recordedVersion(data: Readonly<Record<string, unknown>>): string | undefined {
+	const internal = data['__internal__'];
+	if (typeof internal !== 'object' || internal === null) {
+		return undefined;
+	}
+
+	const migrationsRecord = (internal as Record<string, unknown>)['migrations'];
+	if (typeof migrationsRecord !== 'object' || migrationsRecord === null) {
+		return undefined;
+	}
+
+	const version = (migrationsRecord as Record<string, unknown>)['version'];
+	return typeof version === 'string' ? version : undefined;
+}

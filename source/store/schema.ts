@@ -1,0 +1,82 @@
+import type {Options, Schema} from 'conf';
+import {connectionStringVariables, type KeySourceKind, type StoreData} from './types.js';
+
+type ValueSchema = Schema<StoreData>['settings'];
+
+/**
+ * Names and labels are typed at a prompt and on the command line: no edge whitespace, no
+ * control characters, short enough for a table column. validate.ts checks the same rules.
+ */
+export const namePattern = '^[^\\s\\p{Cc}](?:[^\\p{Cc}]*[^\\s\\p{Cc}])?$';
+export const nameMaxLength = 64;
+export const dotenvVariablePattern = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+const nameSchema: ValueSchema = {type: 'string', minLength: 1, maxLength: nameMaxLength, pattern: namePattern};
+const timestampSchema: ValueSchema = {type: 'string', format: 'date-time'};
+const textSchema: ValueSchema = {type: 'string', minLength: 1};
+
+function objectSchema(properties: Record<string, ValueSchema>, required: readonly string[]): ValueSchema {
+	return {type: 'object', properties, required, additionalProperties: false};
+}
+
+/** One entry per kind of key source; see `KeySource` in types.ts for adding one. */
+export const keySourceSchemas: {readonly [Kind in KeySourceKind]: ValueSchema} = {
+	environment: objectSchema(
+		{kind: {const: 'environment'}, variable: {enum: [...connectionStringVariables]}},
+		['kind', 'variable'],
+	),
+	dotenv: objectSchema(
+		{kind: {const: 'dotenv'}, path: textSchema, variable: {type: 'string', pattern: dotenvVariablePattern}},
+		['kind', 'path', 'variable'],
+	),
+	emulator: objectSchema({kind: {const: 'emulator'}}, ['kind']),
+	saved: objectSchema({kind: {const: 'saved'}, accessKey: textSchema}, ['kind', 'accessKey']),
+};
+
+const issuedTokenSchema = objectSchema(
+	{
+		scopes: {type: 'array', minItems: 1, items: textSchema},
+		issuedAt: timestampSchema,
+		expiresOn: timestampSchema,
+		token: textSchema,
+	},
+	['scopes', 'issuedAt', 'expiresOn'],
+);
+
+const identitySchema = objectSchema(
+	{
+		id: textSchema,
+		label: nameSchema,
+		createdAt: timestampSchema,
+		lastToken: issuedTokenSchema,
+		revokedAt: timestampSchema,
+		deletedAt: timestampSchema,
+	},
+	['id', 'createdAt'],
+);
+
+const profileSchema = objectSchema(
+	{
+		name: nameSchema,
+		endpoint: {type: 'string', format: 'uri', pattern: '^https?://'},
+		keySource: {oneOf: Object.values(keySourceSchemas)},
+		createdAt: timestampSchema,
+		identities: {type: 'array', items: identitySchema},
+	},
+	['name', 'endpoint', 'keySource', 'createdAt', 'identities'],
+);
+
+/** conf's `schema` option: the properties of the top-level object. */
+export const storeSchema: Schema<StoreData> = {
+	profiles: {type: 'array', items: profileSchema},
+	defaultProfile: nameSchema,
+	settings: objectSchema({storeTokens: {type: 'boolean'}}, ['storeTokens']),
+};
+
+/** A key the schema does not know means the file is not ours, or was mistyped by hand. */
+export const storeRootSchema: NonNullable<Options<StoreData>['rootSchema']> = {
+	required: ['profiles', 'settings'],
+	// conf keeps its migration bookkeeping under `__internal__`.
+	patternProperties: {'^__internal__$': {type: 'object'}},
+	additionalProperties: false,
+};

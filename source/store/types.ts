@@ -1,0 +1,77 @@
+/** The two variables the Azure SDK samples read a connection string from. */
+export const connectionStringVariables = [
+	'COMMUNICATION_SERVICES_CONNECTION_STRING',
+	'AZURE_COMMUNICATION_CONNECTION_STRING',
+] as const;
+
+export type ConnectionStringVariable = (typeof connectionStringVariables)[number];
+
+export type EnvironmentKeySource = {readonly kind: 'environment'; readonly variable: ConnectionStringVariable};
+export type DotenvKeySource = {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
+export type EmulatorKeySource = {readonly kind: 'emulator'};
+/** Only when the user asked to keep the key in the config file. */
+export type SavedKeySource = {readonly kind: 'saved'; readonly accessKey: string};
+
+/**
+ * Where a profile's access key comes from. A new kind (Entra ID sign-in is next) is a new
+ * member here plus an entry in `keySourceFields` below and in `keySourceSchemas`
+ * (schema.ts); the compiler points at both. Files holding it cannot be read by older
+ * versions, so it also needs a new format version (migrations.ts).
+ */
+export type KeySource = EnvironmentKeySource | DotenvKeySource | EmulatorKeySource | SavedKeySource;
+
+export type KeySourceKind = KeySource['kind'];
+
+/** The fields each kind keeps: anything else on the object is dropped, never written. */
+export const keySourceFields: {
+	readonly [Kind in KeySourceKind]: ReadonlyArray<Exclude<keyof Extract<KeySource, {kind: Kind}>, 'kind'>>;
+} = {
+	environment: ['variable'],
+	dotenv: ['path', 'variable'],
+	emulator: [],
+	saved: ['accessKey'],
+};
+
+export type Profile = {
+	readonly name: string;
+	readonly endpoint: string;
+	readonly keySource: KeySource;
+	/** ISO 8601. */
+	readonly createdAt: string;
+};
+
+/** `createdAt` defaults to the saved profile's, or now for a new one. */
+export type ProfileInput = Omit<Profile, 'createdAt'> & {readonly createdAt?: string};
+
+export type IssuedToken = {
+	readonly scopes: readonly string[];
+	readonly issuedAt: string;
+	readonly expiresOn: string;
+	/** Kept only while the `storeTokens` setting is on. */
+	readonly token?: string;
+};
+
+export type StoredIdentity = {
+	/** The ACS identifier, e.g. `8:acs:<resource>_<guid>`. */
+	readonly id: string;
+	readonly label?: string;
+	readonly createdAt: string;
+	readonly lastToken?: IssuedToken;
+	readonly revokedAt?: string;
+	readonly deletedAt?: string;
+};
+
+export type IdentityInput = {readonly id: string; readonly label?: string; readonly createdAt?: string};
+
+export type Settings = {readonly storeTokens: boolean};
+
+export const defaultSettings: Settings = {storeTokens: false};
+
+/** The config file, less conf's own `__internal__` key. */
+export type StoredProfile = Profile & {readonly identities: readonly StoredIdentity[]};
+
+export type StoreData = {
+	readonly profiles: readonly StoredProfile[];
+	readonly defaultProfile?: string;
+	readonly settings: Settings;
+};
