@@ -44,7 +44,11 @@ ${outputHelp}
 				}
 
 				case 'emulator': {
-					return 'local emulator';
+					return 'the emulator\'s development key';
+				}
+
+				case 'command-line': {
+					return 'given each time with --connection-string';
 				}
 
 				case 'saved': {
@@ -56,7 +60,7 @@ ${outputHelp}
 		io.stdout.write(
 			`${table([
 				['', 'NAME', 'ENDPOINT', 'ACCESS KEY'],
-				...saved.map(profile => [profile.name === defaultName ? '*' : '', profile.name, profile.endpoint, where(profile)]),
+				...saved.map(profile => [profile.name === defaultName ? '*' : '', profile.name, profile.keySource.kind === 'emulator' ? 'local emulator' : profile.endpoint, where(profile)]),
 			])}\n`,
 		);
 		return 0;

@@ -1,8 +1,8 @@
 import {type IdentityClient, createIdentityClient} from '../identity/client.js';
-import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
+import {type ConnectionSource, type ResolvedConnection, resolveConnection} from '../identity/connection.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../identity/scopes.js';
 import type {IdentityStore} from '../store/identity-store.js';
-import type {ConnectionStringVariable, StoredIdentity} from '../store/types.js';
+import type {ConnectionStringVariable, KeySource, StoredIdentity} from '../store/types.js';
 import {type CommandIo, openStore, traceTo} from './context.js';
 import {UsageError} from './usage-error.js';
 
@@ -46,22 +46,37 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 
 async function rememberProfile(store: IdentityStore, resolved: ResolvedConnection): Promise<void> {
 	const {source} = resolved;
-	if (store.profile(resolved.profileName) || source.kind === 'flag' || source.kind === 'profile') {
+	if (store.profile(resolved.profileName) || source.kind === 'profile') {
 		return;
 	}
 
-	const keySource =
-		source.kind === 'emulator'
-			? ({kind: 'emulator'} as const)
-			: source.kind === 'environment'
-				? ({kind: 'environment', variable: source.variable as ConnectionStringVariable} as const)
-				: ({kind: 'dotenv', path: source.path, variable: source.variable} as const);
+	const keySource = keySourceOf(source);
 	await store.saveProfile({
 		name: resolved.profileName,
 		endpoint: resolved.connection.endpoint,
 		keySource,
 		createdAt: new Date().toISOString(),
 	});
+}
+
+function keySourceOf(source: Exclude<ConnectionSource, {kind: 'profile'}>): KeySource {
+	switch (source.kind) {
+		case 'emulator': {
+			return {kind: 'emulator'};
+		}
+
+		case 'flag': {
+			return {kind: 'command-line'};
+		}
+
+		case 'environment': {
+			return {kind: 'environment', variable: source.variable as ConnectionStringVariable};
+		}
+
+		case 'dotenv': {
+			return {kind: 'dotenv', path: source.path, variable: source.variable};
+		}
+	}
 }
 
 /** `--user` takes an id or a label from the store. */

@@ -24,7 +24,7 @@ Examples
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
-		const profileNames = only === undefined ? store.profileNamesWithIdentities() : [only];
+		const profileNames = only === undefined ? store.profileNamesWithIdentities() : store.profile(only) ? [only] : [];
 		const groups = profileNames.map(profile => ({profile, identities: store.identities(profile)}));
 		if (values.json) {
 			printJson(io, {

@@ -24,6 +24,7 @@ export type ProfileKeySource =
 	| {readonly kind: 'environment'; readonly variable: string}
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
 	| {readonly kind: 'emulator'}
+	| {readonly kind: 'command-line'}
 	| {readonly kind: 'saved'; readonly accessKey: string};
 
 export type SavedProfile = {readonly name: string; readonly endpoint: string; readonly keySource: ProfileKeySource};
@@ -140,6 +141,10 @@ async function fromProfile(
 	switch (keySource.kind) {
 		case 'emulator': {
 			return {...(await fromEmulator(options.configDirectory)), source, profileName: name};
+		}
+
+		case 'command-line': {
+			throw new IdentityError('service', text.errors.profileKeyNotStored(name));
 		}
 
 		case 'saved': {

@@ -30,6 +30,7 @@ export const keySourceSchemas: {readonly [Kind in KeySourceKind]: ValueSchema} =
 		['kind', 'path', 'variable'],
 	),
 	emulator: objectSchema({kind: {const: 'emulator'}}, ['kind']),
+	'command-line': objectSchema({kind: {const: 'command-line'}}, ['kind']),
 	saved: objectSchema({kind: {const: 'saved'}, accessKey: textSchema}, ['kind', 'accessKey']),
 };
 

@@ -9,6 +9,8 @@ export type ConnectionStringVariable = (typeof connectionStringVariables)[number
 export type EnvironmentKeySource = {readonly kind: 'environment'; readonly variable: ConnectionStringVariable};
 export type DotenvKeySource = {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
 export type EmulatorKeySource = {readonly kind: 'emulator'};
+/** The key is given each time (--connection-string) and never stored. */
+export type CommandLineKeySource = {readonly kind: 'command-line'};
 /** Only when the user asked to keep the key in the config file. */
 export type SavedKeySource = {readonly kind: 'saved'; readonly accessKey: string};
 
@@ -18,7 +20,12 @@ export type SavedKeySource = {readonly kind: 'saved'; readonly accessKey: string
  * (schema.ts); the compiler points at both. Files holding it cannot be read by older
  * versions, so it also needs a new format version (migrations.ts).
  */
-export type KeySource = EnvironmentKeySource | DotenvKeySource | EmulatorKeySource | SavedKeySource;
+export type KeySource =
+	| EnvironmentKeySource
+	| DotenvKeySource
+	| EmulatorKeySource
+	| CommandLineKeySource
+	| SavedKeySource;
 
 export type KeySourceKind = KeySource['kind'];
 
@@ -29,6 +36,7 @@ export const keySourceFields: {
 	environment: ['variable'],
 	dotenv: ['path', 'variable'],
 	emulator: [],
+	'command-line': [],
 	saved: ['accessKey'],
 };
 

@@ -133,7 +133,8 @@ export function cleanKeySource(value: KeySource): KeySource {
 			break;
 		}
 
-		case 'emulator': {
+		case 'emulator':
+		case 'command-line': {
 			break;
 		}
 	}

@@ -26,6 +26,8 @@ export const en = {
 			`Profile "${profile}" reads its access key from ${where}, which is not set. Set it, or pass --connection-string.`,
 		notAnEmulator: (endpoint: string, status: number) =>
 			`${endpoint} answered ${status} to a verification request: only the local emulator can verify tokens (the real service has no such operation). Use --emulator, or decode the token instead (acs-tokens token decode).`,
+		profileKeyNotStored: (profile: string) =>
+			`Profile "${profile}" was used with --connection-string, and its key is not stored. Pass --connection-string again.`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},

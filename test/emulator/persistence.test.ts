@@ -448,6 +448,21 @@ describe('the lock on a data directory', () => {
 		await stop(first);
 		// Closed, the directory is free again.
 		await stop(await start(directory));
+
+		// Two starts at the same moment: exactly one wins.
+		const contested = await dataDirectory();
+		const starts = await Promise.allSettled(
+			[0, 1].map(() => createEmulator({port: 0, http: true, dataDirectory: contested})),
+		);
+		const started = starts.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+		for (const emulator of started) {
+			openEmulators.add(emulator);
+		}
+
+		expect(started).toHaveLength(1);
+		expect(starts.flatMap(outcome => (outcome.status === 'rejected' ? [(outcome.reason as Error).message] : []))).toEqual([
+			inUse(contested, process.pid),
+		]);
 	});
 
 	it('takes over a lock left by a killed emulator', async () => {
@@ -796,7 +811,6 @@ describe('a crash (SIGKILL) while requests are in flight', () => {
 		while (rounds.length < 5 && (rounds.length < 3 || Date.now() < deadline)) {
 			const round = await crashRound(directory, history, rounds.length);
 			rounds.push(round);
-			console.log(`round ${rounds.length}: ${round.acknowledged} acknowledged, ${round.inFlightAtKill} in flight at the kill; ${history.identities.size} identities, ${history.tokens.length} tokens`);
 			expect(round.killed).toBe(true);
 			expect(round.inFlightAtKill).toBeGreaterThan(0);
 			expect(history.unexpected).toEqual([]);
