@@ -61,7 +61,8 @@ export async function openDiskState(
 					throw failure;
 				}
 
-				await handle.write(batch.map(entry => entry.line).join(''));
+				// writeFile loops until every byte is written; the file is in append mode.
+				await handle.writeFile(batch.map(entry => entry.line).join(''));
 				await handle.datasync();
 				linesInJournal += batch.length;
 				for (const entry of batch) {

@@ -1,0 +1,91 @@
+import type {Exchange} from '../identity/trace.js';
+import type {TokenScope} from '../identity/scopes.js';
+
+/** One way to connect, as offered on the first screen. */
+export type ConnectionChoice =
+	| {readonly kind: 'emulator'}
+	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string}
+	| {readonly kind: 'environment'; readonly variable: string; readonly endpoint: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string; readonly endpoint: string}
+	| {readonly kind: 'pasted'; readonly connectionString: string};
+
+export type ConnectionInfo = {
+	readonly profileName: string;
+	readonly endpoint: string;
+	readonly isEmulator: boolean;
+};
+
+export type IdentitySummary = {
+	readonly id: string;
+	readonly label?: string;
+	readonly createdAt: string;
+	readonly lastToken?: {readonly scopes: readonly string[]; readonly issuedAt: string; readonly expiresOn: string};
+	readonly revokedAt?: string;
+	readonly deletedAt?: string;
+};
+
+export type IssuedToken = {
+	readonly token: string;
+	readonly expiresOn: string;
+	readonly scopes: readonly TokenScope[];
+	readonly issuedAt: string;
+};
+
+export type TokenStatus = 'checking' | 'valid' | 'revoked' | 'expired' | 'deleted' | 'bad-signature' | 'malformed' | 'unknown';
+
+export type WizardError = {
+	readonly message: string;
+	readonly kind: string;
+};
+
+/** Every actor reports the HTTP exchanges it made, for the learning panel. */
+export type Traced<T> = T & {readonly exchanges: readonly Exchange[]};
+
+export type WizardInput = {
+	readonly choices: readonly ConnectionChoice[];
+	readonly presenter?: boolean;
+	/** Connect at once with this choice (e.g. --emulator), skipping the first screen. */
+	readonly autoConnect?: ConnectionChoice;
+};
+
+export type ManageAction = 'issue' | 'revoke' | 'delete' | 'rename' | 'forget';
+
+export type WizardEvent =
+	| {readonly type: 'CHOOSE_CONNECTION'; readonly choice: ConnectionChoice}
+	| {readonly type: 'PASTE_CONNECTION_STRING'}
+	| {readonly type: 'START_TOUR'}
+	| {readonly type: 'MANAGE'}
+	| {readonly type: 'SWITCH_CONNECTION'}
+	| {readonly type: 'SUBMIT'}
+	| {readonly type: 'BACK'}
+	| {readonly type: 'RETRY'}
+	| {readonly type: 'TOGGLE_SCOPE'; readonly scope: TokenScope}
+	| {readonly type: 'SET_LIFETIME'; readonly minutes: number}
+	| {readonly type: 'SELECT_IDENTITY'; readonly id: string}
+	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
+	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
+	| {readonly type: 'TOGGLE_REVEAL'}
+	| {readonly type: 'TOGGLE_PRESENTER'}
+	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
+	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus};
+
+export type WizardContext = {
+	readonly choices: readonly ConnectionChoice[];
+	readonly autoConnect: ConnectionChoice | undefined;
+	readonly pendingChoice: ConnectionChoice | undefined;
+	readonly connection: ConnectionInfo | undefined;
+	readonly identities: readonly IdentitySummary[];
+	/** The identity the tour created, or the one chosen in Manage. */
+	readonly userId: string | undefined;
+	readonly scopes: readonly TokenScope[];
+	readonly lifetimeMinutes: number;
+	readonly token: IssuedToken | undefined;
+	readonly tokenStatus: TokenStatus | undefined;
+	readonly revealed: boolean;
+	readonly presenter: boolean;
+	readonly codeLanguage: 'typescript' | 'python';
+	readonly exchanges: readonly Exchange[];
+	readonly error: WizardError | undefined;
+	readonly action: ManageAction | undefined;
+	readonly notice: string | undefined;
+};
