@@ -4,9 +4,12 @@ import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
 import {commands, rootHelp} from './commands/registry.js';
 import {UsageError} from './commands/usage-error.js';
 import {IdentityError} from './identity/errors.js';
+import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
 
 /** Errors whose message explains a user's situation: shown without a stack trace. */
-const expectedErrors = new Set(['DataDirectoryError', 'StateFileError', 'ConnectionStringError', 'StoreError', 'LabelTakenError']);
+const expectedErrors = new Set(['DataDirectoryError', 'StateFileError']);
+/** Input the user gave that was refused locally: a usage error, like a bad flag. */
+const refusedInput = new Set(['ConnectionStringError']);
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [first, second, ...rest] = argv;
@@ -15,9 +18,15 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runEmulatorCommand(second === undefined ? [] : [second, ...rest], io);
 	}
 
-	if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-		io.stdout.write(rootHelp);
+	if (first === '-h' || first === '--help' || first === 'help') {
+		const {wizardHelp} = await import('./commands/wizard.js');
+		io.stdout.write(`${rootHelp}\n${wizardHelp}`);
 		return exitCodes.ok;
+	}
+
+	if (first === undefined || first.startsWith('-')) {
+		const {runWizard} = await import('./commands/wizard.js');
+		return runWizard(argv, io);
 	}
 
 	const twoWords = `${first} ${second ?? ''}`.trim();
@@ -64,11 +73,20 @@ function report(error: unknown): number {
 		return fail(error.exitCode, 'usage', error.message);
 	}
 
+	if (
+		error instanceof DuplicateLabelError ||
+		error instanceof UnknownProfileError ||
+		error instanceof UnknownIdentityError ||
+		(error instanceof Error && refusedInput.has(error.name))
+	) {
+		return fail(exitCodes.usage, 'usage', error.message);
+	}
+
 	if (error instanceof IdentityError) {
 		return fail(exitCodeFor(error.kind), error.kind, error.message, error.details);
 	}
 
-	if (error instanceof Error && expectedErrors.has(error.name)) {
+	if (error instanceof StoreError || (error instanceof Error && expectedErrors.has(error.name))) {
 		return fail(exitCodes.failure, 'local', error.message);
 	}
 

@@ -11,6 +11,7 @@ export function parseCommand<T extends ParseArgsConfig['options']>(
 	try {
 		return parseArgs({args: [...argv], options, strict: true, allowPositionals});
 	} catch (error) {
-		throw new UsageError(`${(error as Error).message.split('. To specify')[0]}. Run "acs-tokens ${command} --help".`);
+		const message = ((error as Error).message.split('. To specify')[0] as string).replace(/\.$/, '');
+		throw new UsageError(`${message}. Run "acs-tokens ${command} --help".`);
 	}
 }

@@ -9,6 +9,10 @@ Lists the saved connection profiles and where each finds its access key.
 Keys are not stored unless you asked for it; a profile remembers where to read one.
 
 ${outputHelp}
+
+Examples
+  acs-tokens profiles
+  acs-tokens profiles --json
 `,
 	async run(argv, io) {
 		const {values} = parseCommand('profiles', argv, outputOptions);

@@ -14,7 +14,8 @@ export const commands: Record<string, () => Promise<Command>> = {
 	profiles: async () => (await import('./profiles.js')).profiles,
 };
 
-export const rootHelp = `Usage: acs-tokens <command> [options]
+export const rootHelp = `Usage: acs-tokens                      open the wizard (see below)
+       acs-tokens <command> [options]   run one step, for scripts
 
 Azure Communication Services identities and user access tokens, from the keyboard.
 

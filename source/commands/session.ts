@@ -44,7 +44,7 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 	}
 }
 
-async function rememberProfile(store: IdentityStore, resolved: ResolvedConnection): Promise<void> {
+export async function rememberProfile(store: IdentityStore, resolved: ResolvedConnection): Promise<void> {
 	const {source} = resolved;
 	if (store.profile(resolved.profileName) || source.kind === 'profile') {
 		return;

@@ -40,6 +40,10 @@ Options
   -y, --yes              do not ask
 
 ${outputHelp}
+
+Examples
+  acs-tokens user forget --user alice
+  acs-tokens user forget --emulator --user 8:acs:…_… --yes --json
 `,
 	async run(argv, io) {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
@@ -67,7 +71,16 @@ export const userRename: Command = {
 
 Gives an identity a new label in the local store (--label "" removes it).
 
+Options
+  --user ID|LABEL        the identity
+  --label NEW            its new label; "" removes the label
+  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
+
 ${outputHelp}
+
+Examples
+  acs-tokens user rename --user alice --label alice-laptop
+  acs-tokens user rename --user 8:acs:…_… --label ""
 `,
 	async run(argv, io) {
 		const {values} = parseCommand('user rename', argv, {...localOptions, label: {type: 'string'}});

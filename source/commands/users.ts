@@ -1,4 +1,5 @@
 import {emulatorProfileName} from '../identity/connection.js';
+import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
 import {formatExpiry, table} from './format.js';
@@ -49,25 +50,6 @@ Examples
 		return 0;
 	},
 };
-
-export type IdentityState = 'deleted' | 'revoked' | 'token-valid' | 'token-expired' | 'no-token';
-
-export function stateOf(identity: StoredIdentity, now = Date.now()): IdentityState {
-	if (identity.deletedAt) {
-		return 'deleted';
-	}
-
-	const token = identity.lastToken;
-	if (token && identity.revokedAt && identity.revokedAt >= token.issuedAt) {
-		return 'revoked';
-	}
-
-	if (!token) {
-		return 'no-token';
-	}
-
-	return Date.parse(token.expiresOn) > now ? 'token-valid' : 'token-expired';
-}
 
 function describe(identity: StoredIdentity): string {
 	const state = stateOf(identity);

@@ -60,7 +60,7 @@ export async function resolveConnection(options: {
 	readonly profiles: ProfileLookup;
 }): Promise<ResolvedConnection> {
 	if (options.connectionString !== undefined) {
-		return fromString(options.connectionString, {kind: 'flag'});
+		return connectionFromString(options.connectionString, {kind: 'flag'});
 	}
 
 	if (options.emulator) {
@@ -74,7 +74,7 @@ export async function resolveConnection(options: {
 	for (const variable of connectionStringVariables) {
 		const value = options.env[variable];
 		if (value) {
-			return fromString(value, {kind: 'environment', variable});
+			return connectionFromString(value, {kind: 'environment', variable});
 		}
 	}
 
@@ -83,7 +83,7 @@ export async function resolveConnection(options: {
 	for (const variable of connectionStringVariables) {
 		const value = dotenv[variable];
 		if (value) {
-			return fromString(value, {kind: 'dotenv', path: dotenvPath, variable});
+			return connectionFromString(value, {kind: 'dotenv', path: dotenvPath, variable});
 		}
 	}
 
@@ -105,7 +105,8 @@ export function profileNameForEndpoint(endpoint: string): string {
 	return `${url.hostname.replaceAll(/[[\]:]/g, '')}${url.port ? `-${url.port}` : ''}`;
 }
 
-function fromString(value: string, source: ConnectionSource): ResolvedConnection {
+/** A resolved connection from a connection string whose origin is known. */
+export function connectionFromString(value: string, source: ConnectionSource): ResolvedConnection {
 	const {endpoint, accessKey} = parseConnectionString(value);
 	return {
 		connection: {endpoint, credential: {kind: 'access-key', accessKey}},
@@ -116,8 +117,11 @@ function fromString(value: string, source: ConnectionSource): ResolvedConnection
 	};
 }
 
-async function fromEmulator(configDirectory: string): Promise<ResolvedConnection> {
-	const {connection, close} = await openEmulatorConnection(configDirectory);
+export async function fromEmulator(
+	configDirectory: string,
+	options: {readonly advertise?: boolean} = {},
+): Promise<ResolvedConnection> {
+	const {connection, close} = await openEmulatorConnection(configDirectory, options);
 	return {connection, source: {kind: 'emulator'}, profileName: emulatorProfileName, isEmulator: true, close};
 }
 
@@ -148,7 +152,7 @@ async function fromProfile(
 		}
 
 		case 'saved': {
-			return {...fromString(`endpoint=${profile.endpoint};accesskey=${keySource.accessKey}`, source), profileName: name};
+			return {...connectionFromString(`endpoint=${profile.endpoint};accesskey=${keySource.accessKey}`, source), profileName: name};
 		}
 
 		case 'environment':
@@ -160,13 +164,13 @@ async function fromProfile(
 				throw new IdentityError('service', text.errors.profileKeyMissing(name, where));
 			}
 
-			return {...fromString(value, source), profileName: name};
+			return {...connectionFromString(value, source), profileName: name};
 		}
 	}
 }
 
 /** Node's own .env parser (the one behind process.loadEnvFile), without touching process.env. */
-async function readDotenv(filePath: string): Promise<Record<string, string>> {
+export async function readDotenv(filePath: string): Promise<Record<string, string>> {
 	try {
 		return parseEnv(await readFile(filePath, 'utf8')) as Record<string, string>;
 	} catch (error) {

@@ -17,10 +17,11 @@ export type EmulatorConnection = {
  * The local emulator with its state under the config directory. A long-running emulator on
  * that directory (the emulator command, the wizard) is used as it is; otherwise one starts in
  * this process on a free loopback port, and waits its turn if another command holds the directory.
+ * `advertise` (the wizard) lets commands run meanwhile share the one started here.
  */
 export async function openEmulatorConnection(
 	configDirectory: string,
-	options: {readonly waitMs?: number} = {},
+	options: {readonly waitMs?: number; readonly advertise?: boolean} = {},
 ): Promise<EmulatorConnection> {
 	const dataDirectory = path.join(configDirectory, 'emulator');
 	const deadline = Date.now() + (options.waitMs ?? 15_000);
@@ -38,7 +39,7 @@ export async function openEmulatorConnection(
 		}
 
 		try {
-			const emulator = await createEmulator({dataDirectory, http: true, port: 0});
+			const emulator = await createEmulator({dataDirectory, http: true, port: 0, advertise: options.advertise ?? false});
 			return {
 				connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}},
 				close: () => emulator.close(),

@@ -67,12 +67,16 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_REVEAL'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
-	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus};
+	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
+	/** A store write failed after the operation succeeded: shown, never silent. */
+	| {readonly type: 'STORE_FAILED'; readonly message: string};
 
 export type WizardContext = {
 	readonly choices: readonly ConnectionChoice[];
 	readonly autoConnect: ConnectionChoice | undefined;
 	readonly pendingChoice: ConnectionChoice | undefined;
+	/** The label being saved in Manage → rename, kept so a failed save can be retried. */
+	readonly pendingLabel: string | undefined;
 	readonly connection: ConnectionInfo | undefined;
 	readonly identities: readonly IdentitySummary[];
 	/** The identity the tour created, or the one chosen in Manage. */

@@ -69,7 +69,14 @@ export const wizardMachine = setup({
 		recordToken: () => {},
 		recordRevoke: () => {},
 		recordDelete: () => {},
-		setError: assign({error: ({event}) => toWizardError((event as {error?: unknown}).error)}),
+		setError: assign({
+			error: ({event}) => toWizardError((event as {error?: unknown}).error),
+			// A failed call still shows its HTTP exchange: a 401 teaches as much as a 201.
+			exchanges: ({context, event}) => {
+				const {exchanges} = ((event as {error?: unknown}).error ?? {}) as {exchanges?: unknown};
+				return Array.isArray(exchanges) ? (exchanges as WizardContext['exchanges']) : context.exchanges;
+			},
+		}),
 		clearError: assign({error: undefined, notice: undefined}),
 		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false}),
 	},
@@ -79,6 +86,7 @@ export const wizardMachine = setup({
 		choices: input.choices,
 		autoConnect: input.autoConnect,
 		pendingChoice: undefined,
+		pendingLabel: undefined,
 		connection: undefined,
 		identities: [],
 		userId: undefined,
@@ -101,6 +109,7 @@ export const wizardMachine = setup({
 			actions: assign({codeLanguage: ({context}) => (context.codeLanguage === 'typescript' ? 'python' : 'typescript')}),
 		},
 		TOKEN_STATUS: {actions: assign({tokenStatus: ({event}) => event.status})},
+		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},
 	},
 	states: {
 		start: {
@@ -122,6 +131,7 @@ export const wizardMachine = setup({
 			},
 		},
 		connecting: {
+			tags: ['busy'],
 			entry: 'clearError',
 			invoke: {
 				src: 'connect',
@@ -157,6 +167,7 @@ export const wizardMachine = setup({
 					states: {
 						ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.connected'}},
 						running: {
+							tags: ['busy'],
 							entry: 'clearError',
 							invoke: {
 								src: 'createUser',
@@ -193,6 +204,7 @@ export const wizardMachine = setup({
 					initial: 'running',
 					states: {
 						running: {
+							tags: ['busy'],
 							entry: ['clearError', 'forgetToken'],
 							invoke: {
 								src: 'issueToken',
@@ -222,6 +234,7 @@ export const wizardMachine = setup({
 					states: {
 						ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.viewingToken'}},
 						running: {
+							tags: ['busy'],
 							entry: 'clearError',
 							invoke: {
 								src: 'revokeTokens',
@@ -244,6 +257,7 @@ export const wizardMachine = setup({
 					states: {
 						ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.revokingTokens.done'}},
 						running: {
+							tags: ['busy'],
 							entry: 'clearError',
 							invoke: {
 								src: 'deleteUser',
@@ -267,6 +281,8 @@ export const wizardMachine = setup({
 			initial: 'loading',
 			states: {
 				loading: {
+					tags: ['busy'],
+					entry: 'clearError',
 					invoke: {
 						src: 'loadIdentities',
 						onDone: {target: 'list', actions: assign({identities: ({event}) => event.output.identities})},
@@ -307,6 +323,7 @@ export const wizardMachine = setup({
 					},
 				},
 				issuing: {
+					tags: ['busy'],
 					entry: ['clearError', 'forgetToken'],
 					invoke: {
 						src: 'issueToken',
@@ -325,15 +342,19 @@ export const wizardMachine = setup({
 					},
 				},
 				renaming: {
-					on: {SUBMIT_LABEL: 'savingLabel', BACK: 'identity'},
+					on: {
+						SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
+						// After a failed save the label is still in context: retry without typing it again.
+						RETRY: {guard: ({context}) => context.pendingLabel !== undefined, target: 'savingLabel'},
+						BACK: 'identity',
+					},
 				},
 				savingLabel: {
+					tags: ['busy'],
+					entry: 'clearError',
 					invoke: {
 						src: 'renameIdentity',
-						input: ({context, event}) => ({
-							userId: context.userId as string,
-							label: event.type === 'SUBMIT_LABEL' ? event.label : '',
-						}),
+						input: ({context}) => ({userId: context.userId as string, label: context.pendingLabel ?? ''}),
 						onDone: {target: 'identity', actions: assign({identities: ({event}) => event.output.identities})},
 						onError: {target: 'renaming', actions: 'setError'},
 					},
@@ -349,6 +370,7 @@ export const wizardMachine = setup({
 					},
 				},
 				revoking: {
+					tags: ['busy'],
 					entry: 'clearError',
 					invoke: {
 						src: 'revokeTokens',
@@ -359,6 +381,7 @@ export const wizardMachine = setup({
 					on: {BACK: 'identity'},
 				},
 				deleting: {
+					tags: ['busy'],
 					entry: 'clearError',
 					invoke: {
 						src: 'deleteUser',
@@ -369,6 +392,8 @@ export const wizardMachine = setup({
 					on: {BACK: 'identity'},
 				},
 				forgetting: {
+					tags: ['busy'],
+					entry: 'clearError',
 					invoke: {
 						src: 'forgetIdentity',
 						input: ({context}) => ({userId: context.userId as string}),
@@ -380,10 +405,13 @@ export const wizardMachine = setup({
 					},
 				},
 				refreshing: {
+					tags: ['busy'],
+					entry: 'clearError',
 					invoke: {
 						src: 'loadIdentities',
 						onDone: {target: 'identity', actions: assign({identities: ({event}) => event.output.identities})},
-						onError: {target: 'failed', actions: 'setError'},
+						// The action itself succeeded: RETRY must re-run the refresh, not issue, revoke or delete again.
+						onError: {target: 'failed', actions: ['setError', assign({action: undefined})]},
 					},
 				},
 				failed: {

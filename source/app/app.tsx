@@ -1,0 +1,258 @@
+import {Box, Text, useInput, useStdout} from 'ink';
+import {useCallback, useEffect, useState} from 'react';
+import {text} from '../text/index.js';
+import type {WizardEvent} from '../wizard/types.js';
+import {Footer} from './components/footer.js';
+import {Header} from './components/header.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import type {UiEffects} from './effects.js';
+import {useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
+import {BusyScreen} from './screens/busy-screen.js';
+import {ConfirmScreen} from './screens/confirm-screen.js';
+import {ConnectScreen} from './screens/connect-screen.js';
+import {ErrorScreen} from './screens/error-screen.js';
+import {IdentityScreen, identityName} from './screens/identity-screen.js';
+import {LifetimeScreen} from './screens/lifetime-screen.js';
+import {ManageScreen} from './screens/manage-screen.js';
+import {MenuScreen} from './screens/menu-screen.js';
+import {PasteScreen} from './screens/paste-screen.js';
+import {RenameScreen} from './screens/rename-screen.js';
+import {ScopesScreen} from './screens/scopes-screen.js';
+import {TokenScreen} from './screens/token-screen.js';
+import {TourScreen} from './screens/tour-screen.js';
+
+const failedStates = [
+	'connectionFailed',
+	'tour.creatingUser.failed',
+	'tour.issuingToken.failed',
+	'tour.revokingTokens.failed',
+	'tour.deletingUser.failed',
+	'manage.loadFailed',
+	'manage.failed',
+];
+
+/** States where the keyboard types text, so single-letter shortcuts must not fire. */
+const typingStates = ['pastingConnectionString', 'manage.renaming'];
+
+function matchesAny(snapshot: WizardSnapshot, states: readonly string[]): boolean {
+	return states.some(state => snapshot.matches(state as never));
+}
+
+/** The keys that work here, for the footer. */
+function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
+	const {keys} = text.wizard;
+	if (typing) {
+		return [keys.submit, keys.back];
+	}
+
+	if (snapshot.hasTag('busy')) {
+		return [keys.cancel, keys.quit];
+	}
+
+	if (matchesAny(snapshot, failedStates)) {
+		return [keys.retry, keys.back, keys.quit, keys.help];
+	}
+
+	const list: string[] = [keys.move, keys.choose];
+	if (matchesAny(snapshot, ['tour.choosingScopes', 'manage.choosingScopes'])) {
+		list.splice(1, 1, keys.toggle, keys.submit);
+	}
+
+	if (matchesAny(snapshot, ['tour.viewingToken', 'manage.viewingToken'])) {
+		list.splice(0, 2, keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv);
+	}
+
+	if (snapshot.matches('tour')) {
+		list.push(keys.code);
+	}
+
+	if (!snapshot.matches('choosingConnection')) {
+		list.push(keys.back);
+	}
+
+	list.push(keys.presenter, keys.help, keys.quit);
+	return list;
+}
+
+export function App({actor, effects}: {readonly actor: WizardActor; readonly effects: UiEffects}) {
+	const snapshot = useWizard(actor);
+	const {stdout} = useStdout();
+	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const [help, setHelp] = useState(false);
+	const [askQuit, setAskQuit] = useState(false);
+	const [tokenTyping, setTokenTyping] = useState(false);
+	const send = useCallback((event: WizardEvent) => actor.send(event), [actor]);
+	const onTyping = useCallback((typing: boolean) => setTokenTyping(typing), []);
+
+	useEffect(() => {
+		const onResize = () => setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+
+	const typing = tokenTyping || matchesAny(snapshot, typingStates);
+	const failed = matchesAny(snapshot, failedStates);
+	const active = !help && !askQuit;
+
+	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
+	// components, so Esc is ours: back, or cancel the request in flight.
+	useInput((input, key) => {
+		if (askQuit) {
+			setAskQuit(false);
+			if (input === 'y') {
+				effects.quit();
+			}
+
+			return;
+		}
+
+		if (help) {
+			setHelp(false);
+			return;
+		}
+
+		if (key.escape) {
+			if (!tokenTyping) {
+				send({type: 'BACK'});
+			}
+
+			return;
+		}
+
+		if (typing) {
+			return;
+		}
+
+		if (input === '?') {
+			setHelp(true);
+		} else if (input === 'q') {
+			if (snapshot.hasTag('busy')) {
+				setAskQuit(true);
+			} else {
+				effects.quit();
+			}
+		} else if (input === 'p') {
+			send({type: 'TOGGLE_PRESENTER'});
+		} else if (input === 't' && snapshot.matches('tour')) {
+			send({type: 'TOGGLE_CODE_LANGUAGE'});
+		} else if (input === 'v') {
+			send({type: 'TOGGLE_REVEAL'});
+		} else if (input === 'r' && failed) {
+			send({type: 'RETRY'});
+		}
+	});
+
+	const context = snapshot.context;
+	const compact = size.rows < 32;
+	let screen: React.ReactNode;
+	if (help) {
+		screen = <HelpOverlay />;
+	} else if (snapshot.matches('choosingConnection')) {
+		screen = <ConnectScreen choices={context.choices} send={send} active={active} />;
+	} else if (snapshot.matches('pastingConnectionString')) {
+		screen = <PasteScreen send={send} active={active} />;
+	} else if (snapshot.matches('connecting')) {
+		screen = <BusyScreen label={text.wizard.connect.connecting} />;
+	} else if (snapshot.matches('connectionFailed')) {
+		screen = <ErrorScreen error={context.error} heading={text.wizard.connect.failed} />;
+	} else if (snapshot.matches('menu')) {
+		screen = <MenuScreen identityCount={context.identities.length} send={send} active={active} />;
+	} else if (snapshot.matches('tour')) {
+		screen = (
+			<TourScreen snapshot={snapshot} send={send} effects={effects} active={active} compact={compact} onTyping={onTyping} />
+		);
+	} else {
+		screen = <ManageView snapshot={snapshot} send={send} effects={effects} active={active} rows={size.rows} onTyping={onTyping} />;
+	}
+
+	return (
+		<Box flexDirection="column" width={size.columns}>
+			<Header connection={context.connection} presenter={context.presenter} />
+			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
+				{screen}
+			</Box>
+			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
+			<Footer keys={footerKeys(snapshot, typing)} />
+		</Box>
+	);
+}
+
+function ManageView(props: {
+	readonly snapshot: WizardSnapshot;
+	readonly send: (event: WizardEvent) => void;
+	readonly effects: UiEffects;
+	readonly active: boolean;
+	readonly rows: number;
+	readonly onTyping: (typing: boolean) => void;
+}) {
+	const {snapshot, send, active} = props;
+	const context = snapshot.context;
+	const is = (state: string) => snapshot.matches(state as never);
+	const identity = context.identities.find(candidate => candidate.id === context.userId);
+	const name = identityName(identity, context.userId ?? '', context.presenter);
+	if (snapshot.hasTag('busy')) {
+		return <BusyScreen label={is('manage.issuing') ? text.wizard.busy.issueToken : is('manage.revoking') ? text.wizard.busy.revoke : is('manage.deleting') ? text.wizard.busy.deleteUser : text.wizard.busy.loading} />;
+	}
+
+	if (is('manage.loadFailed') || is('manage.failed')) {
+		return <ErrorScreen error={context.error} />;
+	}
+
+	if (is('manage.list')) {
+		return (
+			<ManageScreen
+				profile={context.connection?.profileName ?? ''}
+				identities={context.identities}
+				presenter={context.presenter}
+				notice={context.notice}
+				send={send}
+				active={active}
+				rows={props.rows}
+			/>
+		);
+	}
+
+	if (is('manage.choosingScopes')) {
+		return <ScopesScreen selected={context.scopes} send={send} active={active} />;
+	}
+
+	if (is('manage.choosingLifetime')) {
+		return <LifetimeScreen minutes={context.lifetimeMinutes} send={send} active={active} />;
+	}
+
+	if (is('manage.viewingToken') && context.token) {
+		return (
+			<TokenScreen
+				token={context.token}
+				status={context.tokenStatus}
+				revealed={context.revealed}
+				presenter={context.presenter}
+				effects={props.effects}
+				active={active}
+				onTyping={props.onTyping}
+				send={send}
+			/>
+		);
+	}
+
+	if (is('manage.renaming')) {
+		return <RenameScreen initial={identity?.label ?? ''} error={context.error} send={send} active={active} />;
+	}
+
+	if (is('manage.confirming') && context.action) {
+		return <ConfirmScreen question={text.wizard.manage.confirm[context.action](name)} send={send} active={active} />;
+	}
+
+	return (
+		<IdentityScreen
+			id={context.userId ?? ''}
+			identity={identity}
+			presenter={context.presenter}
+			notice={context.notice}
+			send={send}
+			active={active}
+		/>
+	);
+}

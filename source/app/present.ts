@@ -1,0 +1,29 @@
+import {maskValue} from '../identity/trace.js';
+
+/** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
+export function shortId(id: string): string {
+	const match = /^(8:[a-z-]+:)([0-9a-f-]{36})_(.+)$/i.exec(id);
+	if (!match) {
+		return id.length > 24 ? `${id.slice(0, 12)}…${id.slice(-6)}` : id;
+	}
+
+	const [, prefix, resource, user] = match as unknown as [string, string, string, string];
+	return `${prefix}${resource.slice(0, 8)}…_${user.slice(0, 8)}…${user.slice(-4)}`;
+}
+
+export function showId(id: string, presenter: boolean): string {
+	return presenter ? shortId(id) : id;
+}
+
+export function maskedToken(token: string): string {
+	return maskValue(token, 12);
+}
+
+/** `23h 59m 58s`. */
+export function formatCountdown(milliseconds: number): string {
+	const seconds = Math.max(0, Math.floor(Math.abs(milliseconds) / 1000));
+	const hours = Math.floor(seconds / 3600);
+	const minutes = Math.floor((seconds % 3600) / 60);
+	const rest = seconds % 60;
+	return hours > 0 ? `${hours}h ${minutes}m ${rest}s` : minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
+}

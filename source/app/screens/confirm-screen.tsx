@@ -1,0 +1,19 @@
+import {Box, Text, useInput} from 'ink';
+import type {WizardEvent} from '../../wizard/types.js';
+
+/** A destructive step: Enter confirms, Esc (handled by the app) goes back. */
+export function ConfirmScreen(props: {readonly question: string; readonly send: (event: WizardEvent) => void; readonly active: boolean}) {
+	useInput(
+		(_input, key) => {
+			if (key.return) {
+				props.send({type: 'SUBMIT'});
+			}
+		},
+		{isActive: props.active},
+	);
+	return (
+		<Box borderStyle="round" borderColor="yellow" paddingX={1}>
+			<Text wrap="wrap">{props.question}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,57 @@
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {text} from '../../text/index.js';
+import type {ConnectionChoice, WizardEvent} from '../../wizard/types.js';
+
+type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
+
+export function choiceLabel(choice: ConnectionChoice): string {
+	const labels = text.wizard.connect;
+	switch (choice.kind) {
+		case 'emulator': {
+			return labels.emulator;
+		}
+
+		case 'profile': {
+			return labels.profile(choice.name, choice.endpoint);
+		}
+
+		case 'environment': {
+			return labels.environment(choice.variable, choice.endpoint);
+		}
+
+		case 'dotenv': {
+			return labels.dotenv(choice.variable, choice.endpoint);
+		}
+
+		case 'pasted': {
+			return labels.paste;
+		}
+	}
+}
+
+export function ConnectScreen(props: {
+	readonly choices: readonly ConnectionChoice[];
+	readonly send: (event: WizardEvent) => void;
+	readonly active: boolean;
+}) {
+	const items: Item[] = [
+		...props.choices.map((choice, index) => ({key: String(index), label: choiceLabel(choice), value: choice})),
+		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
+	];
+	return (
+		<Box flexDirection="column" gap={1}>
+			<Text bold>{text.wizard.connect.heading}</Text>
+			<Text wrap="wrap">{text.wizard.connect.explain}</Text>
+			<SelectInput
+				items={items}
+				isFocused={props.active}
+				onSelect={item => {
+					props.send(
+						item.value === 'paste' ? {type: 'PASTE_CONNECTION_STRING'} : {type: 'CHOOSE_CONNECTION', choice: item.value},
+					);
+				}}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,41 @@
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {stateOf} from '../../store/identity-status.js';
+import {text} from '../../text/index.js';
+import type {IdentitySummary, WizardEvent} from '../../wizard/types.js';
+import {showId} from '../present.js';
+
+export function ManageScreen(props: {
+	readonly profile: string;
+	readonly identities: readonly IdentitySummary[];
+	readonly presenter: boolean;
+	readonly notice: string | undefined;
+	readonly send: (event: WizardEvent) => void;
+	readonly active: boolean;
+	readonly rows: number;
+}) {
+	const {manage} = text.wizard;
+	const items = props.identities.map(identity => ({
+		key: identity.id,
+		label: `${(identity.label ?? '—').padEnd(12)} ${showId(identity.id, props.presenter)}  ${manage.states[stateOf(identity)]}`,
+		value: identity.id,
+	}));
+	return (
+		<Box flexDirection="column" gap={1}>
+			<Text bold>{manage.heading(props.profile)}</Text>
+			{items.length === 0 ? (
+				<Text wrap="wrap">{manage.empty}</Text>
+			) : (
+				<SelectInput
+					items={items}
+					limit={Math.max(3, props.rows - 8)}
+					isFocused={props.active}
+					onSelect={item => {
+						props.send({type: 'SELECT_IDENTITY', id: item.value});
+					}}
+				/>
+			)}
+			{props.notice ? <Text color="cyan">{props.notice}</Text> : undefined}
+		</Box>
+	);
+}

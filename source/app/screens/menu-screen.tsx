@@ -1,0 +1,29 @@
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {text} from '../../text/index.js';
+import type {WizardEvent} from '../../wizard/types.js';
+
+export function MenuScreen(props: {
+	readonly identityCount: number;
+	readonly send: (event: WizardEvent) => void;
+	readonly active: boolean;
+}) {
+	const {menu} = text.wizard;
+	const items = [
+		{key: 'tour', label: menu.tour, value: 'START_TOUR' as const},
+		{key: 'manage', label: menu.manage(props.identityCount), value: 'MANAGE' as const},
+		{key: 'switch', label: menu.switch, value: 'SWITCH_CONNECTION' as const},
+	];
+	return (
+		<Box flexDirection="column" gap={1}>
+			<Text bold>{menu.heading}</Text>
+			<SelectInput
+				items={items}
+				isFocused={props.active}
+				onSelect={item => {
+					props.send({type: item.value});
+				}}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,47 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import {useState} from 'react';
+import {parseConnectionString} from '../../identity/connection-string.js';
+import {text} from '../../text/index.js';
+import type {WizardEvent} from '../../wizard/types.js';
+
+/** Masked input, validated as you type; the message never echoes the key. */
+export function PasteScreen(props: {readonly send: (event: WizardEvent) => void; readonly active: boolean}) {
+	const [value, setValue] = useState('');
+	let verdict: {ok: true; endpoint: string} | {ok: false; message: string} | undefined;
+	if (value.trim() !== '') {
+		try {
+			verdict = {ok: true, endpoint: parseConnectionString(value).endpoint};
+		} catch (error) {
+			verdict = {ok: false, message: (error as Error).message};
+		}
+	}
+
+	return (
+		<Box flexDirection="column" gap={1}>
+			<Text bold>{text.wizard.paste.heading}</Text>
+			<Text wrap="wrap">{text.wizard.paste.explain}</Text>
+			<Box borderStyle="round" paddingX={1}>
+				<TextInput
+					value={value}
+					mask="•"
+					focus={props.active}
+					placeholder={text.wizard.paste.empty}
+					onChange={setValue}
+					onSubmit={submitted => {
+						if (verdict?.ok) {
+							props.send({type: 'CHOOSE_CONNECTION', choice: {kind: 'pasted', connectionString: submitted.trim()}});
+						}
+					}}
+				/>
+			</Box>
+			{verdict === undefined ? undefined : verdict.ok ? (
+				<Text color="green">{text.wizard.paste.valid(verdict.endpoint)}</Text>
+			) : (
+				<Text color="red" wrap="wrap">
+					{verdict.message}
+				</Text>
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,34 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import {useState} from 'react';
+import {text} from '../../text/index.js';
+import type {WizardError, WizardEvent} from '../../wizard/types.js';
+
+export function RenameScreen(props: {
+	readonly initial: string;
+	readonly error: WizardError | undefined;
+	readonly send: (event: WizardEvent) => void;
+	readonly active: boolean;
+}) {
+	const [value, setValue] = useState(props.initial);
+	return (
+		<Box flexDirection="column" gap={1}>
+			<Box gap={1}>
+				<Text>{text.wizard.manage.renamePrompt}</Text>
+				<TextInput
+					value={value}
+					focus={props.active}
+					onChange={setValue}
+					onSubmit={label => {
+						props.send({type: 'SUBMIT_LABEL', label: label.trim()});
+					}}
+				/>
+			</Box>
+			{props.error ? (
+				<Text color="red" wrap="wrap">
+					{props.error.message}
+				</Text>
+			) : undefined}
+		</Box>
+	);
+}

@@ -1,0 +1,43 @@
+import {Box, Text, useInput} from 'ink';
+import {useState} from 'react';
+import {type TokenScope, tokenScopes} from '../../identity/scopes.js';
+import {text} from '../../text/index.js';
+import type {WizardEvent} from '../../wizard/types.js';
+
+/** A multi-select of the five scopes: ↑↓/jk move, Space toggles, Enter continues (at least one). */
+export function ScopesScreen(props: {
+	readonly selected: readonly TokenScope[];
+	readonly send: (event: WizardEvent) => void;
+	readonly active: boolean;
+}) {
+	const [cursor, setCursor] = useState(0);
+	const [warned, setWarned] = useState(false);
+	useInput(
+		(input, key) => {
+			if (key.upArrow || input === 'k') {
+				setCursor(current => (current + tokenScopes.length - 1) % tokenScopes.length);
+			} else if (key.downArrow || input === 'j') {
+				setCursor(current => (current + 1) % tokenScopes.length);
+			} else if (input === ' ') {
+				setWarned(false);
+				props.send({type: 'TOGGLE_SCOPE', scope: tokenScopes[cursor] as TokenScope});
+			} else if (key.return) {
+				setWarned(props.selected.length === 0);
+				props.send({type: 'SUBMIT'});
+			}
+		},
+		{isActive: props.active},
+	);
+	return (
+		<Box flexDirection="column">
+			{tokenScopes.map((scope, index) => (
+				<Text key={scope} wrap="truncate-end" color={index === cursor ? 'cyan' : undefined}>
+					{index === cursor ? '❯ ' : '  '}
+					{props.selected.includes(scope) ? '[x] ' : '[ ] '}
+					{text.wizard.scopes[scope]}
+				</Text>
+			))}
+			{warned || props.selected.length === 0 ? <Text color="red">{text.wizard.scopes.none}</Text> : undefined}
+		</Box>
+	);
+}

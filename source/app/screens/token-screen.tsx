@@ -1,0 +1,126 @@
+import {Box, Text, useInput} from 'ink';
+import TextInput from 'ink-text-input';
+import {useEffect, useState} from 'react';
+import {decodeJwt} from '../../identity/jwt.js';
+import {text} from '../../text/index.js';
+import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js';
+import type {UiEffects} from '../effects.js';
+import {useNow} from '../hooks/use-now.js';
+import {formatCountdown, maskedToken, showId} from '../present.js';
+
+type Prompt = 'file' | 'dotenv' | undefined;
+
+const statusColors: Partial<Record<TokenStatus, string>> = {valid: 'green', checking: 'yellow', unknown: 'gray'};
+
+export function TokenStatusLine({status}: {readonly status: TokenStatus | undefined}) {
+	const labels = text.wizard.token.statuses;
+	return (
+		<Text>
+			{text.wizard.token.status}:{' '}
+			<Text bold color={statusColors[status ?? 'unknown'] ?? 'red'}>
+				{labels[status ?? 'unknown']}
+			</Text>
+		</Text>
+	);
+}
+
+/** The token, masked unless revealed, its claims, a live countdown and its live validity. */
+export function TokenScreen(props: {
+	readonly token: IssuedToken;
+	readonly status: TokenStatus | undefined;
+	readonly revealed: boolean;
+	readonly presenter: boolean;
+	readonly effects: UiEffects;
+	readonly active: boolean;
+	readonly onTyping: (typing: boolean) => void;
+	readonly send: (event: WizardEvent) => void;
+}) {
+	const now = useNow();
+	const [prompt, setPrompt] = useState<Prompt>(undefined);
+	const [answer, setAnswer] = useState('');
+	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const {onTyping} = props;
+	useEffect(() => {
+		onTyping(prompt !== undefined);
+	}, [prompt, onTyping]);
+
+	useInput(
+		(input, key) => {
+			if (prompt) {
+				if (key.escape) {
+					setPrompt(undefined);
+				}
+
+				return;
+			}
+
+			if (key.return) {
+				props.send({type: 'SUBMIT'});
+			} else if (input === 'c') {
+				props.effects.copyToClipboard(props.token.token);
+				setNotice(text.wizard.token.copied);
+			} else if (input === 'f') {
+				setAnswer('access-token.txt');
+				setPrompt('file');
+			} else if (input === 'e') {
+				setAnswer('ACS_USER_ACCESS_TOKEN');
+				setPrompt('dotenv');
+			} else if (input === 'v' && props.presenter) {
+				setNotice(text.wizard.token.presenterHidden);
+			}
+		},
+		{isActive: props.active},
+	);
+
+	const claims = decodeJwt(props.token.token)?.payload ?? {};
+	const expiresAt = Date.parse(props.token.expiresOn);
+	const left = expiresAt - now;
+	const shown = props.revealed && !props.presenter ? props.token.token : maskedToken(props.token.token);
+	return (
+		<Box flexDirection="column">
+			<Text wrap={props.revealed ? 'wrap' : 'truncate-end'}>
+				<Text bold>{text.wizard.token.heading}: </Text>
+				{shown}
+			</Text>
+			<Text>
+				{text.wizard.token.scopes}: {props.token.scopes.join(', ')} · {text.wizard.token.expires}:{' '}
+				{left > 0 ? text.wizard.token.expiresIn(formatCountdown(left)) : text.wizard.token.expiredAgo(formatCountdown(left))}
+			</Text>
+			<TokenStatusLine status={props.status} />
+			<Text dimColor wrap="truncate-end">
+				{text.wizard.token.claims}: skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
+				{String(claims['iat'] ?? '')} · exp {String(claims['exp'] ?? '')} · acsScope {String(claims['acsScope'] ?? '')}
+			</Text>
+			{prompt ? (
+				<Box gap={1}>
+					<Text>{prompt === 'file' ? text.wizard.token.filePrompt : text.wizard.token.dotenvPrompt}</Text>
+					<TextInput
+						value={answer}
+						focus={props.active}
+						onChange={setAnswer}
+						onSubmit={value => {
+							setPrompt(undefined);
+							const save =
+								prompt === 'file'
+									? props.effects.saveTokenToFile(props.token.token, value)
+									: props.effects.saveTokenToDotenv(props.token.token, value);
+							save.then(
+								message => {
+									setNotice(message);
+								},
+								(error: unknown) => {
+									setNotice((error as Error).message);
+								},
+							);
+						}}
+					/>
+				</Box>
+			) : undefined}
+			{notice ? (
+				<Text color="cyan" wrap="wrap">
+					{notice}
+				</Text>
+			) : undefined}
+		</Box>
+	);
+}

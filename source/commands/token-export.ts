@@ -1,0 +1,47 @@
+import {readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {text} from '../text/index.js';
+
+/** OSC 52 asks the terminal to set its clipboard; inside tmux it must pass through. */
+export function osc52(value: string, env: NodeJS.ProcessEnv): string {
+	const sequence = `\u001B]52;c;${Buffer.from(value).toString('base64')}\u0007`;
+	return env['TMUX'] ? `\u001BPtmux;\u001B${sequence}\u001B\\` : sequence;
+}
+
+export async function saveTokenToFile(token: string, file: string, cwd: string): Promise<string> {
+	if (file.trim() === '') {
+		throw new Error('Give a file name.');
+	}
+
+	const target = path.resolve(cwd, file.trim());
+	await writeFile(target, `${token}\n`, {mode: 0o600});
+	return text.wizard.token.savedFile(target);
+}
+
+/** Sets `VARIABLE=token` in ./.env, replacing an earlier value and keeping every other line. */
+export async function saveTokenToDotenv(token: string, variable: string, cwd: string): Promise<string> {
+	const name = variable.trim();
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+		throw new Error(`"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`);
+	}
+
+	const target = path.join(cwd, '.env');
+	const before = await readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'ENOENT') {
+			return '';
+		}
+
+		throw error;
+	});
+	const lines = before === '' ? [] : before.replace(/\n$/, '').split('\n');
+	const entry = `${name}=${token}`;
+	const index = lines.findIndex(line => line.startsWith(`${name}=`));
+	if (index === -1) {
+		lines.push(entry);
+	} else {
+		lines[index] = entry;
+	}
+
+	await writeFile(target, `${lines.join('\n')}\n`, {mode: 0o600});
+	return text.wizard.token.savedDotenv(name, target);
+}

@@ -1,0 +1,219 @@
+import {setTimeout as delay} from 'node:timers/promises';
+import {fromCallback, fromPromise} from 'xstate';
+import {createIdentityClient, type IdentityClient} from '../identity/client.js';
+import {connectionFromString, fromEmulator, readDotenv, resolveConnection, type ResolvedConnection} from '../identity/connection.js';
+import type {Exchange} from '../identity/trace.js';
+import {verifyToken} from '../identity/verify-token.js';
+import type {IdentityStore} from '../store/identity-store.js';
+import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
+import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
+import {rememberProfile} from './session.js';
+
+type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
+
+/**
+ * The wizard's effects, for `wizardMachine.provide()`: the identity core for ACS calls, the
+ * store for what is remembered. One session at a time; the embedded emulator closes with it.
+ */
+export function createWizardServices(deps: {
+	readonly store: IdentityStore;
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+	readonly pollMs?: number;
+}) {
+	const {store} = deps;
+	let session: Session | undefined;
+	let exchanges: Exchange[] = [];
+
+	const current = (): Session => {
+		if (!session) {
+			throw new Error('Not connected.');
+		}
+
+		return session;
+	};
+
+	/** Runs one traced operation; its exchanges travel with the result, or with the error. */
+	async function traced<T extends object>(run: () => Promise<T>): Promise<T & {exchanges: readonly Exchange[]}> {
+		exchanges = [];
+		try {
+			const result = await run();
+			return {...result, exchanges};
+		} catch (error) {
+			if (error && typeof error === 'object') {
+				Object.assign(error, {exchanges});
+			}
+
+			throw error;
+		}
+	}
+
+	const identities = (): readonly IdentitySummary[] => (session ? store.identities(session.resolved.profileName) : []);
+
+	async function resolve(choice: ConnectionChoice): Promise<ResolvedConnection> {
+		switch (choice.kind) {
+			case 'emulator': {
+				return fromEmulator(store.configDirectory, {advertise: true});
+			}
+
+			case 'profile': {
+				return resolveConnection({
+					profile: choice.name,
+					env: deps.env,
+					cwd: deps.cwd,
+					configDirectory: store.configDirectory,
+					profiles: store,
+				});
+			}
+
+			case 'environment': {
+				return connectionFromString(deps.env[choice.variable] ?? '', {kind: 'environment', variable: choice.variable});
+			}
+
+			case 'dotenv': {
+				const values = await readDotenv(choice.path);
+				return connectionFromString(values[choice.variable] ?? '', {kind: 'dotenv', path: choice.path, variable: choice.variable});
+			}
+
+			case 'pasted': {
+				return connectionFromString(choice.connectionString, {kind: 'flag'});
+			}
+		}
+	}
+
+	const storeFailed = (self: {send(event: WizardEvent): void}, error: unknown) => {
+		self.send({type: 'STORE_FAILED', message: (error as Error).message});
+	};
+
+	const provided = wizardMachine.provide({
+		actors: {
+			connect: fromPromise(async ({input}) => {
+				await close();
+				const resolved = await resolve(input.choice);
+				try {
+					await rememberProfile(store, resolved);
+					await store.setDefaultProfile(resolved.profileName);
+					const client = await createIdentityClient(resolved.connection, {
+						onExchange(exchange) {
+							exchanges.push(exchange);
+						},
+					});
+					session = {resolved, client};
+				} catch (error) {
+					await resolved.close();
+					throw error;
+				}
+
+				return {
+					connection: {
+						profileName: resolved.profileName,
+						endpoint: resolved.connection.endpoint,
+						isEmulator: resolved.isEmulator,
+					},
+					identities: identities(),
+					exchanges: [],
+				};
+			}),
+			loadIdentities: fromPromise(async () => ({identities: identities()})),
+			createUser: fromPromise(({signal}) => traced(() => current().client.createUser({signal}))),
+			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) =>
+				traced(async () => {
+					const issuedAt = new Date().toISOString();
+					const result = await current().client.issueToken(input.userId, input.scopes, {
+						signal,
+						expiresInMinutes: input.lifetimeMinutes,
+					});
+					return {token: result.token, expiresOn: result.expiresOn.toISOString(), scopes: input.scopes, issuedAt};
+				}),
+			),
+			revokeTokens: fromPromise(({input, signal}) =>
+				traced(async () => {
+					await current().client.revokeTokens(input.userId, {signal});
+					return {at: new Date().toISOString()};
+				}),
+			),
+			deleteUser: fromPromise(({input, signal}) =>
+				traced(async () => {
+					await current().client.deleteUser(input.userId, {signal});
+					return {at: new Date().toISOString()};
+				}),
+			),
+			renameIdentity: fromPromise(async ({input}) => {
+				await store.rename(current().resolved.profileName, input.userId, input.label === '' ? undefined : input.label);
+				return {identities: identities()};
+			}),
+			forgetIdentity: fromPromise(async ({input}) => {
+				await store.forget(current().resolved.profileName, input.userId);
+				return {identities: identities()};
+			}),
+			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
+				const connection = session?.resolved;
+				if (!connection?.isEmulator || input.token === '') {
+					sendBack({type: 'TOKEN_STATUS', status: 'unknown'});
+					return () => {};
+				}
+
+				const controller = new AbortController();
+				void (async () => {
+					while (!controller.signal.aborted) {
+						try {
+							const validity = await verifyToken(connection.connection, input.token, {signal: controller.signal});
+							sendBack({type: 'TOKEN_STATUS', status: validity.reason as TokenStatus});
+						} catch {
+							if (!controller.signal.aborted) {
+								sendBack({type: 'TOKEN_STATUS', status: 'unknown'});
+							}
+						}
+
+						await delay(deps.pollMs ?? 1000, undefined, {signal: controller.signal}).catch(() => undefined);
+					}
+				})();
+				return () => {
+					controller.abort();
+				};
+			}),
+		},
+		actions: {
+			recordIdentity({context, self}) {
+				const profile = session?.resolved.profileName;
+				if (profile && context.userId) {
+					store.recordIdentity(profile, {id: context.userId}).catch(error => storeFailed(self, error));
+				}
+			},
+			recordToken({context, self}) {
+				const profile = session?.resolved.profileName;
+				const {token, userId} = context;
+				if (profile && token && userId) {
+					store
+						.recordToken(profile, userId, {
+							scopes: token.scopes,
+							issuedAt: token.issuedAt,
+							expiresOn: token.expiresOn,
+							token: token.token,
+						})
+						.catch(error => storeFailed(self, error));
+				}
+			},
+			recordRevoke({context, self}) {
+				const profile = session?.resolved.profileName;
+				if (profile && context.userId) {
+					store.recordRevoke(profile, context.userId).catch(error => storeFailed(self, error));
+				}
+			},
+			recordDelete({context, self}) {
+				const profile = session?.resolved.profileName;
+				if (profile && context.userId) {
+					store.recordDelete(profile, context.userId).catch(error => storeFailed(self, error));
+				}
+			},
+		},
+	});
+
+	async function close(): Promise<void> {
+		const closing = session;
+		session = undefined;
+		await closing?.resolved.close();
+	}
+
+	return {machine: provided, close};
+}

@@ -1,0 +1,116 @@
+import {parseConnectionString} from '../identity/connection-string.js';
+import {connectionStringVariables, readDotenv} from '../identity/connection.js';
+import type {IdentityStore} from '../store/identity-store.js';
+import {text} from '../text/index.js';
+import type {ConnectionChoice} from '../wizard/types.js';
+import {type CommandIo, openStore} from './context.js';
+import {exitCodes} from './exit-codes.js';
+import {parseCommand} from './parse-command.js';
+
+export const wizardHelp = `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
+
+Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
+issue token, revoke, delete) or manage the identities you created. ? shows every key.
+
+Options
+  --emulator         connect to the local emulator at once (offline, no Azure account)
+  --profile NAME     connect with a saved profile at once
+  --present          presenter mode: secrets can never be revealed, ids shortened
+  --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
+  --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
+`;
+
+/** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */
+export async function connectionChoices(store: IdentityStore, env: NodeJS.ProcessEnv, cwd: string): Promise<ConnectionChoice[]> {
+	const configured: ConnectionChoice[] = [];
+	const endpointOf = (value: string | undefined) => {
+		try {
+			return value ? parseConnectionString(value).endpoint : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+
+	for (const variable of connectionStringVariables) {
+		const endpoint = endpointOf(env[variable]);
+		if (endpoint) {
+			configured.push({kind: 'environment', variable, endpoint});
+		}
+	}
+
+	const dotenvPath = `${cwd}/.env`;
+	const dotenv = await readDotenv(dotenvPath).catch(() => ({}) as Record<string, string>);
+	for (const variable of connectionStringVariables) {
+		const endpoint = endpointOf(dotenv[variable]);
+		if (endpoint) {
+			configured.push({kind: 'dotenv', path: dotenvPath, variable, endpoint});
+		}
+	}
+
+	const defaultName = store.defaultProfileName();
+	const profiles = store
+		.profiles()
+		.filter(profile => profile.keySource.kind !== 'command-line' && profile.keySource.kind !== 'emulator')
+		.sort((a, b) => Number(b.name === defaultName) - Number(a.name === defaultName))
+		.map(profile => ({kind: 'profile', name: profile.name, endpoint: profile.endpoint}) as const);
+	const emulator = {kind: 'emulator'} as const;
+	const emulatorRemembered = store.profile(defaultName ?? '')?.keySource.kind === 'emulator';
+	if (configured.length === 0 && profiles.length === 0) {
+		return [emulator];
+	}
+
+	return emulatorRemembered ? [emulator, ...profiles, ...configured] : [...profiles, ...configured, emulator];
+}
+
+export async function runWizard(argv: readonly string[], io: CommandIo): Promise<number> {
+	const {values} = parseCommand('', argv, {
+		emulator: {type: 'boolean'},
+		profile: {type: 'string'},
+		present: {type: 'boolean'},
+		'no-color': {type: 'boolean'},
+		'config-dir': {type: 'string'},
+	});
+	const stdin = process.stdin;
+	const stdout = process.stdout;
+	if (!stdin.isTTY || !stdout.isTTY) {
+		io.stderr.write(`acs-tokens: ${text.wizard.notATerminal}\n`);
+		return exitCodes.usage;
+	}
+
+	if (values['no-color'] || io.env['NO_COLOR'] !== undefined || io.env['TERM'] === 'dumb') {
+		// Read by chalk when Ink is first loaded, just below.
+		process.env['FORCE_COLOR'] = '0';
+	}
+
+	const store = openStore(io, values['config-dir']);
+	const choices = await connectionChoices(store, io.env, io.cwd);
+	const autoConnect: ConnectionChoice | undefined = values.emulator
+		? {kind: 'emulator'}
+		: values.profile === undefined
+			? undefined
+			: {kind: 'profile', name: values.profile, endpoint: store.profile(values.profile)?.endpoint ?? ''};
+
+	const [{renderWizard}, {createWizardServices}, tokenExport] = await Promise.all([
+		import('./wizard-render.js'),
+		import('./wizard-services.js'),
+		import('./token-export.js'),
+	]);
+	const services = createWizardServices({store, env: io.env, cwd: io.cwd});
+	try {
+		await renderWizard({
+			services,
+			input: {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})},
+			effects: {
+				copyToClipboard(value: string) {
+					stdout.write(tokenExport.osc52(value, io.env));
+				},
+				saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
+				saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
+			},
+		});
+	} finally {
+		await services.close();
+	}
+
+	return exitCodes.ok;
+}

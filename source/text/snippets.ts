@@ -1,0 +1,49 @@
+/**
+ * The SDK code of each quickstart step, as the learner would write it. Code, not prose: the
+ * same in every language of the UI.
+ */
+export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser';
+
+export const snippets: Record<SnippetStep, {readonly typescript: string; readonly python: string}> = {
+	connect: {
+		typescript: `import {CommunicationIdentityClient} from '@azure/communication-identity';
+const client = new CommunicationIdentityClient(
+  process.env.COMMUNICATION_SERVICES_CONNECTION_STRING);`,
+		python: `from azure.communication.identity import CommunicationIdentityClient
+client = CommunicationIdentityClient.from_connection_string(
+    os.environ["COMMUNICATION_SERVICES_CONNECTION_STRING"])`,
+	},
+	createUser: {
+		typescript: `const user = await client.createUser();
+console.log(user.communicationUserId);`,
+		python: `user = client.create_user()
+print(user.properties["id"])`,
+	},
+	issueToken: {
+		typescript: `const {token, expiresOn} = await client.getToken(
+  user, SCOPES, {tokenExpiresInMinutes: MINUTES});`,
+		python: `token_result = client.get_token(
+    user, SCOPES, token_expires_in=timedelta(minutes=MINUTES))`,
+	},
+	revokeTokens: {
+		typescript: 'await client.revokeTokens(user);',
+		python: 'client.revoke_tokens(user)',
+	},
+	deleteUser: {
+		typescript: 'await client.deleteUser(user);',
+		python: 'client.delete_user(user)',
+	},
+};
+
+export function renderSnippet(
+	step: SnippetStep,
+	language: 'typescript' | 'python',
+	values: {readonly scopes?: readonly string[]; readonly minutes?: number} = {},
+): string {
+	const scopes = values.scopes ?? ['chat'];
+	const list =
+		language === 'typescript'
+			? `[${scopes.map(scope => `'${scope}'`).join(', ')}]`
+			: `[${scopes.map(scope => `CommunicationTokenScope.${scope.toUpperCase().replaceAll('.', '_')}`).join(', ')}]`;
+	return snippets[step][language].replace('SCOPES', list).replace('MINUTES', String(values.minutes ?? 1440));
+}

@@ -1,0 +1,64 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {commands} from '../../source/commands/registry.js';
+import {createSandbox, runCli, stackTraceLine} from '../_helpers/cli.js';
+
+const commandNames = Object.keys(commands);
+
+describe('acs-tokens --help', () => {
+	it.each([[[]], [['--help']], [['-h']], [['help']]])('%j prints the commands, the exit codes and examples', async args => {
+		const result = await runCli(args);
+		expect(result).toMatchObject({code: 0, stderr: ''});
+		expect(result.stdout).toMatch(/^Usage: acs-tokens <command> \[options\]\n/);
+		for (const name of [...commandNames, 'emulator']) {
+			expect(result.stdout).toMatch(new RegExp(`^  ${name} {2,}\\S`, 'm'));
+		}
+
+		expect(result.stdout).toContain('2 usage or refused input   3 authentication   4 not found');
+		expect(result.stdout).toMatch(/\nExamples\n {2}acs-tokens user create --emulator/);
+	});
+
+	it.each(commandNames)('%s --help shows its usage, its options and examples, and touches no store', async name => {
+		const sandbox = await createSandbox();
+		const configDirectory = path.join(sandbox.configDirectory, 'not-created');
+		for (const flag of ['--help', '-h']) {
+			const result = await sandbox.run([...name.split(' '), flag], {env: {ACS_TOKENS_CONFIG_DIR: configDirectory}});
+			expect(result).toMatchObject({code: 0, stderr: ''});
+			expect(result.stdout).toMatch(new RegExp(`^Usage: acs-tokens ${name}\\b`));
+			expect(result.stdout).toContain('--json');
+			expect(result.stdout).toMatch(new RegExp(`\\nExamples\\n(?: {2}.*acs-tokens ${name}\\b.*\\n)+`));
+		}
+
+		expect(existsSync(configDirectory)).toBe(false);
+	});
+
+	it('--help wins over anything else on the line, even flags the command would refuse', async () => {
+		const result = await runCli(['token', 'issue', '--scopes', 'nonsense', '--help']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Usage: acs-tokens token issue /);
+	});
+});
+
+describe('calling it wrongly', () => {
+	it.each([
+		[['nope'], 'Unknown command "nope". Run "acs-tokens --help" to see the commands.'],
+		[['token'], '"token" is not a command. Try: acs-tokens token issue, acs-tokens token revoke, acs-tokens token decode, acs-tokens token verify.'],
+		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
+		[['user', 'create', '--bogus'], 'Unknown option \'--bogus\'. Run "acs-tokens user create --help".'],
+		[['users', 'extra'], 'Unexpected argument \'extra\'. This command does not take positional arguments. Run "acs-tokens users --help".'],
+		[['token', 'issue', '--user'], 'Option \'--user <value>\' argument missing. Run "acs-tokens token issue --help".'],
+	])('%j exits 2 with one line saying what to do, and no stack trace', async (args, message) => {
+		const result = await runCli(args);
+		expect(result).toEqual({code: 2, stdout: '', stderr: `acs-tokens: ${message}\n`});
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
+
+	it('with --json, also prints the error as the one JSON document on stdout', async () => {
+		const result = await runCli(['user', 'create', '--bogus', '--json']);
+		expect(result.code).toBe(2);
+		expect(JSON.parse(result.stdout)).toEqual({
+			error: {kind: 'usage', message: 'Unknown option \'--bogus\'. Run "acs-tokens user create --help".'},
+		});
+	});
+});

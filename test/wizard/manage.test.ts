@@ -1,0 +1,175 @@
+import {describe, expect, it} from 'vitest';
+import {defaultLifetimeMinutes} from '../../source/identity/scopes.js';
+import {
+	alice,
+	bob,
+	connected,
+	deleteExchanges,
+	issueExchanges,
+	manageIdentity,
+	revokeExchanges,
+	storedIdentities,
+	tokenFor,
+} from '../_helpers/wizard.js';
+
+describe('manage', () => {
+	it('lists the stored identities, opens one and goes back to the list and the menu', async () => {
+		const harness = await connected();
+		const {actor, fakes, sendAndWait, context} = harness;
+		actor.send({type: 'MANAGE'});
+		expect(actor.getSnapshot().matches({manage: 'loading'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'list'}));
+		expect(fakes.loadIdentities).toHaveBeenCalledTimes(1);
+		expect(context().identities).toEqual(storedIdentities);
+		await sendAndWait({type: 'SELECT_IDENTITY', id: bob.id}, s => s.matches({manage: 'identity'}));
+		expect(context().userId).toBe(bob.id);
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'list'}));
+		expect(context().userId).toBeUndefined();
+		await sendAndWait({type: 'BACK'}, s => s.matches('menu'));
+		actor.stop();
+	});
+
+	it('issues a token: scopes (one required), lifetime, issuing, the token, and back refreshes', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, watchers, sendAndWait, context} = harness;
+		await manageIdentity(harness);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'issue'}, s => s.matches({manage: 'choosingScopes'}));
+		expect(context().action).toBe('issue');
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'chat'});
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'voip'});
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: 'choosingScopes'})).toBe(true);
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'voip.join'});
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'choosingScopes'}));
+		expect(context().scopes).toEqual(['voip.join']);
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		expect(context().lifetimeMinutes).toBe(defaultLifetimeMinutes);
+		actor.send({type: 'SET_LIFETIME', minutes: 60});
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: 'issuing'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'viewingToken'}));
+
+		const input = {userId: alice.id, scopes: ['voip.join'], lifetimeMinutes: 60} as const;
+		expect(fakes.issueToken.mock.calls[0]?.[0]).toEqual(input);
+		const token = tokenFor(input, 1);
+		expect(context()).toMatchObject({token, tokenStatus: 'checking', exchanges: issueExchanges, revealed: false});
+		expect(recorders.recordToken).toHaveBeenCalledTimes(1);
+		expect(recorders.recordToken.mock.calls[0]?.[0].context).toMatchObject({userId: alice.id, token});
+		actor.send({type: 'TOGGLE_REVEAL'});
+		expect(context().revealed).toBe(true);
+		expect(watchers.map(watcher => watcher.token)).toEqual([token.token]);
+		watchers[0]?.report({type: 'TOKEN_STATUS', status: 'valid'});
+		expect(context().tokenStatus).toBe('valid');
+
+		actor.send({type: 'BACK'});
+		expect(actor.getSnapshot().matches({manage: 'refreshing'})).toBe(true);
+		expect(watchers[0]?.stopped).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'identity'}));
+		expect(fakes.loadIdentities).toHaveBeenCalledTimes(2);
+		expect(context().userId).toBe(alice.id);
+		actor.stop();
+	});
+
+	it('submitting on the token view refreshes too', async () => {
+		const harness = await connected();
+		await manageIdentity(harness);
+		await harness.sendAndWait({type: 'CHOOSE_ACTION', action: 'issue'}, s => s.matches({manage: 'choosingScopes'}));
+		await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'viewingToken'}));
+		await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'identity'}));
+		expect(harness.fakes.loadIdentities).toHaveBeenCalledTimes(2);
+		harness.actor.stop();
+	});
+
+	it('refuses to reveal a token in presenter mode', async () => {
+		const harness = await connected({presenter: true});
+		await manageIdentity(harness);
+		await harness.sendAndWait({type: 'CHOOSE_ACTION', action: 'issue'}, s => s.matches({manage: 'choosingScopes'}));
+		await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'viewingToken'}));
+		harness.actor.send({type: 'TOGGLE_REVEAL'});
+		expect(harness.context().revealed).toBe(false);
+		harness.actor.stop();
+	});
+
+	it('revokes after confirming, records it once, and refreshes', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, sendAndWait, context} = harness;
+		await manageIdentity(harness);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'revoke'}, s => s.matches({manage: 'confirming'}));
+		expect(context().action).toBe('revoke');
+		expect(fakes.revokeTokens).not.toHaveBeenCalled();
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: 'revoking'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'identity'}));
+		expect(fakes.revokeTokens.mock.calls[0]?.[0]).toEqual({userId: alice.id});
+		expect(fakes.loadIdentities).toHaveBeenCalledTimes(2);
+		expect(context().exchanges).toEqual(revokeExchanges);
+		expect(recorders.recordRevoke).toHaveBeenCalledTimes(1);
+		expect(recorders.recordRevoke.mock.calls[0]?.[0].context.userId).toBe(alice.id);
+		expect(recorders.recordDelete).not.toHaveBeenCalled();
+		actor.stop();
+	});
+
+	it('deletes after confirming, records it once, and refreshes', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, sendAndWait, context} = harness;
+		await manageIdentity(harness, bob.id);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'delete'}, s => s.matches({manage: 'confirming'}));
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: 'deleting'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'identity'}));
+		expect(fakes.deleteUser.mock.calls[0]?.[0]).toEqual({userId: bob.id});
+		expect(context().exchanges).toEqual(deleteExchanges);
+		expect(recorders.recordDelete).toHaveBeenCalledTimes(1);
+		expect(recorders.recordDelete.mock.calls[0]?.[0].context.userId).toBe(bob.id);
+		expect(recorders.recordRevoke).not.toHaveBeenCalled();
+		actor.stop();
+	});
+
+	it('forgets locally after confirming and returns to the shorter list', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, sendAndWait, context} = harness;
+		await manageIdentity(harness);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'forget'}, s => s.matches({manage: 'confirming'}));
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: 'forgetting'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'list'}));
+		expect(fakes.forgetIdentity.mock.calls[0]?.[0]).toEqual({userId: alice.id});
+		expect(context()).toMatchObject({identities: [bob], userId: undefined});
+		expect(fakes.deleteUser).not.toHaveBeenCalled();
+		expect(recorders.recordDelete).not.toHaveBeenCalled();
+		actor.stop();
+	});
+
+	it('cancels a destructive step at the confirmation', async () => {
+		const harness = await connected();
+		const {actor, fakes, sendAndWait} = harness;
+		await manageIdentity(harness);
+		for (const action of ['revoke', 'delete', 'forget'] as const) {
+			await sendAndWait({type: 'CHOOSE_ACTION', action}, s => s.matches({manage: 'confirming'}));
+			await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
+		}
+		expect(fakes.revokeTokens).not.toHaveBeenCalled();
+		expect(fakes.deleteUser).not.toHaveBeenCalled();
+		expect(fakes.forgetIdentity).not.toHaveBeenCalled();
+		actor.stop();
+	});
+
+	it('renames through renaming → savingLabel → identity', async () => {
+		const harness = await connected();
+		const {actor, fakes, sendAndWait, context} = harness;
+		await manageIdentity(harness, bob.id);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
+		actor.send({type: 'SUBMIT_LABEL', label: 'Bob (demo)'});
+		expect(actor.getSnapshot().matches({manage: 'savingLabel'})).toBe(true);
+		await harness.waitUntil(s => s.matches({manage: 'identity'}));
+		expect(fakes.renameIdentity.mock.calls[0]?.[0]).toEqual({userId: bob.id, label: 'Bob (demo)'});
+		expect(context().identities.find(identity => identity.id === bob.id)?.label).toBe('Bob (demo)');
+		expect(context().userId).toBe(bob.id);
+		actor.stop();
+	});
+});

@@ -1,0 +1,164 @@
+import {describe, expect, it} from 'vitest';
+import type {AnyEventObject} from 'xstate';
+import {getShortestPaths, getStateNodes, type StatePath, toDirectedGraph} from 'xstate/graph';
+import type {ManageAction, WizardEvent, WizardInput} from '../../source/wizard/types.js';
+import {wizardMachine} from '../../source/wizard/wizard-machine.js';
+import {
+	alice,
+	connectExchanges,
+	createdUserId,
+	createExchanges,
+	emulatorChoice,
+	emulatorConnection,
+	issueExchanges,
+	profileChoice,
+	revokedAt,
+	revokeExchanges,
+	serviceError,
+	startWizard,
+	storedIdentities,
+	tokenFor,
+	type WizardSnapshot,
+} from '../_helpers/wizard.js';
+
+/**
+ * The graph traversal calls `machine.transition()` with a mock actor scope: invoked actors are
+ * created but never started. So the traversal itself plays each actor's part, sending the
+ * `xstate.done.actor.<invoke id>` and `xstate.error.actor.<invoke id>` events it would send.
+ */
+
+const allNodes = getStateNodes(wizardMachine.root);
+const allStateIds = allNodes.map(node => node.id);
+/** `start` only decides where to go (`always`): a snapshot never rests there. */
+const transientStateIds = allNodes.filter(node => node.always !== undefined && node.always.length > 0).map(node => node.id);
+
+const outputs: Record<string, unknown> = {
+	connect: {connection: emulatorConnection, identities: storedIdentities, exchanges: connectExchanges},
+	loadIdentities: {identities: storedIdentities},
+	createUser: {id: createdUserId, exchanges: createExchanges},
+	issueToken: {...tokenFor({userId: createdUserId, scopes: ['chat'], lifetimeMinutes: 60}, 1), exchanges: issueExchanges},
+	revokeTokens: {at: revokedAt, exchanges: revokeExchanges},
+	deleteUser: {at: revokedAt, exchanges: revokeExchanges},
+	renameIdentity: {identities: storedIdentities},
+	forgetIdentity: {identities: storedIdentities.slice(1)},
+};
+
+/**
+ * The done and error events of the actors that the snapshot's active states invoke. Only those:
+ * an error event that no state handles would put the whole machine in its error status.
+ */
+function actorEvents(snapshot: WizardSnapshot): AnyEventObject[] {
+	return snapshot._nodes.flatMap(node =>
+		node.invoke.flatMap(invoke => {
+			const src = typeof invoke.src === 'string' ? invoke.src : '';
+			if (!(src in outputs)) {
+				return [];
+			}
+			return [
+				{type: `xstate.done.actor.${invoke.id}`, output: outputs[src]},
+				{type: `xstate.error.actor.${invoke.id}`, error: serviceError(`${src} failed`, 'network')},
+			];
+		}),
+	);
+}
+
+const manageActions: readonly ManageAction[] = ['issue', 'revoke', 'delete', 'rename', 'forget'];
+
+/** Every event a person (or the watchToken actor) can send, with a payload where it needs one. */
+const userEvents: WizardEvent[] = [
+	{type: 'CHOOSE_CONNECTION', choice: profileChoice},
+	{type: 'PASTE_CONNECTION_STRING'},
+	{type: 'START_TOUR'},
+	{type: 'MANAGE'},
+	{type: 'SWITCH_CONNECTION'},
+	{type: 'SUBMIT'},
+	{type: 'BACK'},
+	{type: 'RETRY'},
+	{type: 'TOGGLE_SCOPE', scope: 'chat'},
+	{type: 'TOGGLE_SCOPE', scope: 'voip'},
+	{type: 'SET_LIFETIME', minutes: 60},
+	{type: 'SELECT_IDENTITY', id: alice.id},
+	...manageActions.map((action): WizardEvent => ({type: 'CHOOSE_ACTION', action})),
+	{type: 'SUBMIT_LABEL', label: 'renamed'},
+	{type: 'TOGGLE_REVEAL'},
+	{type: 'TOGGLE_PRESENTER'},
+	{type: 'TOGGLE_CODE_LANGUAGE'},
+	{type: 'TOKEN_STATUS', status: 'revoked'},
+	{type: 'STORE_FAILED', message: 'The store is locked.'},
+];
+
+/** The typed events, plus the actors' done and error events (which `WizardEvent` does not list). */
+const events = (snapshot: WizardSnapshot) => [...userEvents, ...(actorEvents(snapshot) as WizardEvent[])];
+
+/** The state value plus the context that guards read, so that guarded branches are explored. */
+function serializeState(snapshot: WizardSnapshot): string {
+	const {action, scopes, presenter, pendingLabel} = snapshot.context;
+	return JSON.stringify({
+		value: snapshot.value,
+		action,
+		hasScopes: scopes.length > 0,
+		presenter,
+		hasPendingLabel: pendingLabel !== undefined,
+	});
+}
+
+function shortestPaths(input: WizardInput): Array<StatePath<WizardSnapshot, WizardEvent>> {
+	return getShortestPaths(wizardMachine, {input, events, serializeState, limit: 50_000});
+}
+
+const paths = [
+	...shortestPaths({choices: [emulatorChoice, profileChoice]}),
+	...shortestPaths({choices: [emulatorChoice], autoConnect: emulatorChoice}),
+];
+
+function pathTo(stateId: string): StatePath<WizardSnapshot, WizardEvent> | undefined {
+	return paths
+		.filter(path => path.state._nodes.some(node => node.id === stateId))
+		.sort((a, b) => a.steps.length - b.steps.length)[0];
+}
+
+describe('every state of the wizard is reachable', () => {
+	it('lists the state nodes it checks (a rename or a new state shows up here)', () => {
+		expect(allStateIds).toHaveLength(47);
+		expect(transientStateIds).toEqual(['wizard.start']);
+	});
+
+	it('reaches all of them, and no path puts the machine in its error status', () => {
+		const reached = new Set(paths.flatMap(path => path.state._nodes.map(node => node.id)));
+		expect(allStateIds.filter(id => !reached.has(id))).toEqual(transientStateIds);
+		expect(paths.filter(path => path.state.status !== 'active')).toEqual([]);
+	});
+
+	it.each(allStateIds.filter(id => !transientStateIds.includes(id)))('reaches %s', stateId => {
+		const path = pathTo(stateId);
+		expect(path, `no path reaches ${stateId}`).toBeDefined();
+		expect(path?.state.status).toBe('active');
+	});
+
+	it('passes through the transient start state to the first screen or straight to connecting', () => {
+		const chooser = startWizard({choices: [emulatorChoice]});
+		expect(chooser.actor.getSnapshot().value).toBe('choosingConnection');
+		chooser.actor.stop();
+		const auto = startWizard({choices: [], autoConnect: emulatorChoice});
+		expect(auto.actor.getSnapshot().value).toBe('connecting');
+		auto.actor.stop();
+	});
+
+	it('has no transition to a state that does not exist', () => {
+		const known = new Set(allStateIds.concat(wizardMachine.root.id));
+		const targets = (graph: ReturnType<typeof toDirectedGraph>): string[] => [
+			...graph.edges.map(edge => edge.target.id),
+			...graph.children.flatMap(targets),
+		];
+		for (const target of targets(toDirectedGraph(wizardMachine))) {
+			expect(known.has(target), target).toBe(true);
+		}
+	});
+
+	it('marks every state that waits on a request as busy, so quitting asks first', () => {
+		for (const node of allNodes) {
+			const waitsOnRequest = node.invoke.some(invoke => invoke.src !== 'watchToken');
+			expect(node.tags.includes('busy'), node.id).toBe(waitsOnRequest);
+		}
+	});
+});
