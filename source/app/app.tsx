@@ -53,7 +53,10 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 		return [keys.retry, keys.back, keys.quit, keys.help];
 	}
 
-	const list: string[] = [keys.move, keys.choose];
+	const plainTourStep =
+		snapshot.matches('tour') &&
+		!matchesAny(snapshot, ['tour.choosingScopes', 'tour.choosingLifetime', 'tour.viewingToken']);
+	const list: string[] = plainTourStep ? [keys.submit] : [keys.move, keys.choose];
 	if (matchesAny(snapshot, ['tour.choosingScopes', 'manage.choosingScopes'])) {
 		list.splice(1, 1, keys.toggle, keys.submit);
 	}
@@ -164,7 +167,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			<TourScreen snapshot={snapshot} send={send} effects={effects} active={active} compact={compact} onTyping={onTyping} />
 		);
 	} else {
-		screen = <ManageView snapshot={snapshot} send={send} effects={effects} active={active} rows={size.rows} onTyping={onTyping} />;
+		screen = <ManageView snapshot={snapshot} send={send} effects={effects} active={active} rows={size.rows} columns={size.columns} onTyping={onTyping} />;
 	}
 
 	return (
@@ -185,6 +188,7 @@ function ManageView(props: {
 	readonly effects: UiEffects;
 	readonly active: boolean;
 	readonly rows: number;
+	readonly columns: number;
 	readonly onTyping: (typing: boolean) => void;
 }) {
 	const {snapshot, send, active} = props;
@@ -210,6 +214,7 @@ function ManageView(props: {
 				send={send}
 				active={active}
 				rows={props.rows}
+				columns={props.columns}
 			/>
 		);
 	}

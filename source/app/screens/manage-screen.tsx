@@ -13,11 +13,12 @@ export function ManageScreen(props: {
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
 	readonly rows: number;
+	readonly columns: number;
 }) {
 	const {manage} = text.wizard;
 	const items = props.identities.map(identity => ({
 		key: identity.id,
-		label: `${(identity.label ?? '—').padEnd(12)} ${showId(identity.id, props.presenter)}  ${manage.states[stateOf(identity)]}`,
+		label: `${(identity.label ?? '—').padEnd(12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
 		value: identity.id,
 	}));
 	return (
