@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {WizardContext} from '../../source/wizard/types.js';
 import {
 	alice,
+	bob,
 	connected,
 	createdUserId,
 	emulatorChoice,
@@ -31,6 +32,8 @@ type ErrorCase = {
 	readonly afterBack: Matcher;
 	/** What must survive the error. */
 	readonly kept: Partial<WizardContext>;
+	/** What the context holds once the retry succeeded, if not `kept`. */
+	readonly retried?: Partial<WizardContext>;
 	readonly connect?: boolean;
 };
 
@@ -176,6 +179,7 @@ const cases: readonly ErrorCase[] = [
 		afterRetry: s => s.matches({manage: 'list'}),
 		afterBack: s => s.matches({manage: 'identity'}),
 		kept: {userId: alice.id, action: 'forget'},
+		retried: {userId: undefined, identities: [bob]},
 	},
 ];
 
@@ -211,7 +215,7 @@ describe.each(cases)('when a request fails: $name', errorCase => {
 		expect(harness.fakes[errorCase.failing]).toHaveBeenCalledTimes(2);
 		const [first, second] = harness.fakes[errorCase.failing].mock.calls;
 		expect(second?.[0]).toEqual(first?.[0]);
-		expect(harness.context()).toMatchObject({...errorCase.kept, error: undefined});
+		expect(harness.context()).toMatchObject({...(errorCase.retried ?? errorCase.kept), error: undefined});
 		harness.actor.stop();
 	});
 
