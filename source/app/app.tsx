@@ -243,7 +243,14 @@ function ManageView(props: {
 	}
 
 	if (is('manage.renaming')) {
-		return <RenameScreen initial={identity?.label ?? ''} error={context.error} send={send} active={active} />;
+		return (
+			<RenameScreen
+				initial={context.error && context.pendingLabel !== undefined ? context.pendingLabel : (identity?.label ?? '')}
+				error={context.error}
+				send={send}
+				active={active}
+			/>
+		);
 	}
 
 	if (is('manage.confirming') && context.action) {

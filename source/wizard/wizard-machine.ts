@@ -345,7 +345,7 @@ export const wizardMachine = setup({
 					on: {
 						SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
 						// After a failed save the label is still in context: retry without typing it again.
-						RETRY: {guard: ({context}) => context.pendingLabel !== undefined, target: 'savingLabel'},
+						RETRY: {guard: ({context}) => context.error !== undefined && context.pendingLabel !== undefined, target: 'savingLabel'},
 						BACK: 'identity',
 					},
 				},

@@ -95,7 +95,7 @@ describe('the sources of a connection, each remembered as a profile without its 
 		const profiles = await sandbox.run(['profiles']);
 		expect(profiles).toEqual({
 			code: 0,
-			stdout: `   NAME${' '.repeat(profileName.length - 3)}ENDPOINT${' '.repeat(emulator.endpoint.length - 7)}ACCESS KEY\n*  ${profileName}  ${emulator.endpoint}  given each time with --connection-string\n`,
+			stdout: `   NAME${' '.repeat(profileName.length - 2)}ENDPOINT${' '.repeat(emulator.endpoint.length - 6)}ACCESS KEY\n*  ${profileName}  ${emulator.endpoint}  given each time with --connection-string\n`,
 			stderr: '',
 		});
 		const json = await sandbox.run(['profiles', '--json']);

@@ -121,7 +121,7 @@ const cases: readonly CancelCase[] = [
 describe.each(cases)('Esc while a request is in flight: $name', cancelCase => {
 	async function inFlight(): Promise<{harness: Harness; signal: AbortSignal}> {
 		const configure = (fakes: Fakes) => {
-			fakes[cancelCase.actor].mockImplementationOnce((_input: never, signal: AbortSignal) => pendingUntilAborted(signal));
+			fakes[cancelCase.actor].mockImplementationOnce((_input: unknown, signal: AbortSignal) => pendingUntilAborted(signal));
 		};
 		const harness = cancelCase.connect === false ? startWizard({}, configure) : await connected({}, configure);
 		await cancelCase.start(harness);

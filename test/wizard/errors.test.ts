@@ -5,8 +5,10 @@ import {
 	bob,
 	connected,
 	createdUserId,
+	createExchanges,
 	emulatorChoice,
 	emulatorConnection,
+	exchange,
 	type Fakes,
 	type Harness,
 	manageIdentity,
@@ -276,6 +278,25 @@ describe('errors with consequences for the store and the next retry', () => {
 		harness.actor.stop();
 	});
 
+	it('shows the exchanges of a failed call, and keeps the previous ones when the error has none', async () => {
+		const failedExchanges = [exchange('POST', '/identities?api-version=2023-10-01', 401)];
+		const harness = await connected({}, fakes => {
+			fakes.createUser.mockRejectedValueOnce(Object.assign(serviceError('The access key was rejected.', 'authentication'), {exchanges: failedExchanges}));
+			fakes.issueToken.mockRejectedValueOnce(serviceError('issue failed', 'network'));
+		});
+		const {sendAndWait} = harness;
+		await inTour(harness);
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {creatingUser: 'failed'}}));
+		expect(harness.context().exchanges).toEqual(failedExchanges);
+		await sendAndWait({type: 'RETRY'}, s => s.matches({tour: {creatingUser: 'done'}}));
+		expect(harness.context().exchanges).toEqual(createExchanges);
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'choosingScopes'}));
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'choosingLifetime'}));
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {issuingToken: 'failed'}}));
+		expect(harness.context().exchanges).toEqual(createExchanges);
+		harness.actor.stop();
+	});
+
 	it('reports a rejection that is not an Error as unexpected, with its text', async () => {
 		const harness = startWizard({autoConnect: emulatorChoice}, fakes => {
 			fakes.connect.mockRejectedValueOnce('socket hang up');
@@ -344,6 +365,13 @@ describe('errors with consequences for the store and the next retry', () => {
 			{userId: alice.id, label: 'Alice (demo)'},
 		]);
 		expect(harness.context().identities.find(identity => identity.id === alice.id)?.label).toBe('Alice (demo)');
+
+		// A fresh rename screen has nothing to retry: the last saved label is not saved again.
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
+		actor.send({type: 'RETRY'});
+		expect(actor.getSnapshot().matches({manage: 'renaming'})).toBe(true);
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
+		expect(fakes.renameIdentity).toHaveBeenCalledTimes(2);
 
 		fakes.renameIdentity.mockRejectedValueOnce(serviceError('The store is read-only.', 'store'));
 		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
