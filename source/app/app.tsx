@@ -45,8 +45,10 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 		return [keys.submit, keys.back];
 	}
 
+	// Only where Esc does something: the menu, the last tour steps and some manage steps have no way back.
+	const canGoBack = snapshot.can({type: 'BACK'});
 	if (snapshot.hasTag('busy')) {
-		return [keys.cancel, keys.quit];
+		return canGoBack ? [keys.cancel, keys.quit] : [keys.quit];
 	}
 
 	if (matchesAny(snapshot, failedStates)) {
@@ -69,7 +71,7 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 		list.push(keys.code);
 	}
 
-	if (!snapshot.matches('choosingConnection')) {
+	if (canGoBack) {
 		list.push(keys.back);
 	}
 
@@ -171,13 +173,16 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	}
 
 	return (
-		<Box flexDirection="column" width={size.columns}>
+		// No fixed width: Ink lays the root out at the terminal's width as soon as it changes;
+		// `size` catches up a render later, and a frame as wide as the old width would be
+		// rewrapped by the terminal and left behind as garbage when it narrows.
+		<Box flexDirection="column">
 			<Header connection={context.connection} presenter={context.presenter} />
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
 			</Box>
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
-			<Footer keys={footerKeys(snapshot, typing)} />
+			<Footer keys={footerKeys(snapshot, typing)} width={size.columns} />
 		</Box>
 	);
 }
@@ -197,7 +202,7 @@ function ManageView(props: {
 	const identity = context.identities.find(candidate => candidate.id === context.userId);
 	const name = identityName(identity, context.userId ?? '', context.presenter);
 	if (snapshot.hasTag('busy')) {
-		return <BusyScreen label={is('manage.issuing') ? text.wizard.busy.issueToken : is('manage.revoking') ? text.wizard.busy.revoke : is('manage.deleting') ? text.wizard.busy.deleteUser : text.wizard.busy.loading} />;
+		return <BusyScreen cancellable={snapshot.can({type: 'BACK'})} label={is('manage.issuing') ? text.wizard.busy.issueToken : is('manage.revoking') ? text.wizard.busy.revoke : is('manage.deleting') ? text.wizard.busy.deleteUser : is('manage.savingLabel') ? text.wizard.busy.saving : text.wizard.busy.loading} />;
 	}
 
 	if (is('manage.loadFailed') || is('manage.failed')) {

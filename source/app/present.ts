@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {maskValue} from '../identity/trace.js';
 
 /** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
@@ -26,4 +27,19 @@ export function formatCountdown(milliseconds: number): string {
 	const minutes = Math.floor((seconds % 3600) / 60);
 	const rest = seconds % 60;
 	return hours > 0 ? `${hours}h ${minutes}m ${rest}s` : minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
+}
+
+/** Pads (or cuts, with `…`) to a width in terminal columns: `測試` is 4 columns, not 2. */
+export function fitWidth(value: string, width: number): string {
+	let fitted = value;
+	if (stringWidth(fitted) > width) {
+		const characters = [...fitted];
+		while (characters.length > 0 && stringWidth(`${characters.join('')}…`) > width) {
+			characters.pop();
+		}
+
+		fitted = `${characters.join('')}…`;
+	}
+
+	return fitted + ' '.repeat(Math.max(0, width - stringWidth(fitted)));
 }

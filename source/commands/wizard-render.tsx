@@ -13,6 +13,20 @@ export async function renderWizard(options: {
 }): Promise<void> {
 	const actor = createActor(options.services.machine, {input: options.input});
 	actor.start();
+	// When the terminal narrows, Ink erases its last frame line by line, but most terminals
+	// (tmux, VTE, iTerm2, Windows Terminal, xterm.js) have rewrapped that frame over more rows
+	// by then, and the rows above are left as garbage. Clearing the screen first leaves none;
+	// registered before Ink's own listener, so it runs first.
+	const {stdout} = process;
+	let columns = stdout.columns;
+	const clearWhenNarrower = () => {
+		if (stdout.columns < columns) {
+			stdout.write('\u001B[2J\u001B[H');
+		}
+
+		columns = stdout.columns;
+	};
+	stdout.on('resize', clearWhenNarrower);
 	const instance = render(
 		<App
 			actor={actor}
@@ -28,6 +42,7 @@ export async function renderWizard(options: {
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		stdout.off('resize', clearWhenNarrower);
 		actor.stop();
 	}
 }

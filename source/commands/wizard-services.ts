@@ -85,6 +85,21 @@ export function createWizardServices(deps: {
 		self.send({type: 'STORE_FAILED', message: (error as Error).message});
 	};
 
+	/**
+	 * Store writes run behind the screen (the call already succeeded); a refresh of the list
+	 * waits for them, or it would show the identity as it was before the revoke or delete.
+	 */
+	const writes = new Set<Promise<void>>();
+	const record = (self: {send(event: WizardEvent): void}, write: Promise<unknown>) => {
+		const tracked: Promise<void> = write.then(
+			() => undefined,
+			error => storeFailed(self, error),
+		);
+		writes.add(tracked);
+		void tracked.finally(() => writes.delete(tracked));
+	};
+	const written = () => Promise.all(writes);
+
 	const provided = wizardMachine.provide({
 		actors: {
 			connect: fromPromise(async ({input}) => {
@@ -114,7 +129,10 @@ export function createWizardServices(deps: {
 					exchanges: [],
 				};
 			}),
-			loadIdentities: fromPromise(async () => ({identities: identities()})),
+			loadIdentities: fromPromise(async () => {
+				await written();
+				return {identities: identities()};
+			}),
 			createUser: fromPromise(({signal}) => traced(() => current().client.createUser({signal}))),
 			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) =>
 				traced(async () => {
@@ -177,39 +195,41 @@ export function createWizardServices(deps: {
 			recordIdentity({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					store.recordIdentity(profile, {id: context.userId}).catch(error => storeFailed(self, error));
+					record(self, store.recordIdentity(profile, {id: context.userId}));
 				}
 			},
 			recordToken({context, self}) {
 				const profile = session?.resolved.profileName;
 				const {token, userId} = context;
 				if (profile && token && userId) {
-					store
-						.recordToken(profile, userId, {
+					record(
+						self,
+						store.recordToken(profile, userId, {
 							scopes: token.scopes,
 							issuedAt: token.issuedAt,
 							expiresOn: token.expiresOn,
 							token: token.token,
-						})
-						.catch(error => storeFailed(self, error));
+						}),
+					);
 				}
 			},
 			recordRevoke({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					store.recordRevoke(profile, context.userId).catch(error => storeFailed(self, error));
+					record(self, store.recordRevoke(profile, context.userId));
 				}
 			},
 			recordDelete({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					store.recordDelete(profile, context.userId).catch(error => storeFailed(self, error));
+					record(self, store.recordDelete(profile, context.userId));
 				}
 			},
 		},
 	});
 
 	async function close(): Promise<void> {
+		await written();
 		const closing = session;
 		session = undefined;
 		await closing?.resolved.close();

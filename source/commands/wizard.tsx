@@ -82,34 +82,42 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		process.env['FORCE_COLOR'] = '0';
 	}
 
-	const store = openStore(io, values['config-dir']);
-	const choices = await connectionChoices(store, io.env, io.cwd);
-	const autoConnect: ConnectionChoice | undefined = values.emulator
-		? {kind: 'emulator'}
-		: values.profile === undefined
-			? undefined
-			: {kind: 'profile', name: values.profile, endpoint: store.profile(values.profile)?.endpoint ?? ''};
-
-	const [{renderWizard}, {createWizardServices}, tokenExport] = await Promise.all([
-		import('./wizard-render.js'),
-		import('./wizard-services.js'),
-		import('./token-export.js'),
-	]);
-	const services = createWizardServices({store, env: io.env, cwd: io.cwd});
+	// Keys pressed while the wizard loads would otherwise be echoed over the first frame, and
+	// Enter would arrive cooked ("\n"), which Ink does not take for Enter: in raw mode they
+	// wait, unechoed, until Ink reads them.
+	stdin.setRawMode(true);
 	try {
-		await renderWizard({
-			services,
-			input: {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})},
-			effects: {
-				copyToClipboard(value: string) {
-					stdout.write(tokenExport.osc52(value, io.env));
+		const store = openStore(io, values['config-dir']);
+		const choices = await connectionChoices(store, io.env, io.cwd);
+		const autoConnect: ConnectionChoice | undefined = values.emulator
+			? {kind: 'emulator'}
+			: values.profile === undefined
+				? undefined
+				: {kind: 'profile', name: values.profile, endpoint: store.profile(values.profile)?.endpoint ?? ''};
+
+		const [{renderWizard}, {createWizardServices}, tokenExport] = await Promise.all([
+			import('./wizard-render.js'),
+			import('./wizard-services.js'),
+			import('./token-export.js'),
+		]);
+		const services = createWizardServices({store, env: io.env, cwd: io.cwd});
+		try {
+			await renderWizard({
+				services,
+				input: {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})},
+				effects: {
+					copyToClipboard(value: string) {
+						stdout.write(tokenExport.osc52(value, io.env));
+					},
+					saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
+					saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
 				},
-				saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
-				saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
-			},
-		});
+			});
+		} finally {
+			await services.close();
+		}
 	} finally {
-		await services.close();
+		stdin.setRawMode(false);
 	}
 
 	return exitCodes.ok;

@@ -23,7 +23,8 @@ print(user.properties["id"])`,
 		typescript: `const {token, expiresOn} = await client.getToken(
   user, SCOPES, {tokenExpiresInMinutes: MINUTES});`,
 		python: `token_result = client.get_token(
-    user, SCOPES, token_expires_in=timedelta(minutes=MINUTES))`,
+    user, SCOPES,
+    token_expires_in=timedelta(minutes=MINUTES))`,
 	},
 	revokeTokens: {
 		typescript: 'await client.revokeTokens(user);',

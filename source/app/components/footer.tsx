@@ -1,12 +1,28 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 
-/** The keys that work on the current screen, always on the last line. */
-export function Footer({keys}: {readonly keys: readonly string[]}) {
+/**
+ * The keys that work on the current screen, always at the bottom. Wrapped between keys rather
+ * than cut, so that `? help` and `q quit` stay visible at 80 columns.
+ */
+export function Footer({keys, width}: {readonly keys: readonly string[]; readonly width: number}) {
+	const lines: string[] = [];
+	for (const key of keys) {
+		const current = lines.at(-1);
+		if (current !== undefined && stringWidth(`${current} · ${key}`) <= width) {
+			lines[lines.length - 1] = `${current} · ${key}`;
+		} else {
+			lines.push(key);
+		}
+	}
+
 	return (
-		<Box>
-			<Text dimColor wrap="truncate-end">
-				{keys.join(' · ')}
-			</Text>
+		<Box flexDirection="column">
+			{lines.map(line => (
+				<Text key={line} dimColor wrap="truncate-end">
+					{line}
+				</Text>
+			))}
 		</Box>
 	);
 }

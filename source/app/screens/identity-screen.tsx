@@ -3,7 +3,7 @@ import SelectInput from 'ink-select-input';
 import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, ManageAction, WizardEvent} from '../../wizard/types.js';
-import {showId} from '../present.js';
+import {fitWidth, showId} from '../present.js';
 
 export function identityName(identity: IdentitySummary | undefined, id: string, presenter: boolean): string {
 	const shown = showId(id, presenter);
@@ -25,7 +25,7 @@ export function IdentityScreen(props: {
 	const line = (label: string, value: string | undefined) =>
 		value ? (
 			<Text wrap="truncate-end">
-				<Text dimColor>{label.padEnd(11)}</Text>
+				<Text dimColor>{fitWidth(label, 11)}</Text>
 				{value}
 			</Text>
 		) : undefined;

@@ -3,7 +3,7 @@ import SelectInput from 'ink-select-input';
 import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, WizardEvent} from '../../wizard/types.js';
-import {showId} from '../present.js';
+import {fitWidth, showId} from '../present.js';
 
 export function ManageScreen(props: {
 	readonly profile: string;
@@ -18,7 +18,7 @@ export function ManageScreen(props: {
 	const {manage} = text.wizard;
 	const items = props.identities.map(identity => ({
 		key: identity.id,
-		label: `${(identity.label ?? '—').padEnd(12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
+		label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
 		value: identity.id,
 	}));
 	return (

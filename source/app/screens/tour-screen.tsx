@@ -174,19 +174,25 @@ export function TourScreen(props: {
 		is('tour.finished') ||
 		context.error !== undefined;
 	const exchanges: readonly Exchange[] = showsExchange ? context.exchanges : [];
+	// A revealed token takes ten lines or more: on a short terminal it gets the panels' room.
+	const panels = !(props.compact && context.revealed && is('tour.viewingToken'));
 	return (
 		<Box flexDirection="column">
 			<StepIndicator step={step} />
 			<Box flexDirection="column" marginY={props.compact ? 0 : 1}>
 				{body}
 			</Box>
-			<CodePanel
-				step={snippetOfStep[step] ?? 'connect'}
-				language={context.codeLanguage}
-				scopes={context.scopes}
-				minutes={context.lifetimeMinutes}
-			/>
-			{step === 1 ? undefined : <HttpPanel exchanges={exchanges} compact={props.compact || context.presenter} />}
+			{panels ? (
+				<>
+					<CodePanel
+						step={snippetOfStep[step] ?? 'connect'}
+						language={context.codeLanguage}
+						scopes={context.scopes}
+						minutes={context.lifetimeMinutes}
+					/>
+					{step === 1 ? undefined : <HttpPanel exchanges={exchanges} compact={props.compact || context.presenter} />}
+				</>
+			) : undefined}
 		</Box>
 	);
 }

@@ -1,0 +1,216 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {footerOf, keys, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
+
+afterEach(unmountAll);
+
+const stepLine = /Step \d of 6: [A-Za-z ]+[a-z]/;
+
+describe('the guided tour', () => {
+	it('shows the six steps in order, each with its indicator, explanation and prompt', async () => {
+		const app = await renderConnected();
+
+		const step1 = await app.press(keys.enter, 'Step 1 of 6: Connect ● ○ ○ ○ ○ ○');
+		expect(step1).toContain('You are connected to https://127.0.0.1:41234/.');
+		expect(step1).toContain('Press Enter to continue.');
+		// Connecting made no request of its own in this step: no HTTP panel yet.
+		expect(step1).not.toContain('HTTP exchange');
+
+		const step2 = await app.press(keys.enter, 'Step 2 of 6: Create user ● ● ○ ○ ○ ○');
+		expect(step2).toContain('An identity is a user of your app in ACS');
+		expect(step2).toContain('Press Enter to create the user.');
+		expect(step2).toContain('No request yet in this step.');
+
+		const created = await app.press(keys.enter, `Created`);
+		expect(created.replaceAll('\n', '')).toContain(userId);
+		expect(app.fakes.createUser).toHaveBeenCalledTimes(1);
+
+		const step3 = await app.press(keys.enter, 'Step 3 of 6: Choose scopes ● ● ● ○ ○ ○');
+		expect(step3).toContain('A token carries scopes');
+		const lifetime = await app.press(keys.enter, 'How long the token lives');
+		expect(lifetime).toContain('Step 3 of 6: Choose scopes');
+
+		const step4 = await app.press(keys.enter, 'Step 4 of 6: Issue token ● ● ● ● ○ ○');
+		expect(step4).toContain("Your app's server hands this token to the client app");
+
+		const step5 = await app.press(keys.enter, 'Step 5 of 6: Revoke tokens ● ● ● ● ● ○');
+		expect(step5).toContain('Press Enter to revoke its tokens.');
+		const revoked = await app.press(keys.enter, 'Revoked. Watch the token');
+		expect(revoked).toContain('Step 5 of 6');
+		expect(app.fakes.revokeTokens.mock.calls[0]?.[0]).toEqual({userId});
+
+		const step6 = await app.press(keys.enter, 'Step 6 of 6: Delete user ● ● ● ● ● ●');
+		expect(step6).toContain('Press Enter to delete the user.');
+		await app.press(keys.enter, 'Deleted. The token is now invalid for good.');
+		expect(app.fakes.deleteUser.mock.calls[0]?.[0]).toEqual({userId});
+
+		await app.press(keys.enter, 'That is the whole flow.');
+		await app.press(keys.enter, 'What next?');
+
+		const steps = app.frames().map(frame => stepLine.exec(frame)?.[0]);
+		const order = steps.filter((step, index) => step !== undefined && step !== steps[index - 1]);
+		expect(order).toEqual([
+			'Step 1 of 6: Connect',
+			'Step 2 of 6: Create user',
+			'Step 3 of 6: Choose scopes',
+			'Step 4 of 6: Issue token',
+			'Step 5 of 6: Revoke tokens',
+			'Step 6 of 6: Delete user',
+		]);
+	});
+
+	it('goes back a step with Esc, and back to the menu from the first step', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.escape, 'Step 1 of 6');
+		await app.press(keys.escape, 'What next?');
+		expect(app.fakes.createUser).not.toHaveBeenCalled();
+	});
+
+	it('switches the SDK code panel between TypeScript and Python with t, across steps', async () => {
+		const app = await renderConnected();
+		const typescript = await app.press(keys.enter, 'Step 1 of 6');
+		expect(typescript).toContain('SDK code (TypeScript) · t switches');
+		expect(typescript).toContain("import {CommunicationIdentityClient} from '@azure/communication-identity';");
+
+		const python = await app.press('t', 'SDK code (Python)');
+		expect(python).toContain('from azure.communication.identity import CommunicationIdentityClient');
+		expect(python).toContain('CommunicationIdentityClient.from_connection_string(');
+		expect(python).not.toContain('@azure/communication-identity');
+
+		// The language stays chosen on the next steps.
+		const step2 = await app.press(keys.enter, 'Step 2 of 6');
+		expect(step2).toContain('user = client.create_user()');
+		await app.press(keys.enter, 'Created');
+		const scopes = await app.press(keys.enter, 'Step 3 of 6');
+		expect(scopes).toContain('token_result = client.get_token(');
+		expect(scopes).toContain('user, [CommunicationTokenScope.CHAT, CommunicationTokenScope.VOIP],');
+		expect(scopes).toContain('token_expires_in=timedelta(minutes=1440))');
+
+		const back = await app.press('t', 'SDK code (TypeScript)');
+		expect(back).toContain("user, ['chat', 'voip'], {tokenExpiresInMinutes: 1440});");
+	});
+
+	it('shows the HTTP request and response of each step, with the token masked', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		const created = await app.press(keys.enter, 'Created');
+		expect(created).toContain('HTTP exchange (secrets masked)');
+		expect(created).toContain('POST /identities?api-version=2023-10-01');
+		expect(created).toContain('← 201 {"identity":{"id":"8:acs:');
+
+		await app.press(keys.enter, 'Step 3 of 6');
+		await app.press(keys.enter, 'How long');
+		const issued = await app.press(keys.enter, 'Step 4 of 6');
+		const token = app.actor.getSnapshot().context.token?.token ?? '';
+		expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+		expect(issued).toContain(`POST /identities/${encodeURIComponent(userId).slice(0, 20)}`);
+		expect(issued).toContain('→ {"scopes":["chat","voip"],"expiresInMinutes":1440}');
+		expect(issued).toContain('← 200 {"token":"eyJhbG•••","expiresOn":"');
+
+		await app.press(keys.enter, 'Step 5 of 6');
+		const revoked = await app.press(keys.enter, 'Revoked.');
+		expect(revoked).toContain('POST /identities/8%3Aacs%3A2dee53b4');
+		expect(revoked).toContain('← 204');
+
+		for (const frame of app.frames()) {
+			expect(frame.replaceAll('\n', '')).not.toContain(token.slice(0, 40));
+		}
+	});
+
+	it('shows the masked authorization header when the terminal has room for it', async () => {
+		const app = await renderConnected({columns: 120, rows: 40});
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		const created = await app.press(keys.enter, 'Created');
+		expect(created).toContain(
+			'authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=•••',
+		);
+		expect(created).not.toContain('c2lnbmF0dXJl');
+		expect(created).toContain('(12 ms)');
+	});
+});
+
+describe('choosing scopes', () => {
+	it('toggles with Space, requires at least one, and continues with Enter', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Created');
+		const start = await app.press(keys.enter, 'Step 3 of 6');
+		expect(start).toContain('❯ [x] chat: create, join and manage chat threads');
+		expect(start).toContain('  [x] voip: start and join calls');
+		expect(start).toContain('  [ ] chat.join: join chat threads, but not create, update or delete them');
+		expect(start).toContain('  [ ] chat.join.limited:');
+		expect(start).toContain('  [ ] voip.join:');
+		expect(start).not.toContain('Choose at least one scope.');
+		expect(footerOf(start)).toEqual([
+			'↑↓/jk move',
+			'Space toggle',
+			'Enter continue',
+			't TS/Python',
+			'Esc back',
+			'p presenter',
+			'? help',
+			'q quit',
+		]);
+
+		await app.press(keys.space, '❯ [ ] chat:');
+		await app.press(keys.down, '❯ [x] voip');
+		const none = await app.press(keys.space, '❯ [ ] voip');
+		expect(none).toContain('Choose at least one scope.');
+
+		// Enter with nothing chosen stays here; the next key proves it was read.
+		app.write(keys.enter);
+		await app.press(keys.down, '❯ [ ] chat.join:');
+		expect(app.lastFrame()).toContain('Choose at least one scope.');
+		expect(app.lastFrame()).not.toContain('How long the token lives');
+
+		const chosen = await app.press(keys.space, '❯ [x] chat.join:');
+		expect(chosen).not.toContain('Choose at least one scope.');
+		expect(chosen).toContain("user, ['chat.join'], {tokenExpiresInMinutes: 1440});");
+
+		await app.press(keys.enter, 'How long the token lives');
+		await app.press(keys.enter, 'Step 4 of 6');
+		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toEqual({userId, scopes: ['chat.join'], lifetimeMinutes: 1440});
+		expect(app.lastFrame()).toContain('Scopes: chat.join ·');
+	});
+});
+
+describe('choosing the lifetime', () => {
+	it('lists the presets with the default, 1440 minutes, highlighted', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Created');
+		await app.press(keys.enter, 'Step 3 of 6');
+		const frame = await app.press(keys.enter, 'How long the token lives');
+		const presets = frame.split('\n').filter(line => /\(\d+ minutes\)/.test(line));
+		expect(presets).toEqual([
+			'  1 hour (60 minutes)',
+			'  2 hours (120 minutes)',
+			'  4 hours (240 minutes)',
+			'  8 hours (480 minutes)',
+			'  12 hours (720 minutes)',
+			'❯ 24 hours (1440 minutes) — default',
+		]);
+		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 't TS/Python', 'Esc back', 'p presenter', '? help', 'q quit']);
+
+		const shorter = await app.press(keys.up, '❯ 12 hours (720 minutes)');
+		expect(shorter).toContain('{tokenExpiresInMinutes: 720}');
+		const token = await app.press(keys.enter, 'Step 4 of 6');
+		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toMatchObject({lifetimeMinutes: 720});
+		expect(token).toMatch(/Expires: in 11h 59m \d+s/);
+	});
+
+	it('keeps the chosen lifetime when coming back to it', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		const back = await app.press(keys.escape, 'How long the token lives');
+		expect(back).toContain('❯ 24 hours (1440 minutes) — default');
+		await app.press('k', '❯ 12 hours');
+		await app.press(keys.escape, 'A token carries scopes');
+		await app.press(keys.enter, '❯ 12 hours (720 minutes)');
+	});
+});
