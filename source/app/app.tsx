@@ -1,5 +1,5 @@
 import {Box, Text, useInput, useStdout} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../text/index.js';
 import type {WizardEvent} from '../wizard/types.js';
 import {Footer} from './components/footer.js';
@@ -83,11 +83,26 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	const snapshot = useWizard(actor);
 	const {stdout} = useStdout();
 	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [help, setHelp] = useState(false);
-	const [askQuit, setAskQuit] = useState(false);
+	const [help, setHelpState] = useState(false);
+	const [askQuit, setAskQuitState] = useState(false);
 	const [tokenTyping, setTokenTyping] = useState(false);
+	// Ink swaps in a changed input handler only after the frame is on screen (a passive effect),
+	// so a key pressed right after a frame can reach the handler of the frame before: "n" at the
+	// quit question was lost, or "y" did not quit. The handler reads this, set with the state.
+	const latest = useRef({help: false, askQuit: false, tokenTyping: false});
+	const setHelp = useCallback((value: boolean) => {
+		latest.current.help = value;
+		setHelpState(value);
+	}, []);
+	const setAskQuit = useCallback((value: boolean) => {
+		latest.current.askQuit = value;
+		setAskQuitState(value);
+	}, []);
 	const send = useCallback((event: WizardEvent) => actor.send(event), [actor]);
-	const onTyping = useCallback((typing: boolean) => setTokenTyping(typing), []);
+	const onTyping = useCallback((typing: boolean) => {
+		latest.current.tokenTyping = typing;
+		setTokenTyping(typing);
+	}, []);
 
 	useEffect(() => {
 		const onResize = () => setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
@@ -98,13 +113,14 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	}, [stdout]);
 
 	const typing = tokenTyping || matchesAny(snapshot, typingStates);
-	const failed = matchesAny(snapshot, failedStates);
 	const active = !help && !askQuit;
 
 	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
 	// components, so Esc is ours: back, or cancel the request in flight.
 	useInput((input, key) => {
-		if (askQuit) {
+		const state = latest.current;
+		const current = actor.getSnapshot();
+		if (state.askQuit) {
 			setAskQuit(false);
 			if (input === 'y') {
 				effects.quit();
@@ -113,38 +129,38 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			return;
 		}
 
-		if (help) {
+		if (state.help) {
 			setHelp(false);
 			return;
 		}
 
 		if (key.escape) {
-			if (!tokenTyping) {
+			if (!state.tokenTyping) {
 				send({type: 'BACK'});
 			}
 
 			return;
 		}
 
-		if (typing) {
+		if (state.tokenTyping || matchesAny(current, typingStates)) {
 			return;
 		}
 
 		if (input === '?') {
 			setHelp(true);
 		} else if (input === 'q') {
-			if (snapshot.hasTag('busy')) {
+			if (current.hasTag('busy')) {
 				setAskQuit(true);
 			} else {
 				effects.quit();
 			}
 		} else if (input === 'p') {
 			send({type: 'TOGGLE_PRESENTER'});
-		} else if (input === 't' && snapshot.matches('tour')) {
+		} else if (input === 't' && current.matches('tour')) {
 			send({type: 'TOGGLE_CODE_LANGUAGE'});
 		} else if (input === 'v') {
 			send({type: 'TOGGLE_REVEAL'});
-		} else if (input === 'r' && failed) {
+		} else if (input === 'r' && matchesAny(current, failedStates)) {
 			send({type: 'RETRY'});
 		}
 	});

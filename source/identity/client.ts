@@ -50,8 +50,11 @@ export async function createIdentityClient(
 	// A CommonJS package split into its own chunk by esbuild exposes its exports as `default` only.
 	const {CommunicationIdentityClient} = sdk.default ?? sdk;
 	const endpoint = new URL(connection.endpoint);
+	const loopback = isLoopbackHost(endpoint.hostname);
 	const clientOptions: CommunicationIdentityClientOptions = {
-		allowInsecureConnection: endpoint.protocol === 'http:' && isLoopbackHost(endpoint.hostname),
+		allowInsecureConnection: endpoint.protocol === 'http:' && loopback,
+		// A local emulator that refuses the connection is not running: say so now, not after retries.
+		...(loopback ? {retryOptions: {maxRetries: 0}} : {}),
 		...(connection.trustedCertificate ? {tlsOptions: {ca: connection.trustedCertificate}} : {}),
 		...(options.onExchange
 			? {additionalPolicies: [{policy: createTracePolicy(options.onExchange), position: 'perRetry' as const}]}

@@ -238,7 +238,7 @@ describe('users, after all of that', () => {
 		expect(table.code).toBe(0);
 		const lines = table.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^PROFILE {3}LABEL {2}ID {2,}STATE$/);
-		const row = (label: string) => lines.find(line => new RegExp(String.raw`^emulator +${label} +8:acs:`).test(line));
+		const row = (label: string) => lines.find(line => new RegExp(`^emulator +${label} +8:acs:`).test(line));
 		expect(row('alice')).toMatch(/ deleted \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 		expect(row('dave')).toMatch(/ tokens revoked \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 		expect(row('carol')).toMatch(new RegExp(String.raw` token chat\.join, expires ${localTime} \(in (?:23h 59m|24h 0m)\)$`));

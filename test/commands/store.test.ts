@@ -1,4 +1,4 @@
-import {readdir, readFile, writeFile} from 'node:fs/promises';
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type CliResult, createSandbox, parseJson, type Sandbox, startEmulatorProcess} from '../_helpers/cli.js';
@@ -60,6 +60,23 @@ describe(`${concurrent} user create runs started at the same time are all record
 			await emulator.stop();
 		}
 	}, 60_000);
+});
+
+describe('where the store lives', () => {
+	it('--config-dir wins over ACS_TOKENS_CONFIG_DIR, and holds both the store (0600) and the embedded emulator\'s state', async () => {
+		const sandbox = await createSandbox();
+		const other = await createSandbox();
+		const created = await sandbox.run(['user', 'create', '--emulator', '--label', 'here', '--json', '--config-dir', other.configDirectory]);
+		expect(created.code).toBe(0);
+		expect(await readdir(sandbox.configDirectory)).toEqual([]);
+		expect((await readdir(other.configDirectory)).sort()).toEqual(['config.json', 'emulator']);
+		expect((await stat(other.configFile)).mode & 0o777).toBe(0o600);
+		expect(await recorded(other, 'emulator')).toEqual(new Map([['here', parseJson<{id: string}>(created).id]]));
+
+		// The embedded emulator's state is there too: the identity still exists for the next command.
+		const issued = await other.run(['token', 'issue', '--emulator', '--user', 'here', '--scopes', 'chat']);
+		expect(issued.code).toBe(0);
+	});
 });
 
 describe('a broken store file', () => {

@@ -135,7 +135,7 @@ describe('profiles', () => {
 			store.saveProfile({...devProfile, keySource: {kind: 'environment', variable: 'PATH' as 'AZURE_COMMUNICATION_CONNECTION_STRING'}}),
 		).rejects.toThrow('The environment variable "PATH" is not one acs-tokens reads.');
 		await expect(store.saveProfile({...devProfile, keySource: {kind: 'entra'} as unknown as ProfileInput['keySource']})).rejects.toThrow(
-			'The key source kind "entra" is unknown. Use one of: environment, dotenv, emulator, saved.',
+			'The key source kind "entra" is unknown. Use one of: environment, dotenv, emulator, command-line, saved.',
 		);
 		expect(store.profiles()).toEqual([]);
 	});

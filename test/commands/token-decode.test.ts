@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+import {parseJson, runCli} from '../_helpers/cli.js';
+
+/** token decode works offline, on any JWT; these are made up here, unsigned. */
+
+const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (payload: object) => `${part({alg: 'RS256', typ: 'JWT'})}.${part(payload)}.${Buffer.from('not a real signature').toString('base64url')}`;
+
+describe('token decode', () => {
+	it('an expired token: when it expired, in local time, and expired: true', async () => {
+		const iat = Date.UTC(2026, 0, 15, 10, 0, 0) / 1000;
+		const token = jwt({skypeid: 'acs:x_y', iat, exp: iat + 3600, acsScope: 'voip,chat'});
+		const human = await runCli(['token', 'decode', token], {env: {TZ: 'America/New_York'}});
+		expect(human.code).toBe(0);
+		expect(human.stdout).toContain('\nIssued   2026-01-15 05:00:00 UTC-05:00\n');
+		expect(human.stdout).toMatch(/\nExpires {2}2026-01-15 06:00:00 UTC-05:00 \(expired \d+h \d+m ago\)\nScopes {3}voip, chat\n$/);
+
+		const json = await runCli(['token', 'decode', token, '--json']);
+		expect(parseJson(json)).toEqual({
+			header: {alg: 'RS256', typ: 'JWT'},
+			claims: {skypeid: 'acs:x_y', iat, exp: iat + 3600, acsScope: 'voip,chat'},
+			issuedAt: '2026-01-15T10:00:00.000Z',
+			expiresOn: '2026-01-15T11:00:00.000Z',
+			expired: true,
+		});
+	});
+
+	it('a JWT without times or scopes: just the header and claims', async () => {
+		const result = await runCli(['token', 'decode', '-', '--json'], {input: `  ${jwt({sub: 'someone'})}  \n\n`});
+		expect(result.code).toBe(0);
+		expect(parseJson(result)).toEqual({header: {alg: 'RS256', typ: 'JWT'}, claims: {sub: 'someone'}});
+
+		const human = await runCli(['token', 'decode', jwt({sub: 'someone'})], {env: {TZ: 'UTC'}});
+		expect(human.stdout).toBe('Header\n  {\n    "alg": "RS256",\n    "typ": "JWT"\n  }\nClaims\n  {\n    "sub": "someone"\n  }\n');
+	});
+
+	it('an empty stdin is not a token', async () => {
+		const result = await runCli(['token', 'decode', '-']);
+		expect(result).toEqual({
+			code: 2,
+			stdout: '',
+			stderr: 'acs-tokens: That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).\n',
+		});
+	});
+});
