@@ -47,13 +47,12 @@ Examples
 			if (values.json) {
 				printJson(io, {id, ...(stored?.label ? {label: stored.label} : {}), token: issued.token, expiresOn: issued.expiresOn.toISOString(), scopes});
 			} else {
-				io.stdout.write(
-					[
-						`Token for ${id}${stored?.label ? ` (${stored.label})` : ''} (${scopes.join(', ')}): ${values.reveal ? issued.token : maskToken(issued.token)}`,
-						`Expires ${formatExpiry(issued.expiresOn)}`,
-						...(values.reveal ? [] : ['The token is masked: add --reveal to print it, or --json for scripts.']),
-					].join('\n') + '\n',
-				);
+				const lines = [
+					`Token for ${id}${stored?.label ? ` (${stored.label})` : ''} (${scopes.join(', ')}): ${values.reveal ? issued.token : maskToken(issued.token)}`,
+					`Expires ${formatExpiry(issued.expiresOn)}`,
+					...(values.reveal ? [] : ['The token is masked: add --reveal to print it, or --json for scripts.']),
+				];
+				io.stdout.write(`${lines.join('\n')}\n`);
 			}
 
 			return 0;
