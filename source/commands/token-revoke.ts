@@ -1,6 +1,5 @@
-import {confirm, connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, printJson, type Command} from './context.js';
-import {openSession, resolveUser} from './session.js';
-import {exitCodes} from './exit-codes.js';
+import {connectionHelp, outputHelp, type Command} from './context.js';
+import {runDestructive} from './destructive-command.js';
 
 export const tokenRevoke: Command = {
 	name: 'token revoke',
@@ -21,35 +20,16 @@ Examples
   acs-tokens token revoke --emulator --user alice
   acs-tokens token revoke --user 8:acs:…_… --yes --json
 `,
-	async run(argv, io) {
-		const {values} = parseCommand('token revoke', argv, {
-			...connectionOptions,
-			...outputOptions,
-			user: {type: 'string'},
-			yes: {type: 'boolean', short: 'y'},
-		});
-		const session = await openSession(io, values);
-		try {
-			const {store, resolved, client} = session;
-			const {id, stored} = resolveUser(store, resolved.profileName, values.user);
-			const name = `${id}${stored?.label ? ` (${stored.label})` : ''}`;
-			if (!(await confirm(io, `Revoke every token of ${name}?`, values.yes, 'revoke tokens'))) {
-				io.stderr.write('Nothing revoked.\n');
-				return exitCodes.cancelled;
-			}
-
-			await client.revokeTokens(id);
-			const revokedAt = new Date().toISOString();
-			await store.recordRevoke(resolved.profileName, id, revokedAt);
-			if (values.json) {
-				printJson(io, {id, revokedAt});
-			} else {
-				io.stdout.write(`Revoked every token of ${name} issued before ${revokedAt}.\n`);
-			}
-
-			return 0;
-		} finally {
-			await session.close();
-		}
-	},
+	run: (argv, io) =>
+		runDestructive('token revoke', argv, io, {
+			question: name => `Revoke every token of ${name}?`,
+			action: 'revoke tokens',
+			nothingDone: 'Nothing revoked.',
+			async apply({client, store, resolved}, id, at) {
+				await client.revokeTokens(id);
+				await store.recordRevoke(resolved.profileName, id, at);
+			},
+			json: (id, at) => ({id, revokedAt: at}),
+			done: (name, at) => `Revoked every token of ${name} issued before ${at}.`,
+		}),
 };

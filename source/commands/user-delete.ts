@@ -1,6 +1,5 @@
-import {confirm, connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, printJson, type Command} from './context.js';
-import {exitCodes} from './exit-codes.js';
-import {openSession, resolveUser} from './session.js';
+import {connectionHelp, outputHelp, type Command} from './context.js';
+import {runDestructive} from './destructive-command.js';
 
 export const userDelete: Command = {
 	name: 'user delete',
@@ -22,35 +21,16 @@ Examples
   acs-tokens user delete --emulator --user alice
   acs-tokens user delete --user 8:acs:…_… --yes --json
 `,
-	async run(argv, io) {
-		const {values} = parseCommand('user delete', argv, {
-			...connectionOptions,
-			...outputOptions,
-			user: {type: 'string'},
-			yes: {type: 'boolean', short: 'y'},
-		});
-		const session = await openSession(io, values);
-		try {
-			const {store, resolved, client} = session;
-			const {id, stored} = resolveUser(store, resolved.profileName, values.user);
-			const name = `${id}${stored?.label ? ` (${stored.label})` : ''}`;
-			if (!(await confirm(io, `Delete ${name} and invalidate all its tokens?`, values.yes, 'delete the identity'))) {
-				io.stderr.write('Nothing deleted.\n');
-				return exitCodes.cancelled;
-			}
-
-			await client.deleteUser(id);
-			const deletedAt = new Date().toISOString();
-			await store.recordDelete(resolved.profileName, id, deletedAt);
-			if (values.json) {
-				printJson(io, {id, deletedAt});
-			} else {
-				io.stdout.write(`Deleted ${name}.\n`);
-			}
-
-			return 0;
-		} finally {
-			await session.close();
-		}
-	},
+	run: (argv, io) =>
+		runDestructive('user delete', argv, io, {
+			question: name => `Delete ${name} and invalidate all its tokens?`,
+			action: 'delete the identity',
+			nothingDone: 'Nothing deleted.',
+			async apply({client, store, resolved}, id, at) {
+				await client.deleteUser(id);
+				await store.recordDelete(resolved.profileName, id, at);
+			},
+			json: (id, at) => ({id, deletedAt: at}),
+			done: name => `Deleted ${name}.`,
+		}),
 };
