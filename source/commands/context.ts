@@ -25,6 +25,7 @@ export const connectionOptions = {
 	'connection-string': {type: 'string'},
 	emulator: {type: 'boolean'},
 	profile: {type: 'string'},
+	'save-key': {type: 'boolean'},
 } as const satisfies ParseArgsConfig['options'];
 
 export const outputOptions = {
@@ -38,6 +39,8 @@ export const connectionHelp = `Connection (first match wins)
   --connection-string S  endpoint=https://…;accesskey=…
   --emulator             the local emulator (offline, no Azure account)
   --profile NAME         a saved profile (see: acs-tokens profiles)
+  --save-key             keep the access key in the profile (config.json, mode 600), so
+                         --profile works without the connection string next time
   otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
   from the environment or a .env file here, then the default profile.`;
 

@@ -12,6 +12,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	'token decode': async () => (await import('./token-decode.js')).tokenDecode,
 	'token verify': async () => (await import('./token-verify.js')).tokenVerify,
 	profiles: async () => (await import('./profiles.js')).profiles,
+	settings: async () => (await import('./settings.js')).settings,
 };
 
 export const rootHelp = `Usage: acs-tokens                      open the wizard (see below)
@@ -30,6 +31,7 @@ Commands
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
   profiles             list saved connection profiles
+  settings             show or change settings (keeping token values: off by default)
   emulator             run the local ACS Identity emulator (offline, no Azure account)
 
 Every command takes --help, and --json for one JSON document on stdout.

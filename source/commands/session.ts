@@ -19,6 +19,7 @@ export type SessionFlags = {
 	readonly profile?: string | undefined;
 	readonly 'config-dir'?: string | undefined;
 	readonly verbose?: boolean | undefined;
+	readonly 'save-key'?: boolean | undefined;
 };
 
 /** Store, connection and client for one command; remembers the profile the connection came from. */
@@ -34,7 +35,7 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 		profiles: store,
 	});
 	try {
-		await rememberProfile(store, resolved);
+		await rememberProfile(store, resolved, {saveKey: flags['save-key'] ?? false});
 		const onExchange = traceTo(io, flags.verbose);
 		const client = await createIdentityClient(resolved.connection, onExchange ? {onExchange} : {});
 		return {store, resolved, client, close: () => resolved.close()};
@@ -44,13 +45,25 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 	}
 }
 
-export async function rememberProfile(store: IdentityStore, resolved: ResolvedConnection): Promise<void> {
+export async function rememberProfile(
+	store: IdentityStore,
+	resolved: ResolvedConnection,
+	options: {readonly saveKey?: boolean} = {},
+): Promise<void> {
 	const {source} = resolved;
-	if (store.profile(resolved.profileName) || source.kind === 'profile') {
+	if (source.kind === 'profile') {
 		return;
 	}
 
-	const keySource = keySourceOf(source);
+	// The key is kept only when the user asks (--save-key); otherwise a profile says where to find it.
+	const saveKey = options.saveKey === true && source.kind !== 'emulator';
+	if (store.profile(resolved.profileName) && !saveKey) {
+		return;
+	}
+
+	const keySource: KeySource = saveKey
+		? {kind: 'saved', accessKey: resolved.connection.credential.accessKey}
+		: keySourceOf(source);
 	await store.saveProfile({
 		name: resolved.profileName,
 		endpoint: resolved.connection.endpoint,

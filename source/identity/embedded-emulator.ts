@@ -3,7 +3,6 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
 import {developmentAccessKey} from '../emulator/defaults.js';
-import {createEmulator} from '../emulator/server.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError} from './errors.js';
@@ -39,6 +38,9 @@ export async function openEmulatorConnection(
 		}
 
 		try {
+			// Loaded only when one is started here: the HTTP server and its builtins cost commands
+			// and the wizard's first frame some 30 ms otherwise.
+			const {createEmulator} = await import('../emulator/server.js');
 			const emulator = await createEmulator({dataDirectory, http: true, port: 0, advertise: options.advertise ?? false});
 			return {
 				connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}},
