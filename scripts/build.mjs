@@ -1,11 +1,58 @@
 // One bundled, minified ESM build: the CLI starts from a single file instead of resolving
 // hundreds of modules. Heavy, rarely used code (the SDK, node-forge) stays in lazy chunks.
 import {build} from 'esbuild';
-import {chmod, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist', import.meta.url));
+
+/**
+ * yoga-layout (Ink's layout engine) loads its WebAssembly from a data: URL through fetch()
+ * when fetch exists: in Node that loads undici and decodes the module through it, about
+ * 40 ms before the wizard's first frame. Without fetch it decodes the same base64 itself.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(context) {
+		context.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async ({path: file}) => {
+			const source = await readFile(file, 'utf8');
+			const probe = '"function"!=typeof fetch';
+			if (!source.includes(probe)) {
+				throw new Error(`${file} no longer probes for fetch as expected: update yogaWithoutFetch in scripts/build.mjs.`);
+			}
+
+			return {contents: source.replaceAll(probe, 'true'), loader: 'js'};
+		});
+	},
+};
+/**
+ * Ink's useInput subscribes each new handler in a passive effect, which React runs after the
+ * frame is on screen. A key read in between reaches the previous render's handler: Enter
+ * right after j in a list chose the item before (ink-select-input keeps its index in that
+ * closure), a typed letter replaced the one before it. Subscribing in a layout effect makes
+ * what a key does match what the screen shows. The other effect (raw mode) stays passive.
+ */
+const inkInputInLayoutEffect = {
+	name: 'ink-input-in-layout-effect',
+	setup(context) {
+		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/}, async ({path: file}) => {
+			const source = await readFile(file, 'utf8');
+			const subscription = 'useEffect(() => {\n        if (options.isActive === false) {\n            return;\n        }\n        const handleData';
+			if (!source.startsWith("import { useEffect } from 'react';") || source.split(subscription).length !== 2) {
+				throw new Error(`${file} changed: update inkInputInLayoutEffect in scripts/build.mjs.`);
+			}
+
+			return {
+				contents: source
+					.replace("import { useEffect } from 'react';", "import { useEffect, useLayoutEffect } from 'react';")
+					.replace(subscription, subscription.replace('useEffect', 'useLayoutEffect')),
+				loader: 'js',
+			};
+		});
+	},
+};
+
 const entry = path.join(outdir, 'cli.js');
 const result = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
@@ -27,6 +74,7 @@ const result = await build({
 		js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
 	logLevel: 'warning',
+	plugins: [yogaWithoutFetch, inkInputInLayoutEffect],
 });
 
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a
