@@ -153,6 +153,7 @@ export const wizardMachine = setup({
 		},
 		menu: {
 			entry: ['clearError', 'forgetToken'],
+
 			on: {START_TOUR: 'tour', MANAGE: 'manage', SWITCH_CONNECTION: 'choosingConnection'},
 		},
 		tour: {
@@ -174,7 +175,15 @@ export const wizardMachine = setup({
 								onDone: {
 									target: 'done',
 									actions: [
-										assign({userId: ({event}) => event.output.id, exchanges: ({event}) => event.output.exchanges}),
+										assign({
+											userId: ({event}) => event.output.id,
+											exchanges: ({event}) => event.output.exchanges,
+											// The menu's "N stored" counts it at once; Manage reloads the store anyway.
+											identities: ({context, event}) => [
+												{id: event.output.id, createdAt: new Date().toISOString()},
+												...context.identities,
+											],
+										}),
 										'recordIdentity',
 									],
 								},
