@@ -4,7 +4,8 @@
 // cryptography). Servers run in a forked child process (bench/emulator-server.ts) so the
 // load client does not share their event loop. Everything is loopback-only and bounded in time.
 //
-//   npm run bench:emulator [-- --json] [-- --duration 5 --warmup 2 --identities 100]
+//   npm run bench:emulator [-- --duration 5 --warmup 2 --identities 100]
+//   npm run -s bench:emulator -- --json                  (JSON only on stdout; progress on stderr)
 //   npm run bench:emulator -- --cpu-prof /tmp/profiles   (.cpuprofile files of the servers, one folder each)
 //   npm run bench:emulator -- --check                    (exit code 1 when a target fails)
 import {type ChildProcess, fork} from 'node:child_process';
@@ -733,6 +734,11 @@ async function main(): Promise<void> {
 		ratios.push(
 			{ratio: `${short}, ${full.short}: rate / sync signing rate`, value: emulator.rate / signSync.rate},
 			{ratio: `${short}, ${full.short}: rate / async signing rate`, value: emulator.rate / signAsync.rate},
+			{
+				// CPU time is far less disturbed than rates by other work on the machine.
+				ratio: `${short}, ${full.short}: share of the server's CPU per issue spent signing (sync sign CPU/op ÷ server CPU/op)`,
+				value: signSync.serverCpuMicrosPerOp / emulator.serverCpuMicrosPerOp,
+			},
 		);
 		checks.push(
 			{
