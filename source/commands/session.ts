@@ -1,8 +1,9 @@
 import {type IdentityClient, createIdentityClient} from '../identity/client.js';
-import {type ConnectionSource, type ResolvedConnection, resolveConnection} from '../identity/connection.js';
+import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../identity/scopes.js';
 import type {IdentityStore} from '../store/identity-store.js';
-import type {ConnectionStringVariable, KeySource, StoredIdentity} from '../store/types.js';
+import type {StoredIdentity} from '../store/types.js';
+import {rememberProfile} from './remember-profile.js';
 import {type CommandIo, openStore, traceTo} from './context.js';
 import {UsageError} from './usage-error.js';
 
@@ -42,53 +43,6 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 	} catch (error) {
 		await resolved.close();
 		throw error;
-	}
-}
-
-export async function rememberProfile(
-	store: IdentityStore,
-	resolved: ResolvedConnection,
-	options: {readonly saveKey?: boolean} = {},
-): Promise<void> {
-	const {source} = resolved;
-	if (source.kind === 'profile') {
-		return;
-	}
-
-	// The key is kept only when the user asks (--save-key); otherwise a profile says where to find it.
-	const saveKey = options.saveKey === true && source.kind !== 'emulator';
-	if (store.profile(resolved.profileName) && !saveKey) {
-		return;
-	}
-
-	const keySource: KeySource = saveKey
-		? {kind: 'saved', accessKey: resolved.connection.credential.accessKey}
-		: keySourceOf(source);
-	await store.saveProfile({
-		name: resolved.profileName,
-		endpoint: resolved.connection.endpoint,
-		keySource,
-		createdAt: new Date().toISOString(),
-	});
-}
-
-function keySourceOf(source: Exclude<ConnectionSource, {kind: 'profile'}>): KeySource {
-	switch (source.kind) {
-		case 'emulator': {
-			return {kind: 'emulator'};
-		}
-
-		case 'flag': {
-			return {kind: 'command-line'};
-		}
-
-		case 'environment': {
-			return {kind: 'environment', variable: source.variable as ConnectionStringVariable};
-		}
-
-		case 'dotenv': {
-			return {kind: 'dotenv', path: source.path, variable: source.variable};
-		}
 	}
 }
 

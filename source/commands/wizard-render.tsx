@@ -39,6 +39,10 @@ export async function renderWizard(options: {
 		/>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);
+	// With the first frame up, open the store in the background rather than on the first key.
+	setImmediate(() => {
+		options.services.preload().catch(() => undefined);
+	});
 	try {
 		await instance.waitUntilExit();
 	} finally {

@@ -7,7 +7,7 @@ import {verifyToken} from '../identity/verify-token.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
-import {rememberProfile} from './session.js';
+import {rememberProfile} from './remember-profile.js';
 
 type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
 
@@ -16,12 +16,31 @@ type Session = {readonly resolved: ResolvedConnection; readonly client: Identity
  * store for what is remembered. One session at a time; the embedded emulator closes with it.
  */
 export function createWizardServices(deps: {
-	readonly store: IdentityStore;
+	/** Opened on first use, or by `preload()` once the first frame is on screen. */
+	readonly openStore: () => Promise<IdentityStore>;
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
 	readonly pollMs?: number;
 }) {
-	const {store} = deps;
+	let opening: Promise<IdentityStore> | undefined;
+	let opened: IdentityStore | undefined;
+	const getStore = () => {
+		opening ??= deps.openStore().then(store => {
+			opened = store;
+			return store;
+		});
+		return opening;
+	};
+
+	/** The store, once a connection was made (connecting opens it). */
+	const store = (): IdentityStore => {
+		if (!opened) {
+			throw new Error('The store is not open yet.');
+		}
+
+		return opened;
+	};
+
 	let session: Session | undefined;
 	let exchanges: Exchange[] = [];
 
@@ -48,12 +67,12 @@ export function createWizardServices(deps: {
 		}
 	}
 
-	const identities = (): readonly IdentitySummary[] => (session ? store.identities(session.resolved.profileName) : []);
+	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);
 
 	async function resolve(choice: ConnectionChoice): Promise<ResolvedConnection> {
 		switch (choice.kind) {
 			case 'emulator': {
-				return fromEmulator(store.configDirectory, {advertise: true});
+				return fromEmulator((await getStore()).configDirectory, {advertise: true});
 			}
 
 			case 'profile': {
@@ -61,8 +80,8 @@ export function createWizardServices(deps: {
 					profile: choice.name,
 					env: deps.env,
 					cwd: deps.cwd,
-					configDirectory: store.configDirectory,
-					profiles: store,
+					configDirectory: (await getStore()).configDirectory,
+					profiles: await getStore(),
 				});
 			}
 
@@ -106,8 +125,8 @@ export function createWizardServices(deps: {
 				await close();
 				const resolved = await resolve(input.choice);
 				try {
-					await rememberProfile(store, resolved);
-					await store.setDefaultProfile(resolved.profileName);
+					await rememberProfile(await getStore(), resolved);
+					await store().setDefaultProfile(resolved.profileName);
 					const client = await createIdentityClient(resolved.connection, {
 						onExchange(exchange) {
 							exchanges.push(exchange);
@@ -157,11 +176,11 @@ export function createWizardServices(deps: {
 				}),
 			),
 			renameIdentity: fromPromise(async ({input}) => {
-				await store.rename(current().resolved.profileName, input.userId, input.label === '' ? undefined : input.label);
+				await store().rename(current().resolved.profileName, input.userId, input.label === '' ? undefined : input.label);
 				return {identities: identities()};
 			}),
 			forgetIdentity: fromPromise(async ({input}) => {
-				await store.forget(current().resolved.profileName, input.userId);
+				await store().forget(current().resolved.profileName, input.userId);
 				return {identities: identities()};
 			}),
 			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
@@ -195,7 +214,7 @@ export function createWizardServices(deps: {
 			recordIdentity({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					record(self, store.recordIdentity(profile, {id: context.userId}));
+					record(self, store().recordIdentity(profile, {id: context.userId}));
 				}
 			},
 			recordToken({context, self}) {
@@ -204,7 +223,7 @@ export function createWizardServices(deps: {
 				if (profile && token && userId) {
 					record(
 						self,
-						store.recordToken(profile, userId, {
+						store().recordToken(profile, userId, {
 							scopes: token.scopes,
 							issuedAt: token.issuedAt,
 							expiresOn: token.expiresOn,
@@ -216,13 +235,13 @@ export function createWizardServices(deps: {
 			recordRevoke({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					record(self, store.recordRevoke(profile, context.userId));
+					record(self, store().recordRevoke(profile, context.userId));
 				}
 			},
 			recordDelete({context, self}) {
 				const profile = session?.resolved.profileName;
 				if (profile && context.userId) {
-					record(self, store.recordDelete(profile, context.userId));
+					record(self, store().recordDelete(profile, context.userId));
 				}
 			},
 		},
@@ -235,5 +254,10 @@ export function createWizardServices(deps: {
 		await closing?.resolved.close();
 	}
 
-	return {machine: provided, close};
+	return {
+		machine: provided,
+		close,
+		/** Opens the store in the background once the first frame is up. */
+		preload: () => getStore().then(() => undefined),
+	};
 }

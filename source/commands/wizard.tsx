@@ -1,9 +1,10 @@
 import {parseConnectionString} from '../identity/connection-string.js';
 import {connectionStringVariables, readDotenv} from '../identity/connection.js';
-import type {IdentityStore} from '../store/identity-store.js';
+import {resolveConfigDirectory} from '../store/config-directory.js';
+import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
-import {type CommandIo, openStore} from './context.js';
+import type {CommandIo} from './context.js';
 import {exitCodes} from './exit-codes.js';
 import {parseCommand} from './parse-command.js';
 
@@ -21,7 +22,11 @@ Options
 `;
 
 /** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */
-export async function connectionChoices(store: IdentityStore, env: NodeJS.ProcessEnv, cwd: string): Promise<ConnectionChoice[]> {
+export async function connectionChoices(
+	saved: {readonly profiles: readonly SavedProfileSummary[]; readonly defaultProfile: string | undefined},
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): Promise<ConnectionChoice[]> {
 	const configured: ConnectionChoice[] = [];
 	const endpointOf = (value: string | undefined) => {
 		try {
@@ -47,14 +52,13 @@ export async function connectionChoices(store: IdentityStore, env: NodeJS.Proces
 		}
 	}
 
-	const defaultName = store.defaultProfileName();
-	const profiles = store
-		.profiles()
+	const defaultName = saved.defaultProfile;
+	const profiles = saved.profiles
 		.filter(profile => profile.keySource.kind !== 'command-line' && profile.keySource.kind !== 'emulator')
 		.sort((a, b) => Number(b.name === defaultName) - Number(a.name === defaultName))
 		.map(profile => ({kind: 'profile', name: profile.name, endpoint: profile.endpoint}) as const);
 	const emulator = {kind: 'emulator'} as const;
-	const emulatorRemembered = store.profile(defaultName ?? '')?.keySource.kind === 'emulator';
+	const emulatorRemembered = saved.profiles.find(profile => profile.name === defaultName)?.keySource.kind === 'emulator';
 	if (configured.length === 0 && profiles.length === 0) {
 		return [emulator];
 	}
@@ -87,20 +91,36 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 	// wait, unechoed, until Ink reads them.
 	stdin.setRawMode(true);
 	try {
-		const store = openStore(io, values['config-dir']);
-		const choices = await connectionChoices(store, io.env, io.cwd);
+		// The first frame needs only the saved profiles: read them directly, and open the store
+		// itself (conf, its schema, its lock) once the frame is on screen.
+		const configDirectory = resolveConfigDirectory({flag: values['config-dir'], env: io.env});
+		const saved = readSavedProfiles(configDirectory);
+		const choices = await connectionChoices(saved, io.env, io.cwd);
 		const autoConnect: ConnectionChoice | undefined = values.emulator
 			? {kind: 'emulator'}
 			: values.profile === undefined
 				? undefined
-				: {kind: 'profile', name: values.profile, endpoint: store.profile(values.profile)?.endpoint ?? ''};
+				: {
+						kind: 'profile',
+						name: values.profile,
+						endpoint: saved.profiles.find(profile => profile.name === values.profile)?.endpoint ?? '',
+					};
+		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
+		const warnings: string[] = [];
 
 		const [{renderWizard}, {createWizardServices}, tokenExport] = await Promise.all([
 			import('./wizard-render.js'),
 			import('./wizard-services.js'),
 			import('./token-export.js'),
 		]);
-		const services = createWizardServices({store, env: io.env, cwd: io.cwd});
+		const services = createWizardServices({
+			openStore: async () => {
+				const {IdentityStore} = await import('../store/identity-store.js');
+				return IdentityStore.open({configDirectory, onWarning: message => warnings.push(message)});
+			},
+			env: io.env,
+			cwd: io.cwd,
+		});
 		try {
 			await renderWizard({
 				services,
@@ -115,6 +135,9 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			});
 		} finally {
 			await services.close();
+			for (const warning of warnings) {
+				io.stderr.write(`warning: ${warning}\n`);
+			}
 		}
 	} finally {
 		stdin.setRawMode(false);
