@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
 import {parseConnectionString} from '../../identity/connection-string.js';
 import {text} from '../../text/index.js';
@@ -22,7 +22,7 @@ export function PasteScreen(props: {readonly send: (event: WizardEvent) => void;
 			<Text bold>{text.wizard.paste.heading}</Text>
 			<Text wrap="wrap">{text.wizard.paste.explain}</Text>
 			<Box borderStyle="round" paddingX={1}>
-				<TextInput
+				<LineInput
 					value={value}
 					mask="•"
 					focus={props.active}

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
 import {text} from '../../text/index.js';
 import type {WizardError, WizardEvent} from '../../wizard/types.js';
@@ -15,7 +15,7 @@ export function RenameScreen(props: {
 		<Box flexDirection="column" gap={1}>
 			<Box gap={1}>
 				<Text>{text.wizard.manage.renamePrompt}</Text>
-				<TextInput
+				<LineInput
 					value={value}
 					focus={props.active}
 					onChange={setValue}

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {useEffect, useState} from 'react';
 import {decodeJwt} from '../../identity/jwt.js';
 import {text} from '../../text/index.js';
@@ -94,7 +94,7 @@ export function TokenScreen(props: {
 			{prompt ? (
 				<Box gap={1}>
 					<Text>{prompt === 'file' ? text.wizard.token.filePrompt : text.wizard.token.dotenvPrompt}</Text>
-					<TextInput
+					<LineInput
 						value={answer}
 						focus={props.active}
 						onChange={setAnswer}
