@@ -94,6 +94,14 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 	try {
 		const answer = await prompt.question(`${question} [y/N] `);
 		return /^y(es)?$/i.test(answer.trim());
+	} catch (error) {
+		// Ctrl+C or end of input at the prompt is a "no", not a failure.
+		if ((error as Error).name === 'AbortError') {
+			io.stderr.write('\n');
+			return false;
+		}
+
+		throw error;
 	} finally {
 		prompt.close();
 	}

@@ -1,5 +1,6 @@
 import {developmentAccessKey, defaultDataDirectory, defaultPort} from '../emulator/defaults.js';
 import {createEmulator} from '../emulator/server.js';
+import {isLoopbackHost} from '../identity/connection-string.js';
 import type {CommandIo} from './context.js';
 import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
@@ -64,6 +65,12 @@ export async function runEmulatorCommand(
 		throw new UsageError('--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64');
 	}
 
+	if (values.http && values.host !== undefined && !isLoopbackHost(values.host)) {
+		throw new UsageError(
+			`--http with --host ${values.host} would send the access key's signatures and every token in clear text over the network. Plain HTTP is for loopback only: drop --http to serve HTTPS on ${values.host}.`,
+		);
+	}
+
 	const dataDirectory = values['data-dir'] ?? defaultDataDirectory(io.env);
 	if (values['print-certificate-path']) {
 		const {loadOrCreateTls} = await import('../emulator/certificate.js');
@@ -79,7 +86,8 @@ export async function runEmulatorCommand(
 		...(values['in-memory'] ? {inMemory: true, certificateDirectory: dataDirectory} : {dataDirectory}),
 		...(accessKey === undefined ? {} : {accessKey}),
 		allowEntra: values['allow-entra'],
-		advertise: true,
+		// Commands with --emulator sign with the development key: share only an emulator that accepts it.
+		advertise: accessKey === undefined || accessKey === developmentAccessKey,
 		onRequest(entry) {
 			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},

@@ -1,4 +1,4 @@
-import {readFile, writeFile} from 'node:fs/promises';
+import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {text} from '../text/index.js';
 
@@ -15,6 +15,8 @@ export async function saveTokenToFile(token: string, file: string, cwd: string):
 
 	const target = path.resolve(cwd, file.trim());
 	await writeFile(target, `${token}\n`, {mode: 0o600});
+	// The mode above applies only to a new file: an existing one must not stay readable by others.
+	await chmod(target, 0o600);
 	return text.wizard.token.savedFile(target);
 }
 
@@ -43,5 +45,6 @@ export async function saveTokenToDotenv(token: string, variable: string, cwd: st
 	}
 
 	await writeFile(target, `${lines.join('\n')}\n`, {mode: 0o600});
+	await chmod(target, 0o600);
 	return text.wizard.token.savedDotenv(name, target);
 }

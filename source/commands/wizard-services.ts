@@ -121,10 +121,12 @@ export function createWizardServices(deps: {
 
 	const provided = wizardMachine.provide({
 		actors: {
-			connect: fromPromise(async ({input}) => {
+			connect: fromPromise(async ({input, signal}) => {
 				await close();
 				const resolved = await resolve(input.choice);
 				try {
+					// Esc while connecting: the machine has moved on, so nothing else would close this.
+					signal.throwIfAborted();
 					await rememberProfile(await getStore(), resolved);
 					await store().setDefaultProfile(resolved.profileName);
 					const client = await createIdentityClient(resolved.connection, {
@@ -132,6 +134,7 @@ export function createWizardServices(deps: {
 							exchanges.push(exchange);
 						},
 					});
+					signal.throwIfAborted();
 					session = {resolved, client};
 				} catch (error) {
 					await resolved.close();

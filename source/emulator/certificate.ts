@@ -28,7 +28,7 @@ export async function loadOrCreateTls(directory: string): Promise<TlsMaterial> {
 		const [ca, cert, key] = await Promise.all(
 			[caName, serverCertName, serverKeyName].map(name => readFile(path.join(directory, name), 'utf8')),
 		);
-		if (ca && cert && key && (await expiresAfter(cert, Date.now() + renewBefore))) {
+		if (ca && cert && key && (await expiresAfter(cert, Date.now() + renewBefore).catch(() => false))) {
 			return {certificatePath, cert: `${cert}${ca}`, key};
 		}
 	} catch (error) {

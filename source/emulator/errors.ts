@@ -55,8 +55,7 @@ export const acsErrors = {
 		),
 	invalidField: (field: string, expected: string) =>
 		new AcsError(400, 'ValidationError', `The field '${field}' is invalid: it must be ${expected}.`, field),
-	invalidJson: (detail: string) =>
-		new AcsError(400, 'ValidationError', `The request body is not valid JSON: ${detail}`),
+	invalidJson: () => new AcsError(400, 'ValidationError', 'The request body is not valid JSON.'),
 	invalidIdentityId: (id: string) =>
 		new AcsError(
 			400,

@@ -145,7 +145,10 @@ export class IdentityService {
 			!sameGuid(claims['appid'], appId) ||
 			!sameGuid(claims['oid'], userId) ||
 			typeof claims['exp'] !== 'number' ||
-			claims['exp'] * 1000 <= now
+			!Number.isInteger(claims['exp']) ||
+			claims['exp'] * 1000 <= now ||
+			// Beyond what a date can hold: no real token expires there.
+			claims['exp'] > 8_640_000_000_000
 		) {
 			throw acsErrors.invalidAccessToken();
 		}

@@ -53,7 +53,9 @@ export function createAuthenticator(options: {
 			values.push(value);
 		}
 
-		const date = headers['x-ms-date'] ?? headers.date;
+		// The instant checked for skew must be the one the signature covers.
+		const dateHeader = parsed.signedHeaders.includes('x-ms-date') ? 'x-ms-date' : 'date';
+		const date = headers[dateHeader];
 		const declaredHash = headers['x-ms-content-sha256'];
 		if (
 			typeof date !== 'string' ||

@@ -52,6 +52,12 @@ export function createRequestHandler(options: {
 				sendJson(response, result.status, result.body, headers);
 			},
 			(error: unknown) => {
+				// (The request stream itself is destroyed once its body is read: only the socket tells.)
+				if (request.socket.destroyed) {
+					// The client went away mid-request: nobody to answer, nothing went wrong here.
+					return;
+				}
+
 				if (!(error instanceof AcsError)) {
 					options.onInternalError?.(error);
 				}
@@ -111,8 +117,8 @@ export function createRequestHandler(options: {
 		if (bodyBytes.length > 0) {
 			try {
 				body = JSON.parse(bodyBytes.toString('utf8'));
-			} catch (error) {
-				throw acsErrors.invalidJson((error as Error).message);
+			} catch {
+				throw acsErrors.invalidJson();
 			}
 		}
 

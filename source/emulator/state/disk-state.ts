@@ -72,7 +72,11 @@ export async function openDiskState(
 				}
 
 				if (linesInJournal >= compactAfter) {
-					await compact(handle);
+					// The batch is already durable in the journal: a failed compaction only means
+					// a longer journal, so try again later rather than refuse every write.
+					await compact(handle).catch(() => {
+						linesInJournal = Math.floor(compactAfter / 2);
+					});
 				}
 			} catch (error) {
 				// After a failed write the file's tail is unknown: refuse everything from now on.
