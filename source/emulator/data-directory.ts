@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {link, mkdir, open, readFile, rm, writeFile} from 'node:fs/promises';
+import {link, mkdir, open, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './state/atomic-write.js';
 import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-key.js';
@@ -90,7 +90,13 @@ const lockName = 'emulator.lock';
 
 /** The live owner of the data directory's lock, if any. */
 export async function readLockOwner(directory: string): Promise<LockOwner | undefined> {
-	const text = await readFile(path.join(directory, lockName), 'utf8').catch(() => '');
+	const owner = await readOwnerFile(path.join(directory, lockName));
+	return owner && isRunning(owner.pid) ? owner : undefined;
+}
+
+/** The owner a lock file names, running or not. */
+async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
+	const text = await readFile(file, 'utf8').catch(() => '');
 	let owner: Partial<LockOwner> = {};
 	try {
 		owner = JSON.parse(text) as Partial<LockOwner>;
@@ -99,7 +105,7 @@ export async function readLockOwner(directory: string): Promise<LockOwner | unde
 	}
 
 	const {pid} = owner;
-	return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 && isRunning(pid) ? (owner as LockOwner) : undefined;
+	return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? (owner as LockOwner) : undefined;
 }
 
 /**
@@ -116,7 +122,7 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 
 	heldDirectories.add(key);
 	try {
-		for (let attempt = 0; attempt < 2; attempt++) {
+		for (let attempt = 0; attempt < 3; attempt++) {
 			try {
 				await createWithContent(lockPath, JSON.stringify({pid: process.pid}));
 				return {
@@ -140,7 +146,22 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 				throw inUse(directory, owner);
 			}
 
-			await rm(lockPath, {force: true});
+			// Take the stale lock away by renaming it: of two processes doing this at once, one
+			// rename fails. If what we moved turns out to be a live owner's fresh lock, put it back.
+			const moved = `${lockPath}.stale-${process.pid}-${Date.now()}`;
+			try {
+				await rename(lockPath, moved);
+			} catch {
+				continue;
+			}
+
+			const movedOwner = await readOwnerFile(moved);
+			if (movedOwner && movedOwner.pid !== process.pid && isRunning(movedOwner.pid)) {
+				await rename(moved, lockPath).catch(() => undefined);
+				throw inUse(directory, movedOwner);
+			}
+
+			await rm(moved, {force: true});
 		}
 
 		throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
