@@ -2,6 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import type {ParseArgsConfig} from 'node:util';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {IdentityStore} from '../store/identity-store.js';
+import {tokenScopes} from '../identity/scopes.js';
 import type {Exchange} from '../identity/trace.js';
 import {NotConfirmedError, UsageError} from './usage-error.js';
 
@@ -110,7 +111,7 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 export function parseScopesOption(value: string | undefined, required: boolean): string[] | undefined {
 	if (value === undefined) {
 		if (required) {
-			throw new UsageError('--scopes is required: a comma-separated list of chat, voip, chat.join, chat.join.limited, voip.join.');
+			throw new UsageError(`--scopes is required: a comma-separated list of ${tokenScopes.join(', ')}.`);
 		}
 
 		return undefined;

@@ -1,6 +1,6 @@
 import {type IdentityClient, createIdentityClient} from '../identity/client.js';
 import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
-import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../identity/scopes.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../identity/scopes.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
 import {rememberProfile} from './remember-profile.js';
@@ -68,12 +68,12 @@ export function resolveUser(store: IdentityStore, profileName: string, value: st
 
 export function validateScopes(scopes: readonly string[]): TokenScope[] {
 	if (scopes.length === 0) {
-		throw new UsageError('--scopes needs at least one scope: chat, voip, chat.join, chat.join.limited, voip.join.');
+		throw new UsageError(`--scopes needs at least one scope: ${tokenScopes.join(', ')}.`);
 	}
 
 	for (const scope of scopes) {
 		if (!isTokenScope(scope)) {
-			throw new UsageError(`"${scope}" is not a scope. Choose from: chat, voip, chat.join, chat.join.limited, voip.join.`);
+			throw new UsageError(`"${scope}" is not a scope. Choose from: ${tokenScopes.join(', ')}.`);
 		}
 	}
 

@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {isAtLeast, type ApiVersion, features} from './api-versions.js';
 import {decodeJwt, isObject} from '../identity/jwt.js';
+import type {TokenValidity} from '../identity/verify-token.js';
 import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../identity/scopes.js';
 import {acsErrors} from './errors.js';
 import type {SigningKey} from './signing-key.js';
@@ -16,11 +17,8 @@ import {
 
 export type AccessTokenBody = {readonly token: string; readonly expiresOn: string};
 
-export type VerifyResult = {
-	readonly valid: boolean;
-	readonly reason: 'valid' | 'expired' | 'revoked' | 'deleted' | 'bad-signature' | 'malformed';
-	readonly claims: Record<string, unknown>;
-};
+/** The verify extension's answer; the client side reads the same shape. */
+export type VerifyResult = TokenValidity;
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const acsIdPattern = /^8:(?:acs|dod-acs|gcch-acs):([0-9a-f-]{36})_(.+)$/i;
