@@ -53,6 +53,21 @@ const inkInputInLayoutEffect = {
 	},
 };
 
+/**
+ * Ink, widest-line, cli-truncate and wrap-ansi measure text with string-width, whose first
+ * measure of any non-ASCII text (the list pointer ❯, a …) costs about 45 ms before the first
+ * frame. They get source/app/text-width.ts instead: the same widths (tested against
+ * string-width), with a fast path for ASCII and the symbols the screens draw. wrap-ansi's own
+ * older string-width 7 goes too, so wrapping and measuring agree.
+ */
+const textWidthForStringWidth = {
+	name: 'text-width-for-string-width',
+	setup(context) {
+		const textWidth = fileURLToPath(new URL('../source/app/text-width.ts', import.meta.url));
+		context.onResolve({filter: /^string-width$/}, ({importer}) => (importer === textWidth ? undefined : {path: textWidth}));
+	},
+};
+
 const entry = path.join(outdir, 'cli.js');
 const result = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
@@ -68,13 +83,16 @@ const result = await build({
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"'},
+	// Node 20 has RegExp's v flag: kept as literals, string-width's Unicode sets are not
+	// rebuilt with new RegExp() (18 ms) when the chunk loads.
+	supported: {'regexp-set-notation': true},
 	// Ink loads react-devtools-core only when DEV=true.
 	external: ['react-devtools-core'],
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
 	logLevel: 'warning',
-	plugins: [yogaWithoutFetch, inkInputInLayoutEffect],
+	plugins: [yogaWithoutFetch, inkInputInLayoutEffect, textWidthForStringWidth],
 });
 
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import textWidth from './text-width.js';
 import {maskValue} from '../identity/trace.js';
 
 /** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
@@ -32,14 +32,14 @@ export function formatCountdown(milliseconds: number): string {
 /** Pads (or cuts, with `…`) to a width in terminal columns: `測試` is 4 columns, not 2. */
 export function fitWidth(value: string, width: number): string {
 	let fitted = value;
-	if (stringWidth(fitted) > width) {
+	if (textWidth(fitted) > width) {
 		const characters = [...fitted];
-		while (characters.length > 0 && stringWidth(`${characters.join('')}…`) > width) {
+		while (characters.length > 0 && textWidth(`${characters.join('')}…`) > width) {
 			characters.pop();
 		}
 
 		fitted = `${characters.join('')}…`;
 	}
 
-	return fitted + ' '.repeat(Math.max(0, width - stringWidth(fitted)));
+	return fitted + ' '.repeat(Math.max(0, width - textWidth(fitted)));
 }

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
+import textWidth from '../text-width.js';
 
 /**
  * The keys that work on the current screen, always at the bottom. Wrapped between keys rather
@@ -9,7 +9,7 @@ export function Footer({keys, width}: {readonly keys: readonly string[]; readonl
 	const lines: string[] = [];
 	for (const key of keys) {
 		const current = lines.at(-1);
-		if (current !== undefined && stringWidth(`${current} · ${key}`) <= width) {
+		if (current !== undefined && textWidth(`${current} · ${key}`) <= width) {
 			lines[lines.length - 1] = `${current} · ${key}`;
 		} else {
 			lines.push(key);
