@@ -1,31 +1,93 @@
-// One bundled, minified ESM build: the CLI starts from a single file instead of resolving
-// hundreds of modules. Heavy, rarely used code (the SDK, node-forge) stays in lazy chunks.
+// Two bundles, minified, so that nothing resolves hundreds of modules at start-up:
+// - dist/cli.js and dist/chunks/: the CLI as ESM; heavy, rarely used code (the SDK,
+//   node-forge, the store's schema validator) stays in lazy chunks;
+// - dist/wizard-ui.cjs: the wizard's Ink UI (Ink, React, yoga) as one CommonJS script, which
+//   source/commands/load-bundle.ts runs through a V8 code cache (Node 20 caches no ESM).
 import {build} from 'esbuild';
 import {chmod, mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist', import.meta.url));
 
+/** Replaces `search` in a dependency's file, or fails the build if the file has changed. */
+function patch(file, source, search, replacement, pluginName) {
+	if (source.split(search).length !== 2) {
+		throw new Error(`${file} changed: update ${pluginName} in scripts/build.mjs.`);
+	}
+
+	return source.replace(search, () => replacement);
+}
+
 /**
- * yoga-layout (Ink's layout engine) loads its WebAssembly from a data: URL through fetch()
- * when fetch exists: in Node that loads undici and decodes the module through it, about
- * 40 ms before the wizard's first frame. Without fetch it decodes the same base64 itself.
+ * yoga-layout (Ink's layout engine) is an Emscripten module that instantiates its WebAssembly
+ * asynchronously (through fetch() of a data: URL when fetch exists, which loads undici: 40 ms),
+ * and its entry waits for it with a top-level await, which a CommonJS script cannot have.
+ * Emscripten's documented `instantiateWasm` hook lets the caller instantiate it instead:
+ * synchronously, from the same bytes (WebAssembly.Module on ~70 KB is a few ms).
  */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
+const yogaInstantiatedSynchronously = {
+	name: 'yoga-instantiated-synchronously',
 	setup(context) {
-		context.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async ({path: file}) => {
+		context.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path: file}) => {
 			const source = await readFile(file, 'utf8');
-			const probe = '"function"!=typeof fetch';
-			if (!source.includes(probe)) {
-				throw new Error(`${file} no longer probes for fetch as expected: update yogaWithoutFetch in scripts/build.mjs.`);
+			const dataUrl = /"data:application\/octet-stream;base64,([A-Za-z\d+/=]+)"/.exec(source);
+			if (!dataUrl) {
+				throw new Error(`${file} no longer embeds its WebAssembly as a base64 data: URL: update yogaInstantiatedSynchronously in scripts/build.mjs.`);
 			}
 
-			return {contents: source.replaceAll(probe, 'true'), loader: 'js'};
+			const contents = patch(file, source, dataUrl[0], '"data:application/octet-stream;base64,"+yogaWasmBase64', 'yogaInstantiatedSynchronously');
+			return {contents: `export const yogaWasmBase64 = ${JSON.stringify(dataUrl[1])};\n${contents}`, loader: 'js'};
+		});
+		context.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async ({path: file}) => {
+			let source = await readFile(file, 'utf8');
+			source = patch(
+				file,
+				source,
+				"import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+				"import loadYoga, {yogaWasmBase64} from '../binaries/yoga-wasm-base64-esm.js';",
+				'yogaInstantiatedSynchronously',
+			);
+			source = patch(
+				file,
+				source,
+				'wrapAssembly(await loadYoga())',
+				`wrapAssembly((() => {
+	const module = {
+		instantiateWasm(imports, receive) {
+			const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64')), imports);
+			receive(instance);
+			return instance.exports;
+		},
+	};
+	// With the instance given at once, the factory finishes before it returns; its promise is not needed.
+	loadYoga(module);
+	return module;
+})())`,
+				'yogaInstantiatedSynchronously',
+			);
+			return {contents: source, loader: 'js'};
 		});
 	},
 };
+
+/**
+ * Ink's reconciler connects to React DevTools when DEV=true, with a top-level await, which a
+ * CommonJS script cannot have. acs-tokens does not offer that: the two awaits go.
+ */
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(context) {
+		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async ({path: file}) => {
+			let source = await readFile(file, 'utf8');
+			source = patch(file, source, "await import('./devtools.js');", '/* React DevTools: not in acs-tokens */', 'inkWithoutDevtools');
+			source = patch(file, source, '? await loadPackageJson()', '? {name: undefined, version: undefined}', 'inkWithoutDevtools');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 /**
  * Ink's useInput subscribes each new handler in a passive effect, which React runs after the
  * frame is on screen. A key read in between reaches the previous render's handler: Enter
@@ -39,16 +101,9 @@ const inkInputInLayoutEffect = {
 		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/}, async ({path: file}) => {
 			const source = await readFile(file, 'utf8');
 			const subscription = 'useEffect(() => {\n        if (options.isActive === false) {\n            return;\n        }\n        const handleData';
-			if (!source.startsWith("import { useEffect } from 'react';") || source.split(subscription).length !== 2) {
-				throw new Error(`${file} changed: update inkInputInLayoutEffect in scripts/build.mjs.`);
-			}
-
-			return {
-				contents: source
-					.replace("import { useEffect } from 'react';", "import { useEffect, useLayoutEffect } from 'react';")
-					.replace(subscription, subscription.replace('useEffect', 'useLayoutEffect')),
-				loader: 'js',
-			};
+			let contents = patch(file, source, "import { useEffect } from 'react';", "import { useEffect, useLayoutEffect } from 'react';", 'inkInputInLayoutEffect');
+			contents = patch(file, contents, subscription, subscription.replace('useEffect', 'useLayoutEffect'), 'inkInputInLayoutEffect');
+			return {contents, loader: 'js'};
 		});
 	},
 };
@@ -68,36 +123,75 @@ const textWidthForStringWidth = {
 	},
 };
 
-const entry = path.join(outdir, 'cli.js');
-const result = await build({
-	entryPoints: {cli: 'source/cli.tsx'},
+/**
+ * An ESM `import … from 'node:fs'` makes Node build an ES module facade of the built-in, export
+ * by export; through `require` the CLI gets the built-in as it is (the banner defines require).
+ */
+const builtinsThroughRequire = {
+	name: 'builtins-through-require',
+	setup(context) {
+		const names = builtinModules.map(name => name.replaceAll('/', '\\/')).join('|');
+		context.onResolve({filter: new RegExp(`^(node:)?(${names})$`)}, ({path: specifier, namespace}) =>
+			namespace === 'builtin' ? {path: specifier, external: true} : {path: specifier, namespace: 'builtin'},
+		);
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, ({path: specifier}) => ({
+			contents: `module.exports = require(${JSON.stringify(specifier)});`,
+			loader: 'js',
+		}));
+	},
+};
+
+const common = {
 	outdir,
 	write: false,
 	bundle: true,
-	splitting: true,
-	format: 'esm',
 	platform: 'node',
 	target: 'node20',
 	minify: true,
 	sourcemap: 'linked',
 	legalComments: 'none',
-	chunkNames: 'chunks/[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Node 20 has RegExp's v flag: kept as literals, string-width's Unicode sets are not
-	// rebuilt with new RegExp() (18 ms) when the chunk loads.
+	// rebuilt with new RegExp() (18 ms) when the bundle loads.
 	supported: {'regexp-set-notation': true},
-	// Ink loads react-devtools-core only when DEV=true.
-	external: ['react-devtools-core'],
-	banner: {
-		js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
-	},
 	logLevel: 'warning',
-	plugins: [yogaWithoutFetch, inkInputInLayoutEffect, textWidthForStringWidth],
-});
+};
+
+const [cli, ui] = await Promise.all([
+	build({
+		...common,
+		entryPoints: {cli: 'source/cli.tsx'},
+		splitting: true,
+		format: 'esm',
+		chunkNames: 'chunks/[name]-[hash]',
+		banner: {
+			js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
+		},
+		plugins: [builtinsThroughRequire],
+	}),
+	build({
+		...common,
+		// source/commands/wizard.tsx loads it from there.
+		entryPoints: {'wizard-ui': 'source/commands/wizard-render.tsx'},
+		format: 'cjs',
+		outExtension: {'.js': '.cjs'},
+		define: {...common.define, 'import.meta.url': '__importMetaUrl'},
+		banner: {js: 'const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;'},
+		plugins: [yogaInstantiatedSynchronously, inkWithoutDevtools, inkInputInLayoutEffect, textWidthForStringWidth],
+	}),
+]);
+
+for (const [name, result] of Object.entries({cli, ui})) {
+	const inks = result.outputFiles.filter(file => file.path.endsWith('.js') || file.path.endsWith('.cjs'));
+	if (name === 'cli' && inks.some(file => file.text.includes('yogaNode'))) {
+		throw new Error('Ink ended up in the ESM bundle: the wizard UI must be reached only through dist/wizard-ui.cjs.');
+	}
+}
 
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a
 // file half-written. Each file is replaced atomically, the entry last, then leftovers go.
-const files = result.outputFiles.toSorted((a, b) => Number(a.path === entry) - Number(b.path === entry));
+const entry = path.join(outdir, 'cli.js');
+const files = [...ui.outputFiles, ...cli.outputFiles].toSorted((a, b) => Number(a.path === entry) - Number(b.path === entry));
 for (const file of files) {
 	await mkdir(path.dirname(file.path), {recursive: true});
 	const temporary = `${file.path}.${process.pid}.tmp`;

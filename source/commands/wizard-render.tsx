@@ -1,18 +1,19 @@
 import {render} from 'ink';
-import {createActor} from 'xstate';
 import {App} from '../app/app.js';
 import type {UiEffects} from '../app/effects.js';
-import type {WizardInput} from '../wizard/types.js';
-import type {createWizardServices} from './wizard-services.js';
+import type {WizardActor} from '../app/hooks/use-wizard.js';
 
-/** Ink, React and the UI: loaded only when the wizard opens, after the terminal checks. */
+/**
+ * Ink, React and the UI, on a running wizard actor. Built on its own as dist/wizard-ui.cjs and
+ * loaded through a V8 code cache (see load-bundle.ts) once the terminal checks have passed.
+ */
 export async function renderWizard(options: {
-	readonly services: ReturnType<typeof createWizardServices>;
-	readonly input: WizardInput;
+	readonly actor: WizardActor;
 	readonly effects: Omit<UiEffects, 'quit'>;
+	/** Called once the first frame is on screen. */
+	readonly afterFirstFrame: () => void;
 }): Promise<void> {
-	const actor = createActor(options.services.machine, {input: options.input});
-	actor.start();
+	const {actor} = options;
 	// When the terminal narrows, Ink erases its last frame line by line, but most terminals
 	// (tmux, VTE, iTerm2, Windows Terminal, xterm.js) have rewrapped that frame over more rows
 	// by then, and the rows above are left as garbage. Clearing the screen first leaves none;
@@ -39,14 +40,10 @@ export async function renderWizard(options: {
 		/>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);
-	// With the first frame up, open the store in the background rather than on the first key.
-	setImmediate(() => {
-		options.services.preload().catch(() => undefined);
-	});
+	setImmediate(options.afterFirstFrame);
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		stdout.off('resize', clearWhenNarrower);
-		actor.stop();
 	}
 }

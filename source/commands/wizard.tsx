@@ -1,3 +1,5 @@
+import {fileURLToPath} from 'node:url';
+import {cacheDirectory} from '../emulator/defaults.js';
 import {parseConnectionString} from '../identity/connection-string.js';
 import {connectionStringVariables, readDotenv} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
@@ -6,6 +8,7 @@ import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
 import type {CommandIo} from './context.js';
 import {exitCodes} from './exit-codes.js';
+import {loadBundle} from './load-bundle.js';
 import {parseCommand} from './parse-command.js';
 
 export const wizardHelp = `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
@@ -108,11 +111,13 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 
-		const [{renderWizard}, {createWizardServices}, tokenExport] = await Promise.all([
-			import('./wizard-render.js'),
+		const [{createActor}, {createWizardServices}, tokenExport] = await Promise.all([
+			import('xstate'),
 			import('./wizard-services.js'),
 			import('./token-export.js'),
 		]);
+		// This module is bundled as dist/chunks/wizard-*.js; the UI as dist/wizard-ui.cjs (scripts/build.mjs).
+		const ui = loadBundle<typeof import('./wizard-render.js')>(fileURLToPath(new URL('../wizard-ui.cjs', import.meta.url)), cacheDirectory(io.env));
 		const services = createWizardServices({
 			openStore: async () => {
 				const {IdentityStore} = await import('../store/identity-store.js');
@@ -121,10 +126,12 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			env: io.env,
 			cwd: io.cwd,
 		});
+		const input = {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})};
+		const actor = createActor(services.machine, {input});
+		actor.start();
 		try {
-			await renderWizard({
-				services,
-				input: {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})},
+			await ui.exports.renderWizard({
+				actor,
 				effects: {
 					copyToClipboard(value: string) {
 						stdout.write(tokenExport.osc52(value, io.env));
@@ -132,9 +139,15 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
 					saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
 				},
+				// With the first frame up, open the store in the background rather than on the first key.
+				afterFirstFrame() {
+					services.preload().catch(() => undefined);
+				},
 			});
 		} finally {
+			actor.stop();
 			await services.close();
+			ui.saveCodeCache();
 			for (const warning of warnings) {
 				io.stderr.write(`warning: ${warning}\n`);
 			}

@@ -29,6 +29,28 @@ export function configDirectory(environment: NodeJS.ProcessEnv = process.env): s
 	return path.join(environment['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'acs-tokens');
 }
 
+/**
+ * `$ACS_TOKENS_CACHE_DIR`, else the platform's cache directory (`$XDG_CACHE_HOME/acs-tokens`
+ * or `~/.cache/acs-tokens` on Linux): what can be thrown away and made again, like the V8
+ * code cache of the wizard's UI.
+ */
+export function cacheDirectory(environment: NodeJS.ProcessEnv = process.env): string {
+	if (environment['ACS_TOKENS_CACHE_DIR']) {
+		return path.resolve(environment['ACS_TOKENS_CACHE_DIR']);
+	}
+
+	const home = os.homedir();
+	if (process.platform === 'win32') {
+		return path.join(environment['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'acs-tokens', 'Cache');
+	}
+
+	if (process.platform === 'darwin') {
+		return path.join(home, 'Library', 'Caches', 'acs-tokens');
+	}
+
+	return path.join(environment['XDG_CACHE_HOME'] ?? path.join(home, '.cache'), 'acs-tokens');
+}
+
 export function defaultDataDirectory(environment: NodeJS.ProcessEnv = process.env): string {
 	return path.join(configDirectory(environment), 'emulator');
 }

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError, toIdentityError} from './errors.js';
@@ -21,7 +19,8 @@ export async function verifyToken(
 ): Promise<TokenValidity> {
 	const url = new URL('emulator/tokens/:verify', connection.endpoint);
 	const body = JSON.stringify({token});
-	const transport = url.protocol === 'https:' ? https : http;
+	// Loaded here, not with the module: the wizard's first frame does not wait for node:https.
+	const transport = url.protocol === 'https:' ? (await import('node:https')).default : (await import('node:http')).default;
 	const {status, text: responseText} = await new Promise<{status: number; text: string}>((resolve, reject) => {
 		const request = transport.request(
 			url,

@@ -1,3 +1,4 @@
+import {readdir, stat} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, describe, expect, test} from 'vitest';
@@ -419,6 +420,30 @@ describe('without a terminal', () => {
 		expect(screen).not.toMatch(stackTraceLine);
 		await session.exit();
 	});
+});
+
+describe("the UI's code cache", () => {
+	test('the first start writes it to the cache directory (0600); the next start uses it and leaves it be', async () => {
+		const sandbox = await createSandbox();
+		const cacheDirectory = `${sandbox.cwd}/cache`;
+		const start = async () => {
+			const session = openWizard(sandbox, {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
+			await session.waitFor(connectFooter);
+			await session.press('q', exitMarker);
+			expect(await expectCleanExit(session)).toBe(0);
+		};
+
+		await start();
+		const files = await readdir(cacheDirectory);
+		expect(files).toEqual([expect.stringMatching(/^wizard-ui\.cjs-[\da-f]{16}\.v8cache$/)]);
+		const written = await stat(`${cacheDirectory}/${files[0]}`);
+		expect(written.mode & 0o777).toBe(0o600);
+		expect(written.size).toBeGreaterThan(100_000);
+
+		await start();
+		expect(await readdir(cacheDirectory)).toEqual(files);
+		expect((await stat(`${cacheDirectory}/${files[0]}`)).mtimeMs).toBe(written.mtimeMs);
+	}, 60_000);
 });
 
 describe('presenter mode and colour', () => {
