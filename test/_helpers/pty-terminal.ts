@@ -137,6 +137,34 @@ export class TerminalSession {
 		return lines;
 	}
 
+	/**
+	 * The terminal column (cell) where `text` starts on the first visible line that has it: a
+	 * wide character such as 測 takes two cells, which the text of `lines()` does not show.
+	 */
+	cellColumnOf(text: string): number | undefined {
+		const buffer = this.terminal.buffer.active;
+		for (let row = 0; row < this.terminal.rows; row++) {
+			const line = buffer.getLine(buffer.viewportY + row);
+			let characters = '';
+			const cellAt: number[] = [];
+			for (let column = 0; line && column < line.length; column++) {
+				const cell = line.getCell(column);
+				if (cell && cell.getWidth() > 0) {
+					const chars = cell.getChars() || ' ';
+					characters += chars;
+					cellAt.push(...Array.from({length: chars.length}, () => column));
+				}
+			}
+
+			const index = characters.indexOf(text);
+			if (index !== -1) {
+				return cellAt[index];
+			}
+		}
+
+		return undefined;
+	}
+
 	/** The visible screen as text, one line per row, trailing blank rows dropped. */
 	screen(): string {
 		return this.lines().join('\n').trimEnd();

@@ -280,6 +280,32 @@ describe('managing identities made in an earlier session', () => {
 	}, 90_000);
 });
 
+describe('wide characters in the built UI', () => {
+	test('a CJK label takes two columns a character: the list columns stay aligned', async () => {
+		const sandbox = await createSandbox();
+		for (const label of ['測試使用者', 'carol']) {
+			const created = await sandbox.run(['user', 'create', '--emulator', '--label', label]);
+			expect(created.code, created.stderr).toBe(0);
+		}
+
+		const session = openWizard(sandbox);
+		await connectToEmulator(session);
+		await session.press('j', '❯ Manage identities (2 stored)');
+		const screen = await session.press(keys.enter, 'Identities of emulator');
+		const ids = screen.split('\n').filter(line => line.includes('8:acs:'));
+		expect(ids).toHaveLength(2);
+		// Each row: the label, padded to the widest (測試使用者, 10 columns), then the id.
+		expect(session.cellColumnOf('測試使用者')).toBe(2);
+		expect(session.cellColumnOf('carol')).toBe(2);
+		const idColumns = ids.map(line => session.cellColumnOf(line.slice(line.indexOf('8:acs:'), line.indexOf('8:acs:') + 20)));
+		expect(idColumns[0]).toBeDefined();
+		expect(idColumns[0]).toBe(idColumns[1]);
+		expect(idColumns[0]).toBeGreaterThanOrEqual(2 + 10 + 1);
+		await session.press('q', exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 60_000);
+});
+
 describe('keys right after a frame', () => {
 	// Ink used to subscribe a new key handler only after the frame was drawn: Enter just after
 	// j opened the identity that was highlighted before (fixed in scripts/build.mjs).
