@@ -26,25 +26,58 @@ const singleColumnSymbols = new Set([
 const isBoxDrawing = (code: number) => code >= 0x25_00 && code <= 0x25_7f;
 
 /**
- * string-width with a fast path for printable ASCII and the symbols above. The full measure
- * segments graphemes and matches Unicode emoji sequences: its first use costs about 45 ms
- * (the RGI_Emoji set), which the first frame does not need to pay for `❯` or `…`. Anything
- * else (CJK, emoji, combining marks, escape codes) is measured by string-width itself.
- * The build hands this to Ink and its helpers in place of string-width (scripts/build.mjs).
+ * The index of the `m` that ends a colour or style sequence (ESC [ n;n… m, as chalk writes
+ * them) starting at `start`, or -1 for anything else.
  */
-export default function textWidth(text: string, options?: Options): number {
-	if (typeof text !== 'string' || options?.ambiguousIsNarrow === false) {
-		return stringWidth(text, options);
+function styleSequenceEnd(text: string, start: number): number {
+	if (text.charCodeAt(start + 1) !== 0x5b) {
+		return -1;
 	}
 
-	for (let index = 0; index < text.length; index++) {
+	for (let index = start + 2; index < text.length; index++) {
 		const code = text.charCodeAt(index);
-		if (!((code >= 0x20 && code <= 0x7e) || singleColumnSymbols.has(code) || isBoxDrawing(code))) {
-			return stringWidth(text, options);
+		if (code === 0x6d) {
+			return index;
+		}
+
+		if (!((code >= 0x30 && code <= 0x39) || code === 0x3b)) {
+			return -1;
 		}
 	}
 
-	return text.length;
+	return -1;
+}
+
+/**
+ * string-width with a fast path for printable ASCII, the symbols above and colour sequences
+ * (Ink measures styled text too). The full measure segments graphemes and matches Unicode
+ * emoji sequences: its first use costs about 45 ms and several MiB (the RGI_Emoji set), which
+ * the screens do not need for `❯` or `…`. Anything else (CJK, emoji, combining marks, other
+ * escape sequences) is measured by string-width itself. The build hands this to Ink and its
+ * helpers in place of string-width (scripts/build.mjs).
+ */
+export default function textWidth(text: string, options?: Options): number {
+	if (typeof text !== 'string' || options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) {
+		return stringWidth(text, options);
+	}
+
+	let width = 0;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code >= 0x20 && code <= 0x7e) || singleColumnSymbols.has(code) || isBoxDrawing(code)) {
+			width++;
+			continue;
+		}
+
+		const end = code === 0x1b ? styleSequenceEnd(text, index) : -1;
+		if (end === -1) {
+			return stringWidth(text, options);
+		}
+
+		index = end;
+	}
+
+	return width;
 }
 
 export const fastPathSymbols: readonly number[] = [...singleColumnSymbols];

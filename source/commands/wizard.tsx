@@ -139,15 +139,16 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
 					saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
 				},
-				// With the first frame up, open the store in the background rather than on the first key.
 				afterFirstFrame() {
+					// The code the first frame ran, no more: what a start needs, and less memory to hold.
+					ui.saveCodeCache();
+					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);
 				},
 			});
 		} finally {
 			actor.stop();
 			await services.close();
-			ui.saveCodeCache();
 			for (const warning of warnings) {
 				io.stderr.write(`warning: ${warning}\n`);
 			}

@@ -45,11 +45,27 @@ describe('textWidth', () => {
 			'\uFE0F',
 			'\u001B[31m',
 			'\u001B[39m',
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[38;5;12m',
+			'\u001B[38;2;255;0;10m',
+			'\u001B[m',
+			'\u001B[12345m',
+			'\u001B[;5m',
+			'\u001B[1;;2m',
+			'\u001B[',
+			'\u001B',
+			'\u001B[31',
+			'\u001B]8;;https://example.com\u0007',
+			'\u009B31m',
+			'1',
+			';',
+			'm',
 			'\t',
 			'é',
 		];
 		const next = generator(20_261_125);
-		for (let sample = 0; sample < 5000; sample++) {
+		for (let sample = 0; sample < 20_000; sample++) {
 			let text = '';
 			const length = next(12);
 			for (let index = 0; index < length; index++) {
@@ -58,6 +74,7 @@ describe('textWidth', () => {
 
 			expect(textWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
 			expect(textWidth(text, {ambiguousIsNarrow: false}), JSON.stringify(text)).toBe(stringWidth(text, {ambiguousIsNarrow: false}));
+			expect(textWidth(text, {countAnsiEscapeCodes: true}), JSON.stringify(text)).toBe(stringWidth(text, {countAnsiEscapeCodes: true}));
 		}
 	});
 
@@ -66,6 +83,7 @@ describe('textWidth', () => {
 		expect(textWidth('👍 ok')).toBe(5);
 		expect(textWidth('…', {ambiguousIsNarrow: false})).toBe(2);
 		expect(textWidth('')).toBe(0);
+		expect(textWidth('\u001B[33mPOST\u001B[39m ← \u001B[32m201\u001B[39m …')).toBe(12);
 	});
 
 	it('covers every symbol the screens and texts use, other than CJK', async () => {
