@@ -11,7 +11,7 @@ import {createInterface} from 'node:readline';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 21);
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = process.env['BENCH_CLI'] ?? path.join(root, 'dist', 'cli.js');
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -49,7 +49,7 @@ try {
 		}),
 	) as {id: string};
 
-	const ours = ['dist/cli.js', 'token', 'issue', '--connection-string', connectionString, '--user', created.id, '--scopes', 'chat', '--json', '--config-dir', configDirectory];
+	const ours = [cli, 'token', 'issue', '--connection-string', connectionString, '--user', created.id, '--scopes', 'chat', '--json', '--config-dir', configDirectory];
 	const bare = ['bench/bare-issue.mjs', connectionString, created.id];
 	// Warm the file cache for both.
 	timeRun(ours);

@@ -5,7 +5,6 @@
 //   source/commands/load-bundle.ts runs through a V8 code cache (Node 20 caches no ESM).
 import {build} from 'esbuild';
 import {chmod, mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises';
-import {builtinModules} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -137,24 +136,6 @@ const textWidthForStringWidth = {
 	},
 };
 
-/**
- * An ESM `import … from 'node:fs'` makes Node build an ES module facade of the built-in, export
- * by export; through `require` the CLI gets the built-in as it is (the banner defines require).
- */
-const builtinsThroughRequire = {
-	name: 'builtins-through-require',
-	setup(context) {
-		const names = builtinModules.map(name => name.replaceAll('/', '\\/')).join('|');
-		context.onResolve({filter: new RegExp(`^(node:)?(${names})$`)}, ({path: specifier, namespace}) =>
-			namespace === 'builtin' ? {path: specifier, external: true} : {path: specifier, namespace: 'builtin'},
-		);
-		context.onLoad({filter: /.*/, namespace: 'builtin'}, ({path: specifier}) => ({
-			contents: `module.exports = require(${JSON.stringify(specifier)});`,
-			loader: 'js',
-		}));
-	},
-};
-
 const common = {
 	outdir,
 	write: false,
@@ -181,7 +162,6 @@ const [cli, ui] = await Promise.all([
 		banner: {
 			js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 		},
-		plugins: [builtinsThroughRequire],
 	}),
 	build({
 		...common,
