@@ -1,6 +1,8 @@
+import {execFile} from 'node:child_process';
 import {readdir, stat} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {promisify} from 'node:util';
 import {afterAll, describe, expect, test} from 'vitest';
 import {cliPath, createSandbox, parseJson, type Sandbox, stackTraceLine} from '../_helpers/cli.js';
 import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
@@ -415,6 +417,55 @@ describe('Ctrl+C and quitting', () => {
 		await session.press('q', 'Quit anyway?');
 		screen = await session.press('y', exitMarker);
 		expect(await expectCleanExit(session)).toBe(0);
+	}, 60_000);
+});
+
+describe('killed by a signal', () => {
+	/** The node process the session's bash started. */
+	async function wizardPid(session: TerminalSession): Promise<number> {
+		let pid: number | undefined;
+		await expect
+			.poll(
+				async () => {
+					const result = await promisify(execFile)('pgrep', ['-P', String(session.process.pid), 'node']).catch(() => ({stdout: ''}));
+					pid = Number(result.stdout.trim().split('\n')[0]) || undefined;
+					return pid;
+				},
+				{timeout: 10_000, interval: 5},
+			)
+			.toBeDefined();
+		return pid as number;
+	}
+
+	// From before raw mode is on, through Ink's start, to a screen: at each moment the terminal
+	// comes back (Node resets the tty on SIGTERM; Ink shows the cursor again).
+	test.each([
+		['at once', 0],
+		['60 ms after start', 60],
+		['120 ms after start', 120],
+		['180 ms after start', 180],
+		['240 ms after start', 240],
+		['on the first screen', 'first frame'],
+	] as const)('SIGTERM %s gives the terminal back and exits 143', async (_when, delay) => {
+		const sandbox = await createSandbox();
+		const session = openWizard(sandbox);
+		const pid = await wizardPid(session);
+		if (delay === 'first frame') {
+			await session.waitFor(connectFooter);
+		} else {
+			await new Promise(resolve => setTimeout(resolve, delay));
+		}
+
+		process.kill(pid, 'SIGTERM');
+		await session.waitForOutput(sttyDone, 20_000);
+		await session.exit();
+		expect(Number(exitMarker.exec(session.raw)?.[1])).toBe(143);
+		const afterExit = session.raw.slice(session.raw.search(exitMarker));
+		expect(afterExit).toMatch(/(?:^|\s)icanon(?:\s|$)/m);
+		expect(afterExit).not.toMatch(/(?:^|\s)-(?:icanon|echo)(?:\s|$)/m);
+		const wizardOutput = session.raw.slice(0, session.raw.search(exitMarker));
+		expect(wizardOutput.lastIndexOf('\u001B[?25h')).toBeGreaterThanOrEqual(wizardOutput.lastIndexOf('\u001B[?25l'));
+		expect(session.screen()).not.toMatch(stackTraceLine);
 	}, 60_000);
 });
 
