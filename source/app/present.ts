@@ -1,5 +1,4 @@
 import textWidth from './text-width.js';
-import {maskValue} from '../identity/trace.js';
 
 /** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
 export function shortId(id: string): string {
@@ -14,10 +13,6 @@ export function shortId(id: string): string {
 
 export function showId(id: string, presenter: boolean): string {
 	return presenter ? shortId(id) : id;
-}
-
-export function maskedToken(token: string): string {
-	return maskValue(token, 12);
 }
 
 /** `23h 59m 58s`. */

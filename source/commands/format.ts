@@ -1,5 +1,3 @@
-import {maskValue} from '../identity/trace.js';
-
 /** `23h 59m`, `5m`, `45s`. */
 export function formatDuration(milliseconds: number): string {
 	const seconds = Math.round(Math.abs(milliseconds) / 1000);
@@ -24,10 +22,6 @@ export function formatLocalTime(date: Date): string {
 	const offset = -date.getTimezoneOffset();
 	const zone = offset === 0 ? 'UTC' : `UTC${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${zone}`;
-}
-
-export function maskToken(token: string): string {
-	return maskValue(token, 10);
 }
 
 /** Left-aligned columns, for lists that fit a terminal. */

@@ -1,5 +1,6 @@
 import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
-import {formatExpiry, maskToken} from './format.js';
+import {maskToken} from '../identity/trace.js';
+import {formatExpiry} from './format.js';
 import {openSession, validateLifetime, validateScopes} from './session.js';
 import {UsageError} from './usage-error.js';
 

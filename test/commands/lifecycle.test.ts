@@ -37,7 +37,7 @@ describe('user create', () => {
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toMatch(
 			new RegExp(
-				String.raw`^Created (${idText}) \(alice\) in profile emulator\.\nToken \(chat, voip\): eyJhbGciOi•••\nExpires ${localTime} \(in (?:23h 59m|24h 0m)\)\nThe token is masked: add --reveal to print it, or --json for scripts\.\n$`,
+				String.raw`^Created (${idText}) \(alice\) in profile emulator\.\nToken \(chat, voip\): eyJhbGciOiJS•••\nExpires ${localTime} \(in (?:23h 59m|24h 0m)\)\nThe token is masked: add --reveal to print it, or --json for scripts\.\n$`,
 			),
 		);
 		const id = (/^Created (\S+)/.exec(result.stdout) as RegExpExecArray)[1] as string;
@@ -88,7 +88,7 @@ describe('token issue, decode and verify', () => {
 		const result = await sandbox.run(['token', 'issue', '--emulator', '--user', alice.id, '--scopes', 'voip', '--expires-in', '120']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(
-			new RegExp(String.raw`^Token for ${alice.id} \(alice\) \(voip\): eyJhbGciOi•••\nExpires ${localTime} \(in (?:1h 59m|2h 0m)\)\n`),
+			new RegExp(String.raw`^Token for ${alice.id} \(alice\) \(voip\): eyJhbGciOiJS•••\nExpires ${localTime} \(in (?:1h 59m|2h 0m)\)\n`),
 		);
 		expect(result.stdout).not.toMatch(tokenPattern);
 	});

@@ -6,7 +6,8 @@ import {text} from '../../text/index.js';
 import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js';
 import type {UiEffects} from '../effects.js';
 import {useNow} from '../hooks/use-now.js';
-import {formatCountdown, maskedToken, showId} from '../present.js';
+import {maskToken} from '../../identity/trace.js';
+import {formatCountdown, showId} from '../present.js';
 
 type Prompt = 'file' | 'dotenv' | undefined;
 
@@ -75,7 +76,7 @@ export function TokenScreen(props: {
 	const claims = decodeJwt(props.token.token)?.payload ?? {};
 	const expiresAt = Date.parse(props.token.expiresOn);
 	const left = expiresAt - now;
-	const shown = props.revealed && !props.presenter ? props.token.token : maskedToken(props.token.token);
+	const shown = props.revealed && !props.presenter ? props.token.token : maskToken(props.token.token);
 	return (
 		<Box flexDirection="column">
 			<Text wrap={props.revealed ? 'wrap' : 'truncate-end'}>
