@@ -1,0 +1,155 @@
+import {assign} from 'xstate';
+import {issueInput, toggle, tokenIssued, wizardSetup} from './wizard-setup.js';
+
+/** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
+export const manageStates = wizardSetup.createStateConfig({
+		initial: 'loading',
+		states: {
+			loading: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'loadIdentities',
+					onDone: {target: 'list', actions: assign({identities: ({event}) => event.output.identities})},
+					onError: {target: 'loadFailed', actions: 'setError'},
+				},
+			},
+			loadFailed: {on: {RETRY: 'loading', BACK: '#wizard.menu'}},
+			list: {
+				entry: 'forgetToken',
+				on: {
+					SELECT_IDENTITY: {target: 'identity', actions: assign({userId: ({event}) => event.id, notice: undefined})},
+					BACK: '#wizard.menu',
+				},
+			},
+			identity: {
+				entry: 'clearError',
+				on: {
+					CHOOSE_ACTION: [
+						{guard: ({event}) => event.action === 'issue', target: 'choosingScopes', actions: assign({action: 'issue'})},
+						{guard: ({event}) => event.action === 'rename', target: 'renaming', actions: assign({action: 'rename'})},
+						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
+					],
+					BACK: {target: 'list', actions: assign({userId: undefined, notice: undefined})},
+				},
+			},
+			choosingScopes: {
+				on: {
+					TOGGLE_SCOPE: {actions: assign({scopes: ({context, event}) => toggle(context.scopes, event.scope)})},
+					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
+					BACK: 'identity',
+				},
+			},
+			choosingLifetime: {
+				on: {
+					SET_LIFETIME: {actions: assign({lifetimeMinutes: ({event}) => event.minutes})},
+					SUBMIT: 'issuing',
+					BACK: 'choosingScopes',
+				},
+			},
+			issuing: {
+				tags: ['busy'],
+				entry: ['clearError', 'forgetToken'],
+				invoke: {
+					src: 'issueToken',
+					input: ({context}) => issueInput(context),
+					onDone: {target: 'viewingToken', actions: [assign(tokenIssued), 'recordToken']},
+					onError: {target: 'failed', actions: 'setError'},
+				},
+				on: {BACK: 'choosingLifetime'},
+			},
+			viewingToken: {
+				invoke: {src: 'watchToken', input: ({context}) => ({token: context.token?.token ?? ''})},
+				on: {
+					TOGGLE_REVEAL: {guard: 'canReveal', actions: assign({revealed: ({context}) => !context.revealed})},
+					SUBMIT: 'refreshing',
+					BACK: 'refreshing',
+				},
+			},
+			renaming: {
+				on: {
+					SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
+					// After a failed save the label is still in context: retry without typing it again.
+					RETRY: {guard: ({context}) => context.error !== undefined && context.pendingLabel !== undefined, target: 'savingLabel'},
+					BACK: 'identity',
+				},
+			},
+			savingLabel: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'renameIdentity',
+					input: ({context}) => ({userId: context.userId as string, label: context.pendingLabel ?? ''}),
+					onDone: {target: 'identity', actions: assign({identities: ({event}) => event.output.identities})},
+					onError: {target: 'renaming', actions: 'setError'},
+				},
+			},
+			confirming: {
+				on: {
+					SUBMIT: [
+						{guard: ({context}) => context.action === 'revoke', target: 'revoking'},
+						{guard: ({context}) => context.action === 'delete', target: 'deleting'},
+						{target: 'forgetting'},
+					],
+					BACK: 'identity',
+				},
+			},
+			revoking: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'revokeTokens',
+					input: ({context}) => ({userId: context.userId as string}),
+					onDone: {target: 'refreshing', actions: [assign({exchanges: ({event}) => event.output.exchanges}), 'recordRevoke']},
+					onError: {target: 'failed', actions: 'setError'},
+				},
+				on: {BACK: 'identity'},
+			},
+			deleting: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'deleteUser',
+					input: ({context}) => ({userId: context.userId as string}),
+					onDone: {target: 'refreshing', actions: [assign({exchanges: ({event}) => event.output.exchanges}), 'recordDelete']},
+					onError: {target: 'failed', actions: 'setError'},
+				},
+				on: {BACK: 'identity'},
+			},
+			forgetting: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'forgetIdentity',
+					input: ({context}) => ({userId: context.userId as string}),
+					onDone: {
+						target: 'list',
+						actions: assign({identities: ({event}) => event.output.identities, userId: undefined}),
+					},
+					onError: {target: 'failed', actions: 'setError'},
+				},
+			},
+			refreshing: {
+				tags: ['busy'],
+				entry: 'clearError',
+				invoke: {
+					src: 'loadIdentities',
+					onDone: {target: 'identity', actions: assign({identities: ({event}) => event.output.identities})},
+					// The action itself succeeded: RETRY must re-run the refresh, not issue, revoke or delete again.
+					onError: {target: 'failed', actions: ['setError', assign({action: undefined})]},
+				},
+			},
+			failed: {
+				on: {
+					RETRY: [
+						{guard: ({context}) => context.action === 'issue', target: 'issuing'},
+						{guard: ({context}) => context.action === 'revoke', target: 'revoking'},
+						{guard: ({context}) => context.action === 'delete', target: 'deleting'},
+						{guard: ({context}) => context.action === 'forget', target: 'forgetting'},
+						{target: 'refreshing'},
+					],
+					BACK: 'identity',
+				},
+			},
+		},
+});

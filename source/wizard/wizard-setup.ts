@@ -1,0 +1,95 @@
+import {assign, fromCallback, fromPromise, setup} from 'xstate';
+import type {TokenScope} from '../identity/scopes.js';
+import type {
+	ConnectionChoice,
+	ConnectionInfo,
+	IdentitySummary,
+	IssuedToken,
+	TokenStatus,
+	Traced,
+	WizardContext,
+	WizardError,
+	WizardEvent,
+	WizardInput,
+} from './types.js';
+
+const notProvided = (name: string) => () => {
+	throw new Error(`The wizard's "${name}" implementation was not provided.`);
+};
+
+export type IssueInput = {readonly userId: string; readonly scopes: readonly TokenScope[]; readonly lifetimeMinutes: number};
+
+function toWizardError(error: unknown): WizardError {
+	const {message, kind} = (error ?? {}) as {message?: unknown; kind?: unknown};
+	return {
+		message: typeof message === 'string' ? message : String(error),
+		kind: typeof kind === 'string' ? kind : 'unexpected',
+	};
+}
+
+/**
+ * The wizard's named effects, guards and shared actions. Every actor and store action is a
+ * placeholder here: the app supplies them with `.provide()`, tests with fakes. The states use
+ * it through `createStateConfig` (tour-states.ts, manage-states.ts) and wizard-machine.ts.
+ */
+export const wizardSetup = setup({
+	types: {
+		context: {} as WizardContext,
+		events: {} as WizardEvent,
+		input: {} as WizardInput,
+	},
+	actors: {
+		connect: fromPromise<Traced<{connection: ConnectionInfo; identities: readonly IdentitySummary[]}>, {choice: ConnectionChoice}>(
+			notProvided('connect'),
+		),
+		loadIdentities: fromPromise<{identities: readonly IdentitySummary[]}, void>(notProvided('loadIdentities')),
+		createUser: fromPromise<Traced<{id: string}>, void>(notProvided('createUser')),
+		issueToken: fromPromise<Traced<IssuedToken>, IssueInput>(notProvided('issueToken')),
+		revokeTokens: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('revokeTokens')),
+		deleteUser: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('deleteUser')),
+		renameIdentity: fromPromise<{identities: readonly IdentitySummary[]}, {userId: string; label: string}>(
+			notProvided('renameIdentity'),
+		),
+		forgetIdentity: fromPromise<{identities: readonly IdentitySummary[]}, {userId: string}>(notProvided('forgetIdentity')),
+		/** Sends TOKEN_STATUS while the token is on screen (the emulator's verify extension). */
+		watchToken: fromCallback<WizardEvent, {token: string}>(() => () => {}),
+	},
+	guards: {
+		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		hasScopes: ({context}) => context.scopes.length > 0,
+		canReveal: ({context}) => !context.presenter,
+		onEmulator: ({context}) => context.connection?.isEmulator === true,
+		hasUser: ({context}) => context.userId !== undefined,
+	},
+	actions: {
+		/** Store writes: supplied by the app; no-ops in a headless machine. */
+		recordIdentity: () => {},
+		recordToken: () => {},
+		recordRevoke: () => {},
+		recordDelete: () => {},
+		setError: assign({
+			error: ({event}) => toWizardError((event as {error?: unknown}).error),
+			// A failed call still shows its HTTP exchange: a 401 teaches as much as a 201.
+			exchanges: ({context, event}) => {
+				const {exchanges} = ((event as {error?: unknown}).error ?? {}) as {exchanges?: unknown};
+				return Array.isArray(exchanges) ? (exchanges as WizardContext['exchanges']) : context.exchanges;
+			},
+		}),
+		clearError: assign({error: undefined, notice: undefined}),
+		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false}),
+	},
+});
+
+export function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {
+	return scopes.includes(scope) ? scopes.filter(candidate => candidate !== scope) : [...scopes, scope];
+}
+
+export function issueInput(context: WizardContext): IssueInput {
+	return {userId: context.userId as string, scopes: context.scopes, lifetimeMinutes: context.lifetimeMinutes};
+}
+
+export function tokenIssued({event}: {event: unknown}) {
+	const {output} = event as {output: Traced<IssuedToken>};
+	const {exchanges, ...token} = output;
+	return {token, exchanges, tokenStatus: 'checking' as TokenStatus, revealed: false};
+}
