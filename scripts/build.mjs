@@ -60,8 +60,13 @@ const yogaInstantiatedSynchronously = {
 			return instance.exports;
 		},
 	};
-	// With the instance given at once, the factory finishes before it returns; its promise is not needed.
-	loadYoga(module);
+	// With the instance given at once, the factory finishes before it returns; its promise is
+	// not needed, and a failure shows below rather than as an unhandled rejection.
+	loadYoga(module).catch(() => undefined);
+	if (typeof module.Node !== 'object' && typeof module.Node !== 'function') {
+		throw new Error("yoga-layout, Ink's layout engine, could not start its WebAssembly: is WebAssembly disabled (--jitless)?");
+	}
+
 	return module;
 })())`,
 				'yogaInstantiatedSynchronously',
@@ -170,7 +175,8 @@ const [cli, ui] = await Promise.all([
 		format: 'cjs',
 		outExtension: {'.js': '.cjs'},
 		define: {...common.define, 'import.meta.url': '__importMetaUrl'},
-		banner: {js: 'const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;'},
+		// Strict, as the ESM build was: the directive must come first in the script.
+		banner: {js: '"use strict";const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;'},
 		plugins: [yogaInstantiatedSynchronously, inkWithoutDevtools, inkInputInLayoutEffect, textWidthForStringWidth],
 	}),
 ]);

@@ -11,6 +11,11 @@ export const defaultPort = 10430;
 export const developmentAccessKey =
 	'TTEWrCrqQHQROYa8tqOlqz7bu92AGk7chl9w7eyweJqb3B87XqW1E3nnLwafKqNPto3Vp3zvn3N2/dAXULnTHw==';
 
+/** An XDG base directory variable's value: as the specification says, empty or relative ones are ignored. */
+function xdgDirectory(value: string | undefined): string | undefined {
+	return value && path.isAbsolute(value) ? value : undefined;
+}
+
 /** `$ACS_TOKENS_CONFIG_DIR`, else the platform's config directory (XDG on Linux). */
 export function configDirectory(environment: NodeJS.ProcessEnv = process.env): string {
 	if (environment['ACS_TOKENS_CONFIG_DIR']) {
@@ -26,7 +31,7 @@ export function configDirectory(environment: NodeJS.ProcessEnv = process.env): s
 		return path.join(home, 'Library', 'Preferences', 'acs-tokens');
 	}
 
-	return path.join(environment['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'acs-tokens');
+	return path.join(xdgDirectory(environment['XDG_CONFIG_HOME']) ?? path.join(home, '.config'), 'acs-tokens');
 }
 
 /**
@@ -48,7 +53,7 @@ export function cacheDirectory(environment: NodeJS.ProcessEnv = process.env): st
 		return path.join(home, 'Library', 'Caches', 'acs-tokens');
 	}
 
-	return path.join(environment['XDG_CACHE_HOME'] ?? path.join(home, '.cache'), 'acs-tokens');
+	return path.join(xdgDirectory(environment['XDG_CACHE_HOME']) ?? path.join(home, '.cache'), 'acs-tokens');
 }
 
 export function defaultDataDirectory(environment: NodeJS.ProcessEnv = process.env): string {

@@ -17,12 +17,12 @@ const shownRequestHeaders = ['content-type', 'x-ms-date', 'x-ms-content-sha256',
 
 export const masked = '•••';
 
-/** Keeps a secret's first characters, so a person can tell two tokens apart without seeing either. */
 /** A token as every screen and command shows it unless revealed: its start, enough to tell one from another. */
 export function maskToken(token: string): string {
 	return maskValue(token, 12);
 }
 
+/** Keeps a secret's first characters, so a person can tell two tokens apart without seeing either. */
 export function maskValue(value: string, keep = 6): string {
 	return value.length <= keep * 2 ? masked : `${value.slice(0, keep)}${masked}`;
 }

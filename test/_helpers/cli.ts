@@ -57,6 +57,8 @@ export function cleanEnvironment(extra: Readonly<Record<string, string | undefin
 		'COMMUNICATION_SERVICES_CONNECTION_STRING',
 		'AZURE_COMMUNICATION_CONNECTION_STRING',
 		'ACS_TOKENS_CONFIG_DIR',
+		'ACS_TOKENS_CACHE_DIR',
+		'XDG_CACHE_HOME',
 		'NODE_EXTRA_CA_CERTS',
 		'FORCE_COLOR',
 	]) {

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {chmod, mkdir, readdir, stat, writeFile} from 'node:fs/promises';
+import {chmod, chown, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
@@ -61,7 +61,7 @@ describe('loadBundle, each load in a process of its own', () => {
 		expect((await stat(path.join(cache, written as string))).mtimeMs).toBe(first.mtimeMs);
 	});
 
-	it('never takes the cache of another build, which V8 alone would for code of the same length', async () => {
+	it('never takes the cache of another build, which V8 alone would for code of the same length; drops caches unused for a month', async () => {
 		const directory = await temporaryDirectory();
 		const cache = path.join(directory, 'cache');
 		const file = await bundleIn(directory, 0);
@@ -71,36 +71,78 @@ describe('loadBundle, each load in a process of its own', () => {
 		await bundleIn(directory, 1);
 		const rebuilt = await load(file, cache, {save: true});
 		expect(rebuilt).toMatchObject({usedCodeCache: false, sum: 6});
-		const now = await cacheFiles(cache);
-		// The old build's cache is gone with it.
-		expect(now).toHaveLength(1);
-		expect(now[0]).not.toBe(old);
 		expect(await load(file, cache)).toMatchObject({usedCodeCache: true, sum: 6});
+		// The other build's cache stays while another install may use it, and goes after a month unused.
+		expect(await cacheFiles(cache)).toHaveLength(2);
+		const monthAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+		await utimes(path.join(cache, old as string), monthAgo, monthAgo);
+		await bundleIn(directory, 2);
+		await load(file, cache, {save: true});
+		expect(await cacheFiles(cache)).not.toContain(old);
+		expect(await cacheFiles(cache)).toHaveLength(2);
 	});
 
-	it('survives a damaged cache file: compiles afresh, then writes a good one', async () => {
+	it('survives a damaged cache file, even one V8 would take (right length, bytes flipped): compiles afresh, then writes a good one', async () => {
 		const directory = await temporaryDirectory();
 		const file = await bundleIn(directory);
 		const cache = path.join(directory, 'cache');
 		await load(file, cache, {save: true});
 		const [name] = await cacheFiles(cache);
-		await writeFile(path.join(cache, name as string), 'not a V8 code cache');
+		const cacheFile = path.join(cache, name as string);
+		const good = await readFile(cacheFile);
+		for (const damaged of [Buffer.from('not a V8 code cache'), flipped(good, good.length - 40), flipped(good, good.length >> 1)]) {
+			await writeFile(cacheFile, damaged, {mode: 0o600});
+			expect(await load(file, cache, {save: true})).toMatchObject({usedCodeCache: false, sum: 5});
+			expect(await load(file, cache)).toMatchObject({usedCodeCache: true, sum: 5});
+		}
+	});
 
-		expect(await load(file, cache, {save: true})).toMatchObject({usedCodeCache: false, sum: 5});
-		expect(await load(file, cache)).toMatchObject({usedCodeCache: true, sum: 5});
+	it('uses only a cache of its own that no one else can write, and never follows a link', async () => {
+		const directory = await temporaryDirectory();
+		const file = await bundleIn(directory);
+		const cache = path.join(directory, 'cache');
+		await load(file, cache, {save: true});
+		const [name] = await cacheFiles(cache);
+		const cacheFile = path.join(cache, name as string);
+
+		await chmod(cacheFile, 0o666);
+		expect((await load(file, cache)).usedCodeCache).toBe(false);
+		await chmod(cacheFile, 0o600);
+		await chmod(cache, 0o777);
+		expect((await load(file, cache, {save: true})).usedCodeCache).toBe(false);
+		await chmod(cache, 0o700);
+		expect((await load(file, cache)).usedCodeCache).toBe(true);
+
+		// A link to a good cache elsewhere is not followed.
+		const elsewhere = path.join(directory, 'elsewhere.v8cache');
+		await rename(cacheFile, elsewhere);
+		await symlink(elsewhere, cacheFile);
+		expect((await load(file, cache)).usedCodeCache).toBe(false);
+		await rm(cacheFile);
+
+		if (process.getuid?.() === 0) {
+			// Another user's file, here nobody's (65534).
+			await load(file, cache, {save: true});
+			await chown(cacheFile, 65_534, 65_534);
+			expect((await load(file, cache)).usedCodeCache).toBe(false);
+		}
 	});
 
 	it('carries on without a cache where none can be written', async () => {
 		const directory = await temporaryDirectory();
 		const file = await bundleIn(directory);
-		// A file where the cache directory would be fails for root too.
+		// A file where the cache directory would be: fails for root too.
 		const blocked = path.join(directory, 'blocked');
 		await writeFile(blocked, '');
-		const readOnly = path.join(directory, 'read-only');
-		await mkdir(readOnly);
-		await chmod(readOnly, 0o500);
-		for (const cache of [path.join(blocked, 'cache'), path.join(readOnly, 'cache')]) {
-			expect(await load(file, cache, {save: true})).toMatchObject({usedCodeCache: false, sum: 5});
-		}
+		expect(await load(file, path.join(blocked, 'cache'), {save: true})).toMatchObject({usedCodeCache: false, sum: 5});
 	});
 });
+
+function flipped(data: Buffer, offset: number): Buffer {
+	const copy = Buffer.from(data);
+	for (let index = offset; index < offset + 4; index++) {
+		copy[index] = (copy[index] as number) ^ 0xff;
+	}
+
+	return copy;
+}

@@ -4,7 +4,7 @@ import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, test} from 'vitest';
-import {cliPath, createSandbox, parseJson, type Sandbox, stackTraceLine} from '../_helpers/cli.js';
+import {cliPath, createSandbox, parseJson, type Sandbox, stackTraceLine, temporaryDirectory} from '../_helpers/cli.js';
 import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
 
 /**
@@ -20,6 +20,12 @@ const sttyDone = '[stty done]';
 const fullToken = /eyJ[\w-]{20,}\.eyJ[\w-]{20,}\.[\w-]{20,}/;
 const connectFooter = /q quit/;
 const esc = '\u001B';
+
+/**
+ * One code cache for the file's wizards, as on a person's machine: the first start writes it,
+ * the others run the UI from it (the code cache test uses a directory of its own).
+ */
+const sharedCacheDirectory = await temporaryDirectory('acs-tokens-e2e-cache-');
 
 /**
  * `acs-tokens ARGS` under bash in the pty, so that after it exits the same terminal reports
@@ -38,6 +44,7 @@ function openWizard(sandbox: Sandbox, options: {args?: readonly string[]; env?: 
 		...(options.rows ? {rows: options.rows} : {}),
 		env: {
 			ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
+			ACS_TOKENS_CACHE_DIR: sharedCacheDirectory,
 			HOME: sandbox.cwd,
 			XDG_CONFIG_HOME: `${sandbox.cwd}/.config`,
 			...options.env,
