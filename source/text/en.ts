@@ -67,7 +67,9 @@ export const en = {
 				`You are connected to ${endpoint}. The client signs each request with the access key; the key itself never travels.`,
 			createUser:
 				'An identity is a user of your app in ACS: an id and nothing else. ACS keeps no names; mapping ids to your users is your job.',
-			createUserDone: (id: string) => `Created ${id}. Next, choose what its token may do.`,
+			createUserDone: (id: string) => `Created ${id}.`,
+			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
+			createUserNext: 'Next, choose what its token may do.',
 			scopes: 'A token carries scopes: what its holder may do. Space toggles; pick at least one.',
 			lifetime: 'How long the token lives: 60 to 1440 minutes (24 hours, the default). Shorter is safer.',
 			issuing: 'Asking ACS for a token…',

@@ -113,6 +113,7 @@ export function TourScreen(props: {
 		body = (
 			<>
 				<Text wrap="wrap">{explain.createUserDone(userId)}</Text>
+				<Text wrap="wrap">{explain.createUserNext}</Text>
 				<Prompt what={text.wizard.actions.next} />
 			</>
 		);
