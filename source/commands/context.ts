@@ -36,21 +36,6 @@ export const outputOptions = {
 	help: {type: 'boolean', short: 'h'},
 } as const satisfies ParseArgsConfig['options'];
 
-export const connectionHelp = `Connection (first match wins)
-  --connection-string S  endpoint=https://…;accesskey=…
-  --emulator             the local emulator (offline, no Azure account)
-  --profile NAME         a saved profile (see: acs-tokens profiles)
-  --save-key             keep the access key in the profile (config.json, mode 600), so
-                         --profile works without the connection string next time
-  otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
-  from the environment or a .env file here, then the default profile.`;
-
-export const outputHelp = `Output
-  --json                 print exactly one JSON document on stdout
-  --verbose              print each HTTP exchange on stderr (secrets masked)
-  --config-dir DIR       where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
-  -h, --help             show this help`;
-
 export function openStore(io: CommandIo, flag: string | undefined): IdentityStore {
 	return IdentityStore.open({
 		configDirectory: resolveConfigDirectory({flag, env: io.env}),

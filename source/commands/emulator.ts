@@ -4,31 +4,9 @@ import {isLoopbackHost} from '../identity/connection-string.js';
 import type {CommandIo} from './context.js';
 import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
-export const emulatorHelp = `Usage: acs-tokens emulator [options]
-
-Runs a local Azure Communication Services Identity API that the official SDKs
-cannot tell from the service: HMAC authentication, api-versions, exact status
-codes and errors, real revocation.
-
-Options
-  --port N           Port to listen on (default ${defaultPort}; 0 picks a free one)
-  --host ADDRESS     Address to bind (default 127.0.0.1; loopback unless told otherwise)
-  --http             Plain HTTP instead of HTTPS (SDKs need allowInsecureConnection)
-  --data-dir DIR     Keep identities, keys and the certificate in DIR
-                     (default ${defaultDataDirectory()})
-  --in-memory        Keep identities in memory only; they vanish on exit
-  --access-key KEY   Base64 access key (default: the well-known development key)
-  --allow-entra      Accept Entra ID bearer tokens over HTTPS (audience and
-                     expiry checked, signature not)
-  -h, --help         Show this help
-
-Examples
-  acs-tokens emulator
-  acs-tokens emulator --port 0 --in-memory
-  acs-tokens emulator --http --port 8080
-  NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" node app.js
-`;
+export const emulatorHelp = text.help.emulator(defaultPort, defaultDataDirectory());
 
 export async function runEmulatorCommand(
 	argv: readonly string[],

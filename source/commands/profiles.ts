@@ -1,19 +1,10 @@
-import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {table} from './format.js';
+import {text} from '../text/index.js';
 
 export const profiles: Command = {
 	name: 'profiles',
-	help: `Usage: acs-tokens profiles
-
-Lists the saved connection profiles and where each finds its access key.
-Keys are not stored unless you asked for it; a profile remembers where to read one.
-
-${outputHelp}
-
-Examples
-  acs-tokens profiles
-  acs-tokens profiles --json
-`,
+	help: text.help.profiles,
 	async run(argv, io) {
 		const {values} = parseCommand('profiles', argv, outputOptions);
 		const store = openStore(io, values['config-dir']);

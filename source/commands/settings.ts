@@ -1,22 +1,10 @@
-import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 export const settings: Command = {
 	name: 'settings',
-	help: `Usage: acs-tokens settings [--store-tokens on|off]
-
-Shows or changes acs-tokens' settings.
-
-Options
-  --store-tokens on|off  keep token values in the store (config.json, mode 600).
-                         Off by default; turning it off removes every token kept so far.
-
-${outputHelp}
-
-Examples
-  acs-tokens settings
-  acs-tokens settings --store-tokens on
-`,
+	help: text.help.settings,
 	async run(argv, io) {
 		const {values} = parseCommand('settings', argv, {...outputOptions, 'store-tokens': {type: 'string'}});
 		const store = openStore(io, values['config-dir']);

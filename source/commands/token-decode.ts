@@ -1,21 +1,12 @@
 import {decodeJwt} from '../identity/jwt.js';
-import {type Command, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {type Command, outputOptions, parseCommand, printJson} from './context.js';
 import {formatExpiry, formatLocalTime} from './format.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 export const tokenDecode: Command = {
 	name: 'token decode',
-	help: `Usage: acs-tokens token decode TOKEN
-
-Shows a token's header and claims, with its times in local time. Works offline;
-it does not check the signature (see: acs-tokens token verify). TOKEN "-" reads stdin.
-
-${outputHelp}
-
-Examples
-  acs-tokens token decode eyJhbGciOi…
-  acs-tokens token issue --user alice --scopes chat --json | jq -r .token | acs-tokens token decode -
-`,
+	help: text.help.tokenDecode,
 	async run(argv, io) {
 		const {values, positionals} = parseCommand('token decode', argv, outputOptions, true);
 		const token = await readToken(positionals, io.stdin);

@@ -1,28 +1,12 @@
-import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
+import {connectionOptions, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
 import {maskToken} from '../identity/trace.js';
 import {formatExpiry} from './format.js';
 import {openSession, resolveUser, validateLifetime, validateScopes} from './session.js';
+import {text} from '../text/index.js';
 
 export const tokenIssue: Command = {
 	name: 'token issue',
-	help: `Usage: acs-tokens token issue --user ID|LABEL --scopes LIST [--expires-in MIN]
-
-Issues a user access token for an identity.
-
-Options
-  --user ID|LABEL        the identity: its id (8:acs:…) or its label
-  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
-  --expires-in MIN       lifetime, 60 to 1440 minutes (default 1440)
-  --reveal               print the token itself, not a masked form (--json always includes it)
-
-${connectionHelp}
-
-${outputHelp}
-
-Examples
-  acs-tokens token issue --emulator --user alice --scopes chat
-  TOKEN=$(acs-tokens token issue --user alice --scopes voip --json | jq -r .token)
-`,
+	help: text.help.tokenIssue,
 	async run(argv, io) {
 		const {values} = parseCommand('token issue', argv, {
 			...connectionOptions,

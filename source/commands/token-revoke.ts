@@ -1,25 +1,10 @@
-import {connectionHelp, outputHelp, type Command} from './context.js';
+import type {Command} from './context.js';
 import {runDestructive} from './destructive-command.js';
+import {text} from '../text/index.js';
 
 export const tokenRevoke: Command = {
 	name: 'token revoke',
-	help: `Usage: acs-tokens token revoke --user ID|LABEL [--yes]
-
-Revokes every token issued to the identity so far. Tokens issued afterwards work.
-Asks for confirmation on a terminal; elsewhere pass --yes.
-
-Options
-  --user ID|LABEL        the identity: its id (8:acs:…) or its label
-  -y, --yes              do not ask
-
-${connectionHelp}
-
-${outputHelp}
-
-Examples
-  acs-tokens token revoke --emulator --user alice
-  acs-tokens token revoke --user 8:acs:…_… --yes --json
-`,
+	help: text.help.tokenRevoke,
 	run: (argv, io) =>
 		runDestructive('token revoke', argv, io, {
 			question: name => `Revoke every token of ${name}?`,

@@ -1,8 +1,9 @@
 import {verifyToken} from '../identity/verify-token.js';
-import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, printJson, type Command} from './context.js';
+import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
 import {exitCodes} from './exit-codes.js';
 import {openSession} from './session.js';
 import {readToken} from './token-decode.js';
+import {text} from '../text/index.js';
 
 const explanations = {
 	valid: 'valid: signed by this emulator, not expired, not revoked',
@@ -15,19 +16,7 @@ const explanations = {
 
 export const tokenVerify: Command = {
 	name: 'token verify',
-	help: `Usage: acs-tokens token verify TOKEN
-
-Asks the local emulator whether a token is valid, revoked, expired, or its identity deleted.
-Exit code 0 when valid, 1 when not. TOKEN "-" reads stdin. The real service has no such
-operation, so this works with the emulator only (--emulator, or a connection to it).
-
-${connectionHelp}
-
-${outputHelp}
-
-Examples
-  acs-tokens token verify --emulator eyJhbGciOi…
-`,
+	help: text.help.tokenVerify,
 	async run(argv, io) {
 		const {values, positionals} = parseCommand('token verify', argv, {...connectionOptions, ...outputOptions}, true);
 		const token = await readToken(positionals, io.stdin);

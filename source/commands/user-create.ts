@@ -1,30 +1,13 @@
-import {connectionHelp, connectionOptions, outputHelp, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
+import {connectionOptions, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
 import {maskToken} from '../identity/trace.js';
 import {formatExpiry} from './format.js';
 import {openSession, validateLifetime, validateScopes} from './session.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 export const userCreate: Command = {
 	name: 'user create',
-	help: `Usage: acs-tokens user create [--scopes chat,voip] [--expires-in MIN] [--label L]
-
-Creates a Communication Services identity and, with --scopes, a token for it.
-The identity is recorded in the local store under the connection's profile.
-
-Options
-  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
-  --expires-in MIN       token lifetime, 60 to 1440 minutes (default 1440)
-  --label L              a name to find it by later (--user L)
-  --reveal               print the token itself, not a masked form (--json always includes it)
-
-${connectionHelp}
-
-${outputHelp}
-
-Examples
-  acs-tokens user create --emulator --label alice
-  acs-tokens user create --scopes chat,voip --expires-in 60 --json
-`,
+	help: text.help.userCreate,
 	async run(argv, io) {
 		const {values} = parseCommand('user create', argv, {
 			...connectionOptions,

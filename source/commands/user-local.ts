@@ -1,8 +1,9 @@
 import {emulatorProfileName} from '../identity/connection.js';
 import type {IdentityStore} from '../store/identity-store.js';
-import {confirm, type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {confirm, type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {exitCodes} from './exit-codes.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 /** The identity named by --user in --profile, or in whichever profile has it. */
 function findStored(store: IdentityStore, user: string | undefined, profile: string | undefined) {
@@ -30,21 +31,7 @@ const localOptions = {...outputOptions, user: {type: 'string'}, profile: {type: 
 
 export const userForget: Command = {
 	name: 'user forget',
-	help: `Usage: acs-tokens user forget --user ID|LABEL [--profile NAME] [--yes]
-
-Removes an identity from the local store only; the resource is not touched.
-
-Options
-  --user ID|LABEL        the identity
-  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
-  -y, --yes              do not ask
-
-${outputHelp}
-
-Examples
-  acs-tokens user forget --user alice
-  acs-tokens user forget --emulator --user 8:acs:…_… --yes --json
-`,
+	help: text.help.userForget,
 	async run(argv, io) {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
 		const store = openStore(io, values['config-dir']);
@@ -67,21 +54,7 @@ Examples
 
 export const userRename: Command = {
 	name: 'user rename',
-	help: `Usage: acs-tokens user rename --user ID|LABEL --label NEW [--profile NAME]
-
-Gives an identity a new label in the local store (--label "" removes it).
-
-Options
-  --user ID|LABEL        the identity
-  --label NEW            its new label; "" removes the label
-  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
-
-${outputHelp}
-
-Examples
-  acs-tokens user rename --user alice --label alice-laptop
-  acs-tokens user rename --user 8:acs:…_… --label ""
-`,
+	help: text.help.userRename,
 	async run(argv, io) {
 		const {values} = parseCommand('user rename', argv, {...localOptions, label: {type: 'string'}});
 		if (values.label === undefined) {

@@ -1,26 +1,13 @@
 import {emulatorProfileName} from '../identity/connection.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
-import {type Command, openStore, outputHelp, outputOptions, parseCommand, printJson} from './context.js';
+import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {formatExpiry, table} from './format.js';
+import {text} from '../text/index.js';
 
 export const users: Command = {
 	name: 'users',
-	help: `Usage: acs-tokens users [--profile NAME | --emulator]
-
-Lists the identities created through acs-tokens, from the local store, with their state.
-There is no "list identities" operation in the ACS API: this store is the record.
-
-Options
-  --profile NAME         only this profile's identities
-  --emulator             only the local emulator's identities
-
-${outputHelp}
-
-Examples
-  acs-tokens users
-  acs-tokens users --emulator --json
-`,
+	help: text.help.users,
 	async run(argv, io) {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);

@@ -11,18 +11,7 @@ import {exitCodes} from './exit-codes.js';
 import {loadBundle} from './load-bundle.js';
 import {parseCommand} from './parse-command.js';
 
-export const wizardHelp = `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
-
-Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
-issue token, revoke, delete) or manage the identities you created. ? shows every key.
-
-Options
-  --emulator         connect to the local emulator at once (offline, no Azure account)
-  --profile NAME     connect with a saved profile at once
-  --present          presenter mode: secrets can never be revealed, ids shortened
-  --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
-  --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
-`;
+export const wizardHelp = text.help.wizard;
 
 /** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */
 export async function connectionChoices(

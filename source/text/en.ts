@@ -1,8 +1,11 @@
+import {enHelp} from './en-help.js';
+
 /**
  * Every sentence the identity core and the commands show a person, in English. A zh-TW
  * catalogue will have the same shape (`satisfies Catalogue`), chosen in text/index.ts.
  */
 export const en = {
+	help: enHelp,
 	errors: {
 		denied: (endpoint: string) =>
 			`${endpoint} refused the access key (401 Denied): the key is wrong, or it was rotated. Copy the current connection string from the Azure portal (your Communication Services resource > Keys).`,

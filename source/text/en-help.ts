@@ -1,0 +1,254 @@
+/**
+ * The commands' --help texts, in English: part of the catalogue (text/en.ts), so that a
+ * zh-TW one translates them too.
+ */
+
+const connection = `Connection (first match wins)
+  --connection-string S  endpoint=https://…;accesskey=…
+  --emulator             the local emulator (offline, no Azure account)
+  --profile NAME         a saved profile (see: acs-tokens profiles)
+  --save-key             keep the access key in the profile (config.json, mode 600), so
+                         --profile works without the connection string next time
+  otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
+  from the environment or a .env file here, then the default profile.`;
+
+const output = `Output
+  --json                 print exactly one JSON document on stdout
+  --verbose              print each HTTP exchange on stderr (secrets masked)
+  --config-dir DIR       where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
+  -h, --help             show this help`;
+
+export const enHelp = {
+	root: `Usage: acs-tokens                      open the wizard (see below)
+       acs-tokens <command> [options]   run one step, for scripts
+
+Azure Communication Services identities and user access tokens, from the keyboard.
+
+Commands
+  user create          create an identity (and a token with --scopes)
+  user delete          delete an identity from the resource
+  user rename          label an identity in the local store
+  user forget          remove an identity from the local store only
+  users                list the identities created through acs-tokens
+  token issue          issue a token for an identity
+  token revoke         revoke every token of an identity
+  token decode         show a token's header and claims (offline)
+  token verify         ask the local emulator whether a token is valid
+  profiles             list saved connection profiles
+  settings             show or change settings (keeping token values: off by default)
+  emulator             run the local ACS Identity emulator (offline, no Azure account)
+
+Every command takes --help, and --json for one JSON document on stdout.
+
+Exit codes
+  0 ok   1 failed   2 usage or refused input   3 authentication   4 not found
+  5 network or TLS   130 cancelled
+
+Examples
+  acs-tokens user create --emulator --label alice --scopes chat,voip
+  acs-tokens token revoke --emulator --user alice --yes
+  acs-tokens users
+`,
+	wizard: `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
+
+Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
+issue token, revoke, delete) or manage the identities you created. ? shows every key.
+
+Options
+  --emulator         connect to the local emulator at once (offline, no Azure account)
+  --profile NAME     connect with a saved profile at once
+  --present          presenter mode: secrets can never be revealed, ids shortened
+  --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
+  --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
+`,
+	emulator: (defaultPort: number, defaultDataDirectory: string) => `Usage: acs-tokens emulator [options]
+
+Runs a local Azure Communication Services Identity API that the official SDKs
+cannot tell from the service: HMAC authentication, api-versions, exact status
+codes and errors, real revocation.
+
+Options
+  --port N           Port to listen on (default ${defaultPort}; 0 picks a free one)
+  --host ADDRESS     Address to bind (default 127.0.0.1; loopback unless told otherwise)
+  --http             Plain HTTP instead of HTTPS (SDKs need allowInsecureConnection)
+  --data-dir DIR     Keep identities, keys and the certificate in DIR
+                     (default ${defaultDataDirectory})
+  --in-memory        Keep identities in memory only; they vanish on exit
+  --access-key KEY   Base64 access key (default: the well-known development key)
+  --allow-entra      Accept Entra ID bearer tokens over HTTPS (audience and
+                     expiry checked, signature not)
+  -h, --help         Show this help
+
+Examples
+  acs-tokens emulator
+  acs-tokens emulator --port 0 --in-memory
+  acs-tokens emulator --http --port 8080
+  NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" node app.js
+`,
+	profiles: `Usage: acs-tokens profiles
+
+Lists the saved connection profiles and where each finds its access key.
+Keys are not stored unless you asked for it; a profile remembers where to read one.
+
+${output}
+
+Examples
+  acs-tokens profiles
+  acs-tokens profiles --json
+`,
+	settings: `Usage: acs-tokens settings [--store-tokens on|off]
+
+Shows or changes acs-tokens' settings.
+
+Options
+  --store-tokens on|off  keep token values in the store (config.json, mode 600).
+                         Off by default; turning it off removes every token kept so far.
+
+${output}
+
+Examples
+  acs-tokens settings
+  acs-tokens settings --store-tokens on
+`,
+	users: `Usage: acs-tokens users [--profile NAME | --emulator]
+
+Lists the identities created through acs-tokens, from the local store, with their state.
+There is no "list identities" operation in the ACS API: this store is the record.
+
+Options
+  --profile NAME         only this profile's identities
+  --emulator             only the local emulator's identities
+
+${output}
+
+Examples
+  acs-tokens users
+  acs-tokens users --emulator --json
+`,
+	userCreate: `Usage: acs-tokens user create [--scopes chat,voip] [--expires-in MIN] [--label L]
+
+Creates a Communication Services identity and, with --scopes, a token for it.
+The identity is recorded in the local store under the connection's profile.
+
+Options
+  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
+  --expires-in MIN       token lifetime, 60 to 1440 minutes (default 1440)
+  --label L              a name to find it by later (--user L)
+  --reveal               print the token itself, not a masked form (--json always includes it)
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens user create --emulator --label alice
+  acs-tokens user create --scopes chat,voip --expires-in 60 --json
+`,
+	userDelete: `Usage: acs-tokens user delete --user ID|LABEL [--yes]
+
+Deletes the identity from the resource: its tokens stop working and its data is removed.
+The local store keeps it, marked deleted, until you "acs-tokens user forget" it.
+Asks for confirmation on a terminal; elsewhere pass --yes.
+
+Options
+  --user ID|LABEL        the identity: its id (8:acs:…) or its label
+  -y, --yes              do not ask
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens user delete --emulator --user alice
+  acs-tokens user delete --user 8:acs:…_… --yes --json
+`,
+	userForget: `Usage: acs-tokens user forget --user ID|LABEL [--profile NAME] [--yes]
+
+Removes an identity from the local store only; the resource is not touched.
+
+Options
+  --user ID|LABEL        the identity
+  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
+  -y, --yes              do not ask
+
+${output}
+
+Examples
+  acs-tokens user forget --user alice
+  acs-tokens user forget --emulator --user 8:acs:…_… --yes --json
+`,
+	userRename: `Usage: acs-tokens user rename --user ID|LABEL --label NEW [--profile NAME]
+
+Gives an identity a new label in the local store (--label "" removes it).
+
+Options
+  --user ID|LABEL        the identity
+  --label NEW            its new label; "" removes the label
+  --profile NAME         the profile it is in, when several have it (--emulator: the emulator's)
+
+${output}
+
+Examples
+  acs-tokens user rename --user alice --label alice-laptop
+  acs-tokens user rename --user 8:acs:…_… --label ""
+`,
+	tokenIssue: `Usage: acs-tokens token issue --user ID|LABEL --scopes LIST [--expires-in MIN]
+
+Issues a user access token for an identity.
+
+Options
+  --user ID|LABEL        the identity: its id (8:acs:…) or its label
+  --scopes LIST          chat, voip, chat.join, chat.join.limited, voip.join (comma-separated)
+  --expires-in MIN       lifetime, 60 to 1440 minutes (default 1440)
+  --reveal               print the token itself, not a masked form (--json always includes it)
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens token issue --emulator --user alice --scopes chat
+  TOKEN=$(acs-tokens token issue --user alice --scopes voip --json | jq -r .token)
+`,
+	tokenRevoke: `Usage: acs-tokens token revoke --user ID|LABEL [--yes]
+
+Revokes every token issued to the identity so far. Tokens issued afterwards work.
+Asks for confirmation on a terminal; elsewhere pass --yes.
+
+Options
+  --user ID|LABEL        the identity: its id (8:acs:…) or its label
+  -y, --yes              do not ask
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens token revoke --emulator --user alice
+  acs-tokens token revoke --user 8:acs:…_… --yes --json
+`,
+	tokenDecode: `Usage: acs-tokens token decode TOKEN
+
+Shows a token's header and claims, with its times in local time. Works offline;
+it does not check the signature (see: acs-tokens token verify). TOKEN "-" reads stdin.
+
+${output}
+
+Examples
+  acs-tokens token decode eyJhbGciOi…
+  acs-tokens token issue --user alice --scopes chat --json | jq -r .token | acs-tokens token decode -
+`,
+	tokenVerify: `Usage: acs-tokens token verify TOKEN
+
+Asks the local emulator whether a token is valid, revoked, expired, or its identity deleted.
+Exit code 0 when valid, 1 when not. TOKEN "-" reads stdin. The real service has no such
+operation, so this works with the emulator only (--emulator, or a connection to it).
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens token verify --emulator eyJhbGciOi…
+`,
+};
