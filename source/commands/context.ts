@@ -5,6 +5,7 @@ import {IdentityStore} from '../store/identity-store.js';
 import {tokenScopes} from '../identity/scopes.js';
 import type {Exchange} from '../identity/trace.js';
 import {NotConfirmedError, UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 export {parseCommand} from './parse-command.js';
 
@@ -73,7 +74,7 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 	}
 
 	if (!io.stdin.isTTY) {
-		throw new NotConfirmedError(`Refusing to ${action} without confirmation: there is no terminal to ask on. Pass --yes to confirm.`);
+		throw new NotConfirmedError(text.commands.notConfirmed(action));
 	}
 
 	const prompt = createInterface({input: io.stdin, output: io.stderr});

@@ -74,13 +74,11 @@ export async function runEmulatorCommand(
 		},
 	}).catch((error: NodeJS.ErrnoException) => {
 		if (error.code === 'EADDRINUSE') {
-			throw new UsageError(
-				`Port ${port} is already in use, perhaps by another emulator. Stop it, or pass --port <another port> (--port 0 picks a free one).`,
-			);
+			throw new UsageError(text.commands.emulator.portInUse(port));
 		}
 
 		if (error.code === 'EADDRNOTAVAIL') {
-			throw new UsageError(`--host ${values.host} is not an address of this machine.`);
+			throw new UsageError(text.commands.emulator.notAnAddress(values.host));
 		}
 
 		throw error;
@@ -89,10 +87,8 @@ export async function runEmulatorCommand(
 	const shown =
 		accessKey === undefined || accessKey === developmentAccessKey
 			? emulator.connectionString
-			: emulator.connectionString.replace(/accesskey=.*$/, 'accesskey=<the key given with --access-key>');
-	io.stderr.write(
-		`ACS Identity emulator listening on ${emulator.url} (${values['in-memory'] ? 'in memory' : `data in ${dataDirectory}`}); Ctrl+C stops it.\n`,
-	);
+			: emulator.connectionString.replace(/accesskey=.*$/, `accesskey=${text.commands.emulator.keyGiven}`);
+	io.stderr.write(`${text.commands.emulator.listening(emulator.url, values['in-memory'] ? undefined : dataDirectory)}\n`);
 	io.stdout.write(`${shown}\n`);
 	if (emulator.certificatePath) {
 		io.stdout.write(`certificate: ${emulator.certificatePath}\n`);
@@ -109,6 +105,6 @@ export async function runEmulatorCommand(
 		process.on('SIGTERM', stop);
 	});
 	await emulator.close();
-	io.stderr.write('Emulator stopped.\n');
+	io.stderr.write(`${text.commands.emulator.stopped}\n`);
 	return 0;
 }

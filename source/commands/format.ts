@@ -1,3 +1,5 @@
+import {text} from '../text/index.js';
+
 /** `23h 59m`, `5m`, `45s`. */
 export function formatDuration(milliseconds: number): string {
 	const seconds = Math.round(Math.abs(milliseconds) / 1000);
@@ -14,7 +16,7 @@ export function formatDuration(milliseconds: number): string {
 export function formatExpiry(expiresOn: Date | string, now = Date.now()): string {
 	const date = new Date(expiresOn);
 	const left = date.getTime() - now;
-	return `${formatLocalTime(date)} (${left > 0 ? `in ${formatDuration(left)}` : `expired ${formatDuration(left)} ago`})`;
+	return text.commands.expiry(formatLocalTime(date), formatDuration(left), left <= 0);
 }
 
 export function formatLocalTime(date: Date): string {

@@ -23,7 +23,7 @@ export const profiles: Command = {
 		}
 
 		if (saved.length === 0) {
-			io.stdout.write('No profiles yet. One is saved when you first connect: acs-tokens user create --emulator\n');
+			io.stdout.write(`${text.commands.profiles.none}\n`);
 			return 0;
 		}
 

@@ -6,6 +6,7 @@ import type {StoredIdentity} from '../store/types.js';
 import {rememberProfile} from './remember-profile.js';
 import {type CommandIo, openStore, traceTo} from './context.js';
 import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
 
 export type Session = {
 	readonly store: IdentityStore;
@@ -58,9 +59,7 @@ export function resolveUser(store: IdentityStore, profileName: string, value: st
 	}
 
 	if (!value.startsWith('8:')) {
-		throw new UsageError(
-			`No identity labelled "${value}" in profile "${profileName}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
-		);
+		throw new UsageError(text.commands.noSuchLabel(value, profileName));
 	}
 
 	return {id: value};

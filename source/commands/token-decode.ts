@@ -12,7 +12,7 @@ export const tokenDecode: Command = {
 		const token = await readToken(positionals, io.stdin);
 		const decoded = decodeJwt(token);
 		if (!decoded) {
-			throw new UsageError('That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).');
+			throw new UsageError(text.commands.tokenDecode.notAJwt);
 		}
 
 		const {header, payload} = decoded;
@@ -29,17 +29,18 @@ export const tokenDecode: Command = {
 			return 0;
 		}
 
-		const lines = ['Header', indent(header), 'Claims', indent(payload)];
+		const said = text.commands.tokenDecode;
+		const lines = [said.header, indent(header), said.claims, indent(payload)];
 		if (issuedAt) {
-			lines.push(`Issued   ${formatLocalTime(issuedAt)}`);
+			lines.push(said.issued(formatLocalTime(issuedAt)));
 		}
 
 		if (expiresAt) {
-			lines.push(`Expires  ${formatExpiry(expiresAt)}`);
+			lines.push(said.expires(formatExpiry(expiresAt)));
 		}
 
 		if (typeof payload['acsScope'] === 'string') {
-			lines.push(`Scopes   ${payload['acsScope'].split(',').join(', ')}`);
+			lines.push(said.scopes(payload['acsScope'].split(',')));
 		}
 
 		io.stdout.write(`${lines.join('\n')}\n`);
@@ -56,7 +57,7 @@ function indent(value: object): string {
 
 export async function readToken(positionals: readonly string[], stdin: NodeJS.ReadableStream): Promise<string> {
 	if (positionals.length !== 1) {
-		throw new UsageError('Give exactly one TOKEN, or "-" to read it from stdin.');
+		throw new UsageError(text.commands.tokenDecode.oneToken);
 	}
 
 	if (positionals[0] !== '-') {

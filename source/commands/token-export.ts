@@ -10,7 +10,7 @@ export function osc52(value: string, env: NodeJS.ProcessEnv): string {
 
 export async function saveTokenToFile(token: string, file: string, cwd: string): Promise<string> {
 	if (file.trim() === '') {
-		throw new Error('Give a file name.');
+		throw new Error(text.wizard.token.noFileName);
 	}
 
 	const target = path.resolve(cwd, file.trim());
@@ -24,7 +24,7 @@ export async function saveTokenToFile(token: string, file: string, cwd: string):
 export async function saveTokenToDotenv(token: string, variable: string, cwd: string): Promise<string> {
 	const name = variable.trim();
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-		throw new Error(`"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`);
+		throw new Error(text.wizard.token.notAVariable(name));
 	}
 
 	const target = path.join(cwd, '.env');

@@ -33,9 +33,9 @@ export const tokenIssue: Command = {
 				printJson(io, {id, ...(stored?.label ? {label: stored.label} : {}), token: issued.token, expiresOn: issued.expiresOn.toISOString(), scopes});
 			} else {
 				const lines = [
-					`Token for ${id}${stored?.label ? ` (${stored.label})` : ''} (${scopes.join(', ')}): ${values.reveal ? issued.token : maskToken(issued.token)}`,
-					`Expires ${formatExpiry(issued.expiresOn)}`,
-					...(values.reveal ? [] : ['The token is masked: add --reveal to print it, or --json for scripts.']),
+					text.commands.tokenIssue.issued(id, stored?.label, scopes, values.reveal ? issued.token : maskToken(issued.token)),
+					text.commands.expires(formatExpiry(issued.expiresOn)),
+					...(values.reveal ? [] : [text.commands.tokenMasked]),
 				];
 				io.stdout.write(`${lines.join('\n')}\n`);
 			}

@@ -7,14 +7,14 @@ export const tokenRevoke: Command = {
 	help: text.help.tokenRevoke,
 	run: (argv, io) =>
 		runDestructive('token revoke', argv, io, {
-			question: name => `Revoke every token of ${name}?`,
-			action: 'revoke tokens',
-			nothingDone: 'Nothing revoked.',
+			question: text.commands.tokenRevoke.question,
+			action: text.commands.tokenRevoke.action,
+			nothingDone: text.commands.tokenRevoke.nothingDone,
 			async apply({client, store, resolved}, id, at) {
 				await client.revokeTokens(id);
 				await store.recordRevoke(resolved.profileName, id, at);
 			},
 			json: (id, at) => ({id, revokedAt: at}),
-			done: (name, at) => `Revoked every token of ${name} issued before ${at}.`,
+			done: text.commands.tokenRevoke.done,
 		}),
 };

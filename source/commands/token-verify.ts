@@ -5,15 +5,6 @@ import {openSession} from './session.js';
 import {readToken} from './token-decode.js';
 import {text} from '../text/index.js';
 
-const explanations = {
-	valid: 'valid: signed by this emulator, not expired, not revoked',
-	expired: 'expired',
-	revoked: 'revoked: its identity\'s tokens were revoked after it was issued',
-	deleted: 'invalid: its identity was deleted',
-	'bad-signature': 'invalid: not signed by this emulator (or altered)',
-	malformed: 'invalid: not an access token',
-} as const;
-
 export const tokenVerify: Command = {
 	name: 'token verify',
 	help: text.help.tokenVerify,
@@ -26,7 +17,7 @@ export const tokenVerify: Command = {
 			if (values.json) {
 				printJson(io, result);
 			} else {
-				io.stdout.write(`Token is ${explanations[result.reason] ?? result.reason}.\n`);
+				io.stdout.write(`${text.commands.tokenVerify.result[result.reason] ?? result.reason}\n`);
 			}
 
 			return result.valid ? exitCodes.ok : exitCodes.failure;

@@ -63,14 +63,14 @@ export const userCreate: Command = {
 						: {}),
 				});
 			} else {
-				const lines = [`Created ${created.id}${values.label === undefined ? '' : ` (${values.label})`} in profile ${resolved.profileName}.`];
+				const lines = [text.commands.userCreate.created(created.id, values.label, resolved.profileName)];
 				if (created.token && created.expiresOn && scopes) {
 					lines.push(
-						`Token (${scopes.join(', ')}): ${values.reveal ? created.token : maskToken(created.token)}`,
-						`Expires ${formatExpiry(created.expiresOn)}`,
+						text.commands.userCreate.token(scopes, values.reveal ? created.token : maskToken(created.token)),
+						text.commands.expires(formatExpiry(created.expiresOn)),
 					);
 					if (!values.reveal) {
-						lines.push('The token is masked: add --reveal to print it, or --json for scripts.');
+						lines.push(text.commands.tokenMasked);
 					}
 				}
 

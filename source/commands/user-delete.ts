@@ -7,14 +7,14 @@ export const userDelete: Command = {
 	help: text.help.userDelete,
 	run: (argv, io) =>
 		runDestructive('user delete', argv, io, {
-			question: name => `Delete ${name} and invalidate all its tokens?`,
-			action: 'delete the identity',
-			nothingDone: 'Nothing deleted.',
+			question: text.commands.userDelete.question,
+			action: text.commands.userDelete.action,
+			nothingDone: text.commands.userDelete.nothingDone,
 			async apply({client, store, resolved}, id, at) {
 				await client.deleteUser(id);
 				await store.recordDelete(resolved.profileName, id, at);
 			},
 			json: (id, at) => ({id, deletedAt: at}),
-			done: name => `Deleted ${name}.`,
+			done: text.commands.userDelete.done,
 		}),
 };

@@ -17,11 +17,11 @@ function findStored(store: IdentityStore, user: string | undefined, profile: str
 		return identity ? [{profile: name, identity}] : [];
 	});
 	if (matches.length === 0) {
-		throw new UsageError(`No identity "${user}" in the local store${profile ? ` for profile ${profile}` : ''}. Run "acs-tokens users" to see them.`);
+		throw new UsageError(text.commands.userLocal.notStored(user, profile));
 	}
 
 	if (matches.length > 1) {
-		throw new UsageError(`"${user}" names identities in several profiles (${matches.map(match => match.profile).join(', ')}): add --profile.`);
+		throw new UsageError(text.commands.userLocal.inSeveralProfiles(user, matches.map(match => match.profile)));
 	}
 
 	return matches[0] as (typeof matches)[number];
@@ -36,8 +36,9 @@ export const userForget: Command = {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
 		const store = openStore(io, values['config-dir']);
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
-		if (!(await confirm(io, `Forget ${identity.id} locally? It stays on the resource.`, values.yes, 'forget the identity'))) {
-			io.stderr.write('Nothing forgotten.\n');
+		const said = text.commands.userLocal;
+		if (!(await confirm(io, said.forgetQuestion(identity.id), values.yes, said.forgetAction))) {
+			io.stderr.write(`${said.nothingForgotten}\n`);
 			return exitCodes.cancelled;
 		}
 
@@ -45,7 +46,7 @@ export const userForget: Command = {
 		if (values.json) {
 			printJson(io, {id: identity.id, profile, forgotten: true});
 		} else {
-			io.stdout.write(`Forgot ${identity.id} (profile ${profile}).\n`);
+			io.stdout.write(`${said.forgot(identity.id, profile)}\n`);
 		}
 
 		return 0;

@@ -27,13 +27,11 @@ export const users: Command = {
 			identities.map(identity => [profile, identity.label ?? '', identity.id, describe(identity)]),
 		);
 		if (rows.length === 0) {
-			io.stdout.write(
-				`No identities${only === undefined ? '' : ` in profile ${only}`} yet. Create one: acs-tokens user create --emulator --label alice\n`,
-			);
+			io.stdout.write(`${text.commands.users.none(only)}\n`);
 			return 0;
 		}
 
-		io.stdout.write(`${table([['PROFILE', 'LABEL', 'ID', 'STATE'], ...rows])}\n`);
+		io.stdout.write(`${table([text.commands.users.headings, ...rows])}\n`);
 		return 0;
 	},
 };
@@ -43,19 +41,19 @@ function describe(identity: StoredIdentity): string {
 	const token = identity.lastToken;
 	switch (state) {
 		case 'deleted': {
-			return `deleted ${identity.deletedAt?.slice(0, 19).replace('T', ' ')}`;
+			return text.commands.users.deleted(`${identity.deletedAt?.slice(0, 19).replace('T', ' ')}`);
 		}
 
 		case 'revoked': {
-			return `tokens revoked ${identity.revokedAt?.slice(0, 19).replace('T', ' ')}`;
+			return text.commands.users.revoked(`${identity.revokedAt?.slice(0, 19).replace('T', ' ')}`);
 		}
 
 		case 'no-token': {
-			return 'no token issued';
+			return text.commands.users.noToken;
 		}
 
 		default: {
-			return `token ${token?.scopes.join(',')}, ${state === 'token-valid' ? 'expires' : 'expired'} ${formatExpiry(token?.expiresOn ?? new Date(0))}`;
+			return text.commands.users.token(token?.scopes ?? [], state !== 'token-valid', formatExpiry(token?.expiresOn ?? new Date(0)));
 		}
 	}
 }

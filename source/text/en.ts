@@ -1,3 +1,4 @@
+import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
 /**
@@ -6,6 +7,7 @@ import {enHelp} from './en-help.js';
  */
 export const en = {
 	help: enHelp,
+	commands: enCommands,
 	errors: {
 		denied: (endpoint: string) =>
 			`${endpoint} refused the access key (401 Denied): the key is wrong, or it was rotated. Copy the current connection string from the Azure portal (your Communication Services resource > Keys).`,
@@ -133,6 +135,8 @@ export const en = {
 			},
 			claims: 'Claims',
 			copied: 'Copied to the clipboard (OSC 52: works over SSH and in tmux; your terminal must allow it).',
+			noFileName: 'Give a file name.',
+			notAVariable: (name: string) => `"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`,
 			savedFile: (file: string) => `Saved to ${file} (mode 600).`,
 			savedDotenv: (variable: string, file: string) => `Saved as ${variable} in ${file}.`,
 			filePrompt: 'Save the token to this file:',

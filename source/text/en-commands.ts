@@ -1,0 +1,84 @@
+/**
+ * What the commands print and ask, besides their --help (en-help.ts), in English: part of the
+ * catalogue (text/en.ts), so that a zh-TW one translates it too.
+ */
+export const enCommands = {
+	notConfirmed: (action: string) => `Refusing to ${action} without confirmation: there is no terminal to ask on. Pass --yes to confirm.`,
+	tokenMasked: 'The token is masked: add --reveal to print it, or --json for scripts.',
+	expires: (when: string) => `Expires ${when}`,
+	/** `2026-11-26 12:34:56 UTC (in 23h 59m)`. */
+	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime} (${expired ? `expired ${duration} ago` : `in ${duration}`})`,
+	noSuchLabel: (value: string, profile: string) =>
+		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
+	emulator: {
+		portInUse: (port: number) =>
+			`Port ${port} is already in use, perhaps by another emulator. Stop it, or pass --port <another port> (--port 0 picks a free one).`,
+		notAnAddress: (host: string | undefined) => `--host ${host} is not an address of this machine.`,
+		listening: (url: string, dataDirectory: string | undefined) =>
+			`ACS Identity emulator listening on ${url} (${dataDirectory === undefined ? 'in memory' : `data in ${dataDirectory}`}); Ctrl+C stops it.`,
+		keyGiven: '<the key given with --access-key>',
+		stopped: 'Emulator stopped.',
+	},
+	profiles: {
+		none: 'No profiles yet. One is saved when you first connect: acs-tokens user create --emulator',
+	},
+	users: {
+		none: (profile: string | undefined) =>
+			`No identities${profile === undefined ? '' : ` in profile ${profile}`} yet. Create one: acs-tokens user create --emulator --label alice`,
+		headings: ['PROFILE', 'LABEL', 'ID', 'STATE'] as const,
+		deleted: (at: string) => `deleted ${at}`,
+		revoked: (at: string) => `tokens revoked ${at}`,
+		noToken: 'no token issued',
+		token: (scopes: readonly string[], expired: boolean, when: string) => `token ${scopes.join(',')}, ${expired ? 'expired' : 'expires'} ${when}`,
+	},
+	userCreate: {
+		created: (id: string, label: string | undefined, profile: string) =>
+			`Created ${id}${label === undefined ? '' : ` (${label})`} in profile ${profile}.`,
+		token: (scopes: readonly string[], shown: string) => `Token (${scopes.join(', ')}): ${shown}`,
+	},
+	userDelete: {
+		question: (name: string) => `Delete ${name} and invalidate all its tokens?`,
+		action: 'delete the identity',
+		nothingDone: 'Nothing deleted.',
+		done: (name: string) => `Deleted ${name}.`,
+	},
+	userLocal: {
+		notStored: (user: string | undefined, profile: string | undefined) =>
+			`No identity "${user}" in the local store${profile ? ` for profile ${profile}` : ''}. Run "acs-tokens users" to see them.`,
+		inSeveralProfiles: (user: string | undefined, profiles: readonly string[]) =>
+			`"${user}" names identities in several profiles (${profiles.join(', ')}): add --profile.`,
+		forgetQuestion: (id: string) => `Forget ${id} locally? It stays on the resource.`,
+		forgetAction: 'forget the identity',
+		nothingForgotten: 'Nothing forgotten.',
+		forgot: (id: string, profile: string) => `Forgot ${id} (profile ${profile}).`,
+	},
+	tokenIssue: {
+		issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) =>
+			`Token for ${id}${label ? ` (${label})` : ''} (${scopes.join(', ')}): ${shown}`,
+	},
+	tokenRevoke: {
+		question: (name: string) => `Revoke every token of ${name}?`,
+		action: 'revoke tokens',
+		nothingDone: 'Nothing revoked.',
+		done: (name: string, at: string) => `Revoked every token of ${name} issued before ${at}.`,
+	},
+	tokenDecode: {
+		notAJwt: 'That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).',
+		oneToken: 'Give exactly one TOKEN, or "-" to read it from stdin.',
+		header: 'Header',
+		claims: 'Claims',
+		issued: (time: string) => `Issued   ${time}`,
+		expires: (when: string) => `Expires  ${when}`,
+		scopes: (scopes: readonly string[]) => `Scopes   ${scopes.join(', ')}`,
+	},
+	tokenVerify: {
+		result: {
+			valid: 'Token is valid: signed by this emulator, not expired, not revoked.',
+			expired: 'Token is expired.',
+			revoked: "Token is revoked: its identity's tokens were revoked after it was issued.",
+			deleted: 'Token is invalid: its identity was deleted.',
+			'bad-signature': 'Token is invalid: not signed by this emulator (or altered).',
+			malformed: 'Token is invalid: not an access token.',
+		},
+	},
+};
