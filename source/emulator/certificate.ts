@@ -1,4 +1,4 @@
-import {generateKeyPairSync, randomBytes} from 'node:crypto';
+import {createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {ensureDirectory} from './data-directory.js';
@@ -13,87 +13,117 @@ export type TlsMaterial = {
 };
 
 const caName = 'ca.pem';
+const caKeyName = 'ca-key.pem';
 const serverCertName = 'localhost.pem';
 const serverKeyName = 'localhost-key.pem';
-const renewBefore = 30 * 24 * 60 * 60 * 1000;
+const day = 24 * 60 * 60 * 1000;
+const renewBefore = 30 * day;
+/** 397 days: the longest validity that browsers and Apple platforms accept. */
+const serverValidity = 397 * day;
+
+type Ca = {readonly cert: string; readonly key: string};
 
 /**
  * A local CA and a server certificate it signs for localhost, 127.0.0.1 and ::1, made once and
  * kept. A CA plus leaf (rather than one self-signed leaf) passes strict chain checks such as
- * Python 3.13's VERIFY_X509_STRICT. node-forge is loaded only when certificates are made.
+ * Python 3.13's VERIFY_X509_STRICT. The server certificate is renewed a month before it
+ * expires by the same CA (its key is kept, mode 600), so what people trusted stays trusted;
+ * a new CA is made only when there is none, or it would expire first. node-forge is loaded
+ * only when certificates are made.
  */
 export async function loadOrCreateTls(directory: string): Promise<TlsMaterial> {
 	const certificatePath = path.join(directory, caName);
-	try {
-		const [ca, cert, key] = await Promise.all(
-			[caName, serverCertName, serverKeyName].map(name => readFile(path.join(directory, name), 'utf8')),
-		);
-		if (ca && cert && key && (await expiresAfter(cert, Date.now() + renewBefore).catch(() => false))) {
-			return {certificatePath, cert: `${cert}${ca}`, key};
-		}
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-			throw error;
-		}
+	const [ca, caKey, cert, key] = await Promise.all(
+		[caName, caKeyName, serverCertName, serverKeyName].map(name => readIfThere(path.join(directory, name))),
+	);
+	if (ca && cert && key && (await expiresAfter(cert, Date.now() + renewBefore))) {
+		return {certificatePath, cert: `${cert}${ca}`, key};
 	}
 
 	await ensureDirectory(directory);
-	const made = await createCertificates();
+	const keptCa = ca && caKey && (await expiresAfter(ca, Date.now() + serverValidity)) ? {cert: ca, key: caKey} : undefined;
+	const made = await createCertificates(keptCa);
+	if (!keptCa) {
+		await writeFileAtomic(path.join(directory, caKeyName), made.ca.key);
+	}
+
 	await writeFileAtomic(path.join(directory, serverKeyName), made.key);
 	await writeFileAtomic(path.join(directory, serverCertName), made.cert, 0o644);
-	await writeFileAtomic(certificatePath, made.ca, 0o644);
-	return {certificatePath, cert: `${made.cert}${made.ca}`, key: made.key};
+	if (!keptCa) {
+		await writeFileAtomic(certificatePath, made.ca.cert, 0o644);
+	}
+
+	return {certificatePath, cert: `${made.cert}${made.ca.cert}`, key: made.key};
 }
 
+async function readIfThere(file: string): Promise<string | undefined> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
+/** Whether the certificate is still valid at `instant`; false for one that cannot be read. */
 async function expiresAfter(pem: string, instant: number): Promise<boolean> {
 	const {X509Certificate} = await import('node:crypto');
-	return Date.parse(new X509Certificate(pem).validTo) > instant;
+	try {
+		return Date.parse(new X509Certificate(pem).validTo) > instant;
+	} catch {
+		return false;
+	}
 }
 
-async function createCertificates(): Promise<{ca: string; cert: string; key: string}> {
+async function createCertificates(kept: Ca | undefined): Promise<{ca: Ca; cert: string; key: string}> {
 	const {default: forge} = await import('node-forge');
 	const {pki} = forge;
-	const makeKeys = () => {
-		const pair = generateKeyPairSync('rsa', {modulusLength: 2048});
-		return {
-			pem: pair.privateKey.export({type: 'pkcs8', format: 'pem'}).toString(),
-			privateKey: pki.privateKeyFromPem(pair.privateKey.export({type: 'pkcs1', format: 'pem'}).toString()),
-			publicKey: pki.publicKeyFromPem(pair.publicKey.export({type: 'spki', format: 'pem'}).toString()),
-		};
-	};
+	const forgeKeys = (privateKey: KeyObject) => ({
+		pem: privateKey.export({type: 'pkcs8', format: 'pem'}).toString(),
+		privateKey: pki.privateKeyFromPem(privateKey.export({type: 'pkcs1', format: 'pem'}).toString()),
+		publicKey: pki.publicKeyFromPem(createPublicKey(privateKey).export({type: 'spki', format: 'pem'}).toString()),
+	});
+	const makeKeys = () => forgeKeys(generateKeyPairSync('rsa', {modulusLength: 2048}).privateKey);
 
-	const day = 24 * 60 * 60 * 1000;
 	const notBefore = new Date(Date.now() - 60 * 60 * 1000);
-	const caKeys = makeKeys();
 	const serverKeys = makeKeys();
-	const caSubject = [
-		{name: 'commonName', value: 'acs-tokens emulator local CA'},
-		{name: 'organizationName', value: 'acs-tokens'},
-	];
-
-	const ca = pki.createCertificate();
-	ca.publicKey = caKeys.publicKey;
-	ca.serialNumber = `01${randomBytes(15).toString('hex')}`;
-	ca.validity.notBefore = notBefore;
-	ca.validity.notAfter = new Date(Date.now() + 3650 * day);
-	ca.setSubject(caSubject);
-	ca.setIssuer(caSubject);
-	ca.setExtensions([
-		{name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true},
-		{name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true},
-		{name: 'subjectKeyIdentifier'},
-		{name: 'authorityKeyIdentifier', keyIdentifier: true},
-	]);
-	ca.sign(caKeys.privateKey, forge.md.sha256.create());
+	let ca: ReturnType<typeof pki.createCertificate>;
+	let caKeys: ReturnType<typeof forgeKeys>;
+	if (kept) {
+		ca = pki.certificateFromPem(kept.cert);
+		caKeys = forgeKeys(createPrivateKey(kept.key));
+	} else {
+		caKeys = makeKeys();
+		const caSubject = [
+			{name: 'commonName', value: 'acs-tokens emulator local CA'},
+			{name: 'organizationName', value: 'acs-tokens'},
+		];
+		ca = pki.createCertificate();
+		ca.publicKey = caKeys.publicKey;
+		ca.serialNumber = `01${randomBytes(15).toString('hex')}`;
+		ca.validity.notBefore = notBefore;
+		ca.validity.notAfter = new Date(Date.now() + 3650 * day);
+		ca.setSubject(caSubject);
+		ca.setIssuer(caSubject);
+		ca.setExtensions([
+			{name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true},
+			{name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true},
+			{name: 'subjectKeyIdentifier'},
+			{name: 'authorityKeyIdentifier', keyIdentifier: true},
+		]);
+		ca.sign(caKeys.privateKey, forge.md.sha256.create());
+	}
 
 	const server = pki.createCertificate();
 	server.publicKey = serverKeys.publicKey;
 	server.serialNumber = `02${randomBytes(15).toString('hex')}`;
 	server.validity.notBefore = notBefore;
-	// 397 days: the longest validity that browsers and Apple platforms accept.
-	server.validity.notAfter = new Date(Date.now() + 397 * day);
+	server.validity.notAfter = new Date(Date.now() + serverValidity);
 	server.setSubject([{name: 'commonName', value: 'localhost'}]);
-	server.setIssuer(caSubject);
+	server.setIssuer(ca.subject.attributes);
 	server.setExtensions([
 		{name: 'basicConstraints', cA: false, critical: true},
 		{name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true},
@@ -111,5 +141,5 @@ async function createCertificates(): Promise<{ca: string; cert: string; key: str
 	]);
 	server.sign(caKeys.privateKey, forge.md.sha256.create());
 
-	return {ca: pki.certificateToPem(ca), cert: pki.certificateToPem(server), key: serverKeys.pem};
+	return {ca: {cert: kept?.cert ?? pki.certificateToPem(ca), key: caKeys.pem}, cert: pki.certificateToPem(server), key: serverKeys.pem};
 }
