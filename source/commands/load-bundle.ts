@@ -96,13 +96,20 @@ function writeCache(directory: string, file: string, payload: Buffer): void {
 	renameSync(temporary, file);
 }
 
-/** Caches of other builds and leftovers unused for a month: another install may still use a newer one. */
+/**
+ * Caches of other builds, and leftovers, written over a month ago: not at once, as another
+ * install may still use its own (at worst it compiles once more and writes it again).
+ */
 function pruneCaches(directory: string, prefix: string, keep: string): void {
 	const now = Date.now();
 	for (const name of readdirSync(directory)) {
 		const file = path.join(directory, name);
-		if (name.startsWith(prefix) && file !== keep && now - statSync(file).mtimeMs > staleAfterMs) {
-			rmSync(file, {force: true});
+		try {
+			if (name.startsWith(prefix) && file !== keep && now - statSync(file).mtimeMs > staleAfterMs) {
+				rmSync(file, {force: true});
+			}
+		} catch {
+			// Gone meanwhile: another start pruned it.
 		}
 	}
 }

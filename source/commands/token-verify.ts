@@ -17,7 +17,8 @@ export const tokenVerify: Command = {
 			if (values.json) {
 				printJson(io, result);
 			} else {
-				io.stdout.write(`${text.commands.tokenVerify.result[result.reason] ?? result.reason}\n`);
+				const said = text.commands.tokenVerify;
+				io.stdout.write(`${Object.hasOwn(said.result, result.reason) ? said.result[result.reason] : said.unknown(String(result.reason))}\n`);
 			}
 
 			return result.valid ? exitCodes.ok : exitCodes.failure;

@@ -36,24 +36,43 @@ export async function loadOrCreateTls(directory: string): Promise<TlsMaterial> {
 	const [ca, caKey, cert, key] = await Promise.all(
 		[caName, caKeyName, serverCertName, serverKeyName].map(name => readIfThere(path.join(directory, name))),
 	);
-	if (ca && cert && key && (await expiresAfter(cert, Date.now() + renewBefore))) {
+	// Files that do not belong together (a crash between two writes, a hand edit) are made again.
+	if (ca && cert && key && (await validPair(cert, key, Date.now() + renewBefore, ca))) {
 		return {certificatePath, cert: `${cert}${ca}`, key};
 	}
 
 	await ensureDirectory(directory);
-	const keptCa = ca && caKey && (await expiresAfter(ca, Date.now() + serverValidity)) ? {cert: ca, key: caKey} : undefined;
+	const keptCa = ca && caKey && (await validPair(ca, caKey, Date.now() + serverValidity)) ? {cert: ca, key: caKey} : undefined;
 	const made = await createCertificates(keptCa);
+	// The CA first, key then certificate, the server's after: whatever a crash leaves, the
+	// checks above take it or make it again.
 	if (!keptCa) {
 		await writeFileAtomic(path.join(directory, caKeyName), made.ca.key);
+		await writeFileAtomic(certificatePath, made.ca.cert, 0o644);
 	}
 
 	await writeFileAtomic(path.join(directory, serverKeyName), made.key);
 	await writeFileAtomic(path.join(directory, serverCertName), made.cert, 0o644);
-	if (!keptCa) {
-		await writeFileAtomic(certificatePath, made.ca.cert, 0o644);
-	}
-
 	return {certificatePath, cert: `${made.cert}${made.ca.cert}`, key: made.key};
+}
+
+/**
+ * Whether `pem` is a certificate that `keyPem` is the key of, still valid at `until`, and (with
+ * `issuer`) signed by that CA. False for anything that cannot be read.
+ */
+async function validPair(pem: string, keyPem: string, until: number, issuer?: string): Promise<boolean> {
+	const {X509Certificate, createPrivateKey} = await import('node:crypto');
+	try {
+		const certificate = new X509Certificate(pem);
+		const issuedBy = issuer === undefined ? undefined : new X509Certificate(issuer);
+		return (
+			Date.parse(certificate.validTo) > until &&
+			certificate.checkPrivateKey(createPrivateKey(keyPem)) &&
+			(issuedBy === undefined || (certificate.checkIssued(issuedBy) && certificate.verify(issuedBy.publicKey)))
+		);
+	} catch {
+		return false;
+	}
 }
 
 async function readIfThere(file: string): Promise<string | undefined> {
@@ -65,16 +84,6 @@ async function readIfThere(file: string): Promise<string | undefined> {
 		}
 
 		throw error;
-	}
-}
-
-/** Whether the certificate is still valid at `instant`; false for one that cannot be read. */
-async function expiresAfter(pem: string, instant: number): Promise<boolean> {
-	const {X509Certificate} = await import('node:crypto');
-	try {
-		return Date.parse(new X509Certificate(pem).validTo) > instant;
-	} catch {
-		return false;
 	}
 }
 

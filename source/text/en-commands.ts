@@ -80,5 +80,7 @@ export const enCommands = {
 			'bad-signature': 'Token is invalid: not signed by this emulator (or altered).',
 			malformed: 'Token is invalid: not an access token.',
 		},
+		/** A reason this version does not know (an emulator of another version answered). */
+		unknown: (reason: string) => `Token is ${reason}.`,
 	},
 };

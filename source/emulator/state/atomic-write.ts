@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import {open, rename, rm} from 'node:fs/promises';
 import path from 'node:path';
 
@@ -6,8 +7,8 @@ import path from 'node:path';
  * rename, then fsync of the directory so the rename itself survives a power cut.
  */
 export async function writeFileAtomic(filePath: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-	const temporary = `${filePath}.${process.pid}.${Date.now()}.tmp`;
-	const handle = await open(temporary, 'w', mode);
+	const temporary = `${filePath}.${randomUUID()}.tmp`;
+	const handle = await open(temporary, 'wx', mode);
 	try {
 		await handle.writeFile(data);
 		await handle.sync();
