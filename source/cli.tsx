@@ -5,6 +5,7 @@ import {commands, rootHelp} from './commands/registry.js';
 import {UsageError} from './commands/usage-error.js';
 import {IdentityError} from './identity/errors.js';
 import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
+import {text} from './text/index.js';
 
 /** Errors whose message explains a user's situation: shown without a stack trace. */
 const expectedErrors = new Set(['DataDirectoryError', 'StateFileError']);
@@ -35,8 +36,8 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 		const group = Object.keys(commands).filter(name => name.startsWith(`${first} `));
 		throw new UsageError(
 			group.length > 0
-				? `"${twoWords}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`
-				: `Unknown command "${first}". Run "acs-tokens --help" to see the commands.`,
+				? text.commands.notACommand(twoWords, group)
+				: text.commands.unknownCommand(first),
 		);
 	}
 
@@ -90,5 +91,5 @@ function report(error: unknown): number {
 		return fail(exitCodes.failure, 'local', error.message);
 	}
 
-	return fail(70, 'bug', `unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}`);
+	return fail(70, 'bug', text.commands.bug((error as Error)?.stack ?? String(error)));
 }

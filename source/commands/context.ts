@@ -41,7 +41,7 @@ export function openStore(io: CommandIo, flag: string | undefined): IdentityStor
 	return IdentityStore.open({
 		configDirectory: resolveConfigDirectory({flag, env: io.env}),
 		onWarning(message) {
-			io.stderr.write(`warning: ${message}\n`);
+			io.stderr.write(`${text.commands.warning(message)}\n`);
 		},
 	});
 }
@@ -79,8 +79,8 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 
 	const prompt = createInterface({input: io.stdin, output: io.stderr});
 	try {
-		const answer = await prompt.question(`${question} [y/N] `);
-		return /^y(es)?$/i.test(answer.trim());
+		const answer = await prompt.question(text.commands.ask(question));
+		return text.commands.yes.test(answer.trim());
 	} catch (error) {
 		// Ctrl+C or end of input at the prompt is a "no", not a failure.
 		if ((error as Error).name === 'AbortError') {
@@ -97,7 +97,7 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 export function parseScopesOption(value: string | undefined, required: boolean): string[] | undefined {
 	if (value === undefined) {
 		if (required) {
-			throw new UsageError(`--scopes is required: a comma-separated list of ${tokenScopes.join(', ')}.`);
+			throw new UsageError(text.commands.scopesRequired(tokenScopes));
 		}
 
 		return undefined;

@@ -31,22 +31,20 @@ export async function runEmulatorCommand(
 
 	const port = values.port === undefined ? defaultPort : Number(values.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-		throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+		throw new UsageError(text.commands.emulator.badPort(values.port));
 	}
 
 	if (values['data-dir'] !== undefined && values['in-memory']) {
-		throw new UsageError('--data-dir and --in-memory exclude each other: choose one.');
+		throw new UsageError(text.commands.emulator.dataDirOrMemory);
 	}
 
 	const accessKey = values['access-key'];
 	if (accessKey !== undefined && (!/^[A-Za-z0-9+/]+={0,2}$/.test(accessKey) || Buffer.from(accessKey, 'base64').length < 16)) {
-		throw new UsageError('--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64');
+		throw new UsageError(text.commands.emulator.badAccessKey);
 	}
 
 	if (values.http && values.host !== undefined && !isLoopbackHost(values.host)) {
-		throw new UsageError(
-			`--http with --host ${values.host} would send the access key's signatures and every token in clear text over the network. Plain HTTP is for loopback only: drop --http to serve HTTPS on ${values.host}.`,
-		);
+		throw new UsageError(text.commands.emulator.httpOffLoopback(values.host));
 	}
 
 	const dataDirectory = values['data-dir'] ?? defaultDataDirectory(io.env);
@@ -70,7 +68,7 @@ export async function runEmulatorCommand(
 			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},
 		onInternalError(error) {
-			io.stderr.write(`internal error (a bug; please report it): ${(error as Error).stack ?? String(error)}\n`);
+			io.stderr.write(`${text.commands.emulator.internalError((error as Error).stack ?? String(error))}\n`);
 		},
 	}).catch((error: NodeJS.ErrnoException) => {
 		if (error.code === 'EADDRINUSE') {
@@ -91,7 +89,7 @@ export async function runEmulatorCommand(
 	io.stderr.write(`${text.commands.emulator.listening(emulator.url, values['in-memory'] ? undefined : dataDirectory)}\n`);
 	io.stdout.write(`${shown}\n`);
 	if (emulator.certificatePath) {
-		io.stdout.write(`certificate: ${emulator.certificatePath}\n`);
+		io.stdout.write(`${text.commands.emulator.certificate(emulator.certificatePath)}\n`);
 	}
 
 	await new Promise<void>(resolve => {

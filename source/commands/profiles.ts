@@ -31,31 +31,36 @@ export const profiles: Command = {
 			const source = profile.keySource;
 			switch (source.kind) {
 				case 'environment': {
-					return `key from $${source.variable}`;
+					return text.commands.profiles.keyFromEnvironment(source.variable);
 				}
 
 				case 'dotenv': {
-					return `key from ${source.variable} in ${source.path}`;
+					return text.commands.profiles.keyFromDotenv(source.variable, source.path);
 				}
 
 				case 'emulator': {
-					return 'the emulator\'s development key';
+					return text.commands.profiles.keyOfEmulator;
 				}
 
 				case 'command-line': {
-					return 'given each time with --connection-string';
+					return text.commands.profiles.keyEachTime;
 				}
 
 				case 'saved': {
-					return 'key saved in the store';
+					return text.commands.profiles.keySaved;
 				}
 			}
 		};
 
 		io.stdout.write(
 			`${table([
-				['', 'NAME', 'ENDPOINT', 'ACCESS KEY'],
-				...saved.map(profile => [profile.name === defaultName ? '*' : '', profile.name, profile.keySource.kind === 'emulator' ? 'local emulator' : profile.endpoint, where(profile)]),
+				text.commands.profiles.headings,
+				...saved.map(profile => [
+					profile.name === defaultName ? '*' : '',
+					profile.name,
+					profile.keySource.kind === 'emulator' ? text.commands.profiles.emulatorEndpoint : profile.endpoint,
+					where(profile),
+				]),
 			])}\n`,
 		);
 		return 0;

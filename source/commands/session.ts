@@ -50,7 +50,7 @@ export async function openSession(io: CommandIo, flags: SessionFlags): Promise<S
 /** `--user` takes an id or a label from the store. */
 export function resolveUser(store: IdentityStore, profileName: string, value: string | undefined): {id: string; stored?: StoredIdentity} {
 	if (value === undefined || value === '') {
-		throw new UsageError('--user is required: an identity id (8:acs:…) or a label from "acs-tokens users".');
+		throw new UsageError(text.commands.userRequired);
 	}
 
 	const stored = store.findIdentity(profileName, value);
@@ -67,12 +67,12 @@ export function resolveUser(store: IdentityStore, profileName: string, value: st
 
 export function validateScopes(scopes: readonly string[]): TokenScope[] {
 	if (scopes.length === 0) {
-		throw new UsageError(`--scopes needs at least one scope: ${tokenScopes.join(', ')}.`);
+		throw new UsageError(text.commands.noScopes(tokenScopes));
 	}
 
 	for (const scope of scopes) {
 		if (!isTokenScope(scope)) {
-			throw new UsageError(`"${scope}" is not a scope. Choose from: ${tokenScopes.join(', ')}.`);
+			throw new UsageError(text.commands.notAScope(scope, tokenScopes));
 		}
 	}
 
@@ -86,9 +86,7 @@ export function validateLifetime(value: string | undefined): number | undefined 
 
 	const minutes = Number(value);
 	if (!Number.isInteger(minutes) || minutes < minimumLifetimeMinutes || minutes > maximumLifetimeMinutes) {
-		throw new UsageError(
-			`--expires-in must be a whole number of minutes from ${minimumLifetimeMinutes} to ${maximumLifetimeMinutes} (24 hours), not "${value}".`,
-		);
+		throw new UsageError(text.commands.badLifetime(value, minimumLifetimeMinutes, maximumLifetimeMinutes));
 	}
 
 	return minutes;

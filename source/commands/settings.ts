@@ -11,7 +11,7 @@ export const settings: Command = {
 		const flag = values['store-tokens'];
 		if (flag !== undefined) {
 			if (flag !== 'on' && flag !== 'off') {
-				throw new UsageError(`--store-tokens takes on or off, not "${flag}".`);
+				throw new UsageError(text.commands.settings.badStoreTokens(flag));
 			}
 
 			await store.updateSettings({storeTokens: flag === 'on'});
@@ -21,7 +21,7 @@ export const settings: Command = {
 		if (values.json) {
 			printJson(io, current);
 		} else {
-			io.stdout.write(`store-tokens: ${current.storeTokens ? 'on' : 'off'}\n`);
+			io.stdout.write(`${text.commands.settings.storeTokens(current.storeTokens)}\n`);
 		}
 
 		return 0;

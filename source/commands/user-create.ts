@@ -21,11 +21,11 @@ export const userCreate: Command = {
 		const scopes = scopeList === undefined ? undefined : validateScopes(scopeList);
 		const expiresInMinutes = validateLifetime(values['expires-in']);
 		if (expiresInMinutes !== undefined && scopes === undefined) {
-			throw new UsageError('--expires-in needs --scopes: without scopes no token is issued.');
+			throw new UsageError(text.commands.userCreate.lifetimeWithoutScopes);
 		}
 
 		if (values.label !== undefined && (values.label.trim() === '' || values.label.startsWith('8:'))) {
-			throw new UsageError('--label must be a non-empty name that does not start with "8:" (that is how ids start).');
+			throw new UsageError(text.commands.userCreate.badLabel);
 		}
 
 		const session = await openSession(io, values);

@@ -8,7 +8,7 @@ import {text} from '../text/index.js';
 /** The identity named by --user in --profile, or in whichever profile has it. */
 function findStored(store: IdentityStore, user: string | undefined, profile: string | undefined) {
 	if (!user) {
-		throw new UsageError('--user is required: an identity id (8:acs:…) or a label from "acs-tokens users".');
+		throw new UsageError(text.commands.userRequired);
 	}
 
 	const profiles = profile === undefined ? store.profileNamesWithIdentities() : [profile];
@@ -59,11 +59,11 @@ export const userRename: Command = {
 	async run(argv, io) {
 		const {values} = parseCommand('user rename', argv, {...localOptions, label: {type: 'string'}});
 		if (values.label === undefined) {
-			throw new UsageError('--label is required: the new label, or "" to remove it.');
+			throw new UsageError(text.commands.userLocal.labelRequired);
 		}
 
 		if (values.label.startsWith('8:')) {
-			throw new UsageError('--label must not start with "8:" (that is how ids start).');
+			throw new UsageError(text.commands.userLocal.labelLikeId);
 		}
 
 		const store = openStore(io, values['config-dir']);
@@ -73,7 +73,7 @@ export const userRename: Command = {
 		if (values.json) {
 			printJson(io, {id: identity.id, profile, label: label ?? null});
 		} else {
-			io.stdout.write(label ? `${identity.id} is now "${label}".\n` : `${identity.id} has no label now.\n`);
+			io.stdout.write(`${text.commands.userLocal.renamed(identity.id, label)}\n`);
 		}
 
 		return 0;

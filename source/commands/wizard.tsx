@@ -139,7 +139,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			actor.stop();
 			await services.close();
 			for (const warning of warnings) {
-				io.stderr.write(`warning: ${warning}\n`);
+				io.stderr.write(`${text.commands.warning(warning)}\n`);
 			}
 		}
 	} finally {

@@ -3,6 +3,21 @@
  * catalogue (text/en.ts), so that a zh-TW one translates it too.
  */
 export const enCommands = {
+	notACommand: (words: string, group: readonly string[]) => `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,
+	unknownCommand: (word: string) => `Unknown command "${word}". Run "acs-tokens --help" to see the commands.`,
+	bug: (detail: string) => `unexpected error (a bug; please report it):\n${detail}`,
+	/** After a usage error: where the right usage is. */
+	seeHelp: (message: string, command: string) => `${message}. Run "acs-tokens ${command} --help".`,
+	warning: (message: string) => `warning: ${message}`,
+	/** A [y/N] question, and the answers that mean yes. */
+	ask: (question: string) => `${question} [y/N] `,
+	yes: /^y(es)?$/i,
+	userRequired: '--user is required: an identity id (8:acs:…) or a label from "acs-tokens users".',
+	scopesRequired: (scopes: readonly string[]) => `--scopes is required: a comma-separated list of ${scopes.join(', ')}.`,
+	noScopes: (scopes: readonly string[]) => `--scopes needs at least one scope: ${scopes.join(', ')}.`,
+	notAScope: (scope: string, scopes: readonly string[]) => `"${scope}" is not a scope. Choose from: ${scopes.join(', ')}.`,
+	badLifetime: (value: string, minimum: number, maximum: number) =>
+		`--expires-in must be a whole number of minutes from ${minimum} to ${maximum} (24 hours), not "${value}".`,
 	notConfirmed: (action: string) => `Refusing to ${action} without confirmation: there is no terminal to ask on. Pass --yes to confirm.`,
 	tokenMasked: 'The token is masked: add --reveal to print it, or --json for scripts.',
 	expires: (when: string) => `Expires ${when}`,
@@ -11,6 +26,13 @@ export const enCommands = {
 	noSuchLabel: (value: string, profile: string) =>
 		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
 	emulator: {
+		badPort: (value: string | undefined) => `--port must be a whole number from 0 to 65535, not "${value}".`,
+		dataDirOrMemory: '--data-dir and --in-memory exclude each other: choose one.',
+		badAccessKey: '--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64',
+		httpOffLoopback: (host: string | undefined) =>
+			`--http with --host ${host} would send the access key's signatures and every token in clear text over the network. Plain HTTP is for loopback only: drop --http to serve HTTPS on ${host}.`,
+		internalError: (detail: string) => `internal error (a bug; please report it): ${detail}`,
+		certificate: (file: string) => `certificate: ${file}`,
 		portInUse: (port: number) =>
 			`Port ${port} is already in use, perhaps by another emulator. Stop it, or pass --port <another port> (--port 0 picks a free one).`,
 		notAnAddress: (host: string | undefined) => `--host ${host} is not an address of this machine.`,
@@ -20,6 +42,13 @@ export const enCommands = {
 		stopped: 'Emulator stopped.',
 	},
 	profiles: {
+		headings: ['', 'NAME', 'ENDPOINT', 'ACCESS KEY'] as const,
+		emulatorEndpoint: 'local emulator',
+		keyFromEnvironment: (variable: string) => `key from $${variable}`,
+		keyFromDotenv: (variable: string, file: string) => `key from ${variable} in ${file}`,
+		keyOfEmulator: "the emulator's development key",
+		keyEachTime: 'given each time with --connection-string',
+		keySaved: 'key saved in the store',
 		none: 'No profiles yet. One is saved when you first connect: acs-tokens user create --emulator',
 	},
 	users: {
@@ -31,7 +60,13 @@ export const enCommands = {
 		noToken: 'no token issued',
 		token: (scopes: readonly string[], expired: boolean, when: string) => `token ${scopes.join(',')}, ${expired ? 'expired' : 'expires'} ${when}`,
 	},
+	settings: {
+		badStoreTokens: (value: string) => `--store-tokens takes on or off, not "${value}".`,
+		storeTokens: (on: boolean) => `store-tokens: ${on ? 'on' : 'off'}`,
+	},
 	userCreate: {
+		lifetimeWithoutScopes: '--expires-in needs --scopes: without scopes no token is issued.',
+		badLabel: '--label must be a non-empty name that does not start with "8:" (that is how ids start).',
 		created: (id: string, label: string | undefined, profile: string) =>
 			`Created ${id}${label === undefined ? '' : ` (${label})`} in profile ${profile}.`,
 		token: (scopes: readonly string[], shown: string) => `Token (${scopes.join(', ')}): ${shown}`,
@@ -43,6 +78,9 @@ export const enCommands = {
 		done: (name: string) => `Deleted ${name}.`,
 	},
 	userLocal: {
+		labelRequired: '--label is required: the new label, or "" to remove it.',
+		labelLikeId: '--label must not start with "8:" (that is how ids start).',
+		renamed: (id: string, label: string | undefined) => (label ? `${id} is now "${label}".` : `${id} has no label now.`),
 		notStored: (user: string | undefined, profile: string | undefined) =>
 			`No identity "${user}" in the local store${profile ? ` for profile ${profile}` : ''}. Run "acs-tokens users" to see them.`,
 		inSeveralProfiles: (user: string | undefined, profiles: readonly string[]) =>
