@@ -4,7 +4,6 @@ import {
 	constants,
 	fstatSync,
 	fsyncSync,
-	lstatSync,
 	mkdirSync,
 	openSync,
 	readdirSync,
@@ -47,7 +46,8 @@ function isPrivate(stats: Stats): boolean {
 
 function readCache(directory: string, file: string): Buffer | undefined {
 	try {
-		const directoryStats = lstatSync(directory);
+		// A linked directory (a moved ~/.cache) is fine if where it leads is private.
+		const directoryStats = statSync(directory);
 		if (!directoryStats.isDirectory() || !isPrivate(directoryStats)) {
 			return undefined;
 		}
@@ -76,7 +76,7 @@ function readCache(directory: string, file: string): Buffer | undefined {
 
 function writeCache(directory: string, file: string, payload: Buffer): void {
 	mkdirSync(directory, {recursive: true, mode: 0o700});
-	const directoryStats = lstatSync(directory);
+	const directoryStats = statSync(directory);
 	if (!directoryStats.isDirectory() || !isPrivate(directoryStats)) {
 		return;
 	}

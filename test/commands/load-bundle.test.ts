@@ -113,6 +113,11 @@ describe('loadBundle, each load in a process of its own', () => {
 		await chmod(cache, 0o700);
 		expect((await load(file, cache)).usedCodeCache).toBe(true);
 
+		// A linked cache directory leading to a private one is used.
+		const linkedDirectory = path.join(directory, 'linked-cache');
+		await symlink(cache, linkedDirectory);
+		expect((await load(file, linkedDirectory)).usedCodeCache).toBe(true);
+
 		// A link to a good cache elsewhere is not followed.
 		const elsewhere = path.join(directory, 'elsewhere.v8cache');
 		await rename(cacheFile, elsewhere);
