@@ -1,4 +1,4 @@
-import {createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes} from 'node:crypto';
+import {createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, X509Certificate} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {ensureDirectory} from './data-directory.js';
@@ -37,12 +37,12 @@ export async function loadOrCreateTls(directory: string): Promise<TlsMaterial> {
 		[caName, caKeyName, serverCertName, serverKeyName].map(name => readIfThere(path.join(directory, name))),
 	);
 	// Files that do not belong together (a crash between two writes, a hand edit) are made again.
-	if (ca && cert && key && (await validPair(cert, key, Date.now() + renewBefore, ca))) {
+	if (ca && cert && key && validPair(cert, key, Date.now() + renewBefore, ca)) {
 		return {certificatePath, cert: `${cert}${ca}`, key};
 	}
 
 	await ensureDirectory(directory);
-	const keptCa = ca && caKey && (await validPair(ca, caKey, Date.now() + serverValidity)) ? {cert: ca, key: caKey} : undefined;
+	const keptCa = ca && caKey && validPair(ca, caKey, Date.now() + serverValidity) ? {cert: ca, key: caKey} : undefined;
 	const made = await createCertificates(keptCa);
 	// The CA first, key then certificate, the server's after: whatever a crash leaves, the
 	// checks above take it or make it again.
@@ -60,8 +60,7 @@ export async function loadOrCreateTls(directory: string): Promise<TlsMaterial> {
  * Whether `pem` is a certificate that `keyPem` is the key of, still valid at `until`, and (with
  * `issuer`) signed by that CA. False for anything that cannot be read.
  */
-async function validPair(pem: string, keyPem: string, until: number, issuer?: string): Promise<boolean> {
-	const {X509Certificate, createPrivateKey} = await import('node:crypto');
+function validPair(pem: string, keyPem: string, until: number, issuer?: string): boolean {
 	try {
 		const certificate = new X509Certificate(pem);
 		const issuedBy = issuer === undefined ? undefined : new X509Certificate(issuer);

@@ -11,27 +11,44 @@ export const defaultPort = 10430;
 export const developmentAccessKey =
 	'TTEWrCrqQHQROYa8tqOlqz7bu92AGk7chl9w7eyweJqb3B87XqW1E3nnLwafKqNPto3Vp3zvn3N2/dAXULnTHw==';
 
-/** An XDG base directory variable's value: as the specification says, empty or relative ones are ignored. */
-function xdgDirectory(value: string | undefined): string | undefined {
-	return value && path.isAbsolute(value) ? value : undefined;
-}
+type PlatformDirectory = {
+	/** The variable that overrides it, e.g. ACS_TOKENS_CONFIG_DIR. */
+	readonly override: string;
+	readonly windows: (environment: NodeJS.ProcessEnv, home: string) => string;
+	readonly macos: (home: string) => string;
+	/** The XDG base directory variable and its default under home, on Linux and the rest. */
+	readonly xdg: readonly [variable: string, fallback: string];
+};
 
-/** `$ACS_TOKENS_CONFIG_DIR`, else the platform's config directory (XDG on Linux). */
-export function configDirectory(environment: NodeJS.ProcessEnv = process.env): string {
-	if (environment['ACS_TOKENS_CONFIG_DIR']) {
-		return path.resolve(environment['ACS_TOKENS_CONFIG_DIR']);
+/** The override, else the platform's place; an empty or relative XDG value is ignored, as its specification says. */
+function platformDirectory(environment: NodeJS.ProcessEnv, where: PlatformDirectory): string {
+	const override = environment[where.override];
+	if (override) {
+		return path.resolve(override);
 	}
 
 	const home = os.homedir();
 	if (process.platform === 'win32') {
-		return path.join(environment['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'acs-tokens');
+		return where.windows(environment, home);
 	}
 
 	if (process.platform === 'darwin') {
-		return path.join(home, 'Library', 'Preferences', 'acs-tokens');
+		return where.macos(home);
 	}
 
-	return path.join(xdgDirectory(environment['XDG_CONFIG_HOME']) ?? path.join(home, '.config'), 'acs-tokens');
+	const [variable, fallback] = where.xdg;
+	const xdg = environment[variable];
+	return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, fallback), 'acs-tokens');
+}
+
+/** `$ACS_TOKENS_CONFIG_DIR`, else the platform's config directory (XDG on Linux). */
+export function configDirectory(environment: NodeJS.ProcessEnv = process.env): string {
+	return platformDirectory(environment, {
+		override: 'ACS_TOKENS_CONFIG_DIR',
+		windows: (env, home) => path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'acs-tokens'),
+		macos: home => path.join(home, 'Library', 'Preferences', 'acs-tokens'),
+		xdg: ['XDG_CONFIG_HOME', '.config'],
+	});
 }
 
 /**
@@ -40,20 +57,12 @@ export function configDirectory(environment: NodeJS.ProcessEnv = process.env): s
  * code cache of the wizard's UI.
  */
 export function cacheDirectory(environment: NodeJS.ProcessEnv = process.env): string {
-	if (environment['ACS_TOKENS_CACHE_DIR']) {
-		return path.resolve(environment['ACS_TOKENS_CACHE_DIR']);
-	}
-
-	const home = os.homedir();
-	if (process.platform === 'win32') {
-		return path.join(environment['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'acs-tokens', 'Cache');
-	}
-
-	if (process.platform === 'darwin') {
-		return path.join(home, 'Library', 'Caches', 'acs-tokens');
-	}
-
-	return path.join(xdgDirectory(environment['XDG_CACHE_HOME']) ?? path.join(home, '.cache'), 'acs-tokens');
+	return platformDirectory(environment, {
+		override: 'ACS_TOKENS_CACHE_DIR',
+		windows: (env, home) => path.join(env['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'acs-tokens', 'Cache'),
+		macos: home => path.join(home, 'Library', 'Caches', 'acs-tokens'),
+		xdg: ['XDG_CACHE_HOME', '.cache'],
+	});
 }
 
 export function defaultDataDirectory(environment: NodeJS.ProcessEnv = process.env): string {

@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {issueInput, toggle, tokenIssued, wizardSetup} from './wizard-setup.js';
+import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
@@ -35,14 +35,14 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			choosingScopes: {
 				on: {
-					TOGGLE_SCOPE: {actions: assign({scopes: ({context, event}) => toggle(context.scopes, event.scope)})},
+					TOGGLE_SCOPE: {actions: 'toggleScope'},
 					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
 					BACK: 'identity',
 				},
 			},
 			choosingLifetime: {
 				on: {
-					SET_LIFETIME: {actions: assign({lifetimeMinutes: ({event}) => event.minutes})},
+					SET_LIFETIME: {actions: 'setLifetime'},
 					SUBMIT: 'issuing',
 					BACK: 'choosingScopes',
 				},
@@ -59,9 +59,9 @@ export const manageStates = wizardSetup.createStateConfig({
 				on: {BACK: 'choosingLifetime'},
 			},
 			viewingToken: {
-				invoke: {src: 'watchToken', input: ({context}) => ({token: context.token?.token ?? ''})},
+				invoke: watchToken,
 				on: {
-					TOGGLE_REVEAL: {guard: 'canReveal', actions: assign({revealed: ({context}) => !context.revealed})},
+					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
 					SUBMIT: 'refreshing',
 					BACK: 'refreshing',
 				},

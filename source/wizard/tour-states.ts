@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {issueInput, toggle, tokenIssued, wizardSetup} from './wizard-setup.js';
+import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
@@ -43,14 +43,14 @@ export const tourStates = wizardSetup.createStateConfig({
 			},
 			choosingScopes: {
 				on: {
-					TOGGLE_SCOPE: {actions: assign({scopes: ({context, event}) => toggle(context.scopes, event.scope)})},
+					TOGGLE_SCOPE: {actions: 'toggleScope'},
 					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
 					BACK: 'creatingUser.done',
 				},
 			},
 			choosingLifetime: {
 				on: {
-					SET_LIFETIME: {actions: assign({lifetimeMinutes: ({event}) => event.minutes})},
+					SET_LIFETIME: {actions: 'setLifetime'},
 					SUBMIT: 'issuingToken',
 					BACK: 'choosingScopes',
 				},
@@ -76,16 +76,16 @@ export const tourStates = wizardSetup.createStateConfig({
 				},
 			},
 			viewingToken: {
-				invoke: {src: 'watchToken', input: ({context}) => ({token: context.token?.token ?? ''})},
+				invoke: watchToken,
 				on: {
-					TOGGLE_REVEAL: {guard: 'canReveal', actions: assign({revealed: ({context}) => !context.revealed})},
+					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
 					SUBMIT: 'revokingTokens',
 					BACK: 'choosingLifetime',
 				},
 			},
 			revokingTokens: {
 				initial: 'ready',
-				invoke: {src: 'watchToken', input: ({context}) => ({token: context.token?.token ?? ''})},
+				invoke: watchToken,
 				states: {
 					ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.viewingToken'}},
 					running: {
@@ -108,7 +108,7 @@ export const tourStates = wizardSetup.createStateConfig({
 			},
 			deletingUser: {
 				initial: 'ready',
-				invoke: {src: 'watchToken', input: ({context}) => ({token: context.token?.token ?? ''})},
+				invoke: watchToken,
 				states: {
 					ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.revokingTokens.done'}},
 					running: {

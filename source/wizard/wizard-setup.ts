@@ -77,10 +77,16 @@ export const wizardSetup = setup({
 		}),
 		clearError: assign({error: undefined, notice: undefined}),
 		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false}),
+		toggleScope: assign({scopes: ({context, event}) => (event.type === 'TOGGLE_SCOPE' ? toggle(context.scopes, event.scope) : context.scopes)}),
+		setLifetime: assign({lifetimeMinutes: ({context, event}) => (event.type === 'SET_LIFETIME' ? event.minutes : context.lifetimeMinutes)}),
+		toggleReveal: assign({revealed: ({context}) => !context.revealed}),
 	},
 });
 
-export function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {
+/** Keeps the token on screen checked (valid / revoked / …) while a state that shows it lasts. */
+export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}) => ({token: context.token?.token ?? ''})} as const;
+
+function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {
 	return scopes.includes(scope) ? scopes.filter(candidate => candidate !== scope) : [...scopes, scope];
 }
 
