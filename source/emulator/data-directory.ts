@@ -1,73 +1,118 @@
 import {randomUUID} from 'node:crypto';
-import {link, mkdir, open, readFile, rename, rm, writeFile} from 'node:fs/promises';
+import {link, lstat, mkdir, open, readdir, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './state/atomic-write.js';
+import {DataDirectoryError, stateFileError, unusableFileError} from './state/state-errors.js';
+import {journalName, readStateFile, snapshotName} from './state/state-records.js';
 import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-key.js';
 
-export class DataDirectoryError extends Error {
-	override name = 'DataDirectoryError';
-
-	constructor(
-		message: string,
-		/** The emulator that holds the directory, when that is the problem. */
-		readonly owner?: LockOwner,
-	) {
-		super(message);
-	}
-}
+export {DataDirectoryError, StateFileError} from './state/state-errors.js';
 
 type Meta = {readonly version: 1; readonly resourceId: string; readonly createdAt: string};
 
-/** Reads a file, or makes it once with `create` and keeps it. */
-async function readOrCreate(filePath: string, create: () => string): Promise<string> {
-	try {
-		return await readFile(filePath, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-			throw error;
+const metaWhat = "The emulator's resource file";
+const keyWhat = "The emulator's signing key";
+/** emulator.json and signing-key.pem are a few hundred bytes to a few kilobytes. */
+const maxSmallFileBytes = 64 * 1024;
+
+/**
+ * Reads a file, or makes it once with `create` and keeps it; but not where identities exist
+ * already: what they depend on would be replaced by something they do not fit.
+ */
+async function readOrCreate(
+	directory: string,
+	name: string,
+	what: string,
+	lost: string,
+	create: () => string,
+): Promise<{path: string; text: string}> {
+	const filePath = path.join(directory, name);
+	const bytes = await readStateFile(filePath, what, maxSmallFileBytes);
+	if (bytes) {
+		return {path: filePath, text: bytes.toString('utf8')};
+	}
+
+	const holder = await identityFile(directory);
+	if (holder) {
+		throw stateFileError(filePath, `${what} ${filePath} is missing, but ${holder} holds identities (${lost})`);
+	}
+
+	const text = create();
+	await writeFileAtomic(filePath, text).catch((error: unknown) => {
+		throw unusableFileError(filePath, what, error);
+	});
+	return {path: filePath, text};
+}
+
+/** A state file that holds identities, or may: the path of the first found. */
+async function identityFile(directory: string): Promise<string | undefined> {
+	for (const name of [snapshotName, journalName]) {
+		const file = path.join(directory, name);
+		try {
+			const stats = await lstat(file);
+			if (name === snapshotName || stats.size > 0 || !stats.isFile()) {
+				return file;
+			}
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+				return file;
+			}
 		}
 	}
 
-	const content = create();
-	await writeFileAtomic(filePath, content);
-	return content;
+	return undefined;
 }
 
 /** The resource GUID, fixed for the life of the data directory. */
 export async function loadResourceId(directory: string): Promise<string> {
-	const metaPath = path.join(directory, 'emulator.json');
-	const text = await readOrCreate(metaPath, () => {
-		const meta: Meta = {version: 1, resourceId: randomUUID(), createdAt: new Date().toISOString()};
-		return `${JSON.stringify(meta, undefined, '\t')}\n`;
-	});
+	const meta = await readOrCreate(
+		directory,
+		'emulator.json',
+		metaWhat,
+		'their ids name the resource id it held, and a new one would disown them',
+		() => {
+			const created: Meta = {version: 1, resourceId: randomUUID(), createdAt: new Date().toISOString()};
+			return `${JSON.stringify(created, undefined, '\t')}\n`;
+		},
+	);
+	let value: unknown;
 	try {
-		const meta = JSON.parse(text) as Meta;
-		if (typeof meta.resourceId !== 'string' || !/^[0-9a-f-]{36}$/.test(meta.resourceId)) {
-			throw new Error('no resourceId');
-		}
-
-		return meta.resourceId;
-	} catch (error) {
-		throw new DataDirectoryError(
-			`${metaPath} is damaged (${(error as Error).message}); it holds the emulator's resource id. Restore it, or move the data directory away to start afresh.`,
-		);
+		value = JSON.parse(meta.text);
+	} catch {
+		throw stateFileError(meta.path, `${metaWhat} ${meta.path} is damaged (not JSON)`);
 	}
+
+	const resourceId = typeof value === 'object' && value !== null ? (value as Partial<Meta>).resourceId : undefined;
+	if (typeof resourceId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(resourceId)) {
+		throw stateFileError(meta.path, `${metaWhat} ${meta.path} is damaged (it holds no resource id)`);
+	}
+
+	return resourceId;
 }
 
 export async function loadSigningKey(directory: string): Promise<SigningKey> {
-	const keyPath = path.join(directory, 'signing-key.pem');
-	const pem = await readOrCreate(keyPath, () => generateSigningKey().pem);
+	const key = await readOrCreate(
+		directory,
+		'signing-key.pem',
+		keyWhat,
+		'tokens issued for them would no longer verify with a new key',
+		() => generateSigningKey().pem,
+	);
 	try {
-		return signingKeyFromPem(pem);
+		return signingKeyFromPem(key.text);
 	} catch {
-		throw new DataDirectoryError(
-			`${keyPath} is not a valid private key. Restore it, or move the data directory away to start afresh (tokens issued before will no longer verify).`,
-		);
+		throw stateFileError(key.path, `${keyWhat} ${key.path} is not a valid private key`);
 	}
 }
 
 export async function ensureDirectory(directory: string): Promise<void> {
-	await mkdir(directory, {recursive: true, mode: 0o700});
+	try {
+		await mkdir(directory, {recursive: true, mode: 0o700});
+	} catch (error) {
+		throw new DataDirectoryError(
+			`The data directory ${directory} cannot be made (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); start the emulator with --data-dir <another directory> or --in-memory.`,
+		);
+	}
 }
 
 /** Data directories locked by this process: a lock naming our own pid is stale only if not among them. */
@@ -94,23 +139,36 @@ export async function readLockOwner(directory: string): Promise<LockOwner | unde
 	return owner && isRunning(owner.pid) ? owner : undefined;
 }
 
-/** The owner a lock file names, running or not. */
+/** The owner a lock file names, running or not; undefined for anything that names no process. */
 async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
-	const text = await readFile(file, 'utf8').catch(() => '');
-	let owner: Partial<LockOwner> = {};
+	const text = await readStateFile(file, 'The lock file', 4096).then(
+		bytes => bytes?.toString('utf8') ?? '',
+		() => '',
+	);
+	let parsed: unknown;
 	try {
-		owner = JSON.parse(text) as Partial<LockOwner>;
+		parsed = JSON.parse(text);
 	} catch {
-		owner = {pid: Number.parseInt(text, 10)};
+		parsed = Number.parseInt(text, 10);
 	}
 
-	const {pid} = owner;
-	return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? (owner as LockOwner) : undefined;
+	const owner: Record<string, unknown> =
+		typeof parsed === 'number' ? {pid: parsed} : typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+	const {pid, url, certificatePath} = owner;
+	if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) {
+		return undefined;
+	}
+
+	return {
+		pid,
+		...(typeof url === 'string' ? {url} : {}),
+		...(typeof certificatePath === 'string' ? {certificatePath} : {}),
+	};
 }
 
 /**
  * One emulator per data directory: two would interleave their journals. A lock left by a
- * killed process (its pid no longer runs) is taken over.
+ * killed process (its pid no longer runs), or one that names no process, is taken over.
  */
 export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 	const lockPath = path.join(directory, lockName);
@@ -122,52 +180,79 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 
 	heldDirectories.add(key);
 	try {
-		for (let attempt = 0; attempt < 3; attempt++) {
-			try {
-				await createWithContent(lockPath, JSON.stringify({pid: process.pid}));
-				return {
-					async release() {
-						heldDirectories.delete(key);
-						await rm(lockPath, {force: true});
-					},
-					async advertise(owner) {
-						await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
-					},
-				};
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-					throw error;
-				}
-			}
-
-			// A lock naming this process is stale: this process holds no lock on the directory.
-			const owner = await readLockOwner(directory);
-			if (owner && owner.pid !== process.pid) {
-				throw inUse(directory, owner);
-			}
-
-			// Take the stale lock away by renaming it: of two processes doing this at once, one
-			// rename fails. If what we moved turns out to be a live owner's fresh lock, put it back.
-			const moved = `${lockPath}.stale-${process.pid}-${Date.now()}`;
-			try {
-				await rename(lockPath, moved);
-			} catch {
-				continue;
-			}
-
-			const movedOwner = await readOwnerFile(moved);
-			if (movedOwner && movedOwner.pid !== process.pid && isRunning(movedOwner.pid)) {
-				await rename(moved, lockPath).catch(() => undefined);
-				throw inUse(directory, movedOwner);
-			}
-
-			await rm(moved, {force: true});
-		}
-
-		throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
+		const lock = await takeLock(directory, lockPath, key);
+		await removeLeftovers(directory);
+		return lock;
 	} catch (error) {
 		heldDirectories.delete(key);
-		throw error;
+		throw error instanceof DataDirectoryError ? error : unusableFileError(lockPath, 'The lock file', error);
+	}
+}
+
+async function takeLock(directory: string, lockPath: string, key: string): Promise<DirectoryLock> {
+	for (let attempt = 0; attempt < 3; attempt++) {
+		try {
+			await createWithContent(lockPath, JSON.stringify({pid: process.pid}));
+			return {
+				async release() {
+					heldDirectories.delete(key);
+					await rm(lockPath, {force: true});
+				},
+				async advertise(owner) {
+					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
+				},
+			};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+				throw error;
+			}
+		}
+
+		// A lock naming this process is stale: this process holds no lock on the directory.
+		const owner = await readLockOwner(directory);
+		if (owner && owner.pid !== process.pid) {
+			throw inUse(directory, owner);
+		}
+
+		if (!(await lstat(lockPath).then(stats => stats.isFile(), () => true))) {
+			throw unusableFileError(lockPath, 'The lock file', {message: 'it is not a file'});
+		}
+
+		// Take the stale lock away by renaming it: of two processes doing this at once, one
+		// rename fails. If what we moved turns out to be a live owner's fresh lock, put it back.
+		const moved = `${lockPath}.stale-${process.pid}-${Date.now()}`;
+		try {
+			await rename(lockPath, moved);
+		} catch {
+			continue;
+		}
+
+		const movedOwner = await readOwnerFile(moved);
+		if (movedOwner && movedOwner.pid !== process.pid && isRunning(movedOwner.pid)) {
+			await rename(moved, lockPath).catch(() => undefined);
+			throw inUse(directory, movedOwner);
+		}
+
+		await rm(moved, {force: true});
+	}
+
+	throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
+}
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** writeFileAtomic's temporaries (`<file>.<uuid>.tmp`): only the lock's holder writes in the directory. */
+const holderTemporary = new RegExp(`^[^.].*\\.${uuid}\\.tmp$`);
+/** Made by processes on their way to the lock, which may be at it now: removed once that process is gone. */
+const starterTemporary = new RegExp(`^emulator\\.lock\\.(?:(\\d+)\\.${uuid}\\.tmp|stale-(\\d+)-\\d+)$`);
+
+/** What crashed writes left behind, removed once the lock is held (the tls directory keeps its own). */
+async function removeLeftovers(directory: string): Promise<void> {
+	for (const name of await readdir(directory).catch(() => [])) {
+		const starter = starterTemporary.exec(name);
+		if (starter ? !isRunning(Number(starter[1] ?? starter[2])) : holderTemporary.test(name)) {
+			// A leftover that cannot be removed does no harm: nothing reads it.
+			await rm(path.join(directory, name), {force: true}).catch(() => undefined);
+		}
 	}
 }
 

@@ -41,6 +41,8 @@ export type EmulatorOptions = {
 	readonly now?: () => number;
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
+	/** Repairs made to the data directory on start that a person should hear of (a torn last journal line dropped). */
+	readonly onWarning?: (message: string) => void;
 };
 
 export type Emulator = {
@@ -66,7 +68,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 	try {
 		const persistent = options.dataDirectory !== undefined && !options.inMemory;
 		const {resourceId, signingKey, state, lock} = persistent
-			? await openDataDirectory(options.dataDirectory as string, cleanups)
+			? await openDataDirectory(options.dataDirectory as string, cleanups, options)
 			: {resourceId: randomUUID(), signingKey: generateSigningKey(), state: createMemoryState(), lock: undefined};
 		cleanups.push(() => state.close());
 
@@ -153,7 +155,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 	}
 }
 
-async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[]) {
+async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[], options: EmulatorOptions) {
 	await ensureDirectory(directory);
 	const lock = await lockDirectory(directory);
 	cleanups.push(() => lock.release());
@@ -161,7 +163,7 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 		lock,
 		resourceId: await loadResourceId(directory),
 		signingKey: await loadSigningKey(directory),
-		state: await openDiskState(directory),
+		state: await openDiskState(directory, {onWarning: options.onWarning}),
 	};
 }
 

@@ -11,6 +11,7 @@ import {DataDirectoryError} from '../../source/emulator/data-directory.js';
 import {IdentityService} from '../../source/emulator/identity-service.js';
 import {createEmulator, type Emulator} from '../../source/emulator/server.js';
 import {StateFileError} from '../../source/emulator/state/disk-state.js';
+import {encodeSnapshot, seal} from '../../source/emulator/state/state-records.js';
 import {generateSigningKey} from '../../source/emulator/signing-key.js';
 import {createMemoryState, type IdentityState, IdentityTable} from '../../source/emulator/state/identity-state.js';
 import {parseConnectionString} from '../../source/identity/connection-string.js';
@@ -23,6 +24,8 @@ const stableVersion = '?api-version=2023-10-01';
 const previewVersion = '?api-version=2025-03-02-preview';
 const journalName = 'identities.journal';
 const snapshotName = 'identities.snapshot.json';
+const startAfresh =
+	'restore it from a backup, or move the data directory away to start afresh (identities and tokens in it will be lost), or use --in-memory.';
 
 const temporaryDirectories: string[] = [];
 const openEmulators = new Set<Emulator>();
@@ -265,10 +268,7 @@ describe('a restart with the same data directory', () => {
 			table.apply(JSON.parse(line));
 		}
 
-		await writeFile(
-			path.join(directory, snapshotName),
-			JSON.stringify({version: 1, seq: cut, identities: [...table.records.values()]}),
-		);
+		await writeFile(path.join(directory, snapshotName), encodeSnapshot({seq: cut, identities: [...table.records.values()]}));
 		await writeFile(journalPath, lines.slice(cut).map(line => `${line}\n`).join(''));
 
 		const second = await start(directory);
@@ -346,7 +346,7 @@ describe('damaged state files', () => {
 		);
 		expect(failure).toBeInstanceOf(StateFileError);
 		expect((failure as Error).message).toBe(
-			`The emulator's journal ${journalPath} is damaged at byte ${damagedAt}. Move it away to start with an empty state, or use --in-memory.`,
+			`The emulator's journal ${journalPath} is damaged at byte ${damagedAt}, line 2: it has no checksum (damaged, or written by an earlier version of acs-tokens); ${startAfresh}`,
 		);
 		expect(await readFile(journalPath, 'utf8')).toBe(damaged);
 		expect(existsSync(path.join(directory, 'emulator.lock'))).toBe(false);
@@ -366,9 +366,10 @@ describe('damaged state files', () => {
 	});
 
 	it.each([
-		['not JSON', '{"version":1,"seq":4,"identities":[{"id":'],
-		['of another shape', '{"version":2,"identities":{}}'],
-	])('refuses a snapshot that is %s, naming the file', async (_, content) => {
+		['not JSON', '{"version":1,"seq":4,"identities":[{"id":', 'it has no checksum'],
+		['of another shape', `${seal('{"version":2,"identities":{}}')}\n`, 'it is not a snapshot this version of acs-tokens writes'],
+		['holding a null identity', encodeSnapshot({seq: 0, identities: [null as never]}), 'identity 0 in it is not a record'],
+	])('refuses a snapshot that is %s, naming the file', async (_, content, problem) => {
 		const {directory, users, journalPath} = await directoryWithUsers(1);
 		const journal = await readFile(journalPath, 'utf8');
 		const snapshotPath = path.join(directory, snapshotName);
@@ -382,8 +383,8 @@ describe('damaged state files', () => {
 			(error: unknown) => error,
 		);
 		expect(failure).toBeInstanceOf(StateFileError);
-		expect((failure as Error).message).toContain(`The emulator's state file ${snapshotPath} is damaged`);
-		expect((failure as Error).message).toContain('Move it away to start with an empty state, or use --in-memory.');
+		expect((failure as Error).message).toContain(`The emulator's state file ${snapshotPath} is damaged: ${problem}`);
+		expect((failure as Error).message).toContain(startAfresh);
 		expect(await readFile(snapshotPath, 'utf8')).toBe(content);
 		expect(await readFile(journalPath, 'utf8')).toBe(journal);
 
@@ -391,7 +392,7 @@ describe('damaged state files', () => {
 		expect(cli.code).toBe(1);
 		expect(cli.stderr).toContain(`acs-tokens: The emulator's state file ${snapshotPath} is damaged`);
 
-		// Moved away, as the message says: the journal alone still holds the identity.
+		// Never compacted, the journal alone still holds the identity.
 		await rm(snapshotPath);
 		const emulator = await start(directory);
 		expect(await verify(emulator, users[0]?.token ?? '')).toMatchObject({valid: true});

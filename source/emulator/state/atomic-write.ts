@@ -10,15 +10,16 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
 	const temporary = `${filePath}.${randomUUID()}.tmp`;
 	const handle = await open(temporary, 'wx', mode);
 	try {
-		await handle.writeFile(data);
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
+		try {
+			await handle.writeFile(data);
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
 
-	try {
 		await rename(temporary, filePath);
 	} catch (error) {
+		// What a crash leaves instead is removed on the next start, once the lock is held.
 		await rm(temporary, {force: true});
 		throw error;
 	}

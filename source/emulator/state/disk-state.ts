@@ -1,54 +1,82 @@
-import {writeSync} from 'node:fs';
-import {type FileHandle, open, readFile} from 'node:fs/promises';
+import {constants, writeSync} from 'node:fs';
+import {type FileHandle, open} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './atomic-write.js';
-import {type IdentityRecord, type IdentityState, IdentityTable, type StateChange} from './identity-state.js';
+import type {IdentityRecord, IdentityState} from './identity-state.js';
+import {journalWhat, readSnapshot, replayJournal} from './load-state.js';
+import {stateFileError, unusableFileError} from './state-errors.js';
+import {encodeJournalRecord, encodeSnapshot, journalName, snapshotName} from './state-records.js';
+
+export {StateFileError} from './state-errors.js';
+
+export type DiskStateOptions = {
+	/** Lines after which the journal is folded into the snapshot. */
+	readonly compactAfter?: number;
+	/** Things repaired on opening that the user should hear of (a torn last line dropped). */
+	readonly onWarning?: (message: string) => void;
+};
+
+/** A journal this large is not one the emulator wrote between compactions. */
+const maxJournalBytes = 1024 * 1024 * 1024;
 
 /**
- * Identity state in a data directory: a snapshot plus an append-only journal. A change is
- * acknowledged only after its journal line is written and fdatasync'd; concurrent changes
- * share one write and one sync (group commit). A crash can leave at most a torn last line,
- * which was never acknowledged and is dropped on load.
+ * Identity state in a data directory: a snapshot plus an append-only journal of checksummed,
+ * numbered lines (state-records.ts). A change is acknowledged only after its journal line is
+ * written and fdatasync'd; concurrent changes share one write and one sync (group commit). A
+ * crash can leave at most a torn last line, which was never acknowledged and is dropped on
+ * load; any other damage, or files that do not fit together, refuse the start.
  */
-export class StateFileError extends Error {
-	override name = 'StateFileError';
-}
-
-type JournalLine = StateChange & {readonly seq: number};
-type Snapshot = {readonly version: 1; readonly seq: number; readonly identities: IdentityRecord[]};
-
-const snapshotName = 'identities.snapshot.json';
-const journalName = 'identities.journal';
-
-export async function openDiskState(
-	directory: string,
-	options: {readonly compactAfter?: number} = {},
-): Promise<IdentityState> {
+export async function openDiskState(directory: string, options: DiskStateOptions = {}): Promise<IdentityState> {
 	const compactAfter = options.compactAfter ?? 20_000;
 	const snapshotPath = path.join(directory, snapshotName);
 	const journalPath = path.join(directory, journalName);
 
 	const snapshot = await readSnapshot(snapshotPath);
-	const table = new IdentityTable(snapshot.identities);
-	let seq = snapshot.seq;
-
-	const journal = await open(journalPath, 'a+', 0o600);
-	const {lines, validLength} = parseJournal(await journal.readFile('utf8'), journalPath);
-	for (const line of lines) {
-		if (line.seq > snapshot.seq) {
-			table.apply(line);
-			seq = line.seq;
+	const journal = await openJournal(journalPath, snapshot !== undefined);
+	let loaded: ReturnType<typeof replayJournal>;
+	try {
+		const bytes = await readJournal(journal, journalPath);
+		loaded = replayJournal(bytes, {journalPath, snapshotPath}, snapshot);
+		const torn = bytes.length - loaded.keptLength;
+		if (torn > 0) {
+			// Dropped even when it holds a whole record (a crash just before the newline): it was
+			// never acknowledged, so either is right, and one rule is simpler.
+			await journal
+				.truncate(loaded.keptLength)
+				.then(() => journal.sync())
+				.catch((error: unknown) => {
+					throw unusableFileError(journalPath, journalWhat, error);
+				});
+			options.onWarning?.(
+				`${journalWhat} ${journalPath} ended in an unfinished line (${torn} bytes at byte ${loaded.keptLength}), a write cut short by a crash before it was acknowledged; it was dropped.`,
+			);
 		}
+	} catch (error) {
+		await journal.close();
+		throw error;
 	}
 
-	let linesInJournal = lines.length;
-	if (validLength < (await journal.stat()).size) {
-		await journal.truncate(validLength);
-		await journal.sync();
-	}
+	const {table} = loaded;
+	let seq = loaded.seq;
+	/** The newest change whose line is written and synced. */
+	let durableSeq = loaded.seq;
+	let linesInJournal = loaded.lines;
 
-	let pending: {line: string; resolve: () => void; reject: (error: unknown) => void}[] = [];
+	type Pending = {
+		line: string;
+		id: string;
+		/** The record before this change, so that compaction can leave the change out. */
+		before: IdentityRecord | undefined;
+		resolve: () => void;
+		reject: (error: unknown) => void;
+	};
+	let pending: Pending[] = [];
 	let flushing: Promise<void> | undefined;
+	/**
+	 * Cleared by flush in the same step as it finds nothing pending, not a microtask later: a
+	 * commit made in between (by code the last acknowledgement resumed) would wait forever.
+	 */
+	let flushRunning = false;
 	let failure: unknown;
 	/** Batches complete in order: when the last commit is durable, so is every one before it. */
 	let lastCommit: Promise<void> = Promise.resolve();
@@ -67,6 +95,7 @@ export async function openDiskState(
 				appendAll(handle.fd, Buffer.from(batch.map(entry => entry.line).join('')));
 				await handle.datasync();
 				linesInJournal += batch.length;
+				durableSeq += batch.length;
 				for (const entry of batch) {
 					entry.resolve();
 				}
@@ -86,12 +115,26 @@ export async function openDiskState(
 				}
 			}
 		}
+
+		// In the same step as the check above (the loop's body catches everything).
+		flushRunning = false;
 	}
 
 	async function compact(handle: FileHandle): Promise<void> {
-		const next: Snapshot = {version: 1, seq, identities: [...table.records.values()]};
-		await writeFileAtomic(snapshotPath, JSON.stringify(next));
-		// Lines up to `seq` are in the snapshot now; replay skips them if truncation is lost.
+		// The snapshot holds only what the journal holds durably (through durableSeq): changes
+		// waiting in `pending` are undone in the copy. So a journal whose truncation a crash
+		// prevented ends exactly at the snapshot, and one ending before it is known to be stale.
+		const records = new Map(table.records);
+		for (const entry of pending.toReversed()) {
+			if (entry.before) {
+				records.set(entry.id, entry.before);
+			} else {
+				records.delete(entry.id);
+			}
+		}
+
+		await writeFileAtomic(snapshotPath, encodeSnapshot({seq: durableSeq, identities: [...records.values()]}));
+		// The journal's lines are in the snapshot now; replay skips them if truncation is lost.
 		await handle.truncate(0);
 		await handle.sync();
 		linesInJournal = 0;
@@ -101,14 +144,16 @@ export async function openDiskState(
 		get: id => table.get(id),
 		findByCustomId: customId => table.findByCustomId(customId),
 		commit(change) {
+			const before = table.get(change.id);
 			table.apply(change);
 			seq += 1;
-			const line = `${JSON.stringify({...change, seq})}\n`;
+			const line = encodeJournalRecord({...change, seq});
 			lastCommit = new Promise<void>((resolve, reject) => {
-				pending.push({line, resolve, reject});
-				flushing ??= flush(journal).finally(() => {
-					flushing = undefined;
-				});
+				pending.push({line, id: change.id, before, resolve, reject});
+				if (!flushRunning) {
+					flushRunning = true;
+					flushing = flush(journal);
+				}
 			});
 			return lastCommit;
 		},
@@ -120,60 +165,61 @@ export async function openDiskState(
 	};
 }
 
+/** Created only with the snapshot absent: a journal gone from beside its snapshot is lost state, not a fresh start. */
+async function openJournal(journalPath: string, snapshotExists: boolean): Promise<FileHandle> {
+	let handle: FileHandle;
+	try {
+		handle = await open(
+			journalPath,
+			constants.O_RDWR | constants.O_APPEND | (snapshotExists ? 0 : constants.O_CREAT),
+			0o600,
+		);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && snapshotExists) {
+			throw stateFileError(
+				journalPath,
+				`${journalWhat} ${journalPath} is missing, but the snapshot beside it is there (changes after the snapshot would be lost)`,
+			);
+		}
+
+		throw unusableFileError(journalPath, journalWhat, error);
+	}
+
+	return handle;
+}
+
+async function readJournal(handle: FileHandle, journalPath: string): Promise<Buffer> {
+	const stats = await handle.stat();
+	if (!stats.isFile()) {
+		throw unusableFileError(journalPath, journalWhat, {message: 'it is not a regular file'});
+	}
+
+	if (stats.size > maxJournalBytes) {
+		throw stateFileError(
+			journalPath,
+			`${journalWhat} ${journalPath} is ${stats.size} bytes, more than the emulator writes between compactions (${maxJournalBytes})`,
+		);
+	}
+
+	const bytes = Buffer.allocUnsafe(stats.size);
+	let read = 0;
+	while (read < bytes.length) {
+		const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read).catch((error: unknown) => {
+			throw unusableFileError(journalPath, journalWhat, error);
+		});
+		if (bytesRead === 0) {
+			break;
+		}
+
+		read += bytesRead;
+	}
+
+	return bytes.subarray(0, read);
+}
+
 function appendAll(fd: number, data: Buffer): void {
 	let written = 0;
 	while (written < data.length) {
 		written += writeSync(fd, data, written);
 	}
-}
-
-async function readSnapshot(snapshotPath: string): Promise<Snapshot> {
-	let text: string;
-	try {
-		text = await readFile(snapshotPath, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			return {version: 1, seq: 0, identities: []};
-		}
-
-		throw error;
-	}
-
-	try {
-		const value = JSON.parse(text) as Snapshot;
-		if (value.version !== 1 || !Array.isArray(value.identities) || typeof value.seq !== 'number') {
-			throw new Error('unexpected shape');
-		}
-
-		return value;
-	} catch (error) {
-		throw new StateFileError(
-			`The emulator's state file ${snapshotPath} is damaged (${(error as Error).message}). Move it away to start with an empty state, or use --in-memory.`,
-		);
-	}
-}
-
-function parseJournal(text: string, journalPath: string): {lines: JournalLine[]; validLength: number} {
-	const lines: JournalLine[] = [];
-	let offset = 0;
-	while (offset < text.length) {
-		const end = text.indexOf('\n', offset);
-		if (end === -1) {
-			// A torn final line: the write never finished, so it was never acknowledged.
-			break;
-		}
-
-		const raw = text.slice(offset, end);
-		try {
-			lines.push(JSON.parse(raw) as JournalLine);
-		} catch {
-			throw new StateFileError(
-				`The emulator's journal ${journalPath} is damaged at byte ${Buffer.byteLength(text.slice(0, offset))}. Move it away to start with an empty state, or use --in-memory.`,
-			);
-		}
-
-		offset = end + 1;
-	}
-
-	return {lines, validLength: Buffer.byteLength(text.slice(0, offset))};
 }
