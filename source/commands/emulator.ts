@@ -20,6 +20,7 @@ export async function runEmulatorCommand(
 		'in-memory': {type: 'boolean', default: false},
 		'access-key': {type: 'string'},
 		'allow-entra': {type: 'boolean', default: false},
+		'skip-api-version-check': {type: 'boolean', default: false},
 		'print-certificate-path': {type: 'boolean', default: false},
 		help: {type: 'boolean', short: 'h', default: false},
 	});
@@ -62,8 +63,9 @@ export async function runEmulatorCommand(
 		...(values['in-memory'] ? {inMemory: true, certificateDirectory: dataDirectory} : {dataDirectory}),
 		...(accessKey === undefined ? {} : {accessKey}),
 		allowEntra: values['allow-entra'],
-		// Commands with --emulator sign with the development key: share only an emulator that accepts it.
-		advertise: accessKey === undefined || accessKey === developmentAccessKey,
+		skipApiVersionCheck: values['skip-api-version-check'],
+		// Commands with --emulator learn from the lock file where it is, and whether it takes their key.
+		advertise: true,
 		onRequest(entry) {
 			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},

@@ -124,6 +124,8 @@ export type LockOwner = {
 	/** Set by long-running emulators (the emulator command, the wizard) that others may share. */
 	readonly url?: string;
 	readonly certificatePath?: string;
+	/** Started with its own --access-key (never the key itself): commands signing with the development key cannot use it. */
+	readonly customAccessKey?: boolean;
 };
 
 export type DirectoryLock = {

@@ -21,6 +21,8 @@ export class AcsError extends Error {
 		message: string,
 		readonly target?: string,
 		readonly headers: Readonly<Record<string, string>> = {},
+		/** The service leaves `api-supported-versions` off a few errors (401 InvalidAccessToken, "field is required"). */
+		readonly listsVersions = true,
 	) {
 		super(message);
 	}
@@ -56,6 +58,25 @@ export const acsErrors = {
 	invalidField: (field: string, expected: string) =>
 		new AcsError(400, 'ValidationError', `The field '${field}' is invalid: it must be ${expected}.`, field),
 	invalidJson: () => new AcsError(400, 'ValidationError', 'The request body is not valid JSON.'),
+	/** Entra ID exchanges (no live recordings): the shapes of the service's other errors. */
+	notAssigned: () =>
+		new AcsError(
+			403,
+			'Forbidden',
+			'The Entra ID principal has no assignment on this resource that allows the exchange: add one for its object id, a group or its tenant.',
+		),
+	invalidPrincipalType: (allowed: readonly string[]) =>
+		new AcsError(
+			400,
+			'ValidationError',
+			`Provided principalType is not valid; use ${allowed.join(', ')}.`,
+			'principalType',
+		),
+	invalidGuid: (field: string) => new AcsError(400, 'ValidationError', `Provided ${field} has invalid format.`, field),
+	assignmentNotFound: (objectId: string) =>
+		new AcsError(404, 'AssignmentNotFound', `No assignment exists for '${printable(objectId)}'.`, 'objectId'),
+	tooManyAssignments: (limit: number) =>
+		new AcsError(400, 'ValidationError', `A resource holds at most ${limit} assignments.`),
 	invalidIdentityId: (id: string) =>
 		new AcsError(
 			400,
@@ -68,9 +89,21 @@ export const acsErrors = {
 		new AcsError(404, 'IdentityNotFound', `Identity '${printable(id)}' was not found.`, 'id'),
 	identityDeleted: (id: string) =>
 		new AcsError(404, 'IdentityNotFound', `Identity '${printable(id)}' was deleted.`, 'id'),
-	invalidAccessToken: () => new AcsError(401, 'InvalidAccessToken', 'Provided access token is not valid.'),
+	invalidAccessToken: () =>
+		new AcsError(401, 'InvalidAccessToken', 'Provided access token is not valid.', undefined, {}, false),
+	/** ASP.NET's model validation, before the service's own checks: PascalCase target, no api-supported-versions. */
+	fieldRequired: (field: 'Scopes' | 'AppId' | 'UserId') =>
+		new AcsError(400, 'ValidationError', `${field}: The ${field} field is required.`, field, {}, false),
 	invalidAppId: () => new AcsError(400, 'ValidationError', 'Provided AppId has invalid format.', 'appId'),
 	invalidUserId: () => new AcsError(400, 'ValidationError', 'Provided UserId has invalid format.', 'userId'),
+	unexpectedApp: () => new AcsError(400, 'ValidationError', 'AAD application is not the expected one.', 'appId'),
+	unexpectedUser: () => new AcsError(400, 'ValidationError', 'Provided AAD token issued for unexpected user.', 'userId'),
+	jsonTooDeep: (limit: number) =>
+		new AcsError(400, 'ValidationError', `The request body is nested deeper than ${limit} levels.`),
+	requestTimeout: (seconds: number) =>
+		new AcsError(408, 'RequestTimeout', `The request did not arrive in full within ${seconds} seconds.`, undefined, {
+			connection: 'close',
+		}),
 	contentHashMismatch: () =>
 		new AcsError(401, 'Denied', "Request 'x-ms-content-sha256' differs from generated content hash."),
 	denied: () => new AcsError(401, 'Denied', 'Denied by the resource provider.'),
@@ -100,7 +133,9 @@ export const acsErrors = {
 			{allow: allowed.join(', ')},
 		),
 	bodyTooLarge: (limit: number) =>
-		new AcsError(413, 'RequestBodyTooLarge', `The request body is larger than the limit of ${limit} bytes.`),
+		new AcsError(413, 'RequestBodyTooLarge', `The request body is larger than the limit of ${limit} bytes.`, undefined, {
+			connection: 'close',
+		}),
 	headersTooLarge: () =>
 		new AcsError(431, 'RequestHeaderFieldsTooLarge', 'The request headers are larger than the server accepts.'),
 	malformedRequest: () => new AcsError(400, 'BadRequest', 'The request is not valid HTTP.'),

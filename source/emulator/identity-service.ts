@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {isAtLeast, type ApiVersion, features} from './api-versions.js';
+import {type ApiVersion, hasCustomId, newestApiVersion} from './api-versions.js';
 import {decodeJwt, isObject} from '../identity/jwt.js';
 import type {TokenValidity} from '../identity/verify-token.js';
 import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../identity/scopes.js';
@@ -46,7 +46,13 @@ export class IdentityService {
 		return this.#keys;
 	}
 
-	async create(body: unknown, apiVersion: ApiVersion): Promise<{status: 200 | 201; body: object}> {
+	/** The health extension's answer: enough for a CI step to know this is the emulator and it is up. */
+	health(): object {
+		return {status: 'healthy', service: 'acs-identity-emulator', resourceId: this.#resourceId, apiVersion: newestApiVersion};
+	}
+
+	/** 201 for a new identity and for a repeated customId alike (recorded 2025; an old preview documented 200). */
+	async create(body: unknown, apiVersion: ApiVersion): Promise<{status: 201; body: object}> {
 		const request = isObject(body) ? body : {};
 		if (body !== undefined && !isObject(body)) {
 			throw acsErrors.invalidField('body', 'a JSON object');
@@ -57,7 +63,7 @@ export class IdentityService {
 				? undefined
 				: parseScopes(request['createTokenWithScopes']);
 		const minutes = parseLifetime(request['expiresInMinutes']);
-		const customId = isAtLeast(apiVersion, features.customId) ? parseCustomId(request['customId']) : undefined;
+		const customId = hasCustomId(apiVersion) ? parseCustomId(request['customId']) : undefined;
 
 		const existing = customId === undefined ? undefined : this.#state.findByCustomId(customId);
 		let record = existing;
@@ -76,26 +82,30 @@ export class IdentityService {
 			record = this.#state.get(id) as IdentityRecord;
 		}
 
-		const identity = {id: record.id, ...(record.customId === undefined ? {} : {customId: record.customId})};
 		let accessToken: AccessTokenBody | undefined;
 		if (scopes) {
 			accessToken = await this.#issue(record.id, scopes, minutes, writes);
 		}
 
 		await Promise.all(writes);
-		return {
-			status: existing ? 200 : 201,
-			body: accessToken ? {identity, accessToken} : {identity},
-		};
+		// With a customId the identity comes as GET shows it, last token included; without, as its id alone.
+		const identity = customId === undefined ? {id: record.id} : this.#details(this.#state.get(record.id) ?? record);
+		return {status: 201, body: accessToken ? {identity, accessToken} : {identity}};
 	}
 
 	async issue(id: string, body: unknown): Promise<AccessTokenBody> {
-		if (!isObject(body)) {
-			throw acsErrors.scopesRequired();
+		const request = body === undefined ? {} : body;
+		if (!isObject(request)) {
+			throw acsErrors.invalidField('body', 'a JSON object with scopes');
 		}
 
-		const scopes = parseScopes(body['scopes']);
-		const minutes = parseLifetime(body['expiresInMinutes']);
+		// A missing field fails the framework's model validation; an empty list, the service's own check.
+		if (request['scopes'] === undefined || request['scopes'] === null) {
+			throw acsErrors.fieldRequired('Scopes');
+		}
+
+		const scopes = parseScopes(request['scopes']);
+		const minutes = parseLifetime(request['expiresInMinutes']);
 		this.#liveRecord(id);
 		const writes: Promise<void>[] = [];
 		const token = await this.#issue(id, scopes, minutes, writes);
@@ -116,47 +126,76 @@ export class IdentityService {
 	}
 
 	get(id: string): object {
-		const record = this.#liveRecord(id);
+		return this.#details(this.#liveRecord(id));
+	}
+
+	/** In the service's key order; `lastTokenIssuedAt` in whole seconds, as recorded. */
+	#details(record: IdentityRecord): object {
 		return {
-			id: record.id,
 			...(record.customId === undefined ? {} : {customId: record.customId}),
-			...(record.lastTokenIssuedAt === undefined ? {} : {lastTokenIssuedAt: formatInstant(record.lastTokenIssuedAt)}),
+			...(record.lastTokenIssuedAt === undefined
+				? {}
+				: {lastTokenIssuedAt: formatInstant(Math.floor(record.lastTokenIssuedAt / 1000) * 1000)}),
+			id: record.id,
 		};
 	}
 
+	/**
+	 * The Custom Teams Endpoint exchange, its checks in the recorded order: the token first
+	 * (401), then required fields (PascalCase), then their formats, then the claims they must match.
+	 */
 	async exchangeTeamsToken(body: unknown): Promise<AccessTokenBody> {
 		const request = isObject(body) ? body : {};
 		const {token, appId, userId} = request;
-		if (typeof appId !== 'string' || !guidPattern.test(appId)) {
-			throw acsErrors.invalidAppId();
-		}
-
-		if (typeof userId !== 'string' || !guidPattern.test(userId)) {
-			throw acsErrors.invalidUserId();
-		}
-
-		const decoded = typeof token === 'string' ? decodeJwt(token) : undefined;
-		const claims = decoded?.payload;
+		const claims = typeof token === 'string' ? decodeJwt(token)?.payload : undefined;
 		const now = this.#now();
-		if (
-			!claims ||
-			!sameGuid(claims['appid'], appId) ||
-			!sameGuid(claims['oid'], userId) ||
-			typeof claims['exp'] !== 'number' ||
-			!Number.isInteger(claims['exp']) ||
-			claims['exp'] * 1000 <= now ||
-			// Beyond what a date can hold: no real token expires there.
-			claims['exp'] > 8_640_000_000_000
-		) {
+		if (!claims || !isLiveEntraToken(claims, now)) {
 			throw acsErrors.invalidAccessToken();
 		}
 
-		const oid = userId.toLowerCase();
+		if (typeof appId !== 'string' || appId === '') {
+			throw acsErrors.fieldRequired('AppId');
+		}
+
+		if (typeof userId !== 'string' || userId === '') {
+			throw acsErrors.fieldRequired('UserId');
+		}
+
+		if (!guidPattern.test(appId)) {
+			throw acsErrors.invalidAppId();
+		}
+
+		if (!guidPattern.test(userId)) {
+			throw acsErrors.invalidUserId();
+		}
+
+		if (!sameGuid(claims['appid'] ?? claims['azp'], appId)) {
+			throw acsErrors.unexpectedApp();
+		}
+
+		if (!sameGuid(claims['oid'], userId)) {
+			throw acsErrors.unexpectedUser();
+		}
+
+		const exp = claims['exp'] as number;
 		const iat = Math.floor(now / 1000);
 		return {
-			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(`orgid:${oid}`, ['voip', 'chat'], iat, claims['exp'])),
-			expiresOn: formatInstant(claims['exp'] * 1000),
+			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(`orgid:${userId.toLowerCase()}`, ['voip', 'chat'], iat, exp)),
+			expiresOn: formatInstant(exp * 1000),
 		};
+	}
+
+	/** An ACS token for an identity the caller has already vouched for (the Entra ID exchanges). */
+	async issueFor(skypeid: string, scopes: readonly string[], exp: number): Promise<AccessTokenBody> {
+		const iat = Math.floor(this.#now() / 1000);
+		return {
+			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(skypeid, scopes, iat, exp)),
+			expiresOn: formatInstant(exp * 1000),
+		};
+	}
+
+	get resourceId(): string {
+		return this.#resourceId;
 	}
 
 	verify(token: unknown): VerifyResult {
@@ -175,7 +214,8 @@ export class IdentityService {
 			return {valid: false, reason: 'malformed', claims};
 		}
 
-		if (skypeid.startsWith('acs:')) {
+		// Identities of Entra ID exchanges (`…_wf_<tenant>_<oid>`, `…_<tenant>_<oid>`) are not kept: nothing revokes them.
+		if (skypeid.startsWith('acs:') && !/_[0-9a-f-]{36}_[0-9a-f-]{36}$/i.test(skypeid)) {
 			const record = this.#state.get(`8:${skypeid}`);
 			if (!record || record.deletedAt !== undefined) {
 				return {valid: false, reason: 'deleted', claims};
@@ -295,6 +335,15 @@ function parseCustomId(value: unknown): string | undefined {
 	}
 
 	return value;
+}
+
+/**
+ * What the emulator can check of an Entra ID token offline (its signature it cannot): a JWT
+ * whose expiry is a whole number of seconds still ahead, and within what a date can hold.
+ */
+export function isLiveEntraToken(claims: Record<string, unknown>, now: number): boolean {
+	const exp = claims['exp'];
+	return typeof exp === 'number' && Number.isInteger(exp) && exp * 1000 > now && exp <= 8_640_000_000_000;
 }
 
 function sameGuid(claim: unknown, expected: string): boolean {

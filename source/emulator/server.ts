@@ -6,13 +6,15 @@ import type {AddressInfo, Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {formatConnectionString, validateEndpoint} from '../identity/connection-string.js';
-import {apiSupportedVersionsHeader} from './api-versions.js';
+import {AccessService} from './access-service.js';
+import {createMemoryAssignments, openAssignmentFile} from './assignment-store.js';
 import {loadOrCreateTls, type TlsMaterial} from './certificate.js';
 import {ensureDirectory, loadResourceId, loadSigningKey, lockDirectory} from './data-directory.js';
 import {defaultPort, developmentAccessKey} from './defaults.js';
 import {type AcsError, acsErrors} from './errors.js';
 import {createAuthenticator} from './http/authenticate.js';
 import {createRequestHandler, type RequestLog} from './http/handler.js';
+import {defaultBodyTimeoutMs} from './http/read-body.js';
 import {IdentityService} from './identity-service.js';
 import {generateSigningKey} from './signing-key.js';
 import {openDiskState} from './state/disk-state.js';
@@ -35,13 +37,17 @@ export type EmulatorOptions = {
 	readonly accessKey?: string;
 	/** Accept Entra ID bearer tokens over HTTPS (audience and expiry checked, signature not). */
 	readonly allowEntra?: boolean;
+	/** Azurite's option: answer any well-formed api-version, as the newest known. */
+	readonly skipApiVersionCheck?: boolean;
+	/** Time a request's body may take to arrive after its headers; default 10 s, then 408. */
+	readonly bodyTimeoutMs?: number;
 	/** Write the URL in the data directory's lock file, so that `acs-tokens --emulator` commands share this emulator. */
 	readonly advertise?: boolean;
 	/** The clock, for tests of expiry and clock skew. */
 	readonly now?: () => number;
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
-	/** Repairs made to the data directory on start that a person should hear of (a torn last journal line dropped). */
+	/** Log lines for a person: a signature that did not match and why, an unknown api-version, a repaired file. */
 	readonly onWarning?: (message: string) => void;
 };
 
@@ -67,9 +73,15 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
 	try {
 		const persistent = options.dataDirectory !== undefined && !options.inMemory;
-		const {resourceId, signingKey, state, lock} = persistent
+		const {resourceId, signingKey, state, lock, assignments} = persistent
 			? await openDataDirectory(options.dataDirectory as string, cleanups, options)
-			: {resourceId: randomUUID(), signingKey: generateSigningKey(), state: createMemoryState(), lock: undefined};
+			: {
+					resourceId: randomUUID(),
+					signingKey: generateSigningKey(),
+					state: createMemoryState(),
+					lock: undefined,
+					assignments: createMemoryAssignments(),
+				};
 		cleanups.push(() => state.close());
 
 		let tls: TlsMaterial | undefined;
@@ -84,40 +96,69 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 			tls = await loadOrCreateTls(path.join(directory, 'tls'));
 		}
 
-		const service = new IdentityService({resourceId, state, signingKey, ...(options.now ? {now: options.now} : {})});
+		const clock = options.now ? {now: options.now} : {};
+		const identity = new IdentityService({resourceId, state, signingKey, ...clock});
+		const access = new AccessService({identity, store: assignments, ...clock});
+		const bodyTimeoutMs = options.bodyTimeoutMs ?? defaultBodyTimeoutMs;
 		const handler = createRequestHandler({
-			service,
+			services: {identity, access},
 			authenticate: createAuthenticator({
 				accessKey: Buffer.from(accessKey, 'base64'),
 				allowEntra: options.allowEntra ?? false,
 				secure: !options.http,
-				...(options.now ? {now: options.now} : {}),
+				...clock,
+				...(options.onWarning ? {onSignatureMismatch: options.onWarning} : {}),
 			}),
+			skipApiVersionCheck: options.skipApiVersionCheck ?? false,
+			bodyTimeoutMs,
 			...(options.onRequest ? {onRequest: options.onRequest} : {}),
 			...(options.onInternalError ? {onInternalError: options.onInternalError} : {}),
+			...(options.onWarning ? {onWarning: options.onWarning} : {}),
 		});
 		// Without Host, Node would answer a bare 400; the authenticator refuses such a request instead (Host is signed).
+		// The body's own timeout (408 in the service shape) comes first; Node's are the backstop,
+		// checked every second rather than every 30 (which let a slow body run up to a minute).
 		const serverOptions = {
-			requestTimeout: 30_000,
-			headersTimeout: 15_000,
+			requestTimeout: bodyTimeoutMs + 10_000,
+			headersTimeout: 10_000,
+			connectionsCheckingInterval: 1000,
 			keepAliveTimeout: 5000,
 			requireHostHeader: false,
 		};
 		const server = tls
 			? https.createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
 			: http.createServer(serverOptions, handler);
+		// Whatever goes wrong on one connection stays there: the process (and a wizard that embeds
+		// the emulator) lives on.
+		const contained = (work: () => void, socket: Socket) => {
+			try {
+				work();
+			} catch (error) {
+				options.onInternalError?.(error);
+				socket.destroy();
+			}
+		};
+
 		server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-			answerUnparsable(error, socket);
+			contained(() => answerUnparsable(error, socket), socket);
 		});
 		// Without a listener, Node drops a CONNECT without a word.
 		server.on('connect', (_request: http.IncomingMessage, socket: Socket) => {
-			answerRaw(acsErrors.methodNotAllowed('CONNECT', ['GET', 'POST', 'DELETE']), socket);
+			contained(() => answerRaw(acsErrors.methodNotAllowed('CONNECT', ['GET', 'POST', 'DELETE']), socket), socket);
 		});
+		if (tls) {
+			// A TLS handshake that fails is the client's problem, never a reason to stop.
+			server.on('tlsClientError', (_error: Error, socket: Socket) => {
+				socket.destroy();
+			});
+		}
 
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(options.port ?? defaultPort, host, () => {
 				server.off('error', reject);
+				// After listening, an error (too many open files, say) is logged, not thrown.
+				server.on('error', error => options.onInternalError?.(error));
 				resolve();
 			});
 		});
@@ -135,7 +176,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 		const url = validateEndpoint(`${tls ? 'https' : 'http'}://${urlHost}:${port}`);
 		if (options.advertise && lock) {
-			await lock.advertise({url, ...(tls ? {certificatePath: tls.certificatePath} : {})});
+			// Commands with --emulator sign with the development key: they learn at once that this one takes another.
+			await lock.advertise({
+				url,
+				...(tls ? {certificatePath: tls.certificatePath} : {}),
+				...(accessKey === developmentAccessKey ? {} : {customAccessKey: true}),
+			});
 		}
 
 		let closing: Promise<void> | undefined;
@@ -155,7 +201,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 	}
 }
 
-async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[], options: EmulatorOptions) {
+async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[], _options: EmulatorOptions) {
 	await ensureDirectory(directory);
 	const lock = await lockDirectory(directory);
 	cleanups.push(() => lock.release());
@@ -163,7 +209,8 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 		lock,
 		resourceId: await loadResourceId(directory),
 		signingKey: await loadSigningKey(directory),
-		state: await openDiskState(directory, {onWarning: options.onWarning}),
+		state: await openDiskState(directory, {onWarning: _options.onWarning}),
+		assignments: await openAssignmentFile(directory),
 	};
 }
 
@@ -174,7 +221,13 @@ function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
 		return;
 	}
 
-	answerRaw(error.code === 'HPE_HEADER_OVERFLOW' ? acsErrors.headersTooLarge() : acsErrors.malformedRequest(), socket);
+	const acsError =
+		error.code === 'HPE_HEADER_OVERFLOW'
+			? acsErrors.headersTooLarge()
+			: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+				? acsErrors.requestTimeout(10)
+				: acsErrors.malformedRequest();
+	answerRaw(acsError, socket);
 }
 
 /** An ACS error written straight on the socket, for requests that never reach the handler. */
@@ -182,11 +235,11 @@ function answerRaw(acsError: AcsError, socket: Socket): void {
 	const text = JSON.stringify(acsError.toBody());
 	socket.end(
 		`HTTP/1.1 ${acsError.status} ${http.STATUS_CODES[acsError.status] ?? 'Bad Request'}\r\n` +
-			'content-type: application/json; charset=utf-8\r\n' +
+			'content-type: application/json\r\n' +
 			Object.entries(acsError.headers)
+				.filter(([name]) => name !== 'connection')
 				.map(([name, value]) => `${name}: ${value}\r\n`)
 				.join('') +
-			`api-supported-versions: ${apiSupportedVersionsHeader}\r\n` +
 			`x-ms-error-code: ${acsError.code}\r\n` +
 			`content-length: ${Buffer.byteLength(text)}\r\n` +
 			'connection: close\r\n\r\n' +

@@ -48,7 +48,10 @@ export function verifySignature(decoded: DecodedJwt, keys: readonly SigningKey[]
 	return key !== undefined && verify('sha256', Buffer.from(decoded.signingInput), key.publicKey, decoded.signature);
 }
 
-/** `2023-10-19T15:34:21.7982808+00:00`, the way the live service writes instants. */
+/**
+ * `2025-04-16T14:48:09.957+00:00`, the way the live service writes instants: a `+00:00`
+ * offset, and the fraction with its trailing zeros trimmed (none at all on a whole second).
+ */
 export function formatInstant(milliseconds: number): string {
-	return new Date(milliseconds).toISOString().replace(/Z$/, '0000+00:00');
+	return new Date(milliseconds).toISOString().replace(/\.?0*Z$/, '+00:00');
 }

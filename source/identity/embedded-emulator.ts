@@ -26,6 +26,10 @@ export async function openEmulatorConnection(
 	const deadline = Date.now() + (options.waitMs ?? 15_000);
 	for (;;) {
 		const owner = await readLockOwner(dataDirectory);
+		if (owner?.url && owner.customAccessKey) {
+			throw new IdentityError('authentication', text.errors.emulatorCustomKey(owner.url, owner.pid));
+		}
+
 		if (owner?.url) {
 			return {
 				connection: {

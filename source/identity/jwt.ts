@@ -1,3 +1,5 @@
+import {parseBoundedJson} from '../protocol/bounded-json.js';
+
 /** Compact JWTs, decoded without verification: enough to show claims and read expiry. */
 export type DecodedJwt = {
 	readonly header: Record<string, unknown>;
@@ -6,8 +8,20 @@ export type DecodedJwt = {
 	readonly signature: Buffer;
 };
 
-/** Splits and parses a compact JWT; undefined when it is not one. Verifies nothing. */
+/** ACS tokens are under 1 KB and Entra ID tokens a few KB; nothing real comes near this. */
+export const maxJwtLength = 32 * 1024;
+/** Claims are flat; a few levels allow for structured claims without letting a token nest without end. */
+const maxClaimsDepth = 16;
+
+/**
+ * Splits and parses a compact JWT; undefined when it is not one, or is longer or nested
+ * deeper than any real token (what reads the claims may recurse over them). Verifies nothing.
+ */
 export function decodeJwt(token: string): DecodedJwt | undefined {
+	if (token.length > maxJwtLength) {
+		return undefined;
+	}
+
 	const parts = token.split('.');
 	if (parts.length !== 3 || parts.some(part => !/^[A-Za-z0-9_-]+$/.test(part))) {
 		return undefined;
@@ -15,8 +29,9 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 
 	const [header, payload, signature] = parts as [string, string, string];
 	try {
-		const headerJson: unknown = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-		const payloadJson: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+		const limits = {maxDepth: maxClaimsDepth};
+		const headerJson = parseBoundedJson(Buffer.from(header, 'base64url').toString('utf8'), limits);
+		const payloadJson = parseBoundedJson(Buffer.from(payload, 'base64url').toString('utf8'), limits);
 		if (!isObject(headerJson) || !isObject(payloadJson)) {
 			return undefined;
 		}

@@ -1,3 +1,4 @@
+import {parseBoundedJson} from '../protocol/bounded-json.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError, toIdentityError} from './errors.js';
@@ -47,7 +48,8 @@ export async function verifyToken(
 
 	if (status === 200) {
 		try {
-			return JSON.parse(responseText) as TokenValidity;
+			// Bounded: the claims are printed, and printing recurses over them.
+			return parseBoundedJson(responseText, {maxDepth: 32, maxLength: 1024 * 1024}) as TokenValidity;
 		} catch {
 			// Fall through: not the emulator's answer.
 		}

@@ -77,7 +77,13 @@ Options
   --access-key KEY   Base64 access key (default: the well-known development key)
   --allow-entra      Accept Entra ID bearer tokens over HTTPS (audience and
                      expiry checked, signature not)
+  --skip-api-version-check
+                     Answer any well-formed api-version, as the newest known
+                     (one log line per new version seen)
   -h, --help         Show this help
+
+Health: GET /emulator/health answers 200 without a signature once it serves.
+A request's body must arrive within 10 s of its headers (else 408).
 
 Examples
   acs-tokens emulator

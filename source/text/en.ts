@@ -33,6 +33,8 @@ export const en = {
 			`${endpoint} answered ${status} to a verification request: only the local emulator can verify tokens (the real service has no such operation). Use --emulator, or decode the token instead (acs-tokens token decode).`,
 		profileKeyNotStored: (profile: string) =>
 			`Profile "${profile}" was used with --connection-string, and its key is not stored. Pass --connection-string again.`,
+		emulatorCustomKey: (url: string, pid: number) =>
+			`The local emulator at ${url} (pid ${pid}) was started with its own --access-key, so --emulator cannot sign for it. Reach it with COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=${url};accesskey=<that key>" (or --connection-string -, reading it from stdin), or stop it and start it without --access-key.`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},

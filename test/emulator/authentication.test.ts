@@ -11,9 +11,9 @@ import {apiVersionQuery, type RawResponse, rawRequest} from '../_helpers/raw-cli
 const createTarget = `/identities${apiVersionQuery}`;
 const deniedMessage = 'Denied by the resource provider.';
 const hashMismatchMessage = "Request 'x-ms-content-sha256' differs from generated content hash.";
+/** What the live service advertised on /identities (recorded April 2025), and the stable versions since. */
 const advertisedVersions = [
 	'2020-07-20-preview2',
-	'2021-02-22-preview1',
 	'2021-03-07',
 	'2021-10-31-preview',
 	'2021-11-01',
@@ -22,12 +22,24 @@ const advertisedVersions = [
 	'2023-10-01',
 	'2025-03-02-preview',
 	'2025-06-30',
+	'2026-07-22',
+	'2026-09-23',
+];
+/** Every version the facts file lists for the identity calls. */
+const acceptedVersions = [
+	...advertisedVersions,
+	'2021-02-22-preview1',
+	'2021-03-31-preview1',
+	'2022-09-01',
+	'2023-08-01',
+	'2023-08-30-preview',
+	'2025-04-01-preview',
 ];
 const userIdPattern = /^8:acs:[0-9a-f-]{36}_[0-9a-f-]{36}$/;
 
 function expectDenied(response: RawResponse, message = deniedMessage): void {
 	expect(response.status).toBe(401);
-	expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+	expect(response.headers['content-type']).toBe('application/json');
 	expect(response.json).toEqual({error: {code: 'Denied', message}});
 }
 
@@ -306,11 +318,22 @@ describe.each<Transport>(['http', 'https'])('response headers over %s', transpor
 		{name: 'bad signature', status: 401, request: () => ({target: createTarget, accessKey: 'AAAA'})},
 		{name: 'bad api-version', status: 400, request: () => ({target: '/identities?api-version=banana'})},
 		{name: 'validation error', status: 400, request: () => ({target: createTarget, body: '{"createTokenWithScopes":[]}'})},
+		{name: 'body too large', status: 413, request: () => ({target: createTarget, body: 'x'.repeat(70_000)})},
+	];
+	/** No route, no api-versions: the header belongs to an operation of the API. */
+	const outsideTheApi: typeof requests = [
 		{name: 'unknown path', status: 404, request: () => ({target: `/nothing${apiVersionQuery}`})},
 		{name: 'wrong method', status: 405, request: () => ({method: 'GET', target: createTarget})},
-		{name: 'body too large', status: 413, request: () => ({target: createTarget, body: 'x'.repeat(70_000)})},
 		{name: 'jwks', status: 200, request: () => ({method: 'GET', target: '/.well-known/jwks.json', unsigned: true})},
 	];
+
+	it.each(outsideTheApi)('echoes x-ms-client-request-id without api-versions ($name, $status)', async ({status, request}) => {
+		const clientRequestId = randomUUID();
+		const response = await rawRequest(emulator, {...request(), headers: {'x-ms-client-request-id': clientRequestId}});
+		expect(response.status).toBe(status);
+		expect(response.headers['x-ms-client-request-id']).toBe(clientRequestId);
+		expect(response.headers['api-supported-versions']).toBeUndefined();
+	});
 
 	it.each(requests)('echoes x-ms-client-request-id and lists the api-versions ($name, $status)', async ({status, request}) => {
 		const clientRequestId = randomUUID();
@@ -322,7 +345,7 @@ describe.each<Transport>(['http', 'https'])('response headers over %s', transpor
 		expect(response.headers['x-ms-client-request-id']).toBe(clientRequestId);
 		expect(response.headers['api-supported-versions']?.toString().split(', ')).toEqual(advertisedVersions);
 		expect(response.headers['x-ms-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect(response.headers['content-type']).toBe(status < 300 ? 'application/json; charset=utf-8' : 'application/json');
 	});
 
 	it('gives every response its own x-ms-request-id', async () => {
@@ -356,7 +379,7 @@ describe.each<Transport>(['http', 'https'])('api-versions over %s', transport =>
 		await emulator.close();
 	});
 
-	it.each(advertisedVersions)('creates an identity with api-version %s', async version => {
+	it.each(acceptedVersions)('creates an identity with api-version %s', async version => {
 		expectCreated(await rawRequest(emulator, {target: `/identities?api-version=${version}`}));
 	});
 
@@ -369,12 +392,13 @@ describe.each<Transport>(['http', 'https'])('api-versions over %s', transport =>
 		expect(response.json).toMatchObject({identity: {id: expect.stringMatching(userIdPattern)}, accessToken: {}});
 	});
 
-	it.each(['2019-01-01', 'banana', '2023-10-01-preview', '2023-10-1', ' 2023-10-01', ''])(
+	it.each(['2019-01-01', 'banana', '2023-10-01-preview', '2023-10-1', ' 2023-10-01', '', '2027-01-01'])(
 		'refuses the api-version %j with 400 UnsupportedApiVersion',
 		async version => {
 			const response = await rawRequest(emulator, {target: `/identities?api-version=${encodeURIComponent(version)}`});
 			expect(response.status).toBe(400);
-			expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+			expect(response.headers['content-type']).toBe('application/json');
+			expect(response.headers['api-supported-versions']?.toString().split(', ')).toEqual(advertisedVersions);
 			expect(response.json).toEqual({
 				error: {
 					code: 'UnsupportedApiVersion',

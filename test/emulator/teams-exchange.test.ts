@@ -29,20 +29,37 @@ describe('the Teams user token exchange, offline', () => {
 		expect(decodeClaims(token.token)).toMatchObject({skypeid: `orgid:${userId}`, exp, resourceId: emulator.resourceId});
 	});
 
-	it('checks the formats of appId and userId first, with the service texts', async () => {
+	it('checks the token first, then the formats of appId and userId, with the service texts', async () => {
 		const teamsUserAadToken = fakeEntraToken({appid: appId, oid: userId, exp: inOneHour()});
 		expect(
 			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken, clientId: 'not-a-guid', userObjectId: userId})),
 		).toEqual({statusCode: 400, code: 'ValidationError', message: 'Provided AppId has invalid format.'});
 		expect(
-			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken: 'garbage', clientId: appId, userObjectId: 'x'})),
+			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken, clientId: appId, userObjectId: 'x'})),
 		).toEqual({statusCode: 400, code: 'ValidationError', message: 'Provided UserId has invalid format.'});
+		// A bad token wins over a bad userId (recorded).
+		expect(
+			await restError(sdkClient(emulator).getTokenForTeamsUser({teamsUserAadToken: 'garbage', clientId: appId, userObjectId: 'x'})),
+		).toEqual({statusCode: 401, code: 'InvalidAccessToken', message: 'Provided access token is not valid.'});
+	});
+
+	it.each([
+		['another application', {appid: randomUUID(), oid: userId}, 'AAD application is not the expected one.'],
+		['another user', {appid: appId, oid: randomUUID()}, 'Provided AAD token issued for unexpected user.'],
+	])('refuses a token of %s with 400 and the service text', async (_name, claims, message) => {
+		expect(
+			await restError(
+				sdkClient(emulator).getTokenForTeamsUser({
+					teamsUserAadToken: fakeEntraToken({...claims, exp: inOneHour()}),
+					clientId: appId,
+					userObjectId: userId,
+				}),
+			),
+		).toEqual({statusCode: 400, code: 'ValidationError', message});
 	});
 
 	it.each([
 		['an expired token', {appid: appId, oid: userId, exp: Math.floor(Date.now() / 1000) - 60}],
-		['another application', {appid: randomUUID(), oid: userId, exp: Math.floor(Date.now() / 1000) + 3600}],
-		['another user', {appid: appId, oid: randomUUID(), exp: Math.floor(Date.now() / 1000) + 3600}],
 		['no expiry', {appid: appId, oid: userId}],
 	])('refuses %s with 401 InvalidAccessToken', async (_name, claims) => {
 		expect(

@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../identity/hmac.js';
+import {explainSignatureMismatch} from './signature-diagnosis.js';
 import {acsErrors} from '../errors.js';
 import {decodeJwt} from '../../identity/jwt.js';
 
@@ -25,6 +26,8 @@ export function createAuthenticator(options: {
 	readonly allowEntra: boolean;
 	readonly secure: boolean;
 	readonly now?: () => number;
+	/** Told why a signature did not match (never the key, never the signature received). */
+	readonly onSignatureMismatch?: (explanation: string) => void;
 }): Authenticator {
 	const now = options.now ?? Date.now;
 	return ({method, target, headers, body}) => {
@@ -39,7 +42,8 @@ export function createAuthenticator(options: {
 		}
 
 		const parsed = parseAuthorization(authorization);
-		if (!parsed) {
+		// Canonical base64 of exactly 32 bytes: Buffer.from would read past junk after the padding.
+		if (!parsed || !isCanonicalSignature(parsed.signature)) {
 			throw acsErrors.denied();
 		}
 
@@ -72,8 +76,21 @@ export function createAuthenticator(options: {
 			throw acsErrors.denied();
 		}
 
-		const expected = computeSignature(options.accessKey, `${method}\n${target}\n${values.join(';')}`);
+		const signed = `${method}\n${target}\n${values.join(';')}`;
+		const expected = computeSignature(options.accessKey, signed);
 		if (!signaturesEqual(expected, parsed.signature)) {
+			options.onSignatureMismatch?.(
+				explainSignatureMismatch({
+					accessKey: options.accessKey,
+					received: parsed.signature,
+					stringToSign: signed,
+					method,
+					target,
+					signedHeaders: parsed.signedHeaders,
+					headers,
+					body,
+				}),
+			);
 			throw acsErrors.denied();
 		}
 
@@ -81,6 +98,11 @@ export function createAuthenticator(options: {
 			throw acsErrors.contentHashMismatch();
 		}
 	};
+}
+
+function isCanonicalSignature(signature: string): boolean {
+	const bytes = Buffer.from(signature, 'base64');
+	return bytes.length === 32 && bytes.toString('base64') === signature;
 }
 
 function checkBearer(token: string, allowed: boolean, now: number): void {

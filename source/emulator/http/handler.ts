@@ -1,12 +1,12 @@
 import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {type ApiVersion, isAtLeast, isSupportedApiVersion} from '../api-versions.js';
+import {JsonLimitError, maxJsonDepth, parseBoundedJson} from '../../protocol/bounded-json.js';
+import {type ApiVersion, isKnownApiVersion, isWellFormedApiVersion, knownApiVersions, newestApiVersion} from '../api-versions.js';
 import {AcsError, acsErrors} from '../errors.js';
-import type {IdentityService} from '../identity-service.js';
 import type {Authenticator} from './authenticate.js';
-import {readBody} from './read-body.js';
+import {defaultBodyTimeoutMs, readBody} from './read-body.js';
 import {sendError, sendJson} from './respond.js';
-import {matchRoute} from './routes.js';
+import {matchRoute, type Route, type Services} from './routes.js';
 
 export type RequestLog = {
 	readonly method: string;
@@ -15,17 +15,97 @@ export type RequestLog = {
 	readonly milliseconds: number;
 };
 
-/**
- * The emulator's pipeline, in order: request ids → request target → route (404, 405) →
- * api-version → body (413) → authentication (401) → JSON → operation. Every failure is an
- * AcsError in the service's shape; nothing a client sends can make it answer 500.
- */
-export function createRequestHandler(options: {
-	readonly service: IdentityService;
+export type HandlerOptions = {
+	readonly services: Services;
 	readonly authenticate: Authenticator;
+	/** Azurite's option: any well-formed api-version is answered as the newest known. */
+	readonly skipApiVersionCheck?: boolean;
+	readonly bodyTimeoutMs?: number;
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
-}): (request: IncomingMessage, response: ServerResponse) => void {
+	/** One line for a person reading the emulator's log. */
+	readonly onWarning?: (message: string) => void;
+};
+
+type Outcome = {readonly status: number; readonly body?: unknown; readonly advertised?: string};
+
+/**
+ * The emulator's pipeline, in order: request ids → request target → route (404, 405) →
+ * api-version → body (413, 408) → authentication (401) → JSON (bounded) → operation. Every
+ * failure is answered as an AcsError in the service's shape; whatever a handler throws is
+ * caught here, so a request can neither crash the process nor leave a socket unanswered.
+ */
+export function createRequestHandler(options: HandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+	const versionsSeen = new Set<string>();
+	const resolveVersion = (route: Route, raw: string | null, requestUri: string): ApiVersion => {
+		const family = route.family;
+		if (!family) {
+			return newestApiVersion;
+		}
+
+		if (raw === null) {
+			throw withVersions(acsErrors.missingApiVersion(), family.advertised);
+		}
+
+		if (isKnownApiVersion(raw) && family.accepts(raw)) {
+			return raw;
+		}
+
+		if (options.skipApiVersionCheck && isWellFormedApiVersion(raw)) {
+			if (!isKnownApiVersion(raw) && !versionsSeen.has(raw) && versionsSeen.size < 1000) {
+				versionsSeen.add(raw);
+				options.onWarning?.(`api-version ${raw} is not one the emulator knows; answering it as ${newestApiVersion} (--skip-api-version-check).`);
+			}
+
+			// The newest version that has this route answers for it.
+			return [...knownApiVersions].reverse().find(version => family.accepts(version)) ?? newestApiVersion;
+		}
+
+		throw withVersions(acsErrors.unsupportedApiVersion(requestUri, raw), family.advertised);
+	};
+
+	async function handle(request: IncomingMessage, method: string, target: string, rawPath: string, query: string): Promise<Outcome> {
+		if (!rawPath.startsWith('/')) {
+			throw acsErrors.notAPath();
+		}
+
+		const match = matchRoute(method, decodeSegments(rawPath));
+		if (match.kind === 'none') {
+			throw acsErrors.notFound(rawPath);
+		}
+
+		if (match.kind === 'wrong-method') {
+			throw acsErrors.methodNotAllowed(method, match.allowed);
+		}
+
+		const {route, params} = match;
+		const scheme = (request.socket as {encrypted?: boolean}).encrypted ? 'https' : 'http';
+		const requestUri = `${request.headers.host ? `${scheme}://${request.headers.host}` : ''}${rawPath}`;
+		const apiVersion = resolveVersion(route, new URLSearchParams(query).get('api-version'), requestUri);
+		const advertised = route.family?.advertised;
+		try {
+			const bodyBytes = await readBody(request, {timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs});
+			let bearer: string | undefined;
+			if (route.auth === 'hmac') {
+				options.authenticate({method, target, headers: request.headers, body: bodyBytes});
+			} else if (route.auth === 'exchange') {
+				bearer = bearerToken(request.headers.authorization);
+			}
+
+			const body = parseBody(bodyBytes);
+			const result = await route.handle({
+				services: options.services,
+				params,
+				body,
+				apiVersion,
+				...(bearer === undefined ? {} : {bearer}),
+			});
+			return {...result, ...(advertised === undefined ? {} : {advertised})};
+		} catch (error) {
+			throw error instanceof AcsError && advertised !== undefined ? withVersions(error, advertised) : error;
+		}
+	}
+
 	return (request, response) => {
 		const started = performance.now();
 		const method = request.method ?? 'GET';
@@ -39,91 +119,73 @@ export function createRequestHandler(options: {
 		const questionMark = target.indexOf('?');
 		const rawPath = questionMark === -1 ? target : target.slice(0, questionMark);
 		response.once('finish', () => {
-			options.onRequest?.({
-				method,
-				path: rawPath,
-				status: response.statusCode,
-				milliseconds: performance.now() - started,
-			});
+			options.onRequest?.({method, path: rawPath, status: response.statusCode, milliseconds: performance.now() - started});
 		});
 
-		handle(request, method, target, rawPath, questionMark === -1 ? '' : target.slice(questionMark + 1)).then(
-			result => {
-				sendJson(response, result.status, result.body, headers);
-			},
-			(error: unknown) => {
-				// (The request stream itself is destroyed once its body is read: only the socket tells.)
-				if (request.socket.destroyed) {
-					// The client went away mid-request: nobody to answer, nothing went wrong here.
-					return;
+		const fail = (error: unknown) => {
+			// The client went away mid-request: nobody to answer, nothing went wrong here.
+			// (The request stream itself is destroyed once its body is read: only the socket tells.)
+			if (request.socket.destroyed || response.headersSent) {
+				return;
+			}
+
+			if (!(error instanceof AcsError)) {
+				options.onInternalError?.(error);
+			}
+
+			const acsError = error instanceof AcsError ? error : acsErrors.internal();
+			sendError(response, acsError, headers, versionsOf(error));
+		};
+
+		handle(request, method, target, rawPath, questionMark === -1 ? '' : target.slice(questionMark + 1))
+			.then(outcome => {
+				if (outcome.advertised !== undefined) {
+					headers['api-supported-versions'] = outcome.advertised;
 				}
 
-				if (!(error instanceof AcsError)) {
-					options.onInternalError?.(error);
-				}
-
-				const acsError = error instanceof AcsError ? error : acsErrors.internal();
-				if (acsError.status === 413) {
-					headers['connection'] = 'close';
-				}
-
-				sendError(response, acsError, headers);
-			},
-		);
+				sendJson(response, outcome.status, outcome.body, headers);
+			})
+			.catch(fail)
+			.catch((error: unknown) => {
+				// Even the error answer failed (a socket torn down mid-write): log it, never throw.
+				options.onInternalError?.(error);
+				response.destroy();
+			});
 	};
+}
 
-	async function handle(request: IncomingMessage, method: string, target: string, rawPath: string, query: string) {
-		if (!rawPath.startsWith('/')) {
-			throw acsErrors.notAPath();
-		}
+/** Errors raised past routing carry the route's api-supported-versions (where the service sends it). */
+const advertisedByError = new WeakMap<AcsError, string>();
 
-		const segments = decodeSegments(rawPath);
-		const match = matchRoute(method, segments);
-		if (match.kind === 'none') {
-			throw acsErrors.notFound(rawPath);
-		}
+function withVersions(error: AcsError, advertised: string): AcsError {
+	advertisedByError.set(error, advertised);
+	return error;
+}
 
-		if (match.kind === 'wrong-method') {
-			throw acsErrors.methodNotAllowed(method, match.allowed);
-		}
+function versionsOf(error: unknown): string | undefined {
+	return error instanceof AcsError ? advertisedByError.get(error) : undefined;
+}
 
-		const {route, params} = match;
-		const apiVersion = new URLSearchParams(query).get('api-version');
-		let version: ApiVersion | undefined;
-		if (route.acs) {
-			if (apiVersion === null) {
-				throw acsErrors.missingApiVersion();
-			}
-
-			const scheme = (request.socket as {encrypted?: boolean}).encrypted ? 'https' : 'http';
-			const requestUri = `${request.headers.host ? `${scheme}://${request.headers.host}` : ''}${rawPath}`;
-			if (!isSupportedApiVersion(apiVersion)) {
-				throw acsErrors.unsupportedApiVersion(requestUri, apiVersion);
-			}
-
-			if (route.minimumVersion && !isAtLeast(apiVersion, route.minimumVersion)) {
-				throw acsErrors.unsupportedApiVersion(requestUri, apiVersion);
-			}
-
-			version = apiVersion;
-		}
-
-		const bodyBytes = await readBody(request);
-		if (route.acs) {
-			options.authenticate({method, target, headers: request.headers, body: bodyBytes});
-		}
-
-		let body: unknown;
-		if (bodyBytes.length > 0) {
-			try {
-				body = JSON.parse(bodyBytes.toString('utf8'));
-			} catch {
-				throw acsErrors.invalidJson();
-			}
-		}
-
-		return route.handle(options.service, {params, body, apiVersion: version ?? '2023-10-01'});
+function parseBody(bytes: Buffer): unknown {
+	if (bytes.length === 0) {
+		return undefined;
 	}
+
+	try {
+		return parseBoundedJson(bytes.toString('utf8'));
+	} catch (error) {
+		throw error instanceof JsonLimitError ? acsErrors.jsonTooDeep(maxJsonDepth) : acsErrors.invalidJson();
+	}
+}
+
+/** The exchange routes take the Entra ID user's own token; anything else is not a valid one. */
+function bearerToken(authorization: string | undefined): string {
+	const match = authorization === undefined ? null : /^bearer\s+(\S+)\s*$/i.exec(authorization);
+	if (!match?.[1]) {
+		throw acsErrors.invalidAccessToken();
+	}
+
+	return match[1];
 }
 
 function decodeSegments(rawPath: string): string[] {

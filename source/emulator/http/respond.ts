@@ -1,23 +1,36 @@
 import type {ServerResponse} from 'node:http';
-import {apiSupportedVersionsHeader} from '../api-versions.js';
 import type {AcsError} from '../errors.js';
 
-export function sendJson(
+/** Successes carry a charset; the service's errors say only `application/json` (recorded). */
+const successType = 'application/json; charset=utf-8';
+const errorType = 'application/json';
+
+export type ResponseHeaders = Readonly<Record<string, string>>;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: ResponseHeaders = {}): void {
+	send(response, status, body === undefined ? '' : JSON.stringify(body), successType, headers);
+}
+
+/** `advertised`: the route's api-supported-versions, left off where the service leaves it off. */
+export function sendError(
 	response: ServerResponse,
-	status: number,
-	body: unknown,
-	headers: Readonly<Record<string, string>> = {},
+	error: AcsError,
+	headers: ResponseHeaders = {},
+	advertised?: string,
 ): void {
-	const text = body === undefined ? '' : JSON.stringify(body);
+	send(response, error.status, JSON.stringify(error.toBody()), errorType, {
+		...headers,
+		...error.headers,
+		'x-ms-error-code': error.code,
+		...(advertised !== undefined && error.listsVersions ? {'api-supported-versions': advertised} : {}),
+	});
+}
+
+function send(response: ServerResponse, status: number, text: string, type: string, headers: ResponseHeaders): void {
 	response.writeHead(status, {
 		...headers,
-		'api-supported-versions': apiSupportedVersionsHeader,
-		...(text === '' ? {} : {'content-type': 'application/json; charset=utf-8'}),
+		...(text === '' ? {} : {'content-type': type}),
 		'content-length': Buffer.byteLength(text),
 	});
 	response.end(text);
-}
-
-export function sendError(response: ServerResponse, error: AcsError, headers: Readonly<Record<string, string>> = {}): void {
-	sendJson(response, error.status, error.toBody(), {...headers, ...error.headers, 'x-ms-error-code': error.code});
 }

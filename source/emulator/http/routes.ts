@@ -1,86 +1,208 @@
-import {type ApiVersion, features} from '../api-versions.js';
+import {type ApiVersion, type RouteFamily, routeFamilies} from '../api-versions.js';
+import type {AccessService} from '../access-service.js';
 import type {IdentityService} from '../identity-service.js';
 import {jwks} from '../signing-key.js';
 
 export type RouteResult = {readonly status: number; readonly body?: unknown};
 
+export type Services = {readonly identity: IdentityService; readonly access: AccessService};
+
 export type RouteInput = {
+	readonly services: Services;
 	readonly params: readonly string[];
 	readonly body: unknown;
 	readonly apiVersion: ApiVersion;
+	/** The bearer token of an exchange route, as sent. */
+	readonly bearer?: string;
 };
+
+/**
+ * How a route is reached: `hmac` (the access key, or an Entra ID bearer with --allow-entra),
+ * `exchange` (an Entra ID user's own bearer token, checked by the operation), or `none`
+ * (the emulator's own extensions, which also need no api-version).
+ */
+export type RouteAuth = 'hmac' | 'exchange' | 'none';
 
 export type Route = {
-	readonly method: 'GET' | 'POST' | 'DELETE';
+	readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Decoded path segments; `*` matches one segment, passed on in `params`. */
 	readonly segments: readonly string[];
-	/** Operations of the ACS API need an api-version and a signature; emulator extensions need neither. */
-	readonly acs: boolean;
-	readonly minimumVersion?: ApiVersion;
-	readonly handle: (service: IdentityService, input: RouteInput) => RouteResult | Promise<RouteResult>;
+	readonly auth: RouteAuth;
+	/** The api-versions of an operation of the ACS API; extensions have none. */
+	readonly family?: RouteFamily;
+	readonly handle: (input: RouteInput) => RouteResult | Promise<RouteResult>;
 };
 
-export const routes: readonly Route[] = [
+const param = (input: RouteInput, index: number) => input.params[index] as string;
+const noContent = {status: 204} as const;
+
+const identityRoutes: readonly Route[] = [
 	{
 		method: 'POST',
 		segments: ['identities'],
-		acs: true,
-		handle: (service, {body, apiVersion}) => service.create(body, apiVersion),
+		auth: 'hmac',
+		family: routeFamilies.identities,
+		handle: input => input.services.identity.create(input.body, input.apiVersion),
 	},
 	{
 		method: 'GET',
 		segments: ['identities', '*'],
-		acs: true,
-		minimumVersion: features.customId,
-		handle: (service, {params}) => ({status: 200, body: service.get(params[0] as string)}),
+		auth: 'hmac',
+		family: routeFamilies.identityDetails,
+		handle: input => ({status: 200, body: input.services.identity.get(param(input, 0))}),
 	},
 	{
 		method: 'DELETE',
 		segments: ['identities', '*'],
-		acs: true,
-		async handle(service, {params}) {
-			await service.remove(params[0] as string);
-			return {status: 204};
+		auth: 'hmac',
+		family: routeFamilies.identities,
+		async handle(input) {
+			await input.services.identity.remove(param(input, 0));
+			return noContent;
 		},
 	},
 	{
 		method: 'POST',
 		segments: ['identities', '*', ':issueAccessToken'],
-		acs: true,
-		handle: async (service, {params, body}) => ({status: 200, body: await service.issue(params[0] as string, body)}),
+		auth: 'hmac',
+		family: routeFamilies.issueToken,
+		handle: async input => ({status: 200, body: await input.services.identity.issue(param(input, 0), input.body)}),
 	},
 	{
 		method: 'POST',
 		segments: ['identities', '*', ':revokeAccessTokens'],
-		acs: true,
-		async handle(service, {params}) {
-			await service.revoke(params[0] as string);
-			return {status: 204};
+		auth: 'hmac',
+		family: routeFamilies.identities,
+		async handle(input) {
+			await input.services.identity.revoke(param(input, 0));
+			return noContent;
 		},
 	},
 	{
 		method: 'POST',
 		segments: ['teamsUser', ':exchangeAccessToken'],
-		acs: true,
-		minimumVersion: features.teamsExchange,
-		handle: async (service, {body}) => ({status: 200, body: await service.exchangeTeamsToken(body)}),
+		auth: 'hmac',
+		family: routeFamilies.teamsUser,
+		handle: async input => ({status: 200, body: await input.services.identity.exchangeTeamsToken(input.body)}),
+	},
+];
+
+const entraAssignment = ['access', 'entra', 'assignments', '*'];
+const teamsExtensionAssignment = ['access', 'teamsExtension', 'tenants', '*', 'assignments', '*'];
+
+const accessRoutes: readonly Route[] = [
+	{
+		method: 'POST',
+		segments: ['access', 'entra', ':exchangeAccessToken'],
+		auth: 'exchange',
+		family: routeFamilies.entra,
+		handle: async input => ({status: 200, body: await input.services.access.exchange('entra', input.bearer ?? '')}),
+	},
+	{
+		method: 'POST',
+		segments: ['access', 'teamsExtension', ':exchangeAccessToken'],
+		auth: 'exchange',
+		family: routeFamilies.teamsExtension,
+		handle: async input => ({
+			status: 200,
+			body: await input.services.access.exchange('teamsExtension', input.bearer ?? ''),
+		}),
+	},
+	{
+		method: 'GET',
+		segments: ['access', 'entra', 'assignments'],
+		auth: 'hmac',
+		family: routeFamilies.entra,
+		handle: input => ({status: 200, body: input.services.access.listEntra()}),
+	},
+	{
+		method: 'PATCH',
+		segments: ['access', 'entra', 'assignments'],
+		auth: 'hmac',
+		family: routeFamilies.entra,
+		handle: async input => ({status: 200, body: await input.services.access.patchEntra(input.body)}),
+	},
+	{
+		method: 'GET',
+		segments: entraAssignment,
+		auth: 'hmac',
+		family: routeFamilies.entra,
+		handle: input => ({status: 200, body: input.services.access.getEntra(param(input, 0))}),
+	},
+	{
+		method: 'PUT',
+		segments: entraAssignment,
+		auth: 'hmac',
+		family: routeFamilies.entra,
+		handle: input => input.services.access.putEntra(param(input, 0), input.body),
+	},
+	{
+		method: 'DELETE',
+		segments: entraAssignment,
+		auth: 'hmac',
+		family: routeFamilies.entra,
+		async handle(input) {
+			await input.services.access.deleteEntra(param(input, 0));
+			return noContent;
+		},
+	},
+	{
+		method: 'GET',
+		segments: teamsExtensionAssignment,
+		auth: 'hmac',
+		family: routeFamilies.teamsExtension,
+		handle: input => ({
+			status: 200,
+			body: input.services.access.getTeamsExtension(param(input, 0), param(input, 1)),
+		}),
+	},
+	{
+		method: 'PUT',
+		segments: teamsExtensionAssignment,
+		auth: 'hmac',
+		family: routeFamilies.teamsExtension,
+		handle: input => input.services.access.putTeamsExtension(param(input, 0), param(input, 1), input.body),
+	},
+	{
+		method: 'DELETE',
+		segments: teamsExtensionAssignment,
+		auth: 'hmac',
+		family: routeFamilies.teamsExtension,
+		async handle(input) {
+			await input.services.access.deleteTeamsExtension(param(input, 0), param(input, 1));
+			return noContent;
+		},
+	},
+];
+
+/** The emulator's own routes: no api-version, no signature. */
+const extensionRoutes: readonly Route[] = [
+	{
+		method: 'GET',
+		segments: ['emulator', 'health'],
+		auth: 'none',
+		handle: input => ({status: 200, body: input.services.identity.health()}),
 	},
 	{
 		method: 'GET',
 		segments: ['.well-known', 'jwks.json'],
-		acs: false,
-		handle: service => ({status: 200, body: jwks(service.signingKeys)}),
+		auth: 'none',
+		handle: input => ({status: 200, body: jwks(input.services.identity.signingKeys)}),
 	},
 	{
 		method: 'POST',
 		segments: ['emulator', 'tokens', ':verify'],
-		acs: false,
-		handle: (service, {body}) => ({
+		auth: 'none',
+		handle: input => ({
 			status: 200,
-			body: service.verify(typeof body === 'object' && body !== null ? (body as {token?: unknown}).token : undefined),
+			body: input.services.identity.verify(
+				typeof input.body === 'object' && input.body !== null ? (input.body as {token?: unknown}).token : undefined,
+			),
 		}),
 	},
 ];
+
+export const routes: readonly Route[] = [...identityRoutes, ...accessRoutes, ...extensionRoutes];
 
 export type RouteMatch =
 	| {readonly kind: 'found'; readonly route: Route; readonly params: string[]}

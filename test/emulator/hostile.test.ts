@@ -1,0 +1,227 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {parseConnectionString} from '../../source/identity/connection-string.js';
+import {authorizationHeader, computeSignature, signRequest} from '../../source/identity/hmac.js';
+import {createSandbox, startEmulatorProcess, stackTraceLine} from '../_helpers/cli.js';
+import {startEmulator, type Transport} from '../_helpers/emulator.js';
+import {apiVersionQuery, rawExchange, rawRequest} from '../_helpers/raw-client.js';
+
+const createTarget = `/identities${apiVersionQuery}`;
+const part = (value: string) => Buffer.from(value).toString('base64url');
+/** JSON nested `depth` levels deep, about 2 bytes a level: 6,000 levels once crashed the emulator. */
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const bombToken = (depth = 6000) => `${part('{"alg":"RS256"}')}.${part(`{"a":${nested(depth)}}`)}.${part('sig')}`;
+
+describe.each<Transport>(['http', 'https'])('hostile requests over %s', transport => {
+	let emulator: Emulator;
+	const warnings: string[] = [];
+	const internalErrors: unknown[] = [];
+
+	beforeAll(async () => {
+		emulator = await startEmulator(transport, {
+			bodyTimeoutMs: 400,
+			onWarning: message => warnings.push(message),
+			onInternalError: error => internalErrors.push(error),
+		});
+	});
+
+	afterAll(async () => {
+		await emulator.close();
+		expect(internalErrors).toEqual([]);
+	});
+
+	it('answers a verify of a token whose claims nest 6,000 levels as malformed, and goes on serving', async () => {
+		const response = await rawRequest(emulator, {
+			target: '/emulator/tokens/:verify',
+			unsigned: true,
+			body: JSON.stringify({token: bombToken()}),
+		});
+		expect(response.status).toBe(200);
+		expect(response.json).toEqual({valid: false, reason: 'malformed', claims: {}});
+		expect((await rawRequest(emulator, {target: createTarget})).status).toBe(201);
+	});
+
+	it.each([
+		['createTokenWithScopes', createTarget, (bomb: string) => `{"createTokenWithScopes":${bomb}}`],
+		['expiresInMinutes', createTarget, (bomb: string) => `{"expiresInMinutes":${bomb}}`],
+		['customId', '/identities?api-version=2025-03-02-preview', (bomb: string) => `{"customId":${bomb}}`],
+		['the whole body', createTarget, (bomb: string) => bomb],
+		['an object in an object', createTarget, () => `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`],
+	])('answers a signed create with %s nested 6,000 levels with 400, not 500', async (_name, target, body) => {
+		const response = await rawRequest(emulator, {target, body: body(nested(6000))});
+		expect(response.status).toBe(400);
+		expect(response.json).toMatchObject({error: {code: 'ValidationError', message: expect.stringMatching(/nested deeper than 64/)}});
+	});
+
+	it('takes JSON nested 64 levels, as ASP.NET does', async () => {
+		const response = await rawRequest(emulator, {target: createTarget, body: `{"ignored":${nested(63)}}`});
+		expect(response.status).toBe(201);
+	});
+
+	it('answers a body that stops arriving with 408 once the body timeout has passed, not 400 after a minute', async () => {
+		const started = Date.now();
+		const response = await rawExchange(
+			emulator,
+			`POST ${createTarget} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`,
+			{idleMs: 5000},
+		);
+		expect(response.status).toBe(408);
+		expect(response.headers['content-type']).toBe('application/json');
+		expect(response.json).toMatchObject({error: {code: 'RequestTimeout'}});
+		expect(Date.now() - started).toBeLessThan(3000);
+	});
+
+	it.each([
+		['junk after the padding', (signature: string) => `${signature}AAAA`],
+		['a second padding', (signature: string) => `${signature}=`],
+		['no padding', (signature: string) => signature.replace(/=+$/, '')],
+		['a signature of 33 bytes', (signature: string) => Buffer.concat([Buffer.from(signature, 'base64'), Buffer.from([0])]).toString('base64')],
+		['non-canonical trailing bits', (signature: string) => `${signature.slice(0, 42)}${signature[42] === 'A' ? 'B' : 'A'}=`],
+	])('refuses a valid signature with %s (canonical base64 of 32 bytes only)', async (_name, tamper) => {
+		const {accessKey} = parseConnectionString(emulator.connectionString);
+		const headers = signRequest({accessKey: Buffer.from(accessKey, 'base64'), method: 'POST', url: new URL(createTarget, emulator.url)});
+		const signature = /Signature=(.+)$/.exec(headers['authorization'] ?? '')?.[1] ?? '';
+		expect((await rawRequest(emulator, {target: createTarget, unsigned: true, headers})).status).toBe(201);
+		const tampered = {...headers, authorization: (headers['authorization'] ?? '').replace(signature, tamper(signature))};
+		const response = await rawRequest(emulator, {target: createTarget, unsigned: true, headers: tampered});
+		expect(response.status).toBe(401);
+		expect(response.json).toEqual({error: {code: 'Denied', message: 'Denied by the resource provider.'}});
+	});
+
+	it('logs, for a signature that does not match, the string to sign and the part that differed, never the key or the signature', async () => {
+		warnings.length = 0;
+		const {accessKey} = parseConnectionString(emulator.connectionString);
+		const host = new URL(emulator.url).host;
+		// Signed over the host without its port, as some hand-written clients do.
+		const headers = signRequest({accessKey: Buffer.from(accessKey, 'base64'), method: 'POST', url: new URL(createTarget, emulator.url)});
+		const date = headers['x-ms-date'] ?? '';
+		const hash = headers['x-ms-content-sha256'] ?? '';
+		const wrong = computeSignature(
+			Buffer.from(accessKey, 'base64'),
+			`POST\n${createTarget}\n${date};${host.replace(/:\d+$/, '')};${hash}`,
+		);
+		const response = await rawRequest(emulator, {
+			target: createTarget,
+			unsigned: true,
+			headers: {...headers, authorization: authorizationHeader(wrong)},
+		});
+		expect(response.status).toBe(401);
+		const line = warnings.find(warning => warning.startsWith('Signature mismatch'));
+		expect(line).toContain(JSON.stringify(`POST\n${createTarget}\n`).slice(1, -1));
+		expect(line).toContain(`;${host};`);
+		expect(line).toMatch(/if the host is signed as [^:]+: sign the Host header exactly as sent, with its port\./);
+		expect(line).not.toContain(accessKey);
+		expect(line).not.toContain(wrong);
+
+		warnings.length = 0;
+		await rawRequest(emulator, {target: createTarget, signTarget: '/identities'});
+		expect(warnings.join('\n')).toMatch(/if the query is left out: sign the path with its query/);
+		warnings.length = 0;
+		await rawRequest(emulator, {target: createTarget, accessKey: Buffer.alloc(64, 7).toString('base64')});
+		expect(warnings.join('\n')).toMatch(/No single part explains it/);
+	});
+
+	it('answers GET /emulator/health with 200 and no signature or api-version, for CI readiness checks', async () => {
+		const response = await rawRequest(emulator, {method: 'GET', target: '/emulator/health', unsigned: true});
+		expect(response.status).toBe(200);
+		expect(response.json).toMatchObject({status: 'healthy', resourceId: emulator.resourceId});
+	});
+
+	it.each(['2026-07-22', '2026-09-23', '2025-06-30'])('answers the identity calls and the Teams user exchange on %s', async version => {
+		const created = await rawRequest(emulator, {target: `/identities?api-version=${version}`, body: '{"createTokenWithScopes":["chat"]}'});
+		expect(created.status).toBe(201);
+		expect(String(created.headers['api-supported-versions'])).toMatch(/, 2025-06-30, 2026-07-22, 2026-09-23$/);
+		const {id} = (created.json as {identity: {id: string}}).identity;
+		const issued = await rawRequest(emulator, {
+			target: `/identities/${encodeURIComponent(id)}/:issueAccessToken?api-version=${version}`,
+			body: '{"scopes":["voip"],"expiresInMinutes":60}',
+		});
+		expect(issued.status).toBe(200);
+		const exchange = await rawRequest(emulator, {target: `/teamsUser/:exchangeAccessToken?api-version=${version}`, body: '{}'});
+		expect(exchange.status).toBe(401);
+		expect(exchange.headers['api-supported-versions']).toBeUndefined();
+	});
+});
+
+describe('--skip-api-version-check', () => {
+	let emulator: Emulator;
+	const warnings: string[] = [];
+
+	beforeAll(async () => {
+		emulator = await startEmulator('http', {skipApiVersionCheck: true, onWarning: message => warnings.push(message)});
+	});
+
+	afterAll(async () => {
+		await emulator.close();
+	});
+
+	it('answers any well-formed api-version as the newest known, with one log line per new version', async () => {
+		for (const version of ['2027-01-01', '2027-01-01', '2030-12-31-preview']) {
+			expect((await rawRequest(emulator, {target: `/identities?api-version=${version}`})).status).toBe(201);
+		}
+
+		expect(warnings).toEqual([
+			expect.stringMatching(/^api-version 2027-01-01 is not one the emulator knows; answering it as 2026-09-23/),
+			expect.stringMatching(/^api-version 2030-12-31-preview is not one/),
+		]);
+	});
+
+	it('answers a route where the version lacks it as the newest version that has it', async () => {
+		const created = await rawRequest(emulator, {target: '/identities?api-version=2027-01-01'});
+		const {id} = (created.json as {identity: {id: string}}).identity;
+		const read = await rawRequest(emulator, {method: 'GET', target: `/identities/${encodeURIComponent(id)}?api-version=2027-01-01`});
+		expect(read.status).toBe(200);
+	});
+
+	it.each(['banana', '2027-13-01', '2027-01-01-beta', ''])('still refuses the malformed api-version %j', async version => {
+		const response = await rawRequest(emulator, {target: `/identities?api-version=${version}`});
+		expect(response.status).toBe(400);
+		expect(response.json).toMatchObject({error: {code: 'UnsupportedApiVersion'}});
+	});
+});
+
+describe('the commands and the emulator process under the same requests', () => {
+	it('keeps the standalone emulator serving after the verify bomb that used to kill it', async () => {
+		const emulator = await startEmulatorProcess();
+		try {
+			const verify = await fetch(new URL('emulator/tokens/:verify', emulator.endpoint), {
+				method: 'POST',
+				body: JSON.stringify({token: bombToken()}),
+			});
+			expect(verify.status).toBe(200);
+			const health = await fetch(new URL('emulator/health', emulator.endpoint));
+			expect(health.status).toBe(200);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	it('answers token decode of such a token with a usage error, not exit 70', async () => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run(['token', 'decode', '-'], {input: bombToken()});
+		expect(result.code).toBe(2);
+		expect(result.stderr).not.toMatch(stackTraceLine);
+		expect(result.stderr).not.toMatch(/bug/);
+	});
+
+	it('tells --emulator commands at once that the running emulator has its own --access-key, and how to reach it', async () => {
+		const sandbox = await createSandbox();
+		const key = Buffer.alloc(32, 9).toString('base64');
+		const emulator = await startEmulatorProcess(['--http', '--port', '0', '--access-key', key], {
+			ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
+		});
+		try {
+			const started = Date.now();
+			const result = await sandbox.run(['user', 'create', '--emulator', '--json']);
+			expect(Date.now() - started).toBeLessThan(10_000);
+			expect(result.code).not.toBe(0);
+			expect(result.code).not.toBe(70);
+			const said = `${result.stdout}${result.stderr}`;
+			expect(said).toContain(emulator.endpoint.replace(/\/$/, ''));
+			expect(said).toMatch(/own --access-key/);
+			expect(said).not.toContain(key);
+		} finally {
+			await emulator.stop();
+		}
+	});
+});
