@@ -156,7 +156,7 @@ async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
 
 	const owner: Record<string, unknown> =
 		typeof parsed === 'number' ? {pid: parsed} : typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-	const {pid, url, certificatePath} = owner;
+	const {pid, url, certificatePath, customAccessKey} = owner;
 	if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) {
 		return undefined;
 	}
@@ -165,6 +165,7 @@ async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
 		pid,
 		...(typeof url === 'string' ? {url} : {}),
 		...(typeof certificatePath === 'string' ? {certificatePath} : {}),
+		...(customAccessKey === true ? {customAccessKey} : {}),
 	};
 }
 
