@@ -197,6 +197,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
 			</Box>
+			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
 			<Footer keys={footerKeys(snapshot, typing)} width={size.columns} />
 		</Box>

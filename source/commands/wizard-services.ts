@@ -7,6 +7,7 @@ import {verifyToken} from '../identity/verify-token.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
+import {text} from '../text/index.js';
 import {rememberProfile} from './remember-profile.js';
 
 type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
@@ -21,6 +22,8 @@ export function createWizardServices(deps: {
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
 	readonly pollMs?: number;
+	/** News for the machine that comes from outside any actor (the embedded emulator's thread). */
+	readonly notify?: (event: WizardEvent) => void;
 }) {
 	let opening: Promise<IdentityStore> | undefined;
 	let opened: IdentityStore | undefined;
@@ -72,7 +75,16 @@ export function createWizardServices(deps: {
 	async function resolve(choice: ConnectionChoice): Promise<ResolvedConnection> {
 		switch (choice.kind) {
 			case 'emulator': {
-				return fromEmulator((await getStore()).configDirectory, {advertise: true});
+				return fromEmulator((await getStore()).configDirectory, {
+					advertise: true,
+					onEvent(event) {
+						const said = text.wizard.emulatorNews;
+						deps.notify?.({
+							type: 'EMULATOR_EVENT',
+							message: event.type === 'restarted' ? said.restarted(event.reason, event.url) : said.stopped(event.reason),
+						});
+					},
+				});
 			}
 
 			case 'profile': {

@@ -114,6 +114,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			},
 			env: io.env,
 			cwd: io.cwd,
+			notify: event => actor.send(event),
 		});
 		const input = {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})};
 		const actor = createActor(services.machine, {input});

@@ -4,7 +4,7 @@ import {parseEnv} from 'node:util';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {parseConnectionString} from './connection-string.js';
-import {openEmulatorConnection} from './embedded-emulator.js';
+import {type EmulatorConnectionOptions, openEmulatorConnection} from './embedded-emulator.js';
 import {IdentityError} from './errors.js';
 
 export const connectionStringVariables = [
@@ -119,7 +119,7 @@ export function connectionFromString(value: string, source: ConnectionSource): R
 
 export async function fromEmulator(
 	configDirectory: string,
-	options: {readonly advertise?: boolean} = {},
+	options: EmulatorConnectionOptions = {},
 ): Promise<ResolvedConnection> {
 	const {connection, close} = await openEmulatorConnection(configDirectory, options);
 	return {connection, source: {kind: 'emulator'}, profileName: emulatorProfileName, isEmulator: true, close};

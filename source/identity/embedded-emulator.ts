@@ -3,6 +3,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
 import {developmentAccessKey} from '../emulator/defaults.js';
+import {programEntry} from '../platform/entry.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError} from './errors.js';
@@ -10,6 +11,18 @@ import {IdentityError} from './errors.js';
 export type EmulatorConnection = {
 	readonly connection: Connection;
 	close(): Promise<void>;
+};
+
+/** What happened to an embedded emulator that runs in its own thread, for the wizard to say. */
+export type EmulatorEvent =
+	| {readonly type: 'restarted'; readonly reason: string; readonly url: string}
+	| {readonly type: 'stopped'; readonly reason: string};
+
+export type EmulatorConnectionOptions = {
+	readonly waitMs?: number;
+	/** Long-running (the wizard): commands run meanwhile share it, and it runs in a worker thread of its own. */
+	readonly advertise?: boolean;
+	readonly onEvent?: (event: EmulatorEvent) => void;
 };
 
 /**
@@ -20,7 +33,7 @@ export type EmulatorConnection = {
  */
 export async function openEmulatorConnection(
 	configDirectory: string,
-	options: {readonly waitMs?: number; readonly advertise?: boolean} = {},
+	options: EmulatorConnectionOptions = {},
 ): Promise<EmulatorConnection> {
 	const dataDirectory = path.join(configDirectory, 'emulator');
 	const deadline = Date.now() + (options.waitMs ?? 15_000);
@@ -42,6 +55,13 @@ export async function openEmulatorConnection(
 		}
 
 		try {
+			const entry = programEntry();
+			if (options.advertise && entry) {
+				const {superviseEmulator} = await import('./emulator-supervisor.js');
+				const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}, options.onEvent);
+				return {connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}}, close: emulator.close};
+			}
+
 			// Loaded only when one is started here: the HTTP server and its builtins cost commands
 			// and the wizard's first frame some 30 ms otherwise.
 			const {createEmulator} = await import('../emulator/server.js');

@@ -35,11 +35,18 @@ export const en = {
 			`Profile "${profile}" was used with --connection-string, and its key is not stored. Pass --connection-string again.`,
 		emulatorCustomKey: (url: string, pid: number) =>
 			`The local emulator at ${url} (pid ${pid}) was started with its own --access-key, so --emulator cannot sign for it. Reach it with COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=${url};accesskey=<that key>" (or --connection-string -, reading it from stdin), or stop it and start it without --access-key.`,
+		emulatorThreadExited: (code: number) => `its thread exited with code ${code}`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},
 	wizard: {
 		title: 'acs-tokens',
+		emulatorNews: {
+			restarted: (reason: string, url: string) =>
+				`The embedded emulator stopped (${reason}) and was started again at ${url}, on the same data: carry on.`,
+			stopped: (reason: string) =>
+				`The embedded emulator stopped (${reason}) and could not be started again. Quit and start acs-tokens again, or switch connection.`,
+		},
 		presenterBadge: 'PRESENTER',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,
 		notConnected: 'not connected',

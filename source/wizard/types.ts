@@ -69,7 +69,9 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
 	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
 	/** A store write failed after the operation succeeded: shown, never silent. */
-	| {readonly type: 'STORE_FAILED'; readonly message: string};
+	| {readonly type: 'STORE_FAILED'; readonly message: string}
+	/** The embedded emulator's thread died and was started again, or could not be. */
+	| {readonly type: 'EMULATOR_EVENT'; readonly message: string};
 
 export type WizardContext = {
 	readonly choices: readonly ConnectionChoice[];
@@ -92,4 +94,6 @@ export type WizardContext = {
 	readonly error: WizardError | undefined;
 	readonly action: ManageAction | undefined;
 	readonly notice: string | undefined;
+	/** What happened to the embedded emulator, shown on every screen until the next such news. */
+	readonly emulatorNews: string | undefined;
 };

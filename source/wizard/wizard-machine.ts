@@ -33,6 +33,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		error: undefined,
 		action: undefined,
 		notice: undefined,
+		emulatorNews: undefined,
 	}),
 	initial: 'start',
 	on: {
@@ -42,6 +43,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		},
 		TOKEN_STATUS: {actions: assign({tokenStatus: ({event}) => event.status})},
 		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},
+		EMULATOR_EVENT: {actions: assign({emulatorNews: ({event}) => event.message})},
 	},
 	states: {
 		start: {

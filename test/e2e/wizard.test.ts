@@ -112,6 +112,30 @@ function countLines(screen: string, pattern: RegExp): number {
 	return screen.split('\n').filter(line => pattern.test(line)).length;
 }
 
+describe('the embedded emulator runs in a thread of its own', () => {
+	test('when that thread dies, the wizard lives on, says so, and goes on with it started again on the same port and data', async () => {
+		const sandbox = await createSandbox();
+		// The first emulator thread ends, as a crash would, once it has answered one request.
+		const session = openWizard(sandbox, {env: {ACS_TOKENS_FAULT_EMULATOR_EXIT_AFTER: '1'}});
+		await connectToEmulator(session);
+		const endpoint = /http:\/\/127\.0\.0\.1:\d+\//.exec(session.screen())?.[0] ?? '';
+		await session.press(keys.enter, 'Step 1 of 6');
+		await session.press(keys.enter, 'Step 2 of 6');
+		let screen = await session.press(keys.enter, /started\s+again at/);
+		expect(screen.replaceAll('\n', ' ')).toMatch(/The embedded emulator stopped \(its thread exited with code 3\) and was started\s+again at/);
+		expect(screen.replaceAll('\n', '')).toContain(endpoint);
+		// The identity made before the crash gets its token from the emulator started again.
+		await session.press(keys.enter, 'Step 3 of 6');
+		await session.press(keys.enter, 'How long the token lives');
+		screen = await session.press(keys.enter, 'Status: valid');
+		expect(screen.split('\n')[0]).toContain(endpoint);
+		await session.press('q', exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+		const [identity] = (await users(sandbox)).identities;
+		expect(identity?.lastToken?.scopes).toEqual(['chat', 'voip']);
+	}, 60_000);
+});
+
 describe('the guided tour, in a real terminal', () => {
 	test('connects to the emulator, walks the six steps, quits cleanly and leaves the identity in the store', async () => {
 		const sandbox = await createSandbox();

@@ -204,6 +204,14 @@ describe('the commands and the emulator process under the same requests', () => 
 		expect(result.stderr).not.toMatch(/bug/);
 	});
 
+	it('answers token verify --emulator of such a token: invalid, exit 1, and the embedded emulator was not killed', async () => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run(['token', 'verify', '--emulator', '-'], {input: bombToken()});
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/Token is invalid: not an access token\./);
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
+
 	it('tells --emulator commands at once that the running emulator has its own --access-key, and how to reach it', async () => {
 		const sandbox = await createSandbox();
 		const key = Buffer.alloc(32, 9).toString('base64');
