@@ -81,7 +81,8 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 
 export function App({actor, effects}: {readonly actor: WizardActor; readonly effects: UiEffects}) {
 	const snapshot = useWizard(actor);
-	const {stdout} = useStdout();
+	// A terminal's stream, which has a size (Ink types it as any writable).
+	const stdout = useStdout().stdout as NodeJS.WriteStream;
 	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
 	const [help, setHelpState] = useState(false);
 	const [askQuit, setAskQuitState] = useState(false);

@@ -1,4 +1,5 @@
-import {developmentAccessKey, defaultDataDirectory, defaultPort} from '../emulator/defaults.js';
+import {developmentAccessKey, defaultPort} from '../emulator/defaults.js';
+import {defaultDataDirectory} from '../platform/directories.js';
 import {createEmulator} from '../emulator/server.js';
 import {isLoopbackHost} from '../identity/connection-string.js';
 import type {CommandIo} from './context.js';

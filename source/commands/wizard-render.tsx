@@ -3,10 +3,7 @@ import {App} from '../app/app.js';
 import type {UiEffects} from '../app/effects.js';
 import type {WizardActor} from '../app/hooks/use-wizard.js';
 
-/**
- * Ink, React and the UI, on a running wizard actor. Built on its own as dist/wizard-ui.cjs and
- * loaded through a V8 code cache (see load-bundle.ts) once the terminal checks have passed.
- */
+/** Ink, React and the UI, on a running wizard actor; loaded once the terminal checks have passed. */
 export async function renderWizard(options: {
 	readonly actor: WizardActor;
 	readonly effects: Omit<UiEffects, 'quit'>;

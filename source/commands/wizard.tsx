@@ -1,5 +1,3 @@
-import {fileURLToPath} from 'node:url';
-import {cacheDirectory} from '../emulator/defaults.js';
 import {parseConnectionString} from '../identity/connection-string.js';
 import {connectionStringVariables, readDotenv} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
@@ -8,7 +6,6 @@ import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
 import type {CommandIo} from './context.js';
 import {exitCodes} from './exit-codes.js';
-import {loadBundle} from './load-bundle.js';
 import {parseCommand} from './parse-command.js';
 
 export const wizardHelp = text.help.wizard;
@@ -100,13 +97,12 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 
-		const [{createActor}, {createWizardServices}, tokenExport] = await Promise.all([
+		const [{createActor}, {createWizardServices}, tokenExport, ui] = await Promise.all([
 			import('xstate'),
 			import('./wizard-services.js'),
 			import('./token-export.js'),
+			import('./wizard-render.js'),
 		]);
-		// This module is bundled as dist/chunks/wizard-*.js; the UI as dist/wizard-ui.cjs (scripts/build.mjs).
-		const ui = loadBundle<typeof import('./wizard-render.js')>(fileURLToPath(new URL('../wizard-ui.cjs', import.meta.url)), cacheDirectory(io.env));
 		const services = createWizardServices({
 			openStore: async () => {
 				const {IdentityStore} = await import('../store/identity-store.js');
@@ -120,7 +116,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const actor = createActor(services.machine, {input});
 		actor.start();
 		try {
-			await ui.exports.renderWizard({
+			await ui.renderWizard({
 				actor,
 				effects: {
 					copyToClipboard(value: string) {
@@ -130,8 +126,6 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
 				},
 				afterFirstFrame() {
-					// The code the first frame ran, no more: what a start needs, and less memory to hold.
-					ui.saveCodeCache();
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);
 				},

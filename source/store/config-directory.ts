@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import {configDirectory} from '../emulator/defaults.js';
+import {configDirectory} from '../platform/directories.js';
 import {ConfigDirectoryError} from './errors.js';
 
 export type ConfigDirectoryInput = {

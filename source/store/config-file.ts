@@ -16,6 +16,8 @@ function createConf(directory: string): Conf<StoreData> {
 		configName,
 		schema: storeSchema,
 		rootSchema: storeRootSchema,
+		// conf 16 checks a new, empty store against the schema before the migrations fill it in.
+		defaults: {profiles: [], settings: defaultSettings},
 		// Checking the schema itself against the draft 2020-12 meta-schema costs most of the
 		// time it takes to open the store; the schema is fixed, so a test checks it once.
 		ajvOptions: {validateSchema: false},

@@ -1,7 +1,7 @@
 import type {Options, Schema} from 'conf';
 import {connectionStringVariables, type KeySourceKind, type StoreData} from './types.js';
 
-type ValueSchema = Schema<StoreData>['settings'];
+type ValueSchema = NonNullable<Schema<StoreData>['settings']>;
 
 /**
  * Names and labels are typed at a prompt and on the command line: no edge whitespace, no

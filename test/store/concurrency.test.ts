@@ -25,7 +25,7 @@ beforeAll(async () => {
 		bundle: true,
 		format: 'esm',
 		platform: 'node',
-		target: 'node20',
+		target: 'node22',
 		minify: true,
 		banner: {
 			js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {cacheDirectory} from '../../source/emulator/defaults.js';
+import {cacheDirectory} from '../../source/platform/directories.js';
 import {resolveConfigDirectory} from '../../source/store/config-directory.js';
 import {ConfigDirectoryError} from '../../source/store/errors.js';
 

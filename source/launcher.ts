@@ -1,0 +1,35 @@
+/**
+ * dist/cli.js: the binary's first lines, built for any Node that can parse ESM so that an
+ * old Node gets one line saying what is needed rather than a stack trace. Then Node's own
+ * compile cache, in this user's cache directory, and the program (dist/main.js).
+ */
+import {mkdirSync} from 'node:fs';
+import {cacheDirectory} from './platform/directories.js';
+
+export const minimumNodeMajor = 22;
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < minimumNodeMajor) {
+	process.stderr.write(
+		`acs-tokens needs Node.js ${minimumNodeMajor} or later; this is Node.js ${process.versions.node}. Install a current LTS (26) from https://nodejs.org, or with nvm: nvm install 26\n`,
+	);
+	process.exit(1);
+}
+
+void import('node:module').then(({enableCompileCache}) => {
+	if (process.env['NODE_COMPILE_CACHE'] || process.env['NODE_DISABLE_COMPILE_CACHE']) {
+		// Node's own variables decide.
+		enableCompileCache();
+	} else {
+		try {
+			// Private to this user: what is in it is code that will run as them.
+			const directory = `${cacheDirectory(process.env)}/compile-cache`;
+			mkdirSync(directory, {recursive: true, mode: 0o700});
+			enableCompileCache(directory);
+		} catch {
+			// No cache directory (a read-only home): run uncached.
+		}
+	}
+
+	return import('./cli.js');
+});
