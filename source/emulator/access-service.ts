@@ -1,8 +1,9 @@
 import {decodeJwt, isObject} from '../identity/jwt.js';
+import {hasAudience, isLiveToken} from '../protocol/entra-token.js';
+import {guidPattern} from '../protocol/identifiers.js';
 import type {AssignmentStore} from './assignment-store.js';
 import {acsErrors} from './errors.js';
 import type {AccessTokenBody, IdentityService} from './identity-service.js';
-import {isLiveEntraToken} from './identity-service.js';
 
 /**
  * Entra ID users and Teams Extension users (shared/acs-identity-api.md, "Exchanges for Entra
@@ -28,7 +29,6 @@ export type TeamsExtensionAssignment = {
 	readonly clientIds?: readonly string[];
 };
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The tokens each exchange takes: `…/clients/.default` and the Teams Extension scopes. */
 const audiences: Record<ExchangeKind, ReadonlySet<string>> = {
 	entra: new Set(['https://communication.azure.com/clients', 'https://communication.azure.com/clients/']),
@@ -40,8 +40,9 @@ const audiences: Record<ExchangeKind, ReadonlySet<string>> = {
 	]),
 };
 
-export const maxAssignments = 10_000;
-const maxClientIds = 100;
+/** Bounded so that the assignments file stays small (a few MB at most) and is rewritten quickly. */
+export const maxAssignments = 1000;
+const maxClientIds = 50;
 /** ACS tokens live at most 24 hours, whatever the Entra ID token says. */
 const maxLifetimeSeconds = 24 * 60 * 60;
 
@@ -59,7 +60,7 @@ export class AccessService {
 	async exchange(kind: ExchangeKind, bearer: string): Promise<{identity: {id: string}; accessToken: AccessTokenBody}> {
 		const claims = decodeJwt(bearer)?.payload;
 		const now = this.#now();
-		if (!claims || !isLiveEntraToken(claims, now) || !hasAudience(claims, audiences[kind])) {
+		if (!claims || !isLiveToken(claims, now) || !hasAudience(claims, audiences[kind])) {
 			throw acsErrors.invalidAccessToken();
 		}
 
@@ -249,7 +250,7 @@ function parseClientIds(value: unknown): string[] {
 }
 
 function checkGuid(value: string, field: string): string {
-	if (!guid.test(value)) {
+	if (!guidPattern.test(value)) {
 		throw acsErrors.invalidGuid(field);
 	}
 
@@ -257,14 +258,9 @@ function checkGuid(value: string, field: string): string {
 }
 
 function lowerGuid(value: unknown): string | undefined {
-	return typeof value === 'string' && guid.test(value) ? value.toLowerCase() : undefined;
+	return typeof value === 'string' && guidPattern.test(value) ? value.toLowerCase() : undefined;
 }
 
-function hasAudience(claims: Record<string, unknown>, accepted: ReadonlySet<string>): boolean {
-	const aud = claims['aud'];
-	const values = Array.isArray(aud) ? aud.slice(0, 16) : [aud];
-	return values.some(value => typeof value === 'string' && accepted.has(value));
-}
 
 function groupsOf(claims: Record<string, unknown>): string[] {
 	const groups = claims['groups'];

@@ -1,6 +1,8 @@
 import {randomUUID} from 'node:crypto';
 import {link, lstat, mkdir, open, readdir, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {threadId} from 'node:worker_threads';
+import {guidSource} from '../protocol/identifiers.js';
 import {writeFileAtomic} from './state/atomic-write.js';
 import {DataDirectoryError, stateFileError, unusableFileError} from './state/state-errors.js';
 import {journalName, readStateFile, snapshotName} from './state/state-records.js';
@@ -83,7 +85,7 @@ export async function loadResourceId(directory: string): Promise<string> {
 	}
 
 	const resourceId = typeof value === 'object' && value !== null ? (value as Partial<Meta>).resourceId : undefined;
-	if (typeof resourceId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(resourceId)) {
+	if (typeof resourceId !== 'string' || !new RegExp(`^${guidSource}$`).test(resourceId)) {
 		throw stateFileError(meta.path, `${metaWhat} ${meta.path} is damaged (it holds no resource id)`);
 	}
 
@@ -126,6 +128,8 @@ export type LockOwner = {
 	readonly certificatePath?: string;
 	/** Started with its own --access-key (never the key itself): commands signing with the development key cannot use it. */
 	readonly customAccessKey?: boolean;
+	/** The thread of `pid` that holds it (0, the main thread, when absent). */
+	readonly threadId?: number;
 };
 
 export type DirectoryLock = {
@@ -156,7 +160,7 @@ async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
 
 	const owner: Record<string, unknown> =
 		typeof parsed === 'number' ? {pid: parsed} : typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-	const {pid, url, certificatePath, customAccessKey} = owner;
+	const {pid, url, certificatePath, customAccessKey, threadId: ownerThread} = owner;
 	if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) {
 		return undefined;
 	}
@@ -166,7 +170,24 @@ async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
 		...(typeof url === 'string' ? {url} : {}),
 		...(typeof certificatePath === 'string' ? {certificatePath} : {}),
 		...(customAccessKey === true ? {customAccessKey} : {}),
+		...(Number.isSafeInteger(ownerThread) && (ownerThread as number) >= 0 ? {threadId: ownerThread as number} : {}),
 	};
+}
+
+function isThisThread(owner: LockOwner): boolean {
+	return owner.pid === process.pid && (owner.threadId ?? 0) === threadId;
+}
+
+/**
+ * Removes the lock of a thread of this process that has ended (the wizard's emulator thread):
+ * a dead thread's lock would otherwise stand, its URL answering nothing, until the process ends.
+ */
+export async function clearLockOfThread(directory: string, endedThread: number): Promise<void> {
+	const lockPath = path.join(directory, lockName);
+	const owner = await readOwnerFile(lockPath);
+	if (owner?.pid === process.pid && (owner.threadId ?? 0) === endedThread) {
+		await rm(lockPath, {force: true});
+	}
 }
 
 /**
@@ -195,14 +216,14 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 async function takeLock(directory: string, lockPath: string, key: string): Promise<DirectoryLock> {
 	for (let attempt = 0; attempt < 3; attempt++) {
 		try {
-			await createWithContent(lockPath, JSON.stringify({pid: process.pid}));
+			await createWithContent(lockPath, JSON.stringify({pid: process.pid, threadId}));
 			return {
 				async release() {
 					heldDirectories.delete(key);
 					await rm(lockPath, {force: true});
 				},
 				async advertise(owner) {
-					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, ...owner}));
+					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, threadId, ...owner}));
 				},
 			};
 		} catch (error) {
@@ -211,9 +232,10 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 			}
 		}
 
-		// A lock naming this process is stale: this process holds no lock on the directory.
+		// A lock naming this thread is stale: it holds no lock on the directory. Another thread of
+		// this process (the wizard's emulator thread) may hold one; its supervisor clears it.
 		const owner = await readLockOwner(directory);
-		if (owner && owner.pid !== process.pid) {
+		if (owner && !isThisThread(owner)) {
 			throw inUse(directory, owner);
 		}
 
@@ -231,7 +253,7 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 		}
 
 		const movedOwner = await readOwnerFile(moved);
-		if (movedOwner && movedOwner.pid !== process.pid && isRunning(movedOwner.pid)) {
+		if (movedOwner && !isThisThread(movedOwner) && isRunning(movedOwner.pid)) {
 			await rename(moved, lockPath).catch(() => undefined);
 			throw inUse(directory, movedOwner);
 		}
@@ -242,7 +264,7 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 	throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
 }
 
-const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const uuid = guidSource;
 /** writeFileAtomic's temporaries (`<file>.<uuid>.tmp`): only the lock's holder writes in the directory. */
 const holderTemporary = new RegExp(`^[^.].*\\.${uuid}\\.tmp$`);
 /** Made by processes on their way to the lock, which may be at it now: removed once that process is gone. */

@@ -27,6 +27,9 @@ export class AcsError extends Error {
 		super(message);
 	}
 
+	/** The `api-supported-versions` of the route it was raised on, set by the pipeline. */
+	advertised: string | undefined;
+
 	toBody(): AcsErrorBody {
 		return {
 			error: {
@@ -113,6 +116,13 @@ export const acsErrors = {
 			'UnsupportedApiVersion',
 			`The HTTP resource that matches the request URI '${printable(requestUri)}' does not support the API version '${printable(version)}'.`,
 		),
+	/** ASP.NET API Versioning's answer to a query with two api-versions. */
+	ambiguousApiVersion: (versions: readonly string[]) =>
+		new AcsError(
+			400,
+			'AmbiguousApiVersion',
+			`The following API versions were requested: ${versions.map(version => printable(version, 40)).slice(0, 10).join(', ')}. At most, only a single API version may be specified. Please update the intended API version and retry the request.`,
+		),
 	missingApiVersion: () =>
 		new AcsError(
 			400,
@@ -144,8 +154,8 @@ export const acsErrors = {
 } as const;
 
 /** Values from the request are echoed in messages; keep them short and free of control characters. */
-function printable(value: string): string {
+export function printable(value: string, maxLength = 120): string {
 	// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 	const clean = value.replaceAll(/[\u0000-\u001f\u007f]/g, '?');
-	return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
+	return clean.length > maxLength ? `${clean.slice(0, maxLength - 3)}...` : clean;
 }

@@ -1,6 +1,8 @@
 import {randomUUID} from 'node:crypto';
 import {type ApiVersion, hasCustomId, newestApiVersion} from './api-versions.js';
 import {decodeJwt, isObject} from '../identity/jwt.js';
+import {isLiveToken} from '../protocol/entra-token.js';
+import {acsUserIdPattern, exchangedIdentityPattern, guidPattern} from '../protocol/identifiers.js';
 import type {TokenValidity} from '../identity/verify-token.js';
 import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../identity/scopes.js';
 import {acsErrors} from './errors.js';
@@ -20,8 +22,6 @@ export type AccessTokenBody = {readonly token: string; readonly expiresOn: strin
 /** The verify extension's answer; the client side reads the same shape. */
 export type VerifyResult = TokenValidity;
 
-const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const acsIdPattern = /^8:(?:acs|dod-acs|gcch-acs):([0-9a-f-]{36})_(.+)$/i;
 
 /** The operations of the Identity API, over the state, without HTTP. */
 export class IdentityService {
@@ -149,7 +149,7 @@ export class IdentityService {
 		const {token, appId, userId} = request;
 		const claims = typeof token === 'string' ? decodeJwt(token)?.payload : undefined;
 		const now = this.#now();
-		if (!claims || !isLiveEntraToken(claims, now)) {
+		if (!claims || !isLiveToken(claims, now)) {
 			throw acsErrors.invalidAccessToken();
 		}
 
@@ -215,7 +215,7 @@ export class IdentityService {
 		}
 
 		// Identities of Entra ID exchanges (`…_wf_<tenant>_<oid>`, `…_<tenant>_<oid>`) are not kept: nothing revokes them.
-		if (skypeid.startsWith('acs:') && !/_[0-9a-f-]{36}_[0-9a-f-]{36}$/i.test(skypeid)) {
+		if (skypeid.startsWith('acs:') && !exchangedIdentityPattern.test(skypeid)) {
 			const record = this.#state.get(`8:${skypeid}`);
 			if (!record || record.deletedAt !== undefined) {
 				return {valid: false, reason: 'deleted', claims};
@@ -260,7 +260,7 @@ export class IdentityService {
 
 	/** The record for an id in the path: 400 malformed, 401 another resource's, 404 unknown or deleted. */
 	#liveRecord(id: string): IdentityRecord {
-		const match = acsIdPattern.exec(id);
+		const match = acsUserIdPattern.exec(id);
 		if (!match) {
 			if (id.startsWith('8:')) {
 				throw acsErrors.identityNotOwned();
@@ -337,14 +337,6 @@ function parseCustomId(value: unknown): string | undefined {
 	return value;
 }
 
-/**
- * What the emulator can check of an Entra ID token offline (its signature it cannot): a JWT
- * whose expiry is a whole number of seconds still ahead, and within what a date can hold.
- */
-export function isLiveEntraToken(claims: Record<string, unknown>, now: number): boolean {
-	const exp = claims['exp'];
-	return typeof exp === 'number' && Number.isInteger(exp) && exp * 1000 > now && exp <= 8_640_000_000_000;
-}
 
 function sameGuid(claim: unknown, expected: string): boolean {
 	return typeof claim === 'string' && claim.toLowerCase() === expected.toLowerCase();

@@ -120,7 +120,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		// checked every second rather than every 30 (which let a slow body run up to a minute).
 		const serverOptions = {
 			requestTimeout: bodyTimeoutMs + 10_000,
-			headersTimeout: 10_000,
+			headersTimeout: headersTimeoutMs,
 			connectionsCheckingInterval: 1000,
 			keepAliveTimeout: 5000,
 			requireHostHeader: false,
@@ -144,7 +144,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		});
 		// Without a listener, Node drops a CONNECT without a word.
 		server.on('connect', (_request: http.IncomingMessage, socket: Socket) => {
-			contained(() => answerRaw(acsErrors.methodNotAllowed('CONNECT', ['GET', 'POST', 'DELETE']), socket), socket);
+			contained(() => answerRaw(acsErrors.methodNotAllowed('CONNECT', allMethods), socket), socket);
 		});
 		if (tls) {
 			// A TLS handshake that fails is the client's problem, never a reason to stop.
@@ -214,9 +214,15 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 	};
 }
 
+const headersTimeoutMs = 10_000;
+const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** Requests Node's parser rejects (oversized or malformed headers) still get the ACS error shape. */
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
-	if (!socket.writable) {
+	// Bytes that follow a request still being answered on this connection: an answer written
+	// now would be read as that request's. Such a client gets the connection closed instead.
+	const inFlight = (socket as {_httpMessage?: unknown})._httpMessage;
+	if (!socket.writable || inFlight) {
 		socket.destroy();
 		return;
 	}
@@ -225,7 +231,7 @@ function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
 		error.code === 'HPE_HEADER_OVERFLOW'
 			? acsErrors.headersTooLarge()
 			: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-				? acsErrors.requestTimeout(10)
+				? acsErrors.requestTimeout(headersTimeoutMs / 1000)
 				: acsErrors.malformedRequest();
 	answerRaw(acsError, socket);
 }

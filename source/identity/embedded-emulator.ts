@@ -54,6 +54,16 @@ export async function openEmulatorConnection(
 			};
 		}
 
+		// Held by a command for a moment (no URL to share): wait for it rather than start an emulator that cannot lock.
+		if (owner) {
+			if (Date.now() > deadline) {
+				throw new IdentityError('service', text.errors.emulatorBusy(dataDirectory));
+			}
+
+			await delay(25 + Math.random() * 50);
+			continue;
+		}
+
 		try {
 			const entry = programEntry();
 			if (options.advertise && entry) {

@@ -1,5 +1,5 @@
 import {Worker} from 'node:worker_threads';
-import {DataDirectoryError} from '../emulator/data-directory.js';
+import {clearLockOfThread, DataDirectoryError} from '../emulator/data-directory.js';
 import type {WorkerMessage, WorkerOptions} from '../emulator/worker-main.js';
 import {text} from '../text/index.js';
 import type {EmulatorEvent} from './embedded-emulator.js';
@@ -8,6 +8,17 @@ import type {EmulatorEvent} from './embedded-emulator.js';
 const maxRestarts = 3;
 /** A thread that served this long was healthy: its end starts the count again. */
 const healthyMs = 60_000;
+/** How long a thread has to close before it is terminated. */
+const closeMs = 5000;
+
+/** `threadId` as it was: a Worker's own reads -1 once the thread has ended. */
+type Started = {
+	readonly worker: Worker;
+	readonly threadId: number;
+	readonly url: string;
+	readonly port: number;
+	readonly exited: Promise<string>;
+};
 
 /**
  * The wizard's embedded emulator in a worker thread (dist/cli.js run as a worker): if that
@@ -16,18 +27,38 @@ const healthyMs = 60_000;
  */
 export async function superviseEmulator(
 	entry: URL,
-	options: WorkerOptions,
+	options: WorkerOptions & {readonly dataDirectory: string},
 	onEvent: (event: EmulatorEvent) => void = () => {},
 ): Promise<{url: string; close: () => Promise<void>}> {
 	let closing = false;
 	let restarts = 0;
 	let generation = 0;
 	let current = await start(entry, options, generation);
+	/** A restart under way, which close() must wait for and stop too. */
+	let restarting: Promise<Started | undefined> | undefined;
 	const port = current.port;
+
+	const restart = async (reason: string): Promise<Started | undefined> => {
+		if (restarts >= maxRestarts) {
+			onEvent({type: 'stopped', reason});
+			return undefined;
+		}
+
+		restarts++;
+		generation++;
+		try {
+			return await start(entry, {...options, port}, generation);
+		} catch (error) {
+			onEvent({type: 'stopped', reason: `${reason}; ${(error as Error).message}`});
+			return undefined;
+		}
+	};
 
 	const watch = (running: Started) => {
 		const started = Date.now();
 		void running.exited.then(async reason => {
+			// Its lock names this process: cleared, or the next start (and every command) would wait on it.
+			await clearLockOfThread(options.dataDirectory, running.threadId).catch(() => undefined);
 			if (closing) {
 				return;
 			}
@@ -36,20 +67,21 @@ export async function superviseEmulator(
 				restarts = 0;
 			}
 
-			if (restarts >= maxRestarts) {
-				onEvent({type: 'stopped', reason});
+			restarting = restart(reason);
+			const next = await restarting;
+			restarting = undefined;
+			if (!next) {
 				return;
 			}
 
-			restarts++;
-			generation++;
-			try {
-				current = await start(entry, {...options, port}, generation);
-				onEvent({type: 'restarted', reason, url: current.url});
-				watch(current);
-			} catch (error) {
-				onEvent({type: 'stopped', reason: `${reason}; ${(error as Error).message}`});
+			if (closing) {
+				await stop(next);
+				return;
 			}
+
+			current = next;
+			onEvent({type: 'restarted', reason, url: next.url});
+			watch(next);
 		});
 	};
 
@@ -58,16 +90,32 @@ export async function superviseEmulator(
 		url: current.url,
 		async close() {
 			closing = true;
-			current.worker.postMessage({type: 'close'});
-			await current.exited;
+			const next = await restarting;
+			await stop(current);
+			if (next) {
+				await stop(next);
+			}
 		},
 	};
 }
 
-type Started = {readonly worker: Worker; readonly url: string; readonly port: number; readonly exited: Promise<string>};
+/** Asks the thread to close the emulator (journal synced, lock released); terminates it if it does not. */
+async function stop(running: Started): Promise<void> {
+	running.worker.postMessage({type: 'close'});
+	let timer: NodeJS.Timeout | undefined;
+	const timedOut = new Promise<'timeout'>(resolve => {
+		timer = setTimeout(() => resolve('timeout'), closeMs);
+	});
+	if ((await Promise.race([running.exited, timedOut])) === 'timeout') {
+		await running.worker.terminate();
+	}
+
+	clearTimeout(timer);
+}
 
 function start(entry: URL, options: WorkerOptions, restart: number): Promise<Started> {
 	const worker = new Worker(entry, {workerData: {role: 'emulator', emulator: options, restart}});
+	const {threadId} = worker;
 	let lastError = '';
 	let failure: string | undefined;
 	const exited = new Promise<string>(resolve => {
@@ -81,7 +129,7 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 	return new Promise((resolve, reject) => {
 		worker.on('message', (message: WorkerMessage) => {
 			if (message.type === 'ready') {
-				resolve({worker, url: message.url, port: message.port, exited});
+				resolve({worker, threadId, url: message.url, port: message.port, exited});
 			} else if (message.type === 'failed') {
 				failure = message.message;
 				reject(
@@ -93,6 +141,7 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 				lastError = message.message.split('\n')[0] ?? '';
 			}
 		});
+		// Before 'ready' only: a thread that ends later is watch()'s to handle (a reject after resolve does nothing).
 		void exited.then(reason => reject(new Error(reason)));
 	});
 }

@@ -5,6 +5,7 @@ import {parseConnectionString} from '../../source/identity/connection-string.js'
 import {authorizationHeader, computeSignature, contentHash, stringToSign} from '../../source/identity/hmac.js';
 import {startEmulator, type Transport} from '../_helpers/emulator.js';
 import {apiVersionQuery, type RawRequest, type RawResponse, rawExchange, rawRequest} from '../_helpers/raw-client.js';
+import {prng} from '../_helpers/prng.js';
 
 const createTarget = `/identities${apiVersionQuery}`;
 /** Errors say only `application/json`, as the service's do (recorded). */
@@ -46,17 +47,6 @@ function lifetimeSeconds(token: string): number {
 	return claims.exp - claims.iat;
 }
 
-/** mulberry32: small, seeded, the same sequence on every run. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 describe.each<Transport>(['http', 'https'])('bad input over %s', transport => {
 	let emulator: Emulator;

@@ -61,8 +61,16 @@ describe('Entra ID users and Teams Extension users, through @azure/communication
 
 	it('honours tenant and group assignments, and the client ids an assignment allows', async () => {
 		const groupId = randomUUID();
-		await manage('PATCH', '/access/entra/assignments', {[groupId]: {tenantId, principalType: 'group', clientIds: []}});
+		const patched = await manage('PATCH', '/access/entra/assignments', {[groupId]: {tenantId, principalType: 'group', clientIds: []}});
+		expect(patched.status).toBe(200);
+		expect((patched.json as {value: {objectId: string}[]}).value.map(entry => entry.objectId)).toContain(groupId);
 		expect((await exchange(emulator, {oid: randomUUID(), tid: tenantId, appid: clientId, groups: [groupId]})).token).toMatch(/^ey/);
+
+		// A whole tenant, for any app of it.
+		const wholeTenant = randomUUID();
+		expect((await manage('PUT', `/access/entra/assignments/${wholeTenant}`, {tenantId: wholeTenant, principalType: 'tenant', clientIds: []})).status).toBe(201);
+		const tenantWide = await exchange(emulator, {oid: randomUUID(), tid: wholeTenant, appid: randomUUID()});
+		expect(decodeClaims(tenantWide.token ?? '')['skypeid']).toMatch(new RegExp(`_wf_${wholeTenant}_`));
 
 		const otherTenant = randomUUID();
 		await manage('PUT', `/access/entra/assignments/${otherTenant}`, {tenantId: otherTenant, principalType: 'tenant', clientIds: [randomUUID()]});
@@ -92,6 +100,32 @@ describe('Entra ID users and Teams Extension users, through @azure/communication
 		expect(decodeClaims(token.token ?? '')).toMatchObject({skypeid: `acs:${emulator.resourceId}_${tenantId}_${oid}`});
 		const read = await manage('GET', `/access/teamsExtension/tenants/${tenantId}/assignments/${oid}`, undefined, '2025-06-30');
 		expect(read.json).toEqual({objectId: oid, tenantId, principalType: 'user'});
+	});
+
+	it('refuses a Teams Extension user with no assignment (403), and an Entra ID user token on the Teams Extension route (401)', async () => {
+		const scopes = ['https://auth.msft.communication.azure.com/TeamsExtension.ManageCalls'];
+		expect((await exchange(emulator, {oid: randomUUID(), tid: tenantId, appid: clientId}, scopes)).error).toMatch(/Status: 403/);
+		const response = await rawRequest(emulator, {
+			target: '/access/teamsExtension/:exchangeAccessToken?api-version=2025-06-30',
+			body: '{}',
+			unsigned: true,
+			headers: {authorization: `Bearer ${fakeEntraToken({aud: 'https://communication.azure.com/clients', oid: randomUUID(), tid: tenantId, exp: inOneHour()})}`},
+		});
+		expect(response.status).toBe(401);
+		expect(response.json).toMatchObject({error: {code: 'InvalidAccessToken'}});
+	});
+
+	it('keeps to its bounds: 50 client ids an assignment, 1,000 assignments', async () => {
+		const tooMany = Array.from({length: 51}, () => randomUUID());
+		const refused = await manage('PUT', `/access/entra/assignments/${randomUUID()}`, {tenantId, principalType: 'user', clientIds: tooMany});
+		expect(refused.json).toMatchObject({error: {code: 'ValidationError', target: 'clientIds'}});
+		let answer = 200;
+		for (let batch = 0; batch < 6 && answer === 200; batch++) {
+			const entries = Object.fromEntries(Array.from({length: 200}, () => [randomUUID(), {tenantId, principalType: 'user', clientIds: []}]));
+			answer = (await manage('PATCH', '/access/entra/assignments', entries)).status;
+		}
+
+		expect(answer).toBe(400);
 	});
 
 	it.each([

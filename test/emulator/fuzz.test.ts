@@ -7,27 +7,17 @@ import {signRequest} from '../../source/identity/hmac.js';
 import {startEmulator} from '../_helpers/emulator.js';
 import {fakeEntraToken} from '../_helpers/jwt.js';
 import {rawExchange} from '../_helpers/raw-client.js';
+import {prng, seedFrom} from '../_helpers/prng.js';
 
 /**
  * A seeded fuzz of the emulator: 20,000 requests, most of them signed so that they reach the
  * operations, with depth, size and count bombs in every field of every route, and a share
  * of byte-level garbage on raw sockets. Replay a failure with FUZZ_SEED=<the seed printed>.
  */
-const seed = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+const seed = seedFrom('FUZZ_SEED');
 const httpRequests = 19_000;
 const rawRequests = 1000;
 
-/** mulberry32: small, seeded, the same sequence on every run. */
-function prng(initial: number): () => number {
-	let state = initial >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const random = prng(seed);
 const int = (max: number) => Math.floor(random() * max);
@@ -149,7 +139,7 @@ function bearer(): string {
 	const part = (text: string) => Buffer.from(text).toString('base64url');
 	return pick([
 		fakeEntraToken({aud: 'https://communication.azure.com/clients', oid: guid(), tid: guid(), exp: 4_000_000_000}),
-		fakeEntraToken({aud: ['x', 'https://auth.msft.communication.azure.com'], oid: guid(), tid: guid(), exp: 4_000_000_000, groups: Array(5000).fill(guid())}),
+		fakeEntraToken({aud: ['x', 'https://auth.msft.communication.azure.com'], oid: guid(), tid: guid(), exp: 4_000_000_000, groups: Array.from({length: 250}, guid)}),
 		`${part('{}')}.${part(`{"a":${bomb}}`)}.${part('s')}`,
 		'x'.repeat(int(40_000)),
 		'',
@@ -238,7 +228,7 @@ describe('a seeded fuzz of the emulator', () => {
 				return;
 			}
 
-			if (response.status >= 400 && !(response.status === 401 && response.text === '')) {
+			if (response.status >= 400) {
 				let parsed: unknown;
 				try {
 					parsed = JSON.parse(response.text);

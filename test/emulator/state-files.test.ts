@@ -13,6 +13,7 @@ import type {IdentityState, StateChange} from '../../source/emulator/state/ident
 import {replayJournal} from '../../source/emulator/state/load-state.js';
 import {encodeJournalRecord, encodeSnapshot, seal} from '../../source/emulator/state/state-records.js';
 import {sdkClient} from '../_helpers/emulator.js';
+import {prng} from '../_helpers/prng.js';
 
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const afresh =
@@ -355,7 +356,7 @@ describe('state files that are damaged, missing or do not fit together', () => {
 	it('refuses a journal or snapshot with random bytes changed or inserted anywhere but at its end', async () => {
 		const seed = Number(process.env['SEED'] ?? Date.now() % 1_000_000);
 		console.log('seed', seed);
-		const random = mulberry32(seed);
+		const random = prng(seed);
 		const changes = workload(12);
 		const {directory, journalPath, snapshotPath} = await stateWith(changes, {compactAfter: 20});
 		const journal = await readFile(journalPath);
@@ -398,17 +399,6 @@ describe('state files that are damaged, missing or do not fit together', () => {
 	});
 });
 
-/** A small seeded generator, so that a failing round can be run again with SEED=. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 // ---------------------------------------------------------------------------------------------
 // The data directory as the emulator opens it.
@@ -480,7 +470,7 @@ describe('the data directory', () => {
 			const lockPath = path.join(directory, 'emulator.lock');
 			await writeFile(lockPath, content);
 			const emulator = await startIn(directory);
-			expect(JSON.parse(await readFile(lockPath, 'utf8'))).toEqual({pid: process.pid});
+			expect(JSON.parse(await readFile(lockPath, 'utf8'))).toEqual({pid: process.pid, threadId: 0});
 			await stopEmulator(emulator);
 			expect(existsSync(lockPath)).toBe(false);
 		},

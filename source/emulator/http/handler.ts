@@ -81,7 +81,12 @@ export function createRequestHandler(options: HandlerOptions): (request: Incomin
 		const {route, params} = match;
 		const scheme = (request.socket as {encrypted?: boolean}).encrypted ? 'https' : 'http';
 		const requestUri = `${request.headers.host ? `${scheme}://${request.headers.host}` : ''}${rawPath}`;
-		const apiVersion = resolveVersion(route, new URLSearchParams(query).get('api-version'), requestUri);
+		const requested = new URLSearchParams(query).getAll('api-version');
+		if (requested.length > 1 && route.family) {
+			throw withVersions(acsErrors.ambiguousApiVersion(requested), route.family.advertised);
+		}
+
+		const apiVersion = resolveVersion(route, requested[0] ?? null, requestUri);
 		const advertised = route.family?.advertised;
 		try {
 			const bodyBytes = await readBody(request, {timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs});
@@ -155,15 +160,13 @@ export function createRequestHandler(options: HandlerOptions): (request: Incomin
 }
 
 /** Errors raised past routing carry the route's api-supported-versions (where the service sends it). */
-const advertisedByError = new WeakMap<AcsError, string>();
-
 function withVersions(error: AcsError, advertised: string): AcsError {
-	advertisedByError.set(error, advertised);
+	error.advertised ??= advertised;
 	return error;
 }
 
 function versionsOf(error: unknown): string | undefined {
-	return error instanceof AcsError ? advertisedByError.get(error) : undefined;
+	return error instanceof AcsError ? error.advertised : undefined;
 }
 
 function parseBody(bytes: Buffer): unknown {

@@ -24,7 +24,7 @@ export type RouteInput = {
 export type RouteAuth = 'hmac' | 'exchange' | 'none';
 
 export type Route = {
-	readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Decoded path segments; `*` matches one segment, passed on in `params`. */
 	readonly segments: readonly string[];
 	readonly auth: RouteAuth;
@@ -179,6 +179,13 @@ const accessRoutes: readonly Route[] = [
 const extensionRoutes: readonly Route[] = [
 	{
 		method: 'GET',
+		segments: ['emulator', 'health'],
+		auth: 'none',
+		handle: input => ({status: 200, body: input.services.identity.health()}),
+	},
+	// Readiness probes often ask with HEAD: the same answer, without its body.
+	{
+		method: 'HEAD',
 		segments: ['emulator', 'health'],
 		auth: 'none',
 		handle: input => ({status: 200, body: input.services.identity.health()}),

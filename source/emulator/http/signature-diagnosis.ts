@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {computeSignature, contentHash, signaturesEqual} from '../../identity/hmac.js';
+import {printable} from '../errors.js';
 
 export type MismatchContext = {
 	readonly accessKey: Uint8Array;
@@ -21,14 +22,15 @@ type Variant = {readonly part: string; readonly value: string; readonly hint: st
  * which part that is. Never the key, never the signature received.
  */
 export function explainSignatureMismatch(context: MismatchContext): string {
-	const shown = JSON.stringify(context.stringToSign);
+	// Bounded by the header limits, and cut for the log all the same.
+	const shown = JSON.stringify(context.stringToSign.length > 2000 ? `${context.stringToSign.slice(0, 2000)}…` : context.stringToSign);
 	const culprit = variants(context).find(variant =>
 		signaturesEqual(computeSignature(context.accessKey, variant.value), context.received),
 	);
 	const verdict = culprit
 		? `It matches the signature received if ${culprit.part}: ${culprit.hint}`
 		: 'No single part explains it: check that the key is the base64-decoded access key of this emulator, and compare each line.';
-	return `Signature mismatch on ${context.method} ${printablePath(context.target)}. String to sign (method, path and query, ${context.signedHeaders.join(';')}): ${shown}. ${verdict}`;
+	return `Signature mismatch on ${context.method} ${printable(context.target, 200)}. String to sign (method, path and query, ${context.signedHeaders.join(';')}): ${shown}. ${verdict}`;
 }
 
 function variants(context: MismatchContext): Variant[] {
@@ -91,10 +93,4 @@ function safeDecode(value: string): string {
 	} catch {
 		return value;
 	}
-}
-
-function printablePath(target: string): string {
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-	const clean = target.replaceAll(/[\u0000-\u001f\u007f]/g, '?');
-	return clean.length > 200 ? `${clean.slice(0, 197)}...` : clean;
 }

@@ -1,0 +1,25 @@
+/**
+ * What can be checked of an Entra ID token offline (its signature cannot: there is no
+ * network to fetch Entra's keys): its expiry, not-before and audience.
+ */
+export const maxClockSkewMs = 15 * 60 * 1000;
+/** Beyond what a date can hold: no real token expires there. */
+const latestExp = 8_640_000_000_000;
+
+export function isLiveToken(claims: Record<string, unknown>, now: number): boolean {
+	const {exp, nbf} = claims;
+	return (
+		typeof exp === 'number' &&
+		Number.isFinite(exp) &&
+		exp * 1000 > now &&
+		exp <= latestExp &&
+		(typeof nbf !== 'number' || nbf * 1000 <= now + maxClockSkewMs)
+	);
+}
+
+/** `aud` is a string or, rarely, a list; a few entries at most are looked at. */
+export function hasAudience(claims: Record<string, unknown>, accepted: ReadonlySet<string>): boolean {
+	const {aud} = claims;
+	const values = Array.isArray(aud) ? aud.slice(0, 16) : [aud];
+	return values.some(value => typeof value === 'string' && accepted.has(value));
+}

@@ -1,0 +1,83 @@
+import {access, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {DataDirectoryError} from '../../source/emulator/data-directory.js';
+import {createEmulator} from '../../source/emulator/server.js';
+import type {EmulatorEvent} from '../../source/identity/embedded-emulator.js';
+import {superviseEmulator} from '../../source/identity/emulator-supervisor.js';
+import {cliPath, temporaryDirectory} from '../_helpers/cli.js';
+
+/** The wizard's emulator thread, run from the built binary as the wizard runs it. */
+const entry = pathToFileURL(cliPath);
+const fault = 'ACS_TOKENS_FAULT_EMULATOR_EXIT_AFTER';
+
+afterEach(() => {
+	delete process.env[fault];
+});
+
+const health = (url: string) =>
+	fetch(new URL('emulator/health', url)).then(
+		response => response.status,
+		() => 'refused' as const,
+	);
+
+const exists = (file: string) =>
+	access(file).then(
+		() => true,
+		() => false,
+	);
+
+describe('the embedded emulator thread and its supervisor', () => {
+	it('starts it again on the same port when the thread dies, and its lock names the new thread', async () => {
+		const dataDirectory = await temporaryDirectory('acs-tokens-thread-');
+		process.env[fault] = '1';
+		const events: EmulatorEvent[] = [];
+		const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}, event => events.push(event));
+		try {
+			expect(await health(emulator.url)).toBe(200);
+			await expect.poll(() => events.length, {timeout: 10_000}).toBe(1);
+			expect(events[0]).toEqual({type: 'restarted', reason: 'its thread exited with code 3', url: emulator.url});
+			expect(await health(emulator.url)).toBe(200);
+			expect(await health(emulator.url)).toBe(200);
+			const lock = JSON.parse(await readFile(path.join(dataDirectory, 'emulator.lock'), 'utf8')) as {pid: number; threadId: number};
+			expect(lock.pid).toBe(process.pid);
+			expect(lock.threadId).toBeGreaterThan(0);
+		} finally {
+			await emulator.close();
+		}
+
+		expect(await health(emulator.url)).toBe('refused');
+		expect(await exists(path.join(dataDirectory, 'emulator.lock'))).toBe(false);
+	}, 30_000);
+
+	it('closed while a restart is under way, stops the thread being started too: nothing serves, no lock is left', async () => {
+		const dataDirectory = await temporaryDirectory('acs-tokens-thread-');
+		process.env[fault] = '1';
+		const events: EmulatorEvent[] = [];
+		const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}, event => events.push(event));
+		expect(await health(emulator.url)).toBe(200);
+		// The first thread is ending now; close at once, while its successor starts.
+		await emulator.close();
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		expect(events).toEqual([]);
+		expect(await health(emulator.url)).toBe('refused');
+		expect(await exists(path.join(dataDirectory, 'emulator.lock'))).toBe(false);
+	}, 30_000);
+
+	it('refuses a data directory that another thread of this process holds, rather than share it', async () => {
+		const dataDirectory = await temporaryDirectory('acs-tokens-thread-');
+		const inProcess = await createEmulator({dataDirectory, http: true, port: 0});
+		try {
+			const refusal = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}).then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+			expect(refusal).toBeInstanceOf(DataDirectoryError);
+			expect((refusal as DataDirectoryError).owner?.pid).toBe(process.pid);
+			expect((refusal as Error).message).toMatch(/is in use by another emulator/);
+		} finally {
+			await inProcess.close();
+		}
+	}, 30_000);
+});
