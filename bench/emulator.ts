@@ -15,8 +15,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {parseConnectionString} from '../source/identity/connection-string.js';
-import {signRequest} from '../source/identity/hmac.js';
+import {parseConnectionString} from '../source/protocol/connection-string.js';
+import {signRequest} from '../source/protocol/hmac.js';
 import type {ClientMessage, ServerKind, ServerMessage} from './emulator-server.js';
 
 const apiVersion = '2023-10-01';

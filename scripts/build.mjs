@@ -5,12 +5,15 @@
 // - dist/main.js and dist/chunks/: the program as ESM; rarely used code (the SDK, node-forge,
 //   the store's schema validator, the wizard's UI) stays in chunks loaded when needed.
 // No dependency is patched.
+import {execFileSync} from 'node:child_process';
 import {build} from 'esbuild';
-import {chmod, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const outdir = fileURLToPath(new URL('../dist', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = path.join(root, 'dist');
+const {version} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
 const common = {
 	outdir,
@@ -20,7 +23,7 @@ const common = {
 	format: 'esm',
 	minify: true,
 	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', __ACS_TOKENS_VERSION__: JSON.stringify(version)},
 	logLevel: 'warning',
 };
 
@@ -44,8 +47,10 @@ const [launcher, program] = await Promise.all([
 	}),
 	build({
 		...common,
-		entryPoints: {main: 'source/cli.tsx'},
+		// The program, and the emulator as a library: import {createEmulator} from 'acs-tokens/emulator'.
+		entryPoints: {main: 'source/cli.tsx', emulator: 'source/emulator/index.ts'},
 		target: 'node22',
+		metafile: true,
 		// Ink connects to React DevTools only when DEV=true, importing this optional peer then;
 		// acs-tokens does not ship it.
 		external: ['react-devtools-core'],
@@ -57,10 +62,41 @@ const [launcher, program] = await Promise.all([
 	}),
 ]);
 
+/**
+ * Bundling copies other people's code into ours: their licences go with it, one file listing
+ * every package in the bundle with its licence text.
+ */
+async function thirdPartyNotices(metafile) {
+	const packages = new Map();
+	for (const input of Object.keys(metafile.inputs)) {
+		const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+		if (match && !packages.has(match[2])) {
+			packages.set(match[2], match[1]);
+		}
+	}
+
+	const sections = [];
+	for (const [name, directory] of [...packages].toSorted(([a], [b]) => a.localeCompare(b))) {
+		const manifest = JSON.parse(await readFile(path.join(root, directory, 'package.json'), 'utf8'));
+		const licenceFile = (await readdir(path.join(root, directory))).find(file => /^(licen[cs]e|copying)/i.test(file));
+		const text = licenceFile ? await readFile(path.join(root, directory, licenceFile), 'utf8') : `License: ${manifest.license ?? 'see the package'}`;
+		sections.push(`${name}@${manifest.version} (${manifest.license ?? 'unknown'})\n\n${text.trim()}\n`);
+	}
+
+	return `acs-tokens bundles these packages; their licences follow.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`;
+}
+
+// The emulator library's types, for TypeScript users of acs-tokens/emulator.
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.emulator.json')], {
+	stdio: 'inherit',
+});
+
+const notices = {path: path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), contents: Buffer.from(await thirdPartyNotices(program.metafile))};
+
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a
 // file half-written. Each file is replaced atomically, the binary last, then leftovers go.
 const entry = path.join(outdir, 'cli.js');
-const files = [...program.outputFiles, ...launcher.outputFiles];
+const files = [notices, ...program.outputFiles, ...launcher.outputFiles];
 for (const file of files) {
 	await mkdir(path.dirname(file.path), {recursive: true});
 	const temporary = `${file.path}.${process.pid}.tmp`;
@@ -76,7 +112,7 @@ const written = new Set(files.map(file => file.path));
 for (const name of await readdir(outdir, {recursive: true})) {
 	const file = path.join(outdir, name);
 	// Another build's file in the making is that build's to finish.
-	if (!written.has(file) && !file.endsWith('.tmp') && !(name === 'chunks')) {
+	if (!written.has(file) && !file.endsWith('.tmp') && name !== 'chunks' && !name.startsWith('types')) {
 		await rm(file, {force: true});
 	}
 }

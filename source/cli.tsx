@@ -21,14 +21,20 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runEmulatorCommand(second === undefined ? [] : [second, ...rest], io);
 	}
 
+	if (first === '--version' || first === '-V') {
+		const {version} = await import('./version.js');
+		io.stdout.write(`${version}\n`);
+		return exitCodes.ok;
+	}
+
 	if (first === '-h' || first === '--help' || first === 'help') {
-		const {wizardHelp} = await import('./commands/wizard.js');
+		const {wizardHelp} = await import('./app/start.js');
 		io.stdout.write(`${rootHelp}\n${wizardHelp}`);
 		return exitCodes.ok;
 	}
 
 	if (first === undefined || first.startsWith('-')) {
-		const {runWizard} = await import('./commands/wizard.js');
+		const {runWizard} = await import('./app/start.js');
 		return runWizard(argv, io);
 	}
 

@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import type {ParseArgsConfig} from 'node:util';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {IdentityStore} from '../store/identity-store.js';
-import {tokenScopes} from '../identity/scopes.js';
+import {tokenScopes} from '../protocol/scopes.js';
 import type {Exchange} from '../identity/trace.js';
 import {NotConfirmedError, UsageError} from './usage-error.js';
 import {text} from '../text/index.js';

@@ -1,7 +1,7 @@
 import {developmentAccessKey, defaultPort} from '../emulator/defaults.js';
 import {defaultDataDirectory} from '../platform/directories.js';
 import {createEmulator} from '../emulator/server.js';
-import {isLoopbackHost} from '../identity/connection-string.js';
+import {isLoopbackHost} from '../protocol/connection-string.js';
 import type {CommandIo} from './context.js';
 import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';

@@ -1,6 +1,6 @@
 import {type IdentityClient, createIdentityClient} from '../identity/client.js';
 import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
-import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../identity/scopes.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
 import {rememberProfile} from './remember-profile.js';

@@ -1,4 +1,4 @@
-import {decodeJwt} from '../identity/jwt.js';
+import {decodeJwt} from '../protocol/jwt.js';
 import {type Command, outputOptions, parseCommand, printJson} from './context.js';
 import {formatExpiry, formatLocalTime} from './format.js';
 import {UsageError} from './usage-error.js';

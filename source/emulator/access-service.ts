@@ -1,7 +1,9 @@
-import {decodeJwt, isObject} from '../identity/jwt.js';
+import {decodeJwt, isObject} from '../protocol/jwt.js';
 import {hasAudience, isLiveToken} from '../protocol/entra-token.js';
 import {guidPattern} from '../protocol/identifiers.js';
-import type {AssignmentStore} from './assignment-store.js';
+import type {AssignmentStore, EntraAssignment, TeamsExtensionAssignment} from './assignment-store.js';
+
+export type {EntraAssignment, TeamsExtensionAssignment} from './assignment-store.js';
 import {acsErrors} from './errors.js';
 import type {AccessTokenBody, IdentityService} from './identity-service.js';
 
@@ -14,20 +16,6 @@ import type {AccessTokenBody, IdentityService} from './identity-service.js';
  * 404 AssignmentNotFound, 400 ValidationError for bad fields.
  */
 export type ExchangeKind = 'entra' | 'teamsExtension';
-
-export type EntraAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'user' | 'group' | 'tenant';
-	readonly clientIds: readonly string[];
-};
-
-export type TeamsExtensionAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'resourceAccount' | 'user';
-	readonly clientIds?: readonly string[];
-};
 
 /** The tokens each exchange takes: `…/clients/.default` and the Teams Extension scopes. */
 const audiences: Record<ExchangeKind, ReadonlySet<string>> = {

@@ -4,11 +4,11 @@ import path from 'node:path';
 import {threadId} from 'node:worker_threads';
 import {guidSource} from '../protocol/identifiers.js';
 import {writeFileAtomic} from './state/atomic-write.js';
-import {DataDirectoryError, stateFileError, unusableFileError} from './state/state-errors.js';
+import {DataDirectoryError, type LockOwner, stateFileError, unusableFileError} from './state/state-errors.js';
 import {journalName, readStateFile, snapshotName} from './state/state-records.js';
 import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-key.js';
 
-export {DataDirectoryError, StateFileError} from './state/state-errors.js';
+export {DataDirectoryError, type LockOwner, StateFileError} from './state/state-errors.js';
 
 type Meta = {readonly version: 1; readonly resourceId: string; readonly createdAt: string};
 
@@ -120,17 +120,6 @@ export async function ensureDirectory(directory: string): Promise<void> {
 /** Data directories locked by this process: a lock naming our own pid is stale only if not among them. */
 const heldDirectories = new Set<string>();
 
-/** What a running emulator writes in its lock file, so that commands can use it instead of starting their own. */
-export type LockOwner = {
-	readonly pid: number;
-	/** Set by long-running emulators (the emulator command, the wizard) that others may share. */
-	readonly url?: string;
-	readonly certificatePath?: string;
-	/** Started with its own --access-key (never the key itself): commands signing with the development key cannot use it. */
-	readonly customAccessKey?: boolean;
-	/** The thread of `pid` that holds it (0, the main thread, when absent). */
-	readonly threadId?: number;
-};
 
 export type DirectoryLock = {
 	release(): Promise<void>;

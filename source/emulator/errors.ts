@@ -1,4 +1,4 @@
-import {tokenScopes} from '../identity/scopes.js';
+import {tokenScopes} from '../protocol/scopes.js';
 
 /**
  * Every error the emulator answers with, built in one place so that status, code and

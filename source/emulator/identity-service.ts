@@ -1,10 +1,10 @@
 import {randomUUID} from 'node:crypto';
-import {type ApiVersion, hasCustomId, newestApiVersion} from './api-versions.js';
-import {decodeJwt, isObject} from '../identity/jwt.js';
+import {type ApiVersion, hasCustomId, newestApiVersion} from '../protocol/api-versions.js';
+import {decodeJwt, isObject} from '../protocol/jwt.js';
 import {isLiveToken} from '../protocol/entra-token.js';
 import {acsUserIdPattern, exchangedIdentityPattern, guidPattern} from '../protocol/identifiers.js';
-import type {TokenValidity} from '../identity/verify-token.js';
-import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../identity/scopes.js';
+import type {TokenValidity} from '../protocol/token-validity.js';
+import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../protocol/scopes.js';
 import {acsErrors} from './errors.js';
 import type {SigningKey} from './signing-key.js';
 import type {IdentityRecord, IdentityState} from './state/identity-state.js';

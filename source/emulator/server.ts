@@ -5,7 +5,7 @@ import https from 'node:https';
 import type {AddressInfo, Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {formatConnectionString, validateEndpoint} from '../identity/connection-string.js';
+import {formatConnectionString, validateEndpoint} from '../protocol/connection-string.js';
 import {AccessService} from './access-service.js';
 import {createMemoryAssignments, openAssignmentFile} from './assignment-store.js';
 import {loadOrCreateTls, type TlsMaterial} from './certificate.js';

@@ -1,5 +1,5 @@
 import {sign, verify} from 'node:crypto';
-import type {DecodedJwt} from '../identity/jwt.js';
+import type {DecodedJwt} from '../protocol/jwt.js';
 import type {SigningKey} from './signing-key.js';
 
 

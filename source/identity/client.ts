@@ -1,7 +1,7 @@
 import type {CommunicationIdentityClientOptions} from '@azure/communication-identity';
-import {isLoopbackHost} from './connection-string.js';
+import {isLoopbackHost} from '../protocol/connection-string.js';
 import {toIdentityError} from './errors.js';
-import type {TokenScope} from './scopes.js';
+import type {TokenScope} from '../protocol/scopes.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {parseEnv} from 'node:util';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
-import {parseConnectionString} from './connection-string.js';
+import {parseConnectionString} from '../protocol/connection-string.js';
 import {type EmulatorConnectionOptions, openEmulatorConnection} from './embedded-emulator.js';
 import {IdentityError} from './errors.js';
 

@@ -6,17 +6,16 @@ import {developmentAccessKey} from '../emulator/defaults.js';
 import {programEntry} from '../platform/entry.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
+import type {EmulatorEvent} from './emulator-supervisor.js';
 import {IdentityError} from './errors.js';
+
+export type {EmulatorEvent} from './emulator-supervisor.js';
 
 export type EmulatorConnection = {
 	readonly connection: Connection;
 	close(): Promise<void>;
 };
 
-/** What happened to an embedded emulator that runs in its own thread, for the wizard to say. */
-export type EmulatorEvent =
-	| {readonly type: 'restarted'; readonly reason: string; readonly url: string}
-	| {readonly type: 'stopped'; readonly reason: string};
 
 export type EmulatorConnectionOptions = {
 	readonly waitMs?: number;

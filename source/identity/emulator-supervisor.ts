@@ -2,7 +2,11 @@ import {Worker} from 'node:worker_threads';
 import {clearLockOfThread, DataDirectoryError} from '../emulator/data-directory.js';
 import type {WorkerMessage, WorkerOptions} from '../emulator/worker-main.js';
 import {text} from '../text/index.js';
-import type {EmulatorEvent} from './embedded-emulator.js';
+
+/** What happened to an embedded emulator that runs in its own thread, for the wizard to say. */
+export type EmulatorEvent =
+	| {readonly type: 'restarted'; readonly reason: string; readonly url: string}
+	| {readonly type: 'stopped'; readonly reason: string};
 
 /** Restarts in a row before giving up: a fault that comes back at once is not going away. */
 const maxRestarts = 3;

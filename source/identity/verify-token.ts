@@ -1,13 +1,11 @@
 import {parseBoundedJson} from '../protocol/bounded-json.js';
+import type {TokenValidity} from '../protocol/token-validity.js';
+
+export type {TokenValidity} from '../protocol/token-validity.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError, toIdentityError} from './errors.js';
 
-export type TokenValidity = {
-	readonly valid: boolean;
-	readonly reason: 'valid' | 'expired' | 'revoked' | 'deleted' | 'bad-signature' | 'malformed';
-	readonly claims: Record<string, unknown>;
-};
 
 /**
  * Asks the local emulator whether a token is still good (its /emulator/tokens/:verify

@@ -21,6 +21,7 @@ const output = `Output
 export const enHelp = {
 	root: `Usage: acs-tokens                      open the wizard (see below)
        acs-tokens <command> [options]   run one step, for scripts
+       acs-tokens --version             print the version
 
 Azure Communication Services identities and user access tokens, from the keyboard.
 

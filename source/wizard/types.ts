@@ -1,5 +1,5 @@
 import type {Exchange} from '../identity/trace.js';
-import type {TokenScope} from '../identity/scopes.js';
+import type {TokenScope} from '../protocol/scopes.js';
 
 /** One way to connect, as offered on the first screen. */
 export type ConnectionChoice =

@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {defaultLifetimeMinutes} from '../identity/scopes.js';
+import {defaultLifetimeMinutes} from '../protocol/scopes.js';
 import {manageStates} from './manage-states.js';
 import {tourStates} from './tour-states.js';
 import type {ConnectionChoice} from './types.js';

@@ -1,5 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
-import type {TokenScope} from '../identity/scopes.js';
+import type {TokenScope} from '../protocol/scopes.js';
 import type {
 	ConnectionChoice,
 	ConnectionInfo,

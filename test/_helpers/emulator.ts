@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {CommunicationIdentityClient} from '@azure/communication-identity';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
 import {createEmulator, type Emulator, type EmulatorOptions} from '../../source/emulator/server.js';
 
 export type Transport = 'http' | 'https';

@@ -4,8 +4,8 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {signRequest} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {signRequest} from '../../source/protocol/hmac.js';
 
 export type RawResponse = {
 	readonly status: number;

@@ -3,8 +3,8 @@ import {readFileSync} from 'node:fs';
 import {CommunicationIdentityClient} from '@azure/communication-identity';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {computeSignature, contentHash, signRequest} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {computeSignature, contentHash, signRequest} from '../../source/protocol/hmac.js';
 import {startEmulator, type Transport} from '../_helpers/emulator.js';
 import {apiVersionQuery, type RawResponse, rawRequest} from '../_helpers/raw-client.js';
 

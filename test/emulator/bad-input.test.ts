@@ -1,8 +1,8 @@
 import {randomUUID} from 'node:crypto';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {authorizationHeader, computeSignature, contentHash, stringToSign} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {authorizationHeader, computeSignature, contentHash, stringToSign} from '../../source/protocol/hmac.js';
 import {startEmulator, type Transport} from '../_helpers/emulator.js';
 import {apiVersionQuery, type RawRequest, type RawResponse, rawExchange, rawRequest} from '../_helpers/raw-client.js';
 import {prng} from '../_helpers/prng.js';

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {knownApiVersions} from '../../source/emulator/api-versions.js';
+import {knownApiVersions} from '../../source/protocol/api-versions.js';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {signRequest} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {signRequest} from '../../source/protocol/hmac.js';
 import {startEmulator} from '../_helpers/emulator.js';
 import {fakeEntraToken} from '../_helpers/jwt.js';
 import {rawExchange} from '../_helpers/raw-client.js';

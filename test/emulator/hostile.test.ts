@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {authorizationHeader, computeSignature, signRequest} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {authorizationHeader, computeSignature, signRequest} from '../../source/protocol/hmac.js';
 import {createSandbox, startEmulatorProcess, stackTraceLine} from '../_helpers/cli.js';
 import {startEmulator, type Transport} from '../_helpers/emulator.js';
 import {apiVersionQuery, rawExchange, rawRequest} from '../_helpers/raw-client.js';

@@ -14,7 +14,7 @@ import {StateFileError} from '../../source/emulator/state/disk-state.js';
 import {encodeSnapshot, seal} from '../../source/emulator/state/state-records.js';
 import {generateSigningKey} from '../../source/emulator/signing-key.js';
 import {createMemoryState, type IdentityState, IdentityTable} from '../../source/emulator/state/identity-state.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
 import {decodeClaims, restError, sdkClient, startEmulator} from '../_helpers/emulator.js';
 import {type RawRequest, type RawResponse, rawRequest} from '../_helpers/raw-client.js';
 

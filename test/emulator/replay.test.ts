@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {parseConnectionString} from '../../source/identity/connection-string.js';
-import {computeSignature, contentHash} from '../../source/identity/hmac.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {computeSignature, contentHash} from '../../source/protocol/hmac.js';
 import {startEmulator} from '../_helpers/emulator.js';
 import {rawRequest} from '../_helpers/raw-client.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {defaultLifetimeMinutes} from '../../source/identity/scopes.js';
+import {defaultLifetimeMinutes} from '../../source/protocol/scopes.js';
 import {
 	alice,
 	bob,

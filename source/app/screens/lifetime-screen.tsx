@@ -1,5 +1,5 @@
 import SelectInput from 'ink-select-input';
-import {defaultLifetimeMinutes} from '../../identity/scopes.js';
+import {defaultLifetimeMinutes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
-import {parseConnectionString} from '../../identity/connection-string.js';
+import {parseConnectionString} from '../../protocol/connection-string.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 

@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import {useState} from 'react';
-import {type TokenScope, tokenScopes} from '../../identity/scopes.js';
+import {type TokenScope, tokenScopes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 

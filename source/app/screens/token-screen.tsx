@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useEffect, useState} from 'react';
-import {decodeJwt} from '../../identity/jwt.js';
+import {decodeJwt} from '../../protocol/jwt.js';
 import {text} from '../../text/index.js';
 import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js';
 import type {UiEffects} from '../effects.js';

@@ -1,8 +1,8 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../identity/hmac.js';
+import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../protocol/hmac.js';
 import {explainSignatureMismatch} from './signature-diagnosis.js';
 import {acsErrors} from '../errors.js';
-import {decodeJwt} from '../../identity/jwt.js';
+import {decodeJwt} from '../../protocol/jwt.js';
 import {hasAudience, isLiveToken, maxClockSkewMs} from '../../protocol/entra-token.js';
 
 const entraAudiences = new Set(['https://communication.azure.com', 'https://communication.azure.com/']);

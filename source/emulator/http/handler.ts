@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {JsonLimitError, maxJsonDepth, parseBoundedJson} from '../../protocol/bounded-json.js';
-import {type ApiVersion, isKnownApiVersion, isWellFormedApiVersion, knownApiVersions, newestApiVersion} from '../api-versions.js';
+import {type ApiVersion, isKnownApiVersion, isWellFormedApiVersion, knownApiVersions, newestApiVersion} from '../../protocol/api-versions.js';
 import {AcsError, acsErrors} from '../errors.js';
 import type {Authenticator} from './authenticate.js';
 import {defaultBodyTimeoutMs, readBody} from './read-body.js';

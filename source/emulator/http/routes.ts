@@ -1,4 +1,4 @@
-import {type ApiVersion, type RouteFamily, routeFamilies} from '../api-versions.js';
+import {type ApiVersion, type RouteFamily, routeFamilies} from '../../protocol/api-versions.js';
 import type {AccessService} from '../access-service.js';
 import type {IdentityService} from '../identity-service.js';
 import {jwks} from '../signing-key.js';

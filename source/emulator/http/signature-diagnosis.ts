@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import {computeSignature, contentHash, signaturesEqual} from '../../identity/hmac.js';
+import {computeSignature, contentHash, signaturesEqual} from '../../protocol/hmac.js';
 import {printable} from '../errors.js';
 
 export type MismatchContext = {

@@ -1,4 +1,15 @@
-import type {LockOwner} from '../data-directory.js';
+/** What a running emulator writes in its lock file, so that commands can use it instead of starting their own. */
+export type LockOwner = {
+	readonly pid: number;
+	/** Set by long-running emulators (the emulator command, the wizard) that others may share. */
+	readonly url?: string;
+	readonly certificatePath?: string;
+	/** Started with its own --access-key (never the key itself): commands signing with the development key cannot use it. */
+	readonly customAccessKey?: boolean;
+	/** The thread of `pid` that holds it (0, the main thread, when absent). */
+	readonly threadId?: number;
+};
+
 
 /** The data directory cannot be used: its message says why and what to do. */
 export class DataDirectoryError extends Error {

@@ -8,7 +8,7 @@ import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {text} from '../text/index.js';
-import {rememberProfile} from './remember-profile.js';
+import {rememberProfile} from '../commands/remember-profile.js';
 
 type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
 

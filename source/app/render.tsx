@@ -1,7 +1,7 @@
 import {render} from 'ink';
-import {App} from '../app/app.js';
-import type {UiEffects} from '../app/effects.js';
-import type {WizardActor} from '../app/hooks/use-wizard.js';
+import {App} from './app.js';
+import type {UiEffects} from './effects.js';
+import type {WizardActor} from './hooks/use-wizard.js';
 
 /** Ink, React and the UI, on a running wizard actor; loaded once the terminal checks have passed. */
 export async function renderWizard(options: {

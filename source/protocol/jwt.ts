@@ -1,4 +1,4 @@
-import {parseBoundedJson} from '../protocol/bounded-json.js';
+import {parseBoundedJson} from './bounded-json.js';
 
 /** Compact JWTs, decoded without verification: enough to show claims and read expiry. */
 export type DecodedJwt = {

@@ -1,12 +1,12 @@
-import {parseConnectionString} from '../identity/connection-string.js';
+import {parseConnectionString} from '../protocol/connection-string.js';
 import {connectionStringVariables, readDotenv} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
-import type {CommandIo} from './context.js';
-import {exitCodes} from './exit-codes.js';
-import {parseCommand} from './parse-command.js';
+import type {CommandIo} from '../commands/context.js';
+import {exitCodes} from '../commands/exit-codes.js';
+import {parseCommand} from '../commands/parse-command.js';
 
 export const wizardHelp = text.help.wizard;
 
@@ -99,9 +99,9 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 
 		const [{createActor}, {createWizardServices}, tokenExport, ui] = await Promise.all([
 			import('xstate'),
-			import('./wizard-services.js'),
-			import('./token-export.js'),
-			import('./wizard-render.js'),
+			import('./services.js'),
+			import('../commands/token-export.js'),
+			import('./render.js'),
 		]);
 		const services = createWizardServices({
 			openStore: async () => {

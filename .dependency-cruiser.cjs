@@ -1,0 +1,76 @@
+/**
+ * The layering of source/, written down (see ../shared/style.md, "A layout that shows the
+ * architecture") and checked by `npm test`: an import that breaks a rule fails the build with
+ * its file and the import.
+ */
+module.exports = {
+	forbidden: [
+		{
+			name: 'no-circular',
+			severity: 'error',
+			comment: 'No import cycles: each module sits above the ones it imports.',
+			from: {path: '^source'},
+			to: {circular: true},
+		},
+		{
+			name: 'protocol-imports-nothing-of-ours',
+			severity: 'error',
+			comment: 'protocol/ is the wire contract both sides share: it depends on nothing else of ours.',
+			from: {path: '^source/protocol/'},
+			to: {path: '^source/', pathNot: '^source/protocol/'},
+		},
+		{
+			name: 'platform-imports-nothing-of-ours',
+			severity: 'error',
+			comment: 'platform/ knows where things live on each OS, and nothing else.',
+			from: {path: '^source/platform/'},
+			to: {path: '^source/', pathNot: '^source/platform/'},
+		},
+		{
+			name: 'emulator-imports-only-protocol',
+			severity: 'error',
+			comment: 'The emulator is a product of its own (acs-tokens/emulator): it never imports the client.',
+			from: {path: '^source/emulator/'},
+			to: {path: '^source/', pathNot: '^source/(emulator|protocol)/'},
+		},
+		{
+			name: 'machine-is-pure',
+			severity: 'error',
+			comment: 'The XState machine takes every effect from .provide(): no Ink, no SDK, no store, no UI.',
+			from: {path: '^source/wizard/'},
+			to: {path: '^(node_modules/(ink|react|ink-select-input|@azure|conf)/|source/(app|commands|emulator|store)/)'},
+		},
+		{
+			name: 'screens-never-call-the-sdk',
+			severity: 'error',
+			comment:
+				'A screen sends events to the machine; the actors (app/services.ts) call the identity core. Pure helpers (masking, an identity\'s state) are fine.',
+			from: {path: '^source/app/(screens|components|hooks)/'},
+			to: {
+				path: '^(node_modules/@azure/|source/(emulator|commands)/|source/identity/(client|connection|embedded-emulator|emulator-supervisor|verify-token)|source/store/(identity-store|config-file|file-lock))',
+			},
+		},
+		{
+			name: 'commands-are-not-the-wizard',
+			severity: 'error',
+			comment: 'The non-interactive commands never load the wizard or its UI.',
+			from: {path: '^source/commands/'},
+			to: {path: '^(source/(app|wizard)/|node_modules/(ink|react|ink-select-input)/)'},
+		},
+		{
+			name: 'the-core-below-the-interfaces',
+			severity: 'error',
+			comment: 'identity/ and store/ serve the commands and the wizard; they import neither.',
+			from: {path: '^source/(identity|store)/'},
+			to: {path: '^source/(app|wizard|commands)/'},
+		},
+	],
+	options: {
+		doNotFollow: {path: 'node_modules'},
+		tsConfig: {fileName: 'tsconfig.json'},
+		// TypeScript 7's compiler API is not published yet: swc parses the sources (runtime imports).
+		parser: 'swc',
+		enhancedResolveOptions: {exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default']},
+		reporterOptions: {text: {highlightFocused: true}},
+	},
+};

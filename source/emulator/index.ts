@@ -1,0 +1,8 @@
+/**
+ * `import {createEmulator} from 'acs-tokens/emulator'`: the local ACS Identity emulator as a
+ * library, for test suites and other tools.
+ */
+export {createEmulator, type Emulator, type EmulatorOptions} from './server.js';
+export type {RequestLog} from './http/handler.js';
+export {developmentAccessKey, defaultPort} from './defaults.js';
+export {DataDirectoryError, StateFileError} from './data-directory.js';
