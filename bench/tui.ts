@@ -2,9 +2,9 @@
  * bench:tui — the wizard in a real pseudo-terminal (80×24, xterm-256color):
  *   (a) process spawn to the first complete frame (the connect screen with its footer), side
  *       by side with `node -e 0` (spawn to exit) in the same pty setup; runs alternate.
- *       Target: median at most 2.5 times the baseline's. Measured with the UI's V8 code cache
- *       in place, as every start but the first after an install or upgrade has it; the first
- *       start (an empty cache directory each run) is reported beside it.
+ *       Target: median at most 2.5 times the baseline's (stretch: 2 ×). Measured with Node's
+ *       compile cache in place, as every start but the first after an install or upgrade has
+ *       it; the first start (an empty cache directory each run) is reported beside it.
  *   (b) peak memory (VmHWM) after connecting to the embedded emulator and issuing a token.
  *       Target: under 100 MiB.
  *   (c) a key press (j/k in the menu) to the end of the frame it causes. Target: within one
@@ -194,7 +194,7 @@ try {
 	row(`spawn → first complete frame (${runs} runs)`, wizardTimes, `≤ 2.5 × baseline: ${ratio.toFixed(2)} ×`, pass(ratio <= 2.5));
 	row(`\`node -e 0\`, spawn → exit (baseline, ${runs} runs)`, bareTimes, '', '');
 	row(
-		`first start, no code cache yet (${firstStarts.length} runs)`,
+		`first start, no compile cache yet (${firstStarts.length} runs)`,
 		firstStarts,
 		`(${(median(firstStarts) / median(firstStartBare)).toFixed(2)} × its baseline, ${median(firstStartBare).toFixed(0)} ms)`,
 		'',

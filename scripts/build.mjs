@@ -41,6 +41,7 @@ const [launcher, program] = await Promise.all([
 				name: 'program-entry',
 				setup(context) {
 					context.onResolve({filter: /^\.\/cli\.js$/}, () => ({path: './main.js', external: true}));
+					context.onResolve({filter: /^\.\/app\/render\.js$/}, () => ({path: './wizard-ui.js', external: true}));
 				},
 			},
 		],
@@ -48,7 +49,14 @@ const [launcher, program] = await Promise.all([
 	build({
 		...common,
 		// The program, and the emulator as a library: import {createEmulator} from 'acs-tokens/emulator'.
-		entryPoints: {main: 'source/cli.tsx', emulator: 'source/emulator/index.ts'},
+		// The wizard's emulator thread runs a bundle of its own: only the emulator, none of the CLI.
+		// The wizard's UI has a name of its own too, so that the launcher can start loading it early.
+		entryPoints: {
+			main: 'source/cli.tsx',
+			emulator: 'source/emulator/index.ts',
+			'emulator-worker': 'source/emulator/worker-entry.ts',
+			'wizard-ui': 'source/app/render.tsx',
+		},
 		target: 'node22',
 		metafile: true,
 		// Ink connects to React DevTools only when DEV=true, importing this optional peer then;

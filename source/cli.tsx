@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import {isMainThread, workerData} from 'node:worker_threads';
 import type {CommandIo} from './commands/context.js';
 import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
 import {commands, rootHelp} from './commands/registry.js';
@@ -60,18 +59,12 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 }
 
 const argv = process.argv.slice(2);
-if (!isMainThread && (workerData as {role?: string} | null)?.role === 'emulator') {
-	// This file run again as the wizard's emulator thread (source/identity/emulator-supervisor.ts).
-	const {runEmulatorWorker} = await import('./emulator/worker-main.js');
-	await runEmulatorWorker();
-} else {
-	setProgramEntry(new URL(import.meta.url));
-	const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
-	try {
-		process.exitCode = await main(argv, io);
-	} catch (error) {
-		process.exitCode = report(error);
-	}
+setProgramEntry(new URL(import.meta.url));
+const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
+try {
+	process.exitCode = await main(argv, io);
+} catch (error) {
+	process.exitCode = report(error);
 }
 
 function report(error: unknown): number {

@@ -5,6 +5,7 @@
  */
 import {mkdirSync} from 'node:fs';
 import {cacheDirectory} from './platform/directories.js';
+import {withoutFetch} from './platform/without-fetch.js';
 
 export const minimumNodeMajor = 22;
 
@@ -29,6 +30,13 @@ void import('node:module').then(({enableCompileCache}) => {
 		} catch {
 			// No cache directory (a read-only home): run uncached.
 		}
+	}
+
+	// The wizard (no command, in a terminal): its UI starts loading now, beside the program.
+	const [first] = process.argv.slice(2);
+	const wizard = (first === undefined || /^-(?!h$|-help$|V$|-version$)/.test(first)) && process.stdin.isTTY && process.stdout.isTTY;
+	if (wizard) {
+		void withoutFetch(() => import('./app/render.js')).catch(() => undefined);
 	}
 
 	return import('./cli.js');

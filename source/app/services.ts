@@ -1,16 +1,26 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import {fromCallback, fromPromise} from 'xstate';
-import {createIdentityClient, type IdentityClient} from '../identity/client.js';
-import {connectionFromString, fromEmulator, readDotenv, resolveConnection, type ResolvedConnection} from '../identity/connection.js';
+import type {IdentityClient} from '../identity/client.js';
+import type {ResolvedConnection} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
-import {verifyToken} from '../identity/verify-token.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {text} from '../text/index.js';
-import {rememberProfile} from '../commands/remember-profile.js';
 
 type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
+
+/**
+ * The identity core, loaded on first use: the wizard's first frame needs none of it, and its
+ * modules (connection resolution, the client factory, the store's profile memory) cost tens
+ * of milliseconds to load.
+ */
+const identityCore = {
+	connection: () => import('../identity/connection.js'),
+	client: () => import('../identity/client.js'),
+	verify: () => import('../identity/verify-token.js'),
+	rememberProfile: () => import('../commands/remember-profile.js'),
+};
 
 /**
  * The wizard's effects, for `wizardMachine.provide()`: the identity core for ACS calls, the
@@ -73,6 +83,7 @@ export function createWizardServices(deps: {
 	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);
 
 	async function resolve(choice: ConnectionChoice): Promise<ResolvedConnection> {
+		const {connectionFromString, fromEmulator, readDotenv, resolveConnection} = await identityCore.connection();
 		switch (choice.kind) {
 			case 'emulator': {
 				return fromEmulator((await getStore()).configDirectory, {
@@ -139,9 +150,9 @@ export function createWizardServices(deps: {
 				try {
 					// Esc while connecting: the machine has moved on, so nothing else would close this.
 					signal.throwIfAborted();
-					await rememberProfile(await getStore(), resolved);
+					await (await identityCore.rememberProfile()).rememberProfile(await getStore(), resolved);
 					await store().setDefaultProfile(resolved.profileName);
-					const client = await createIdentityClient(resolved.connection, {
+					const client = await (await identityCore.client()).createIdentityClient(resolved.connection, {
 						onExchange(exchange) {
 							exchanges.push(exchange);
 						},
@@ -209,6 +220,7 @@ export function createWizardServices(deps: {
 				void (async () => {
 					while (!controller.signal.aborted) {
 						try {
+							const {verifyToken} = await identityCore.verify();
 							const validity = await verifyToken(connection.connection, input.token, {signal: controller.signal});
 							sendBack({type: 'TOKEN_STATUS', status: validity.reason as TokenStatus});
 						} catch {

@@ -1,3 +1,4 @@
+import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
 import {connectionStringVariables, readDotenv} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
@@ -9,6 +10,7 @@ import {exitCodes} from '../commands/exit-codes.js';
 import {parseCommand} from '../commands/parse-command.js';
 
 export const wizardHelp = text.help.wizard;
+
 
 /** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */
 export async function connectionChoices(
@@ -97,12 +99,17 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 
-		const [{createActor}, {createWizardServices}, tokenExport, ui] = await Promise.all([
+		const [{createActor}, {createWizardServices}, ui] = await Promise.all([
 			import('xstate'),
 			import('./services.js'),
-			import('../commands/token-export.js'),
-			import('./render.js'),
+			withoutFetch(() => import('./render.js')),
 		]);
+		// Needed only when a token is copied or saved: loaded after the first frame.
+		let tokenExport: Promise<typeof import('../commands/token-export.js')> | undefined;
+		const exporter = () => {
+			tokenExport ??= import('../commands/token-export.js');
+			return tokenExport;
+		};
 		const services = createWizardServices({
 			openStore: async () => {
 				const {IdentityStore} = await import('../store/identity-store.js');
@@ -120,14 +127,15 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 				actor,
 				effects: {
 					copyToClipboard(value: string) {
-						stdout.write(tokenExport.osc52(value, io.env));
+						void exporter().then(({osc52}) => stdout.write(osc52(value, io.env)));
 					},
-					saveTokenToFile: (token: string, file: string) => tokenExport.saveTokenToFile(token, file, io.cwd),
-					saveTokenToDotenv: (token: string, variable: string) => tokenExport.saveTokenToDotenv(token, variable, io.cwd),
+					saveTokenToFile: async (token: string, file: string) => (await exporter()).saveTokenToFile(token, file, io.cwd),
+					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
 				},
 				afterFirstFrame() {
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);
+					void exporter();
 				},
 			});
 		} finally {

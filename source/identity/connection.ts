@@ -4,7 +4,7 @@ import {parseEnv} from 'node:util';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
-import {type EmulatorConnectionOptions, openEmulatorConnection} from './embedded-emulator.js';
+import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {IdentityError} from './errors.js';
 
 export const connectionStringVariables = [
@@ -121,6 +121,9 @@ export async function fromEmulator(
 	configDirectory: string,
 	options: EmulatorConnectionOptions = {},
 ): Promise<ResolvedConnection> {
+	// Loaded when used: the emulator's data directory code brings node:crypto and more, which
+	// neither the wizard's first frame nor a command with a connection string needs.
+	const {openEmulatorConnection} = await import('./embedded-emulator.js');
 	const {connection, close} = await openEmulatorConnection(configDirectory, options);
 	return {connection, source: {kind: 'emulator'}, profileName: emulatorProfileName, isEmulator: true, close};
 }

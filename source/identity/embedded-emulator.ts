@@ -3,7 +3,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
 import {developmentAccessKey} from '../emulator/defaults.js';
-import {programEntry} from '../platform/entry.js';
+import {builtFile} from '../platform/entry.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import type {EmulatorEvent} from './emulator-supervisor.js';
@@ -64,7 +64,7 @@ export async function openEmulatorConnection(
 		}
 
 		try {
-			const entry = programEntry();
+			const entry = builtFile('emulator-worker.js');
 			if (options.advertise && entry) {
 				const {superviseEmulator} = await import('./emulator-supervisor.js');
 				const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}, options.onEvent);

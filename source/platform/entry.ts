@@ -1,6 +1,6 @@
 /**
- * The file the program was started from (dist/cli.js when built), told by source/cli.tsx:
- * what a worker thread runs to host the embedded emulator. Undefined under a test runner
+ * The built program's entry (dist/main.js), told by source/cli.tsx, and the bundles beside it:
+ * the embedded emulator's thread runs dist/emulator-worker.js. Undefined under a test runner
  * on the sources, where the emulator runs in the process instead.
  */
 let entry: URL | undefined;
@@ -9,6 +9,6 @@ export function setProgramEntry(url: URL): void {
 	entry = url;
 }
 
-export function programEntry(): URL | undefined {
-	return entry?.pathname.endsWith('.js') ? entry : undefined;
+export function builtFile(name: string): URL | undefined {
+	return entry?.pathname.endsWith('.js') ? new URL(name, entry) : undefined;
 }

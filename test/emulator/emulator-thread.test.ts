@@ -8,8 +8,8 @@ import type {EmulatorEvent} from '../../source/identity/embedded-emulator.js';
 import {superviseEmulator} from '../../source/identity/emulator-supervisor.js';
 import {cliPath, temporaryDirectory} from '../_helpers/cli.js';
 
-/** The wizard's emulator thread, run from the built binary as the wizard runs it. */
-const entry = pathToFileURL(cliPath);
+/** The wizard's emulator thread, run from the built bundle as the wizard runs it. */
+const entry = pathToFileURL(path.join(path.dirname(cliPath), 'emulator-worker.js'));
 const fault = 'ACS_TOKENS_FAULT_EMULATOR_EXIT_AFTER';
 
 afterEach(() => {
