@@ -112,6 +112,29 @@ function countLines(screen: string, pattern: RegExp): number {
 	return screen.split('\n').filter(line => pattern.test(line)).length;
 }
 
+describe('keys that arrive together, in one write', () => {
+	test('a burst of ↓ and Enter chooses the item the ↓ moved to, not the one before it', async () => {
+		const sandbox = await createSandbox();
+		const session = openWizard(sandbox);
+		await session.waitFor('❯ Local emulator (offline, no Azure account)');
+		// Both keys in one write, as a fast typist, key repeat or a paste sends them.
+		const screen = await session.press(`${keys.down}${keys.enter}`, 'Azure portal → your Communication Services resource → Keys');
+		expect(screen).not.toContain('What next?');
+		await session.press(keys.ctrlC, exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 30_000);
+
+	test('a burst of ↓ ↓ ↑ Enter in the menu opens what the last key pointed at', async () => {
+		const sandbox = await createSandbox();
+		const session = openWizard(sandbox);
+		await connectToEmulator(session);
+		const screen = await session.press(`${keys.down}${keys.down}${keys.up}${keys.enter}`, /No identities yet for this connection|Step 1 of 6|Connect to Azure/);
+		expect(screen).toContain('No identities yet for this connection');
+		await session.press(keys.ctrlC, exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 30_000);
+});
+
 describe('the embedded emulator runs in a thread of its own', () => {
 	test('when that thread dies, the wizard lives on, says so, and goes on with it started again on the same port and data', async () => {
 		const sandbox = await createSandbox();

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
 import type {ConnectionChoice, WizardEvent} from '../../wizard/types.js';
 
@@ -43,7 +43,7 @@ export function ConnectScreen(props: {
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{text.wizard.connect.heading}</Text>
 			<Text wrap="wrap">{text.wizard.connect.explain}</Text>
-			<SelectInput
+			<SelectList
 				items={items}
 				isFocused={props.active}
 				onSelect={item => {

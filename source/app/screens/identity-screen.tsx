@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {SelectList} from '../components/select-list.js';
 import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, ManageAction, WizardEvent} from '../../wizard/types.js';
@@ -44,7 +44,7 @@ export function IdentityScreen(props: {
 				{line(manage.details.revoked, identity?.revokedAt)}
 				{line(manage.details.deleted, identity?.deletedAt)}
 			</Box>
-			<SelectInput
+			<SelectList
 				items={actions.map(action => ({key: action, label: manage.actions[action], value: action}))}
 				isFocused={props.active}
 				onSelect={item => {

@@ -1,4 +1,4 @@
-import SelectInput from 'ink-select-input';
+import {SelectList} from '../components/select-list.js';
 import {defaultLifetimeMinutes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
@@ -17,7 +17,7 @@ export function LifetimeScreen(props: {
 	}));
 	const initialIndex = Math.max(0, lifetimePresets.indexOf(props.minutes as (typeof lifetimePresets)[number]));
 	return (
-		<SelectInput
+		<SelectList
 			items={items}
 			initialIndex={initialIndex}
 			isFocused={props.active}

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {SelectList} from '../components/select-list.js';
 import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, WizardEvent} from '../../wizard/types.js';
@@ -27,7 +27,7 @@ export function ManageScreen(props: {
 			{items.length === 0 ? (
 				<Text wrap="wrap">{manage.empty}</Text>
 			) : (
-				<SelectInput
+				<SelectList
 					items={items}
 					limit={Math.max(3, props.rows - 8)}
 					isFocused={props.active}

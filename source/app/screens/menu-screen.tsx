@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 
@@ -17,7 +17,7 @@ export function MenuScreen(props: {
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{menu.heading}</Text>
-			<SelectInput
+			<SelectList
 				items={items}
 				isFocused={props.active}
 				onSelect={item => {
