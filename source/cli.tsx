@@ -3,15 +3,13 @@ import type {CommandIo} from './commands/context.js';
 import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
 import {commands, rootHelp} from './commands/registry.js';
 import {UsageError} from './commands/usage-error.js';
+import {DataDirectoryError} from './emulator/state/state-errors.js';
 import {IdentityError} from './identity/errors.js';
+import {ConnectionStringError} from './protocol/connection-string.js';
 import {setProgramEntry} from './platform/entry.js';
 import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
 import {text} from './text/index.js';
 
-/** Errors whose message explains a user's situation: shown without a stack trace. */
-const expectedErrors = new Set(['DataDirectoryError', 'StateFileError']);
-/** Input the user gave that was refused locally: a usage error, like a bad flag. */
-const refusedInput = new Set(['ConnectionStringError']);
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [first, second, ...rest] = argv;
@@ -86,7 +84,8 @@ function report(error: unknown): number {
 		error instanceof DuplicateLabelError ||
 		error instanceof UnknownProfileError ||
 		error instanceof UnknownIdentityError ||
-		(error instanceof Error && refusedInput.has(error.name))
+		// Input the user gave that was refused locally: a usage error, like a bad flag.
+		error instanceof ConnectionStringError
 	) {
 		return fail(exitCodes.usage, 'usage', error.message);
 	}
@@ -95,7 +94,8 @@ function report(error: unknown): number {
 		return fail(exitCodeFor(error.kind), error.kind, error.message, error.details);
 	}
 
-	if (error instanceof StoreError || (error instanceof Error && expectedErrors.has(error.name))) {
+	// Their messages explain the situation (a damaged file, a directory in use): no stack trace.
+	if (error instanceof StoreError || error instanceof DataDirectoryError) {
 		return fail(exitCodes.failure, 'local', error.message);
 	}
 

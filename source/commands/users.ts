@@ -1,4 +1,5 @@
 import {emulatorProfileName} from '../identity/connection.js';
+import {UnknownProfileError} from '../store/errors.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
@@ -12,6 +13,10 @@ export const users: Command = {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
+		if (only !== undefined && !store.profile(only) && only !== emulatorProfileName) {
+			throw new UnknownProfileError(only, store.profiles().map(profile => profile.name));
+		}
+
 		const profileNames = only === undefined ? store.profileNamesWithIdentities() : store.profile(only) ? [only] : [];
 		const groups = profileNames.map(profile => ({profile, identities: store.identities(profile)}));
 		if (values.json) {

@@ -1,4 +1,5 @@
 import {parentPort, workerData} from 'node:worker_threads';
+import {DataDirectoryError} from './data-directory.js';
 import {createEmulator, type EmulatorOptions} from './server.js';
 
 /**
@@ -9,7 +10,7 @@ export type WorkerOptions = Pick<EmulatorOptions, 'dataDirectory' | 'http' | 'po
 
 export type WorkerMessage =
 	| {readonly type: 'ready'; readonly url: string; readonly port: number}
-	| {readonly type: 'failed'; readonly name: string; readonly message: string; readonly ownerPid?: number}
+	| {readonly type: 'failed'; readonly dataDirectory: boolean; readonly message: string; readonly ownerPid?: number}
 	| {readonly type: 'internal-error'; readonly message: string};
 
 export async function runEmulatorWorker(): Promise<void> {
@@ -46,8 +47,14 @@ export async function runEmulatorWorker(): Promise<void> {
 		});
 		post({type: 'ready', url: emulator.url, port: Number(new URL(emulator.url).port)});
 	} catch (error) {
-		const {name, message, owner} = error as {name?: string; message?: string; owner?: {pid?: number}};
-		post({type: 'failed', name: name ?? 'Error', message: message ?? String(error), ...(owner?.pid ? {ownerPid: owner.pid} : {})});
+		const {message, owner} = error as {message?: string; owner?: {pid?: number}};
+		post({
+			type: 'failed',
+			// The thread's errors do not cross to the parent as themselves: what kind, as a field.
+			dataDirectory: error instanceof DataDirectoryError,
+			message: message ?? String(error),
+			...(owner?.pid ? {ownerPid: owner.pid} : {}),
+		});
 		port.close();
 	}
 }

@@ -5,6 +5,7 @@ import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
+import {UnknownProfileError} from '../store/errors.js';
 import {IdentityError} from './errors.js';
 
 export const connectionStringVariables = [
@@ -134,12 +135,10 @@ async function fromProfile(
 ): Promise<ResolvedConnection> {
 	const profile = options.profiles.profile(name);
 	if (!profile) {
-		throw new IdentityError(
-			'service',
-			text.errors.unknownProfile(
-				name,
-				options.profiles.profiles().map(known => known.name),
-			),
+		// The same mistake as naming it to any other command: a usage error (exit 2).
+		throw new UnknownProfileError(
+			name,
+			options.profiles.profiles().map(known => known.name),
 		);
 	}
 

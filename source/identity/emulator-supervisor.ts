@@ -137,7 +137,7 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 			} else if (message.type === 'failed') {
 				failure = message.message;
 				reject(
-					message.name === 'DataDirectoryError' || message.name === 'StateFileError'
+					message.dataDirectory
 						? new DataDirectoryError(message.message, message.ownerPid ? {pid: message.ownerPid} : undefined)
 						: new Error(message.message),
 				);

@@ -1,3 +1,5 @@
+import {text} from '../text/index.js';
+
 /** Every error the store throws; `instanceof StoreError` catches them all. */
 export class StoreError extends Error {
 	override name = 'StoreError';
@@ -22,11 +24,7 @@ export class UnknownProfileError extends StoreError {
 		readonly profileName: string,
 		knownProfiles: readonly string[],
 	) {
-		super(
-			knownProfiles.length === 0
-				? `There is no profile named ${JSON.stringify(profileName)}: none is saved yet. Create one first.`
-				: `There is no profile named ${JSON.stringify(profileName)}. Choose one of: ${knownProfiles.join(', ')}; or create it first.`,
-		);
+		super(text.errors.unknownProfile(profileName, knownProfiles));
 	}
 }
 

@@ -250,12 +250,10 @@ describe('users, after all of that', () => {
 		const emulatorOnly = parseJson<Listed>(await sandbox.run(['users', '--emulator', '--json']));
 		expect(emulatorOnly.identities).toHaveLength(5);
 		expect(emulatorOnly.identities.every(identity => identity.profile === 'emulator')).toBe(true);
+		// A profile that does not exist is the same mistake here as in every command: exit 2.
 		const other = await sandbox.run(['users', '--profile', 'nope']);
-		expect(other).toEqual({
-			code: 0,
-			stdout: 'No identities in profile nope yet. Create one: acs-tokens user create --emulator --label alice\n',
-			stderr: '',
-		});
+		expect(other.code).toBe(2);
+		expect(other.stderr).toMatch(/^acs-tokens: There is no profile "nope"\. Saved profiles: /);
 
 		const empty = await createSandbox();
 		expect(await empty.run(['users'])).toEqual({

@@ -105,7 +105,7 @@ describe('input refused once the store is read', () => {
 
 	it('a profile that does not exist: says which ones do', async () => {
 		const result = await sandbox.run(['token', 'issue', '--profile', 'nope', '--user', 'alice', '--scopes', 'chat']);
-		expect(result.code).toBe(1);
+		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
 			`acs-tokens: There is no profile "nope". Saved profiles: 127.0.0.1-${profile()}. Run "acs-tokens profiles" to see them.\n`,
 		);
@@ -114,10 +114,12 @@ describe('input refused once the store is read', () => {
 	it('--user with a label from another profile is not found in this one; user forget --profile for a profile that does not exist', async () => {
 		const forget = await sandbox.run(['user', 'forget', '--user', 'alice', '--profile', 'elsewhere', '--yes']);
 		expect(forget.code).toBe(2);
-		expect(forget.stderr).toBe(`acs-tokens: There is no profile named "elsewhere". Choose one of: 127.0.0.1-${profile()}; or create it first.\n`);
+		expect(forget.stderr).toBe(
+			`acs-tokens: There is no profile "elsewhere". Saved profiles: 127.0.0.1-${profile()}. Run "acs-tokens profiles" to see them.\n`,
+		);
 		const emulatorProfile = await sandbox.run(['user', 'rename', '--emulator', '--user', 'alice', '--label', 'x']);
 		expect(emulatorProfile.code).toBe(2);
-		expect(emulatorProfile.stderr).toMatch(/^acs-tokens: There is no profile named "emulator"\./);
+		expect(emulatorProfile.stderr).toMatch(/^acs-tokens: There is no profile "emulator"\./);
 		expect(emulatorProfile.stderr).not.toMatch(stackTraceLine);
 	});
 

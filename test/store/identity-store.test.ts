@@ -153,7 +153,7 @@ describe('profiles', () => {
 	it('names the profiles there are when one is unknown', async () => {
 		const store = await openWithProfile();
 		await expect(store.setDefaultProfile('prod')).rejects.toThrow(
-			'There is no profile named "prod". Choose one of: dev; or create it first.',
+			'There is no profile "prod". Saved profiles: dev. Run "acs-tokens profiles" to see them.',
 		);
 		await expect(store.recordIdentity('prod', {id: '8:acs:r_1'})).rejects.toThrow(UnknownProfileError);
 		await expect(store.removeProfile('prod')).rejects.toThrow(UnknownProfileError);

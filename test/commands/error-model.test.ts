@@ -1,0 +1,27 @@
+import {describe, expect, it} from 'vitest';
+import {createSandbox, parseJson, stackTraceLine} from '../_helpers/cli.js';
+
+/** The same mistake gets the same answer in every command: the kind decides the exit code and the --json kind. */
+const commandsTakingAProfile = [
+	['user', 'create'],
+	['user', 'delete', '--user', 'x', '--yes'],
+	['user', 'rename', '--user', 'x', '--label', 'y'],
+	['user', 'forget', '--user', 'x', '--yes'],
+	['users'],
+	['token', 'issue', '--user', 'x', '--scopes', 'chat'],
+	['token', 'revoke', '--user', 'x', '--yes'],
+];
+
+describe('one error model', () => {
+	it.each(commandsTakingAProfile)('a profile that does not exist: exit 2, kind usage, one message (%s %s)', async (...command) => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run([...command, '--profile', 'nope', '--json']);
+		expect(result.code).toBe(2);
+		expect(parseJson<{error: {kind: string; message: string}}>(result).error).toEqual({
+			kind: 'usage',
+			message: 'There is no profile "nope". No profile is saved yet. Run "acs-tokens profiles" to see them.',
+		});
+		expect(result.stderr).toBe('acs-tokens: There is no profile "nope". No profile is saved yet. Run "acs-tokens profiles" to see them.\n');
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
+});
