@@ -25,8 +25,7 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (first === '-h' || first === '--help' || first === 'help') {
-		const {wizardHelp} = await import('./app/start.js');
-		io.stdout.write(`${rootHelp}\n${wizardHelp}`);
+		io.stdout.write(`${rootHelp}\n${text.help.wizard}`);
 		return exitCodes.ok;
 	}
 
