@@ -8,5 +8,7 @@ export default defineConfig({
 		// Tests spawn servers and subprocesses; two workers match the two cores here.
 		maxWorkers: 2,
 		globalSetup: ['test/_helpers/global-setup.ts'],
+		// A test that asserts nothing cannot fail: it fails instead.
+		expect: {requireAssertions: true},
 	},
 });

@@ -75,29 +75,39 @@ const [launcher, program] = await Promise.all([
  * every package in the bundle with its licence text.
  */
 async function thirdPartyNotices(metafile) {
-	const packages = new Map();
+	// By directory: one package can be bundled in several versions (nested node_modules).
+	const directories = new Set();
 	for (const input of Object.keys(metafile.inputs)) {
-		const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
-		if (match && !packages.has(match[2])) {
-			packages.set(match[2], match[1]);
+		const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+		if (match) {
+			directories.add(match[1]);
 		}
 	}
 
-	const sections = [];
-	for (const [name, directory] of [...packages].toSorted(([a], [b]) => a.localeCompare(b))) {
+	const packages = new Map();
+	for (const directory of directories) {
 		const manifest = JSON.parse(await readFile(path.join(root, directory, 'package.json'), 'utf8'));
+		packages.set(`${manifest.name}@${manifest.version}`, {directory, manifest});
+	}
+
+	const sections = [];
+	for (const [name, {directory, manifest}] of [...packages].toSorted(([a], [b]) => a.localeCompare(b))) {
 		const licenceFile = (await readdir(path.join(root, directory))).find(file => /^(licen[cs]e|copying)/i.test(file));
 		const text = licenceFile ? await readFile(path.join(root, directory, licenceFile), 'utf8') : `License: ${manifest.license ?? 'see the package'}`;
-		sections.push(`${name}@${manifest.version} (${manifest.license ?? 'unknown'})\n\n${text.trim()}\n`);
+		sections.push(`${name} (${manifest.license ?? 'unknown'})\n\n${text.trim()}\n`);
 	}
 
 	return `acs-tokens bundles these packages; their licences follow.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
-// The emulator library's types, for TypeScript users of acs-tokens/emulator.
-execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.emulator.json')], {
-	stdio: 'inherit',
-});
+// The emulator library's types, for TypeScript users of acs-tokens/emulator: emitted beside
+// dist/ and moved in whole, so that types of a module since removed never linger.
+const typesBuild = path.join(root, `.types-${process.pid}.tmp`);
+execFileSync(
+	process.execPath,
+	[path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.emulator.json'), '--outDir', typesBuild],
+	{stdio: 'inherit'},
+);
 
 const notices = {path: path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), contents: Buffer.from(await thirdPartyNotices(program.metafile))};
 
@@ -116,11 +126,17 @@ for (const file of files) {
 	await rename(temporary, file.path);
 }
 
+const oldTypes = path.join(outdir, `types.${process.pid}.old`);
+await rename(path.join(outdir, 'types'), oldTypes).catch(() => undefined);
+await rename(typesBuild, path.join(outdir, 'types'));
+await rm(oldTypes, {recursive: true, force: true});
+
 const written = new Set(files.map(file => file.path));
-for (const name of await readdir(outdir, {recursive: true})) {
-	const file = path.join(outdir, name);
+for (const entry of await readdir(outdir, {recursive: true, withFileTypes: true})) {
+	const file = path.join(entry.parentPath, entry.name);
+	const name = path.relative(outdir, file);
 	// Another build's file in the making is that build's to finish.
-	if (!written.has(file) && !file.endsWith('.tmp') && name !== 'chunks' && !name.startsWith('types')) {
+	if (entry.isFile() && !written.has(file) && !file.endsWith('.tmp') && !name.startsWith(`types${path.sep}`)) {
 		await rm(file, {force: true});
 	}
 }

@@ -18,18 +18,21 @@ if (major < minimumNodeMajor) {
 }
 
 void import('node:module').then(({enableCompileCache}) => {
-	if (process.env['NODE_COMPILE_CACHE'] || process.env['NODE_DISABLE_COMPILE_CACHE']) {
-		// Node's own variables decide.
-		enableCompileCache();
-	} else {
-		try {
+	try {
+		// Node 22.0 has no compile cache (22.1 brought it): it just runs uncached.
+		if (typeof enableCompileCache !== 'function') {
+			// Nothing to turn on.
+		} else if (process.env['NODE_COMPILE_CACHE'] || process.env['NODE_DISABLE_COMPILE_CACHE']) {
+			// Node's own variables decide.
+			enableCompileCache();
+		} else {
 			// Private to this user: what is in it is code that will run as them.
 			const directory = `${cacheDirectory(process.env)}/compile-cache`;
 			mkdirSync(directory, {recursive: true, mode: 0o700});
 			enableCompileCache(directory);
-		} catch {
-			// No cache directory (a read-only home): run uncached.
 		}
+	} catch {
+		// No cache directory (a read-only home): run uncached.
 	}
 
 	// The wizard (no command, in a terminal): its UI starts loading now, beside the program.

@@ -64,7 +64,8 @@ describe('the identity list', () => {
 			},
 		});
 		await app.press(keys.down, manageItem);
-		await app.press(keys.enter, 'No identities yet for this connection.');
+		const frame = await app.press(keys.enter, 'No identities yet for this connection.');
+		expect(frame).toContain('No identities yet for this connection.');
 	});
 });
 

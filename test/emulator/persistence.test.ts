@@ -1,5 +1,5 @@
 import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process';
-import {randomInt, randomUUID, X509Certificate} from 'node:crypto';
+import {randomUUID, X509Certificate} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {appendFile, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +17,16 @@ import {createMemoryState, type IdentityState, IdentityTable} from '../../source
 import {parseConnectionString} from '../../source/protocol/connection-string.js';
 import {decodeClaims, restError, sdkClient, startEmulator} from '../_helpers/emulator.js';
 import {type RawRequest, type RawResponse, rawRequest} from '../_helpers/raw-client.js';
+import {prng, seedFrom} from '../_helpers/prng.js';
+
+/** The crash rounds' choices (when to kill, what to send) are seeded: CRASH_SEED=… replays a run. */
+const crashSeed = seedFrom('CRASH_SEED');
+const random = prng(crashSeed);
+/** An integer in [min, max), or [0, min) with one argument, as node:crypto's randomInt. */
+function randomInt(min: number, max?: number): number {
+	const [low, high] = max === undefined ? [0, min] : [min, max];
+	return low + Math.floor(random() * (high - low));
+}
 
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const stableVersion = '?api-version=2023-10-01';
@@ -807,9 +817,10 @@ describe('a crash (SIGKILL) while requests are in flight', () => {
 	it('keeps every acknowledged create, issue, revoke and delete, round after round', async () => {
 		const directory = await dataDirectory();
 		const history = new History();
-		const deadline = Date.now() + 60_000;
+		console.log(`crash rounds: seed ${crashSeed} (replay with CRASH_SEED=${crashSeed})`);
 		const rounds: Round[] = [];
-		while (rounds.length < 5 && (rounds.length < 3 || Date.now() < deadline)) {
+		// Five rounds, however long they take: what is asserted is what each keeps, not a pace.
+		while (rounds.length < 5) {
 			const round = await crashRound(directory, history, rounds.length);
 			rounds.push(round);
 			expect(round.killed).toBe(true);
@@ -818,7 +829,6 @@ describe('a crash (SIGKILL) while requests are in flight', () => {
 			await checkAfterCrash(directory, history);
 		}
 
-		expect(rounds.length).toBe(5);
 		expect(history.identities.size).toBeGreaterThan(50);
 		expect(history.tokens.length).toBeGreaterThan(20);
 		expect([...history.identities.values()].some(identity => identity.deleteAcked)).toBe(true);

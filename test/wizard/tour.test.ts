@@ -196,6 +196,7 @@ describe('the guided tour', () => {
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {deletingUser: 'done'}}));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'finished'}));
 		await sendAndWait({type: 'BACK'}, s => s.matches('menu'));
+		expect(actor.getSnapshot().matches('menu')).toBe(true);
 		actor.stop();
 	});
 

@@ -23,8 +23,13 @@ export function SelectList<V>(props: {
 	const {items, onSelect, onHighlight} = props;
 	const latest = useRef(clamp(props.initialIndex ?? 0, items.length));
 	const [, redraw] = useState(0);
-	// The list can shrink under the cursor (an identity forgotten): keep it on an item.
-	latest.current = clamp(latest.current, items.length);
+	// Other items (an action gone after a delete): the cursor starts over, as ink-select-input's did.
+	const itemsKey = items.map(item => item.key ?? String(item.value)).join('\u0000');
+	const shown = useRef(itemsKey);
+	if (shown.current !== itemsKey) {
+		shown.current = itemsKey;
+		latest.current = clamp(props.initialIndex ?? 0, items.length);
+	}
 
 	const move = useCallback(
 		(to: number) => {
@@ -64,7 +69,7 @@ export function SelectList<V>(props: {
 	// Drawn only: a new index is a new list (ink-select-input takes its index once, at mount).
 	return (
 		<SelectInput
-			key={`${latest.current}/${items.length}`}
+			key={`${latest.current}/${itemsKey}`}
 			items={items as SelectItem<V>[]}
 			initialIndex={latest.current}
 			isFocused={false}
