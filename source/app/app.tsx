@@ -21,18 +21,6 @@ import {ScopesScreen} from './screens/scopes-screen.js';
 import {TokenScreen} from './screens/token-screen.js';
 import {TourScreen} from './screens/tour-screen.js';
 
-const failedStates = [
-	'connectionFailed',
-	'tour.creatingUser.failed',
-	'tour.issuingToken.failed',
-	'tour.revokingTokens.failed',
-	'tour.deletingUser.failed',
-	'manage.loadFailed',
-	'manage.failed',
-];
-
-/** States where the keyboard types text, so single-letter shortcuts must not fire. */
-const typingStates = ['pastingConnectionString', 'manage.renaming'];
 
 function matchesAny(snapshot: WizardSnapshot, states: readonly string[]): boolean {
 	return states.some(state => snapshot.matches(state as never));
@@ -51,7 +39,7 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 		return canGoBack ? [keys.cancel, keys.quit] : [keys.quit];
 	}
 
-	if (matchesAny(snapshot, failedStates)) {
+	if (snapshot.hasTag('failed')) {
 		return [keys.retry, keys.back, keys.quit, keys.help];
 	}
 
@@ -113,7 +101,8 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		};
 	}, [stdout]);
 
-	const typing = tokenTyping || matchesAny(snapshot, typingStates);
+	// The machine says where the keyboard types text (single-letter shortcuts must not fire there).
+	const typing = tokenTyping || snapshot.hasTag('typing');
 	const active = !help && !askQuit;
 
 	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
@@ -143,7 +132,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			return;
 		}
 
-		if (state.tokenTyping || matchesAny(current, typingStates)) {
+		if (state.tokenTyping || current.hasTag('typing')) {
 			return;
 		}
 
@@ -161,7 +150,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			send({type: 'TOGGLE_CODE_LANGUAGE'});
 		} else if (input === 'v') {
 			send({type: 'TOGGLE_REVEAL'});
-		} else if (input === 'r' && matchesAny(current, failedStates)) {
+		} else if (input === 'r' && current.hasTag('failed')) {
 			send({type: 'RETRY'});
 		}
 	});

@@ -14,7 +14,7 @@ export const manageStates = wizardSetup.createStateConfig({
 					onError: {target: 'loadFailed', actions: 'setError'},
 				},
 			},
-			loadFailed: {on: {RETRY: 'loading', BACK: '#wizard.menu'}},
+			loadFailed: {tags: ['failed'], on: {RETRY: 'loading', BACK: '#wizard.menu'}},
 			list: {
 				entry: 'forgetToken',
 				on: {
@@ -67,6 +67,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			renaming: {
+				tags: ['typing'],
 				on: {
 					SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
 					// After a failed save the label is still in context: retry without typing it again.
@@ -140,6 +141,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			failed: {
+				tags: ['failed'],
 				on: {
 					RETRY: [
 						{guard: ({context}) => context.action === 'issue', target: 'issuing'},

@@ -38,7 +38,7 @@ export const tourStates = wizardSetup.createStateConfig({
 						on: {BACK: 'ready'},
 					},
 					done: {on: {SUBMIT: '#wizard.tour.choosingScopes', BACK: '#wizard.tour.connected'}},
-					failed: {on: {RETRY: 'running', BACK: 'ready'}},
+					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
 			choosingScopes: {
@@ -72,7 +72,7 @@ export const tourStates = wizardSetup.createStateConfig({
 						},
 						on: {BACK: '#wizard.tour.choosingLifetime'},
 					},
-					failed: {on: {RETRY: 'running', BACK: '#wizard.tour.choosingLifetime'}},
+					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: '#wizard.tour.choosingLifetime'}},
 				},
 			},
 			viewingToken: {
@@ -103,7 +103,7 @@ export const tourStates = wizardSetup.createStateConfig({
 						on: {BACK: 'ready'},
 					},
 					done: {on: {SUBMIT: '#wizard.tour.deletingUser', BACK: '#wizard.tour.viewingToken'}},
-					failed: {on: {RETRY: 'running', BACK: 'ready'}},
+					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
 			deletingUser: {
@@ -126,7 +126,7 @@ export const tourStates = wizardSetup.createStateConfig({
 						on: {BACK: 'ready'},
 					},
 					done: {on: {SUBMIT: '#wizard.tour.finished'}},
-					failed: {on: {RETRY: 'running', BACK: 'ready'}},
+					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
 			finished: {on: {SUBMIT: '#wizard.menu', BACK: '#wizard.menu'}},

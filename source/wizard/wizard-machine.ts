@@ -59,6 +59,7 @@ export const wizardMachine = wizardSetup.createMachine({
 			},
 		},
 		pastingConnectionString: {
+			tags: ['typing'],
 			on: {
 				CHOOSE_CONNECTION: {target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
 				BACK: 'choosingConnection',
@@ -83,6 +84,7 @@ export const wizardMachine = wizardSetup.createMachine({
 			on: {BACK: 'choosingConnection'},
 		},
 		connectionFailed: {
+			tags: ['failed'],
 			on: {RETRY: 'connecting', BACK: 'choosingConnection'},
 		},
 		menu: {

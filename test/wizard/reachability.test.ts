@@ -150,4 +150,29 @@ describe('every state of the wizard is reachable', () => {
 			expect(node.tags.includes('busy'), node.id).toBe(waitsOnRequest);
 		}
 	});
+
+	it("tags exactly the states a request's failure leads to as failed: the UI offers r to retry there", () => {
+		const failureTargets = new Set(
+			allNodes.flatMap(node =>
+				node.invoke.flatMap(invoke =>
+					(node.transitions.get(`xstate.error.actor.${invoke.id}`) ?? []).flatMap(transition =>
+						(transition.target ?? []).map(target => target.id),
+					),
+				),
+			),
+		);
+		// A failed rename stays on its form, where the error shows beside what was typed.
+		failureTargets.delete('wizard.manage.renaming');
+		for (const node of allNodes) {
+			expect(node.tags.includes('failed'), node.id).toBe(failureTargets.has(node.id));
+			if (node.tags.includes('failed')) {
+				expect(node.on['RETRY'], `${node.id} has RETRY`).toBeDefined();
+			}
+		}
+	});
+
+	it('tags the states where the keyboard types text as typing, so single-letter shortcuts stay off there', () => {
+		const typing = allNodes.filter(node => node.tags.includes('typing')).map(node => node.id);
+		expect(typing.toSorted()).toEqual(['wizard.manage.renaming', 'wizard.pastingConnectionString']);
+	});
 });
