@@ -26,8 +26,8 @@ export const manageStates = wizardSetup.createStateConfig({
 				entry: 'clearError',
 				on: {
 					CHOOSE_ACTION: [
-						{guard: ({event}) => event.action === 'issue', target: 'choosingScopes', actions: assign({action: 'issue'})},
-						{guard: ({event}) => event.action === 'rename', target: 'renaming', actions: assign({action: 'rename'})},
+						{guard: {type: 'chose', params: {action: 'issue'}}, target: 'choosingScopes', actions: assign({action: 'issue'})},
+						{guard: {type: 'chose', params: {action: 'rename'}}, target: 'renaming', actions: assign({action: 'rename'})},
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
 					],
 					BACK: {target: 'list', actions: assign({userId: undefined, notice: undefined})},
@@ -71,7 +71,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				on: {
 					SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
 					// After a failed save the label is still in context: retry without typing it again.
-					RETRY: {guard: ({context}) => context.error !== undefined && context.pendingLabel !== undefined, target: 'savingLabel'},
+					RETRY: {guard: 'canRetryLabel', target: 'savingLabel'},
 					BACK: 'identity',
 				},
 			},
@@ -88,8 +88,8 @@ export const manageStates = wizardSetup.createStateConfig({
 			confirming: {
 				on: {
 					SUBMIT: [
-						{guard: ({context}) => context.action === 'revoke', target: 'revoking'},
-						{guard: ({context}) => context.action === 'delete', target: 'deleting'},
+						{guard: {type: 'actionIs', params: {action: 'revoke'}}, target: 'revoking'},
+						{guard: {type: 'actionIs', params: {action: 'delete'}}, target: 'deleting'},
 						{target: 'forgetting'},
 					],
 					BACK: 'identity',
@@ -144,10 +144,10 @@ export const manageStates = wizardSetup.createStateConfig({
 				tags: ['failed'],
 				on: {
 					RETRY: [
-						{guard: ({context}) => context.action === 'issue', target: 'issuing'},
-						{guard: ({context}) => context.action === 'revoke', target: 'revoking'},
-						{guard: ({context}) => context.action === 'delete', target: 'deleting'},
-						{guard: ({context}) => context.action === 'forget', target: 'forgetting'},
+						{guard: {type: 'actionIs', params: {action: 'issue'}}, target: 'issuing'},
+						{guard: {type: 'actionIs', params: {action: 'revoke'}}, target: 'revoking'},
+						{guard: {type: 'actionIs', params: {action: 'delete'}}, target: 'deleting'},
+						{guard: {type: 'actionIs', params: {action: 'forget'}}, target: 'forgetting'},
 						{target: 'refreshing'},
 					],
 					BACK: 'identity',

@@ -5,6 +5,7 @@ import type {
 	ConnectionInfo,
 	IdentitySummary,
 	IssuedToken,
+	ManageAction,
 	TokenStatus,
 	Traced,
 	WizardContext,
@@ -60,6 +61,12 @@ export const wizardSetup = setup({
 		canReveal: ({context}) => !context.presenter,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
 		hasUser: ({context}) => context.userId !== undefined,
+		/** The action chosen in the identity's menu is this one. */
+		chose: ({event}, params: {action: ManageAction}) => event.type === 'CHOOSE_ACTION' && event.action === params.action,
+		/** The action under way (confirmed, or failed and retried) is this one. */
+		actionIs: ({context}, params: {action: ManageAction}) => context.action === params.action,
+		/** A label save failed, and the label is kept to try again. */
+		canRetryLabel: ({context}) => context.error !== undefined && context.pendingLabel !== undefined,
 	},
 	actions: {
 		/** Store writes: supplied by the app; no-ops in a headless machine. */
