@@ -177,15 +177,10 @@ export class IdentityService {
 			throw acsErrors.unexpectedUser();
 		}
 
-		const exp = claims['exp'] as number;
-		const iat = Math.floor(now / 1000);
-		return {
-			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(`orgid:${userId.toLowerCase()}`, ['voip', 'chat'], iat, exp)),
-			expiresOn: formatInstant(exp * 1000),
-		};
+		return this.issueFor(`orgid:${userId.toLowerCase()}`, ['voip', 'chat'], claims['exp'] as number);
 	}
 
-	/** An ACS token for an identity the caller has already vouched for (the Entra ID exchanges). */
+	/** An ACS token for an identity the caller has already vouched for (the Teams and Entra ID exchanges). */
 	async issueFor(skypeid: string, scopes: readonly string[], exp: number): Promise<AccessTokenBody> {
 		const iat = Math.floor(this.#now() / 1000);
 		return {

@@ -201,7 +201,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 	}
 }
 
-async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[], _options: EmulatorOptions) {
+async function openDataDirectory(directory: string, cleanups: (() => Promise<void>)[], options: EmulatorOptions) {
 	await ensureDirectory(directory);
 	const lock = await lockDirectory(directory);
 	cleanups.push(() => lock.release());
@@ -209,7 +209,7 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 		lock,
 		resourceId: await loadResourceId(directory),
 		signingKey: await loadSigningKey(directory),
-		state: await openDiskState(directory, {onWarning: _options.onWarning}),
+		state: await openDiskState(directory, {onWarning: options.onWarning}),
 		assignments: await openAssignmentFile(directory),
 	};
 }

@@ -1,7 +1,6 @@
 import {parseBoundedJson} from '../protocol/bounded-json.js';
 import type {TokenValidity} from '../protocol/token-validity.js';
 
-export type {TokenValidity} from '../protocol/token-validity.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError, toIdentityError} from './errors.js';

@@ -177,19 +177,15 @@ const accessRoutes: readonly Route[] = [
 
 /** The emulator's own routes: no api-version, no signature. */
 const extensionRoutes: readonly Route[] = [
-	{
-		method: 'GET',
-		segments: ['emulator', 'health'],
-		auth: 'none',
-		handle: input => ({status: 200, body: input.services.identity.health()}),
-	},
-	// Readiness probes often ask with HEAD: the same answer, without its body.
-	{
-		method: 'HEAD',
-		segments: ['emulator', 'health'],
-		auth: 'none',
-		handle: input => ({status: 200, body: input.services.identity.health()}),
-	},
+	// Readiness probes ask with GET or HEAD: the same answer (Node leaves the body off a HEAD).
+	...(['GET', 'HEAD'] as const).map(
+		(method): Route => ({
+			method,
+			segments: ['emulator', 'health'],
+			auth: 'none',
+			handle: input => ({status: 200, body: input.services.identity.health()}),
+		}),
+	),
 	{
 		method: 'GET',
 		segments: ['.well-known', 'jwks.json'],
