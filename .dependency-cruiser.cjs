@@ -39,7 +39,7 @@ module.exports = {
 			comment: 'The XState machine takes every effect from .provide(): no Ink, no SDK, no store, no UI.',
 			from: {path: '^source/wizard/'},
 			to: {
-				path: '^(node_modules/(ink|react|ink-select-input|@azure|conf)/|source/(app|commands|emulator|store)/|source/identity/(client|connection|embedded-emulator|emulator-supervisor|verify-token))',
+				path: '^(node_modules/(ink|react|ink-select-input|@azure|conf)/|source/(app|commands|emulator|store|session)/|source/identity/(client|connection|embedded-emulator|emulator-supervisor|verify-token))',
 			},
 		},
 		{
@@ -49,7 +49,7 @@ module.exports = {
 				'A screen sends events to the machine; the actors (app/services.ts) call the identity core. Pure helpers (masking, an identity\'s state) are fine.',
 			from: {path: '^source/app/(screens|components|hooks)/'},
 			to: {
-				path: '^(node_modules/@azure/|source/(emulator|commands)/|source/identity/(client|connection|embedded-emulator|emulator-supervisor|verify-token)|source/store/(identity-store|config-file|file-lock))',
+				path: '^(node_modules/@azure/|source/(emulator|commands|session)/|source/identity/(client|connection|embedded-emulator|emulator-supervisor|verify-token)|source/store/(identity-store|config-file|file-lock))',
 			},
 		},
 		{
@@ -62,8 +62,16 @@ module.exports = {
 		{
 			name: 'the-core-below-the-interfaces',
 			severity: 'error',
-			comment: 'identity/ and store/ serve the commands and the wizard; they import neither.',
+			comment: 'identity/ and store/ serve the commands and the wizard; they import neither, nor the session that joins them.',
 			from: {path: '^source/(identity|store)/'},
+			to: {path: '^source/(app|wizard|commands|session)/'},
+		},
+		{
+			name: 'one-way-to-open-a-session',
+			severity: 'error',
+			comment:
+				'session/ (resolve the connection, open the store, remember the profile) is the step commands and the wizard share: it imports neither.',
+			from: {path: '^source/session/'},
 			to: {path: '^source/(app|wizard|commands)/'},
 		},
 	],

@@ -1,14 +1,12 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import {fromCallback, fromPromise} from 'xstate';
-import type {IdentityClient} from '../identity/client.js';
-import type {ResolvedConnection} from '../identity/connection.js';
+import type {ConnectionRequest} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
+import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {text} from '../text/index.js';
-
-type Session = {readonly resolved: ResolvedConnection; readonly client: IdentityClient};
 
 /**
  * The identity core, loaded on first use: the wizard's first frame needs none of it, and its
@@ -16,10 +14,8 @@ type Session = {readonly resolved: ResolvedConnection; readonly client: Identity
  * of milliseconds to load.
  */
 const identityCore = {
-	connection: () => import('../identity/connection.js'),
-	client: () => import('../identity/client.js'),
+	session: () => import('../session/open-session.js'),
 	verify: () => import('../identity/verify-token.js'),
-	rememberProfile: () => import('../commands/remember-profile.js'),
 };
 
 /**
@@ -82,43 +78,39 @@ export function createWizardServices(deps: {
 
 	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);
 
-	async function resolve(choice: ConnectionChoice): Promise<ResolvedConnection> {
-		const {connectionFromString, fromEmulator, readDotenv, resolveConnection} = await identityCore.connection();
+	/** A choice on the connect screen, as the request that commands make from their flags. */
+	function requestOf(choice: ConnectionChoice): ConnectionRequest {
 		switch (choice.kind) {
 			case 'emulator': {
-				return fromEmulator((await getStore()).configDirectory, {
-					advertise: true,
-					onEvent(event) {
-						const said = text.wizard.emulatorNews;
-						deps.notify?.({
-							type: 'EMULATOR_EVENT',
-							message: event.type === 'restarted' ? said.restarted(event.reason, event.url) : said.stopped(event.reason),
-						});
+				return {
+					kind: 'emulator',
+					options: {
+						advertise: true,
+						onEvent(event) {
+							const said = text.wizard.emulatorNews;
+							deps.notify?.({
+								type: 'EMULATOR_EVENT',
+								message: event.type === 'restarted' ? said.restarted(event.reason, event.url) : said.stopped(event.reason),
+							});
+						},
 					},
-				});
+				};
 			}
 
 			case 'profile': {
-				return resolveConnection({
-					profile: choice.name,
-					env: deps.env,
-					cwd: deps.cwd,
-					configDirectory: (await getStore()).configDirectory,
-					profiles: await getStore(),
-				});
+				return {kind: 'profile', name: choice.name};
 			}
 
 			case 'environment': {
-				return connectionFromString(deps.env[choice.variable] ?? '', {kind: 'environment', variable: choice.variable});
+				return {kind: 'environment', variable: choice.variable};
 			}
 
 			case 'dotenv': {
-				const values = await readDotenv(choice.path);
-				return connectionFromString(values[choice.variable] ?? '', {kind: 'dotenv', path: choice.path, variable: choice.variable});
+				return {kind: 'dotenv', path: choice.path, variable: choice.variable};
 			}
 
 			case 'pasted': {
-				return connectionFromString(choice.connectionString, {kind: 'flag'});
+				return {kind: 'connection-string', value: choice.connectionString};
 			}
 		}
 	}
@@ -146,24 +138,21 @@ export function createWizardServices(deps: {
 		actors: {
 			connect: fromPromise(async ({input, signal}) => {
 				await close();
-				const resolved = await resolve(input.choice);
-				try {
-					// Esc while connecting: the machine has moved on, so nothing else would close this.
-					signal.throwIfAborted();
-					await (await identityCore.rememberProfile()).rememberProfile(await getStore(), resolved);
-					await store().setDefaultProfile(resolved.profileName);
-					const client = await (await identityCore.client()).createIdentityClient(resolved.connection, {
-						onExchange(exchange) {
-							exchanges.push(exchange);
-						},
-					});
-					signal.throwIfAborted();
-					session = {resolved, client};
-				} catch (error) {
-					await resolved.close();
-					throw error;
-				}
-
+				const {openSession} = await identityCore.session();
+				// Esc while connecting: the machine has moved on, so the session closes itself again.
+				const opened = await openSession({
+					store: await getStore(),
+					request: requestOf(input.choice),
+					env: deps.env,
+					cwd: deps.cwd,
+					makeDefault: true,
+					signal,
+					onExchange(exchange) {
+						exchanges.push(exchange);
+					},
+				});
+				session = opened;
+				const {resolved} = opened;
 				return {
 					connection: {
 						profileName: resolved.profileName,
@@ -278,7 +267,7 @@ export function createWizardServices(deps: {
 		await written();
 		const closing = session;
 		session = undefined;
-		await closing?.resolved.close();
+		await closing?.close();
 	}
 
 	return {

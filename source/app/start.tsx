@@ -1,6 +1,6 @@
 import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
-import {connectionStringVariables, readDotenv} from '../identity/connection.js';
+import {discoverConnectionStrings} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
@@ -19,28 +19,17 @@ export async function connectionChoices(
 	cwd: string,
 ): Promise<ConnectionChoice[]> {
 	const configured: ConnectionChoice[] = [];
-	const endpointOf = (value: string | undefined) => {
+	// An unreadable .env offers nothing here; connecting through it says what is wrong.
+	const found = await discoverConnectionStrings(env, cwd).catch(() => []);
+	for (const {source, value} of found) {
+		let endpoint: string;
 		try {
-			return value ? parseConnectionString(value).endpoint : undefined;
+			endpoint = parseConnectionString(value).endpoint;
 		} catch {
-			return undefined;
+			continue;
 		}
-	};
 
-	for (const variable of connectionStringVariables) {
-		const endpoint = endpointOf(env[variable]);
-		if (endpoint) {
-			configured.push({kind: 'environment', variable, endpoint});
-		}
-	}
-
-	const dotenvPath = `${cwd}/.env`;
-	const dotenv = await readDotenv(dotenvPath).catch(() => ({}) as Record<string, string>);
-	for (const variable of connectionStringVariables) {
-		const endpoint = endpointOf(dotenv[variable]);
-		if (endpoint) {
-			configured.push({kind: 'dotenv', path: dotenvPath, variable, endpoint});
-		}
+		configured.push({...source, endpoint});
 	}
 
 	const defaultName = saved.defaultProfile;

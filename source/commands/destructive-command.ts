@@ -1,6 +1,6 @@
 import {confirm, type CommandIo, parseCommand, printJson, connectionOptions, outputOptions} from './context.js';
 import {exitCodes} from './exit-codes.js';
-import {openSession, resolveUser, type Session} from './session.js';
+import {openCommandSession, resolveUser, type Session} from './session.js';
 
 /**
  * The shape of `token revoke` and `user delete`: find the identity, confirm (or --yes), call
@@ -25,7 +25,7 @@ export async function runDestructive(
 		user: {type: 'string'},
 		yes: {type: 'boolean', short: 'y'},
 	});
-	const session = await openSession(io, values);
+	const session = await openCommandSession(io, values);
 	try {
 		const {id, stored} = resolveUser(session.store, session.resolved.profileName, values.user);
 		const name = `${id}${stored?.label ? ` (${stored.label})` : ''}`;

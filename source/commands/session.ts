@@ -1,19 +1,13 @@
-import {type IdentityClient, createIdentityClient} from '../identity/client.js';
-import {type ResolvedConnection, resolveConnection} from '../identity/connection.js';
+import type {ConnectionRequest} from '../identity/connection.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
+import {openSession, type Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
-import {rememberProfile} from './remember-profile.js';
 import {type CommandIo, openStore, traceTo} from './context.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
-export type Session = {
-	readonly store: IdentityStore;
-	readonly resolved: ResolvedConnection;
-	readonly client: IdentityClient;
-	close(): Promise<void>;
-};
+export type {Session} from '../session/open-session.js';
 
 export type SessionFlags = {
 	readonly 'connection-string'?: string | undefined;
@@ -24,27 +18,29 @@ export type SessionFlags = {
 	readonly 'save-key'?: boolean | undefined;
 };
 
-/** Store, connection and client for one command; remembers the profile the connection came from. */
-export async function openSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
-	const store = openStore(io, flags['config-dir']);
-	const resolved = await resolveConnection({
-		connectionString: flags['connection-string'],
-		emulator: flags.emulator,
-		profile: flags.profile,
+/** The connection the flags name, first match wins: --connection-string, --emulator, --profile; none: discovery. */
+export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undefined {
+	if (flags['connection-string'] !== undefined) {
+		return {kind: 'connection-string', value: flags['connection-string']};
+	}
+
+	if (flags.emulator) {
+		return {kind: 'emulator'};
+	}
+
+	return flags.profile === undefined ? undefined : {kind: 'profile', name: flags.profile};
+}
+
+/** A command's session: the store of --config-dir, the connection its flags name, --verbose tracing. */
+export function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
+	return openSession({
+		store: openStore(io, flags['config-dir']),
+		request: requestFromFlags(flags),
 		env: io.env,
 		cwd: io.cwd,
-		configDirectory: store.configDirectory,
-		profiles: store,
+		saveKey: flags['save-key'],
+		onExchange: traceTo(io, flags.verbose),
 	});
-	try {
-		await rememberProfile(store, resolved, {saveKey: flags['save-key'] ?? false});
-		const onExchange = traceTo(io, flags.verbose);
-		const client = await createIdentityClient(resolved.connection, onExchange ? {onExchange} : {});
-		return {store, resolved, client, close: () => resolved.close()};
-	} catch (error) {
-		await resolved.close();
-		throw error;
-	}
 }
 
 /** `--user` takes an id or a label from the store. */

@@ -1,7 +1,7 @@
 import {connectionOptions, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
 import {maskToken} from '../identity/trace.js';
 import {formatExpiry} from './format.js';
-import {openSession, resolveUser, validateLifetime, validateScopes} from './session.js';
+import {openCommandSession, resolveUser, validateLifetime, validateScopes} from './session.js';
 import {text} from '../text/index.js';
 
 export const tokenIssue: Command = {
@@ -18,7 +18,7 @@ export const tokenIssue: Command = {
 		});
 		const scopes = validateScopes(parseScopesOption(values.scopes, true) ?? []);
 		const expiresInMinutes = validateLifetime(values['expires-in']);
-		const session = await openSession(io, values);
+		const session = await openCommandSession(io, values);
 		try {
 			const {store, resolved, client} = session;
 			const {id, stored} = resolveUser(store, resolved.profileName, values.user);

@@ -1,7 +1,7 @@
 import {verifyToken} from '../identity/verify-token.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
 import {exitCodes} from './exit-codes.js';
-import {openSession} from './session.js';
+import {openCommandSession} from './session.js';
 import {readToken} from './token-decode.js';
 import {text} from '../text/index.js';
 
@@ -11,7 +11,7 @@ export const tokenVerify: Command = {
 	async run(argv, io) {
 		const {values, positionals} = parseCommand('token verify', argv, {...connectionOptions, ...outputOptions}, true);
 		const token = await readToken(positionals, io.stdin);
-		const session = await openSession(io, values);
+		const session = await openCommandSession(io, values);
 		try {
 			const result = await verifyToken(session.resolved.connection, token);
 			if (values.json) {

@@ -1,7 +1,7 @@
 import {connectionOptions, outputOptions, parseCommand, parseScopesOption, printJson, type Command} from './context.js';
 import {maskToken} from '../identity/trace.js';
 import {formatExpiry} from './format.js';
-import {openSession, validateLifetime, validateScopes} from './session.js';
+import {openCommandSession, validateLifetime, validateScopes} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
@@ -28,7 +28,7 @@ export const userCreate: Command = {
 			throw new UsageError(text.commands.userCreate.badLabel);
 		}
 
-		const session = await openSession(io, values);
+		const session = await openCommandSession(io, values);
 		try {
 			const {store, resolved, client} = session;
 			if (values.label !== undefined) {

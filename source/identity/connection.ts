@@ -47,45 +47,64 @@ export type ResolvedConnection = {
 
 export const emulatorProfileName = 'emulator';
 
+/** What to connect to: named by a flag or a choice on the connect screen. */
+export type ConnectionRequest =
+	| {readonly kind: 'connection-string'; readonly value: string}
+	| {readonly kind: 'emulator'; readonly options?: EmulatorConnectionOptions}
+	| {readonly kind: 'profile'; readonly name: string}
+	| {readonly kind: 'environment'; readonly variable: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
+
+/** A connection string found without being named: the environment first, then `.env` in the working directory. */
+export type DiscoveredConnectionString = {
+	readonly source: Extract<ConnectionSource, {kind: 'environment' | 'dotenv'}>;
+	readonly value: string;
+};
+
 /**
- * Finds the connection, first match wins: --connection-string, --emulator, --profile, the
- * environment, a .env file in the working directory, the default saved profile.
+ * Where acs-tokens looks for a connection string nobody named, in the order it tries them.
+ * The one place that knows: commands take the first, the wizard's connect screen offers all.
  */
-export async function resolveConnection(options: {
-	readonly connectionString?: string | undefined;
-	readonly emulator?: boolean | undefined;
-	readonly profile?: string | undefined;
-	readonly env: NodeJS.ProcessEnv;
-	readonly cwd: string;
-	readonly configDirectory: string;
-	readonly profiles: ProfileLookup;
-}): Promise<ResolvedConnection> {
-	if (options.connectionString !== undefined) {
-		return connectionFromString(options.connectionString, {kind: 'flag'});
-	}
-
-	if (options.emulator) {
-		return fromEmulator(options.configDirectory);
-	}
-
-	if (options.profile !== undefined) {
-		return fromProfile(options.profile, options);
-	}
-
+export async function discoverConnectionStrings(env: NodeJS.ProcessEnv, cwd: string): Promise<DiscoveredConnectionString[]> {
+	const found: DiscoveredConnectionString[] = [];
 	for (const variable of connectionStringVariables) {
-		const value = options.env[variable];
+		const value = env[variable];
 		if (value) {
-			return connectionFromString(value, {kind: 'environment', variable});
+			found.push({source: {kind: 'environment', variable}, value});
 		}
 	}
 
-	const dotenvPath = path.join(options.cwd, '.env');
+	const dotenvPath = path.join(cwd, '.env');
 	const dotenv = await readDotenv(dotenvPath);
 	for (const variable of connectionStringVariables) {
 		const value = dotenv[variable];
 		if (value) {
-			return connectionFromString(value, {kind: 'dotenv', path: dotenvPath, variable});
+			found.push({source: {kind: 'dotenv', path: dotenvPath, variable}, value});
 		}
+	}
+
+	return found;
+}
+
+export type ResolveOptions = {
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+	readonly configDirectory: string;
+	readonly profiles: ProfileLookup;
+};
+
+/**
+ * Finds the connection. A request (a flag, a choice) is followed as it is; without one the
+ * first match wins: the environment, a .env file in the working directory, the default saved profile.
+ */
+export async function resolveConnection(request: ConnectionRequest | undefined, options: ResolveOptions): Promise<ResolvedConnection> {
+	if (request) {
+		return resolveRequest(request, options);
+	}
+
+	const [first] = await discoverConnectionStrings(options.env, options.cwd);
+	if (first) {
+		return connectionFromString(first.value, first.source);
 	}
 
 	const defaultProfile = options.profiles.defaultProfileName();
@@ -94,6 +113,31 @@ export async function resolveConnection(options: {
 	}
 
 	throw new IdentityError('service', text.errors.noConnection());
+}
+
+async function resolveRequest(request: ConnectionRequest, options: ResolveOptions): Promise<ResolvedConnection> {
+	switch (request.kind) {
+		case 'connection-string': {
+			return connectionFromString(request.value, {kind: 'flag'});
+		}
+
+		case 'emulator': {
+			return fromEmulator(options.configDirectory, request.options);
+		}
+
+		case 'profile': {
+			return fromProfile(request.name, options);
+		}
+
+		case 'environment': {
+			return connectionFromString(options.env[request.variable] ?? '', {kind: 'environment', variable: request.variable});
+		}
+
+		case 'dotenv': {
+			const values = await readDotenv(request.path);
+			return connectionFromString(values[request.variable] ?? '', {kind: 'dotenv', path: request.path, variable: request.variable});
+		}
+	}
 }
 
 /** `contoso` for https://contoso.communication.azure.com/, `127.0.0.1-10430` for a local endpoint. */
@@ -107,7 +151,7 @@ export function profileNameForEndpoint(endpoint: string): string {
 }
 
 /** A resolved connection from a connection string whose origin is known. */
-export function connectionFromString(value: string, source: ConnectionSource): ResolvedConnection {
+function connectionFromString(value: string, source: ConnectionSource): ResolvedConnection {
 	const {endpoint, accessKey} = parseConnectionString(value);
 	return {
 		connection: {endpoint, credential: {kind: 'access-key', accessKey}},
@@ -118,7 +162,7 @@ export function connectionFromString(value: string, source: ConnectionSource): R
 	};
 }
 
-export async function fromEmulator(
+async function fromEmulator(
 	configDirectory: string,
 	options: EmulatorConnectionOptions = {},
 ): Promise<ResolvedConnection> {

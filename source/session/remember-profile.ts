@@ -2,7 +2,7 @@ import type {ConnectionSource, ResolvedConnection} from '../identity/connection.
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionStringVariable, KeySource} from '../store/types.js';
 
-/** Saves the profile a connection came from (no store code is loaded by this module itself). */
+/** Saves the profile a connection came from; a profile already saved is kept as it is, unless the key is to be saved. */
 export async function rememberProfile(
 	store: IdentityStore,
 	resolved: ResolvedConnection,

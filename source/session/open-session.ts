@@ -1,0 +1,56 @@
+import {type IdentityClient, createIdentityClient} from '../identity/client.js';
+import {type ConnectionRequest, type ResolvedConnection, resolveConnection} from '../identity/connection.js';
+import type {Exchange} from '../identity/trace.js';
+import type {IdentityStore} from '../store/identity-store.js';
+import {rememberProfile} from './remember-profile.js';
+
+export type Session = {
+	readonly store: IdentityStore;
+	readonly resolved: ResolvedConnection;
+	readonly client: IdentityClient;
+	close(): Promise<void>;
+};
+
+export type SessionOptions = {
+	readonly store: IdentityStore;
+	/** What the user named (a flag, a choice on the connect screen); without it, discovery decides. */
+	readonly request?: ConnectionRequest | undefined;
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+	/** Keep the access key in the profile (--save-key). */
+	readonly saveKey?: boolean | undefined;
+	/** Make this profile the one used next time nothing is named (the wizard does). */
+	readonly makeDefault?: boolean | undefined;
+	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
+	/** Esc in the wizard: a session opened after it is closed again, not handed back. */
+	readonly signal?: AbortSignal | undefined;
+};
+
+/**
+ * Opening a session, the one step that commands and the wizard share: resolve the connection,
+ * remember the profile it came from in the store, and make the client. Whatever fails after
+ * the connection resolved closes it again (the embedded emulator included).
+ */
+export async function openSession(options: SessionOptions): Promise<Session> {
+	const {store} = options;
+	const resolved = await resolveConnection(options.request, {
+		env: options.env,
+		cwd: options.cwd,
+		configDirectory: store.configDirectory,
+		profiles: store,
+	});
+	try {
+		options.signal?.throwIfAborted();
+		await rememberProfile(store, resolved, {saveKey: options.saveKey ?? false});
+		if (options.makeDefault) {
+			await store.setDefaultProfile(resolved.profileName);
+		}
+
+		const client = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
+		options.signal?.throwIfAborted();
+		return {store, resolved, client, close: () => resolved.close()};
+	} catch (error) {
+		await resolved.close();
+		throw error;
+	}
+}
