@@ -1,33 +1,17 @@
 import {Box, Text, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../text/index.js';
-import type {WizardEvent} from '../wizard/types.js';
+import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import type {UiEffects} from './effects.js';
-import {useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
-import {BusyScreen} from './screens/busy-screen.js';
-import {ConfirmScreen} from './screens/confirm-screen.js';
-import {ConnectScreen} from './screens/connect-screen.js';
-import {ErrorScreen} from './screens/error-screen.js';
-import {IdentityScreen, identityName} from './screens/identity-screen.js';
-import {LifetimeScreen} from './screens/lifetime-screen.js';
-import {ManageScreen} from './screens/manage-screen.js';
-import {MenuScreen} from './screens/menu-screen.js';
-import {PasteScreen} from './screens/paste-screen.js';
-import {RenameScreen} from './screens/rename-screen.js';
-import {ScopesScreen} from './screens/scopes-screen.js';
-import {TokenScreen} from './screens/token-screen.js';
+import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
+import {ViewOf} from './views.js';
 
-
-function matchesAny(snapshot: WizardSnapshot, states: readonly string[]): boolean {
-	return states.some(state => snapshot.matches(state as never));
-}
-
-/** The keys that work here, for the footer. */
-function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
+/** The keys that work here, for the footer: from the machine's tags and meta, and what it can do. */
+function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean): string[] {
 	const {keys} = text.wizard;
 	if (typing) {
 		return [keys.submit, keys.back];
@@ -43,28 +27,26 @@ function footerKeys(snapshot: WizardSnapshot, typing: boolean): string[] {
 		return [keys.retry, keys.back, keys.quit, keys.help];
 	}
 
-	const plainTourStep =
-		snapshot.matches('tour') &&
-		!matchesAny(snapshot, ['tour.choosingScopes', 'tour.choosingLifetime', 'tour.viewingToken']);
-	const list: string[] = plainTourStep ? [keys.submit] : [keys.move, keys.choose];
-	if (matchesAny(snapshot, ['tour.choosingScopes', 'manage.choosingScopes'])) {
-		list.splice(1, 1, keys.toggle, keys.submit);
-	}
+	const viewKeys: Partial<Record<View, string[]>> = {
+		scopes: [keys.move, keys.toggle, keys.submit],
+		token: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv],
+	};
+	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
+	const inTour = meta.step !== undefined;
+	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), keys.presenter, keys.help, keys.quit];
+}
 
-	if (matchesAny(snapshot, ['tour.viewingToken', 'manage.viewingToken'])) {
-		list.splice(0, 2, keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv);
-	}
-
-	if (snapshot.matches('tour')) {
-		list.push(keys.code);
-	}
-
-	if (canGoBack) {
-		list.push(keys.back);
-	}
-
-	list.push(keys.presenter, keys.help, keys.quit);
-	return list;
+/** The single-letter keys that work on every screen where nothing is typed. */
+function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help' | 'quit' | undefined {
+	const events: Record<string, WizardEvent | 'help' | 'quit' | undefined> = {
+		'?': 'help',
+		q: 'quit',
+		p: {type: 'TOGGLE_PRESENTER'},
+		t: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_CODE_LANGUAGE'},
+		v: {type: 'TOGGLE_REVEAL'},
+		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
+	};
+	return Object.hasOwn(events, input) ? events[input] : undefined;
 }
 
 export function App({actor, effects}: {readonly actor: WizardActor; readonly effects: UiEffects}) {
@@ -107,24 +89,37 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 
 	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
 	// components, so Esc is ours: back, or cancel the request in flight.
-	useInput((input, key) => {
-		const state = latest.current;
-		const current = actor.getSnapshot();
-		if (state.askQuit) {
+	const answerOverlay = (input: string) => {
+		if (latest.current.askQuit) {
 			setAskQuit(false);
 			if (input === 'y') {
 				effects.quit();
 			}
-
-			return;
-		}
-
-		if (state.help) {
+		} else {
 			setHelp(false);
+		}
+	};
+
+	const perform = (action: ReturnType<typeof shortcut>, current: WizardSnapshot) => {
+		if (action === 'help') {
+			setHelp(true);
+		} else if (action === 'quit') {
+			// A request in flight is asked about first: quitting abandons it.
+			current.hasTag('busy') ? setAskQuit(true) : effects.quit();
+		} else if (action) {
+			send(action);
+		}
+	};
+
+	useInput((input, key) => {
+		const state = latest.current;
+		if (state.askQuit || state.help) {
+			answerOverlay(input);
 			return;
 		}
 
-		if (key.escape) {
+		// Esc is back (or cancel), except in the token screen's file prompt, which takes it itself.
+		if (key.escape || state.tokenTyping) {
 			if (!state.tokenTyping) {
 				send({type: 'BACK'});
 			}
@@ -132,51 +127,36 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			return;
 		}
 
-		if (state.tokenTyping || current.hasTag('typing')) {
-			return;
-		}
-
-		if (input === '?') {
-			setHelp(true);
-		} else if (input === 'q') {
-			if (current.hasTag('busy')) {
-				setAskQuit(true);
-			} else {
-				effects.quit();
-			}
-		} else if (input === 'p') {
-			send({type: 'TOGGLE_PRESENTER'});
-		} else if (input === 't' && current.matches('tour')) {
-			send({type: 'TOGGLE_CODE_LANGUAGE'});
-		} else if (input === 'v') {
-			send({type: 'TOGGLE_REVEAL'});
-		} else if (input === 'r' && current.hasTag('failed')) {
-			send({type: 'RETRY'});
+		const current = actor.getSnapshot();
+		if (!current.hasTag('typing')) {
+			perform(shortcut(input, current), current);
 		}
 	});
 
 	const context = snapshot.context;
+	const meta = screenOf(snapshot);
 	const compact = size.rows < 32;
-	let screen: React.ReactNode;
-	if (help) {
-		screen = <HelpOverlay />;
-	} else if (snapshot.matches('choosingConnection')) {
-		screen = <ConnectScreen choices={context.choices} send={send} active={active} />;
-	} else if (snapshot.matches('pastingConnectionString')) {
-		screen = <PasteScreen send={send} active={active} />;
-	} else if (snapshot.matches('connecting')) {
-		screen = <BusyScreen label={text.wizard.connect.connecting} />;
-	} else if (snapshot.matches('connectionFailed')) {
-		screen = <ErrorScreen error={context.error} heading={text.wizard.connect.failed} />;
-	} else if (snapshot.matches('menu')) {
-		screen = <MenuScreen identityCount={context.identities.length} send={send} active={active} />;
-	} else if (snapshot.matches('tour')) {
-		screen = (
-			<TourScreen snapshot={snapshot} send={send} effects={effects} active={active} compact={compact} onTyping={onTyping} />
-		);
-	} else {
-		screen = <ManageView snapshot={snapshot} send={send} effects={effects} active={active} rows={size.rows} columns={size.columns} onTyping={onTyping} />;
-	}
+	const view = (
+		<ViewOf
+			snapshot={snapshot}
+			meta={meta}
+			send={send}
+			effects={effects}
+			active={active}
+			rows={size.rows}
+			columns={size.columns}
+			onTyping={onTyping}
+		/>
+	);
+	const screen = help ? (
+		<HelpOverlay />
+	) : meta.step === undefined ? (
+		view
+	) : (
+		<TourScreen context={context} meta={meta} send={send} active={active} compact={compact}>
+			{view}
+		</TourScreen>
+	);
 
 	return (
 		// No fixed width: Ink lays the root out at the terminal's width as soon as it changes;
@@ -189,94 +169,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			</Box>
 			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
-			<Footer keys={footerKeys(snapshot, typing)} width={size.columns} />
+			<Footer keys={footerKeys(snapshot, meta, typing)} width={size.columns} />
 		</Box>
-	);
-}
-
-function ManageView(props: {
-	readonly snapshot: WizardSnapshot;
-	readonly send: (event: WizardEvent) => void;
-	readonly effects: UiEffects;
-	readonly active: boolean;
-	readonly rows: number;
-	readonly columns: number;
-	readonly onTyping: (typing: boolean) => void;
-}) {
-	const {snapshot, send, active} = props;
-	const context = snapshot.context;
-	const is = (state: string) => snapshot.matches(state as never);
-	const identity = context.identities.find(candidate => candidate.id === context.userId);
-	const name = identityName(identity, context.userId ?? '', context.presenter);
-	if (snapshot.hasTag('busy')) {
-		return <BusyScreen cancellable={snapshot.can({type: 'BACK'})} label={is('manage.issuing') ? text.wizard.busy.issueToken : is('manage.revoking') ? text.wizard.busy.revoke : is('manage.deleting') ? text.wizard.busy.deleteUser : is('manage.savingLabel') ? text.wizard.busy.saving : text.wizard.busy.loading} />;
-	}
-
-	if (is('manage.loadFailed') || is('manage.failed')) {
-		return <ErrorScreen error={context.error} />;
-	}
-
-	if (is('manage.list')) {
-		return (
-			<ManageScreen
-				profile={context.connection?.profileName ?? ''}
-				identities={context.identities}
-				presenter={context.presenter}
-				notice={context.notice}
-				send={send}
-				active={active}
-				rows={props.rows}
-				columns={props.columns}
-			/>
-		);
-	}
-
-	if (is('manage.choosingScopes')) {
-		return <ScopesScreen selected={context.scopes} send={send} active={active} />;
-	}
-
-	if (is('manage.choosingLifetime')) {
-		return <LifetimeScreen minutes={context.lifetimeMinutes} send={send} active={active} />;
-	}
-
-	if (is('manage.viewingToken') && context.token) {
-		return (
-			<TokenScreen
-				token={context.token}
-				status={context.tokenStatus}
-				revealed={context.revealed}
-				presenter={context.presenter}
-				effects={props.effects}
-				active={active}
-				onTyping={props.onTyping}
-				send={send}
-			/>
-		);
-	}
-
-	if (is('manage.renaming')) {
-		return (
-			<RenameScreen
-				initial={context.error && context.pendingLabel !== undefined ? context.pendingLabel : (identity?.label ?? '')}
-				error={context.error}
-				send={send}
-				active={active}
-			/>
-		);
-	}
-
-	if (is('manage.confirming') && context.action) {
-		return <ConfirmScreen question={text.wizard.manage.confirm[context.action](name)} send={send} active={active} />;
-	}
-
-	return (
-		<IdentityScreen
-			id={context.userId ?? ''}
-			identity={identity}
-			presenter={context.presenter}
-			notice={context.notice}
-			send={send}
-			active={active}
-		/>
 	);
 }

@@ -107,8 +107,10 @@ export const en = {
 			issueToken: 'Issuing the token…',
 			revoke: 'Revoking tokens…',
 			deleteUser: 'Deleting the user…',
+			connecting: 'Connecting…',
 			loading: 'Loading…',
 			saving: 'Saving…',
+			forgetting: 'Forgetting…',
 			cancelHint: 'Esc cancels',
 		},
 		scopes: {

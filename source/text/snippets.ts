@@ -2,7 +2,9 @@
  * The SDK code of each quickstart step, as the learner would write it. Code, not prose: the
  * same in every language of the UI.
  */
-export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser';
+import type {SnippetStep} from '../wizard/types.js';
+
+export type {SnippetStep} from '../wizard/types.js';
 
 export const snippets: Record<SnippetStep, {readonly typescript: string; readonly python: string}> = {
 	connect: {

@@ -7,6 +7,7 @@ export const manageStates = wizardSetup.createStateConfig({
 		states: {
 			loading: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'loading'},
 				entry: 'clearError',
 				invoke: {
 					src: 'loadIdentities',
@@ -14,8 +15,9 @@ export const manageStates = wizardSetup.createStateConfig({
 					onError: {target: 'loadFailed', actions: 'setError'},
 				},
 			},
-			loadFailed: {tags: ['failed'], on: {RETRY: 'loading', BACK: '#wizard.menu'}},
+			loadFailed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'loading', BACK: '#wizard.menu'}},
 			list: {
+				meta: {view: 'identities'},
 				entry: 'forgetToken',
 				on: {
 					SELECT_IDENTITY: {target: 'identity', actions: assign({userId: ({event}) => event.id, notice: undefined})},
@@ -23,6 +25,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			identity: {
+				meta: {view: 'identity'},
 				entry: 'clearError',
 				on: {
 					CHOOSE_ACTION: [
@@ -34,6 +37,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			choosingScopes: {
+				meta: {view: 'scopes'},
 				on: {
 					TOGGLE_SCOPE: {actions: 'toggleScope'},
 					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
@@ -41,6 +45,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			choosingLifetime: {
+				meta: {view: 'lifetime'},
 				on: {
 					SET_LIFETIME: {actions: 'setLifetime'},
 					SUBMIT: 'issuing',
@@ -49,6 +54,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			issuing: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'issueToken'},
 				entry: ['clearError', 'forgetToken'],
 				invoke: {
 					src: 'issueToken',
@@ -59,6 +65,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				on: {BACK: 'choosingLifetime'},
 			},
 			viewingToken: {
+				meta: {view: 'token'},
 				invoke: watchToken,
 				on: {
 					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
@@ -68,6 +75,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			renaming: {
 				tags: ['typing'],
+				meta: {view: 'rename'},
 				on: {
 					SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})},
 					// After a failed save the label is still in context: retry without typing it again.
@@ -77,6 +85,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			savingLabel: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'saving'},
 				entry: 'clearError',
 				invoke: {
 					src: 'renameIdentity',
@@ -86,6 +95,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			confirming: {
+				meta: {view: 'confirm'},
 				on: {
 					SUBMIT: [
 						{guard: {type: 'actionIs', params: {action: 'revoke'}}, target: 'revoking'},
@@ -97,6 +107,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			revoking: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'revoke'},
 				entry: 'clearError',
 				invoke: {
 					src: 'revokeTokens',
@@ -108,6 +119,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			deleting: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'deleteUser'},
 				entry: 'clearError',
 				invoke: {
 					src: 'deleteUser',
@@ -119,6 +131,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			forgetting: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'forgetting'},
 				entry: 'clearError',
 				invoke: {
 					src: 'forgetIdentity',
@@ -132,6 +145,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			refreshing: {
 				tags: ['busy'],
+				meta: {view: 'busy', busy: 'loading'},
 				entry: 'clearError',
 				invoke: {
 					src: 'loadIdentities',
@@ -142,6 +156,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			failed: {
 				tags: ['failed'],
+				meta: {view: 'error'},
 				on: {
 					RETRY: [
 						{guard: {type: 'actionIs', params: {action: 'issue'}}, target: 'issuing'},

@@ -7,14 +7,17 @@ export const tourStates = wizardSetup.createStateConfig({
 		entry: assign({userId: undefined, exchanges: []}),
 		states: {
 			connected: {
+				meta: {view: 'tourIntro', step: 1, snippet: 'connect', enterSubmits: true},
 				on: {SUBMIT: 'creatingUser', BACK: '#wizard.menu'},
 			},
 			creatingUser: {
 				initial: 'ready',
+				meta: {step: 2, snippet: 'createUser'},
 				states: {
-					ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.connected'}},
+					ready: {meta: {view: 'createUser', enterSubmits: true}, on: {SUBMIT: 'running', BACK: '#wizard.tour.connected'}},
 					running: {
 						tags: ['busy'],
+						meta: {view: 'busy', busy: 'createUser'},
 						entry: 'clearError',
 						invoke: {
 							src: 'createUser',
@@ -37,11 +40,15 @@ export const tourStates = wizardSetup.createStateConfig({
 						},
 						on: {BACK: 'ready'},
 					},
-					done: {on: {SUBMIT: '#wizard.tour.choosingScopes', BACK: '#wizard.tour.connected'}},
-					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
+					done: {
+						meta: {view: 'userCreated', enterSubmits: true, showsExchange: true},
+						on: {SUBMIT: '#wizard.tour.choosingScopes', BACK: '#wizard.tour.connected'},
+					},
+					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
 			choosingScopes: {
+				meta: {view: 'scopes', step: 3, snippet: 'issueToken'},
 				on: {
 					TOGGLE_SCOPE: {actions: 'toggleScope'},
 					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
@@ -49,6 +56,7 @@ export const tourStates = wizardSetup.createStateConfig({
 				},
 			},
 			choosingLifetime: {
+				meta: {view: 'lifetime', step: 3, snippet: 'issueToken'},
 				on: {
 					SET_LIFETIME: {actions: 'setLifetime'},
 					SUBMIT: 'issuingToken',
@@ -57,9 +65,11 @@ export const tourStates = wizardSetup.createStateConfig({
 			},
 			issuingToken: {
 				initial: 'running',
+				meta: {step: 4, snippet: 'issueToken'},
 				states: {
 					running: {
 						tags: ['busy'],
+						meta: {view: 'busy', busy: 'issueToken'},
 						entry: ['clearError', 'forgetToken'],
 						invoke: {
 							src: 'issueToken',
@@ -72,10 +82,11 @@ export const tourStates = wizardSetup.createStateConfig({
 						},
 						on: {BACK: '#wizard.tour.choosingLifetime'},
 					},
-					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: '#wizard.tour.choosingLifetime'}},
+					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: '#wizard.tour.choosingLifetime'}},
 				},
 			},
 			viewingToken: {
+				meta: {view: 'token', step: 4, snippet: 'issueToken', showsExchange: true},
 				invoke: watchToken,
 				on: {
 					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
@@ -85,11 +96,13 @@ export const tourStates = wizardSetup.createStateConfig({
 			},
 			revokingTokens: {
 				initial: 'ready',
+				meta: {step: 5, snippet: 'revokeTokens'},
 				invoke: watchToken,
 				states: {
-					ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.viewingToken'}},
+					ready: {meta: {view: 'revoke', enterSubmits: true}, on: {SUBMIT: 'running', BACK: '#wizard.tour.viewingToken'}},
 					running: {
 						tags: ['busy'],
+						meta: {view: 'busy', busy: 'revoke'},
 						entry: 'clearError',
 						invoke: {
 							src: 'revokeTokens',
@@ -102,17 +115,22 @@ export const tourStates = wizardSetup.createStateConfig({
 						},
 						on: {BACK: 'ready'},
 					},
-					done: {on: {SUBMIT: '#wizard.tour.deletingUser', BACK: '#wizard.tour.viewingToken'}},
-					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
+					done: {
+						meta: {view: 'revoked', enterSubmits: true, showsExchange: true},
+						on: {SUBMIT: '#wizard.tour.deletingUser', BACK: '#wizard.tour.viewingToken'},
+					},
+					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
 			deletingUser: {
 				initial: 'ready',
+				meta: {step: 6, snippet: 'deleteUser'},
 				invoke: watchToken,
 				states: {
-					ready: {on: {SUBMIT: 'running', BACK: '#wizard.tour.revokingTokens.done'}},
+					ready: {meta: {view: 'deleteUser', enterSubmits: true}, on: {SUBMIT: 'running', BACK: '#wizard.tour.revokingTokens.done'}},
 					running: {
 						tags: ['busy'],
+						meta: {view: 'busy', busy: 'deleteUser'},
 						entry: 'clearError',
 						invoke: {
 							src: 'deleteUser',
@@ -125,10 +143,13 @@ export const tourStates = wizardSetup.createStateConfig({
 						},
 						on: {BACK: 'ready'},
 					},
-					done: {on: {SUBMIT: '#wizard.tour.finished'}},
-					failed: {tags: ['failed'], on: {RETRY: 'running', BACK: 'ready'}},
+					done: {meta: {view: 'userDeleted', enterSubmits: true, showsExchange: true}, on: {SUBMIT: '#wizard.tour.finished'}},
+					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: 'ready'}},
 				},
 			},
-			finished: {on: {SUBMIT: '#wizard.menu', BACK: '#wizard.menu'}},
+			finished: {
+				meta: {view: 'finished', step: 6, snippet: 'deleteUser', enterSubmits: true, showsExchange: true},
+				on: {SUBMIT: '#wizard.menu', BACK: '#wizard.menu'},
+			},
 		},
 });

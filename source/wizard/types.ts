@@ -97,3 +97,51 @@ export type WizardContext = {
 	/** What happened to the embedded emulator, shown on every screen until the next such news. */
 	readonly emulatorNews: string | undefined;
 };
+
+/** The screen a state is shown on. */
+export type View =
+	| 'connect'
+	| 'paste'
+	| 'menu'
+	| 'busy'
+	| 'error'
+	| 'connectionFailed'
+	| 'tourIntro'
+	| 'createUser'
+	| 'userCreated'
+	| 'scopes'
+	| 'lifetime'
+	| 'token'
+	| 'revoke'
+	| 'revoked'
+	| 'deleteUser'
+	| 'userDeleted'
+	| 'finished'
+	| 'identities'
+	| 'identity'
+	| 'rename'
+	| 'confirm';
+
+/** What a busy state is doing, for its one line. */
+export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting';
+
+/** The SDK call a tour step's code panel shows. */
+export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser';
+
+/**
+ * What a state shows, in its `meta`; the UI merges the active states' meta, outer to inner
+ * (screenOf in app/hooks/use-wizard.ts), and never lists state names.
+ */
+export type ScreenMeta = {
+	readonly view?: View;
+	readonly busy?: BusyWork;
+	/** The quickstart's step (1–6): set on every tour state. */
+	readonly step?: 1 | 2 | 3 | 4 | 5 | 6;
+	readonly snippet?: SnippetStep;
+	/** A sentence and a prompt: Enter goes on. */
+	readonly enterSubmits?: boolean;
+	/** The HTTP panel shows the exchanges of the step just done. */
+	readonly showsExchange?: boolean;
+};
+
+export type WizardTag = 'busy' | 'failed' | 'typing';

@@ -53,6 +53,7 @@ export const wizardMachine = wizardSetup.createMachine({
 			],
 		},
 		choosingConnection: {
+			meta: {view: 'connect'},
 			on: {
 				CHOOSE_CONNECTION: {target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
 				PASTE_CONNECTION_STRING: 'pastingConnectionString',
@@ -60,6 +61,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		},
 		pastingConnectionString: {
 			tags: ['typing'],
+			meta: {view: 'paste'},
 			on: {
 				CHOOSE_CONNECTION: {target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
 				BACK: 'choosingConnection',
@@ -67,6 +69,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		},
 		connecting: {
 			tags: ['busy'],
+			meta: {view: 'busy', busy: 'connecting'},
 			entry: 'clearError',
 			invoke: {
 				src: 'connect',
@@ -85,9 +88,11 @@ export const wizardMachine = wizardSetup.createMachine({
 		},
 		connectionFailed: {
 			tags: ['failed'],
+			meta: {view: 'connectionFailed'},
 			on: {RETRY: 'connecting', BACK: 'choosingConnection'},
 		},
 		menu: {
+			meta: {view: 'menu'},
 			entry: ['clearError', 'forgetToken'],
 
 			on: {START_TOUR: 'tour', MANAGE: 'manage', SWITCH_CONNECTION: 'choosingConnection'},

@@ -6,12 +6,14 @@ import type {
 	IdentitySummary,
 	IssuedToken,
 	ManageAction,
+	ScreenMeta,
 	TokenStatus,
 	Traced,
 	WizardContext,
 	WizardError,
 	WizardEvent,
 	WizardInput,
+	WizardTag,
 } from './types.js';
 
 const notProvided = (name: string) => () => {
@@ -38,6 +40,8 @@ export const wizardSetup = setup({
 		context: {} as WizardContext,
 		events: {} as WizardEvent,
 		input: {} as WizardInput,
+		tags: {} as WizardTag,
+		meta: {} as ScreenMeta,
 	},
 	actors: {
 		connect: fromPromise<Traced<{connection: ConnectionInfo; identities: readonly IdentitySummary[]}>, {choice: ConnectionChoice}>(

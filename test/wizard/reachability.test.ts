@@ -175,4 +175,34 @@ describe('every state of the wizard is reachable', () => {
 		const typing = allNodes.filter(node => node.tags.includes('typing')).map(node => node.id);
 		expect(typing.toSorted()).toEqual(['wizard.manage.renaming', 'wizard.pastingConnectionString']);
 	});
+
+	it("names a screen in its meta for every state a snapshot can rest in, and a step and its code for every tour state", () => {
+		const ancestorsOf = (node: (typeof allNodes)[number]) => {
+			const chain = [];
+			for (let current: typeof node | undefined = node; current; current = current.parent) {
+				chain.unshift(current);
+			}
+
+			return chain;
+		};
+
+		const resting = allNodes.filter(node => node.type === 'atomic' && !transientStateIds.includes(node.id));
+		for (const node of resting) {
+			const meta = Object.assign({}, ...ancestorsOf(node).map(each => each.meta ?? {}));
+			expect(meta.view, `${node.id} names its view`).toBeTypeOf('string');
+			expect(meta.view === 'busy', `${node.id}: busy view exactly when tagged busy`).toBe(node.tags.includes('busy'));
+			if (node.tags.includes('busy')) {
+				expect(meta.busy, `${node.id} says what it is doing`).toBeTypeOf('string');
+			}
+
+			if (node.id.startsWith('wizard.tour.')) {
+				expect(meta.step, `${node.id} has its step`).toBeGreaterThanOrEqual(1);
+				expect(meta.snippet, `${node.id} has its code`).toBeTypeOf('string');
+			} else {
+				expect(meta.step, `${node.id} is not a tour step`).toBeUndefined();
+			}
+		}
+
+		expect(resting.length).toBeGreaterThan(30);
+	});
 });

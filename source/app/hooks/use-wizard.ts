@@ -1,5 +1,6 @@
 import {useSyncExternalStore} from 'react';
 import type {Actor, SnapshotFrom} from 'xstate';
+import type {ScreenMeta} from '../../wizard/types.js';
 import type {WizardMachine} from '../../wizard/wizard-machine.js';
 
 export type WizardActor = Actor<WizardMachine>;
@@ -16,4 +17,10 @@ export function useWizard(actor: WizardActor): WizardSnapshot {
 		},
 		() => actor.getSnapshot(),
 	);
+}
+
+/** What the machine says this snapshot shows: the active states' meta, merged outer to inner. */
+export function screenOf(snapshot: WizardSnapshot): ScreenMeta {
+	// getMeta() lists the active state nodes in document order, ancestors first.
+	return Object.assign({}, ...Object.values(snapshot.getMeta())) as ScreenMeta;
 }

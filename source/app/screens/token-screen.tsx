@@ -45,29 +45,36 @@ export function TokenScreen(props: {
 		onTyping(prompt !== undefined);
 	}, [prompt, onTyping]);
 
+	const keys: Record<string, () => void> = {
+		c() {
+			props.effects.copyToClipboard(props.token.token);
+			setNotice(text.wizard.token.copied);
+		},
+		f() {
+			setAnswer('access-token.txt');
+			setPrompt('file');
+		},
+		e() {
+			setAnswer('ACS_USER_ACCESS_TOKEN');
+			setPrompt('dotenv');
+		},
+		v() {
+			if (props.presenter) {
+				setNotice(text.wizard.token.presenterHidden);
+			}
+		},
+	};
+
 	useInput(
 		(input, key) => {
 			if (prompt) {
 				if (key.escape) {
 					setPrompt(undefined);
 				}
-
-				return;
-			}
-
-			if (key.return) {
+			} else if (key.return) {
 				props.send({type: 'SUBMIT'});
-			} else if (input === 'c') {
-				props.effects.copyToClipboard(props.token.token);
-				setNotice(text.wizard.token.copied);
-			} else if (input === 'f') {
-				setAnswer('access-token.txt');
-				setPrompt('file');
-			} else if (input === 'e') {
-				setAnswer('ACS_USER_ACCESS_TOKEN');
-				setPrompt('dotenv');
-			} else if (input === 'v' && props.presenter) {
-				setNotice(text.wizard.token.presenterHidden);
+			} else if (Object.hasOwn(keys, input)) {
+				keys[input]?.();
 			}
 		},
 		{isActive: props.active},

@@ -1,0 +1,165 @@
+import {Text} from 'ink';
+import type {ReactNode} from 'react';
+import {text} from '../text/index.js';
+import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
+import type {UiEffects} from './effects.js';
+import type {WizardSnapshot} from './hooks/use-wizard.js';
+import {showId} from './present.js';
+import {BusyScreen} from './screens/busy-screen.js';
+import {ConfirmScreen} from './screens/confirm-screen.js';
+import {ConnectScreen} from './screens/connect-screen.js';
+import {ErrorScreen} from './screens/error-screen.js';
+import {IdentityScreen, identityName} from './screens/identity-screen.js';
+import {LifetimeScreen} from './screens/lifetime-screen.js';
+import {ManageScreen} from './screens/manage-screen.js';
+import {MenuScreen} from './screens/menu-screen.js';
+import {PasteScreen} from './screens/paste-screen.js';
+import {RenameScreen} from './screens/rename-screen.js';
+import {ScopesScreen} from './screens/scopes-screen.js';
+import {TokenScreen, TokenStatusLine} from './screens/token-screen.js';
+
+export type ViewProps = {
+	readonly snapshot: WizardSnapshot;
+	readonly meta: ScreenMeta;
+	readonly send: (event: WizardEvent) => void;
+	readonly effects: UiEffects;
+	readonly active: boolean;
+	readonly rows: number;
+	readonly columns: number;
+	readonly onTyping: (typing: boolean) => void;
+};
+
+function Prompt({what}: {readonly what: string}) {
+	return <Text color="cyan">{text.wizard.run(what)}</Text>;
+}
+
+/** A tour step that is a sentence (or two), the token's validity where it matters, and a prompt. */
+function Step({lines, prompt, status}: {readonly lines: readonly string[]; readonly prompt?: string; readonly status?: ViewProps}) {
+	return (
+		<>
+			{lines.map(line => (
+				<Text key={line} wrap="wrap">
+					{line}
+				</Text>
+			))}
+			{status ? <TokenStatusLine status={status.snapshot.context.tokenStatus} /> : undefined}
+			{prompt ? <Prompt what={prompt} /> : undefined}
+		</>
+	);
+}
+
+const userIdShown = ({snapshot: {context}}: ViewProps) => (context.userId ? showId(context.userId, context.presenter) : '');
+
+function Token(props: ViewProps) {
+	const {context} = props.snapshot;
+	if (!context.token) {
+		return undefined;
+	}
+
+	return (
+		<TokenScreen
+			token={context.token}
+			status={context.tokenStatus}
+			revealed={context.revealed}
+			presenter={context.presenter}
+			effects={props.effects}
+			active={props.active}
+			onTyping={props.onTyping}
+			send={props.send}
+		/>
+	);
+}
+
+function Identity(props: ViewProps) {
+	const {context} = props.snapshot;
+	return (
+		<IdentityScreen
+			id={context.userId ?? ''}
+			identity={context.identities.find(candidate => candidate.id === context.userId)}
+			presenter={context.presenter}
+			notice={context.notice}
+			send={props.send}
+			active={props.active}
+		/>
+	);
+}
+
+/** Each screen the machine names in `meta.view`, drawn from the snapshot. */
+const views: Record<View, (props: ViewProps) => ReactNode> = {
+	connect: ({snapshot, send, active}) => <ConnectScreen choices={snapshot.context.choices} send={send} active={active} />,
+	paste: ({send, active}) => <PasteScreen send={send} active={active} />,
+	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
+	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
+	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} />,
+	connectionFailed: ({snapshot}) => <ErrorScreen error={snapshot.context.error} heading={text.wizard.connect.failed} />,
+	tourIntro: ({snapshot}) => (
+		<Step lines={[text.wizard.explain.connect(snapshot.context.connection?.endpoint ?? '')]} prompt={text.wizard.actions.next} />
+	),
+	createUser: () => <Step lines={[text.wizard.explain.createUser]} prompt={text.wizard.actions.createUser} />,
+	userCreated: props => (
+		<Step
+			lines={[text.wizard.explain.createUserDone(userIdShown(props)), text.wizard.explain.createUserNext]}
+			prompt={text.wizard.actions.next}
+		/>
+	),
+	scopes: ({snapshot, send, active}) => <ScopesScreen selected={snapshot.context.scopes} send={send} active={active} />,
+	lifetime: ({snapshot, send, active}) => <LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} />,
+	token: Token,
+	revoke: props => <Step lines={[text.wizard.explain.revoke]} status={props} prompt={text.wizard.actions.revoke} />,
+	revoked: props => <Step lines={[text.wizard.explain.revokeDone]} status={props} prompt={text.wizard.actions.next} />,
+	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
+	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
+	finished: () => <Step lines={[text.wizard.explain.finished]} />,
+	identities: ({snapshot: {context}, send, active, rows, columns}) => (
+		<ManageScreen
+			profile={context.connection?.profileName ?? ''}
+			identities={context.identities}
+			presenter={context.presenter}
+			notice={context.notice}
+			send={send}
+			active={active}
+			rows={rows}
+			columns={columns}
+		/>
+	),
+	identity: Identity,
+	rename: ({snapshot: {context}, send, active}) => (
+		<RenameScreen
+			initial={
+				context.error && context.pendingLabel !== undefined
+					? context.pendingLabel
+					: (context.identities.find(candidate => candidate.id === context.userId)?.label ?? '')
+			}
+			error={context.error}
+			send={send}
+			active={active}
+		/>
+	),
+	confirm: ({snapshot: {context}, send, active}) => {
+		const identity = context.identities.find(candidate => candidate.id === context.userId);
+		const name = identityName(identity, context.userId ?? '', context.presenter);
+		return context.action ? (
+			<ConfirmScreen question={text.wizard.manage.confirm[context.action](name)} send={send} active={active} />
+		) : undefined;
+	},
+};
+
+/** In the tour, the screens shared with the manager come after the step's explanation. */
+const tourIntroduction: Partial<Record<View, string>> = {
+	scopes: text.wizard.explain.scopes,
+	lifetime: text.wizard.explain.lifetime,
+	token: text.wizard.explain.token,
+};
+
+/** The screen for the snapshot: the view its meta names, with the tour's explanation where it has one. */
+export function ViewOf(props: ViewProps) {
+	const view = props.meta.view ?? 'menu';
+	const introduction = props.meta.step === undefined ? undefined : tourIntroduction[view];
+	const Draw = views[view];
+	return (
+		<>
+			{introduction ? <Text wrap="wrap">{introduction}</Text> : undefined}
+			<Draw {...props} />
+		</>
+	);
+}
