@@ -78,12 +78,16 @@ export async function confirm(io: CommandIo, question: string, yes: boolean | un
 	}
 
 	const prompt = createInterface({input: io.stdin, output: io.stderr});
+	let closed = false;
+	prompt.once('close', () => {
+		closed = true;
+	});
 	try {
 		const answer = await prompt.question(text.commands.ask(question));
 		return text.commands.yes.test(answer.trim());
 	} catch (error) {
-		// Ctrl+C or end of input at the prompt is a "no", not a failure.
-		if ((error as Error).name === 'AbortError') {
+		// Ctrl+C or end of input closes the prompt before an answer: a "no", not a failure.
+		if (closed) {
 			io.stderr.write('\n');
 			return false;
 		}

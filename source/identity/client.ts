@@ -65,11 +65,11 @@ export async function createIdentityClient(
 		clientOptions,
 	);
 
-	const call = async <T>(id: string | undefined, run: () => Promise<T>): Promise<T> => {
+	const call = async <T>(id: string | undefined, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
 		try {
 			return await run();
 		} catch (error) {
-			throw toIdentityError(error, {endpoint: connection.endpoint, ...(id ? {id} : {})});
+			throw toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});
 		}
 	};
 
@@ -78,18 +78,18 @@ export async function createIdentityClient(
 	const lifetime = (minutes: number | undefined) => (minutes === undefined ? {} : {tokenExpiresInMinutes: minutes});
 	return {
 		createUser: ({signal} = {}) =>
-			call(undefined, async () => ({id: (await client.createUser(abort(signal))).communicationUserId})),
+			call(undefined, async () => ({id: (await client.createUser(abort(signal))).communicationUserId}), signal),
 		createUserAndToken: (scopes, {signal, expiresInMinutes} = {}) =>
 			call(undefined, async () => {
 				const result = await client.createUserAndToken([...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
 				return {id: result.user.communicationUserId, token: result.token, expiresOn: result.expiresOn};
-			}),
+			}, signal),
 		issueToken: (id, scopes, {signal, expiresInMinutes} = {}) =>
 			call(id, async () => {
 				const result = await client.getToken(user(id), [...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
 				return {token: result.token, expiresOn: result.expiresOn};
-			}),
-		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal))),
-		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal))),
+			}, signal),
+		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal)), signal),
+		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal)), signal),
 	};
 }

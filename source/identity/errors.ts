@@ -49,7 +49,10 @@ const tlsCodes = new Set([
 ]);
 
 /** Maps whatever the SDK threw (RestError, AbortError, a socket error) to an IdentityError. */
-export function toIdentityError(error: unknown, context: {readonly endpoint: string; readonly id?: string}): IdentityError {
+export function toIdentityError(
+	error: unknown,
+	context: {readonly endpoint: string; readonly id?: string; readonly signal?: AbortSignal | undefined},
+): IdentityError {
 	if (error instanceof IdentityError) {
 		return error;
 	}
@@ -63,7 +66,8 @@ export function toIdentityError(error: unknown, context: {readonly endpoint: str
 		serviceMessage,
 	};
 	const options = {cause: error};
-	if (rest.name === 'AbortError') {
+	// Cancelled is what the caller did (its signal), whatever the SDK or Node called the error.
+	if (context.signal?.aborted) {
 		return new IdentityError('cancelled', text.errors.cancelled(), details, options);
 	}
 

@@ -40,7 +40,7 @@ export async function verifyToken(
 		request.on('error', reject);
 		request.end(body);
 	}).catch((error: unknown) => {
-		throw toIdentityError(error, {endpoint: connection.endpoint});
+		throw toIdentityError(error, {endpoint: connection.endpoint, signal: options.signal});
 	});
 
 	if (status === 200) {

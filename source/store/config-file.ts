@@ -3,24 +3,21 @@ import path from 'node:path';
 import Conf from 'conf';
 import {ConfigDirectoryError, CorruptStoreError, StoreVersionError} from './errors.js';
 import type {Warn} from './file-lock.js';
-import {formatVersion, isNewerVersion, isVersion, migrations, recordedVersion} from './migrations.js';
-import {storeRootSchema, storeSchema} from './schema.js';
+import {forgetMigrationFailure, formatVersion, isNewerVersion, isVersion, migrationFailure, migrations, recordedVersion} from './migrations.js';
+import {storeViolations} from './store-validator.js';
 import {defaultSettings, type StoreData} from './types.js';
 
 export const configName = 'config';
 
 /** Creating one migrates the file, so it is only ever made while the lock is held. */
 function createConf(directory: string): Conf<StoreData> {
+	forgetMigrationFailure();
 	return new Conf<StoreData>({
 		cwd: directory,
 		configName,
-		schema: storeSchema,
-		rootSchema: storeRootSchema,
-		// conf 16 checks a new, empty store against the schema before the migrations fill it in.
+		// No schema for conf: store-validator.ts checks every read and write, so that a file the
+		// format refuses is known by our own answer, not by the text of conf's error.
 		defaults: {profiles: [], settings: defaultSettings},
-		// Checking the schema itself against the draft 2020-12 meta-schema costs most of the
-		// time it takes to open the store; the schema is fixed, so a test checks it once.
-		ajvOptions: {validateSchema: false},
 		projectVersion: formatVersion,
 		migrations,
 		configFileMode: 0o600,
@@ -68,25 +65,20 @@ function diagnose(filePath: string, text: string): string | undefined {
 	return undefined;
 }
 
-/** conf's own errors for a file it cannot take, as opposed to failures of the disk. */
+/** Why the store conf read (migrated) is not one acs-tokens can use; undefined if it is. */
+function violation(data: unknown): string | undefined {
+	const found = storeViolations(data);
+	return found === undefined ? undefined : `it does not match the acs-tokens format (${found})`;
+}
+
+/** conf's failures for a file it cannot take, as opposed to failures of the disk. */
 function corruptionReason(error: unknown): string | undefined {
-	if (!(error instanceof Error)) {
-		return undefined;
-	}
-
-	if (error.name === 'SyntaxError') {
-		return 'it is not valid JSON';
-	}
-
-	if (error.message.startsWith('Config schema violation:')) {
-		return `it does not match the acs-tokens format (${error.message.slice('Config schema violation:'.length).trim()})`;
-	}
-
-	if (error.message.startsWith('Something went wrong during the migration!')) {
+	if (migrationFailure() !== undefined) {
 		return 'it could not be brought up to the current format';
 	}
 
-	return undefined;
+	// diagnose() parsed it first: this is a file that changed under the lock, or a bug.
+	return error instanceof SyntaxError ? 'it is not valid JSON' : undefined;
 }
 
 /** Keeps the broken file, byte for byte, beside the new one and says where. */
@@ -129,7 +121,11 @@ export function loadConfig(directory: string, current: Conf<StoreData> | undefin
 				text !== undefined &&
 				recordedVersion(JSON.parse(text) as Record<string, unknown>) === formatVersion;
 			const conf = upToDate ? current : createConf(directory);
-			return {conf, data: conf.store};
+			const data = conf.store;
+			reason = violation(data);
+			if (reason === undefined) {
+				return {conf, data};
+			}
 		} catch (error) {
 			reason = corruptionReason(error);
 			if (reason === undefined || text === undefined) {
@@ -150,6 +146,11 @@ export function readSnapshot(conf: Conf<StoreData>): StoreData {
 		data = conf.store;
 	} catch (error) {
 		throw new CorruptStoreError(conf.path, corruptionReason(error) ?? (error as Error).message);
+	}
+
+	const reason = violation(data);
+	if (reason !== undefined) {
+		throw new CorruptStoreError(conf.path, reason);
 	}
 
 	return {...data, profiles: data.profiles ?? [], settings: data.settings ?? defaultSettings};

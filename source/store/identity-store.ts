@@ -20,6 +20,7 @@ import {
 	withoutToken,
 } from './records.js';
 import type {IdentityInput, IssuedToken, Profile, ProfileInput, Settings, StoreData, StoredIdentity} from './types.js';
+import {storeViolations} from './store-validator.js';
 import {checkEndpoint, checkIdentityId, checkName, checkScopes, checkTimestamp, cleanKeySource} from './validate.js';
 
 export type IdentityStoreOptions = {
@@ -254,15 +255,15 @@ export class IdentityStore {
 				const {conf, data} = loadConfig(this.configDirectory, this.#conf, this.#warn);
 				this.#conf = conf;
 				const next = change(data);
-				try {
-					conf.store = next;
-				} catch (error) {
-					// The checks in validate.ts come first: reaching this is a bug, not a user's mistake.
+				// The checks in validate.ts come first: reaching this is a bug, not a user's mistake.
+				const refused = storeViolations(next);
+				if (refused !== undefined) {
 					throw new StoreError(
-						`acs-tokens tried to write data its own schema refuses, and wrote nothing (${(error as Error).message}). Please report this with the command you ran.`,
-						{cause: error},
+						`acs-tokens tried to write data its own schema refuses, and wrote nothing (${refused}). Please report this with the command you ran.`,
 					);
 				}
+
+				conf.store = next;
 			});
 		const result = this.#queue.then(task, task);
 		this.#queue = result.catch(() => undefined);

@@ -10,8 +10,42 @@ import {defaultSettings, type StoreData} from './types.js';
  */
 export const formatVersion = '1.0.0';
 
-/** Each entry runs once, in order, on a file older than its version; conf skips validation while they run. */
-export const migrations: NonNullable<Options<StoreData>['migrations']> = {
+type Migrations = NonNullable<Options<StoreData>['migrations']>;
+
+let failed: {readonly version: string; readonly error: unknown} | undefined;
+
+/**
+ * The step that failed in the last migration run, if one did: conf reports a failed step in an
+ * error of its own words, so loading the file asks this instead of reading them.
+ */
+export function migrationFailure(): {readonly version: string; readonly error: unknown} | undefined {
+	return failed;
+}
+
+/** Forgets the last run's failure: called before conf is made to migrate a file. */
+export function forgetMigrationFailure(): void {
+	failed = undefined;
+}
+
+/** Each step, noting its own failure before conf wraps it. */
+function noted(steps: Migrations): Migrations {
+	return Object.fromEntries(
+		Object.entries(steps).map(([version, step]) => [
+			version,
+			(store: Parameters<typeof step>[0]) => {
+				try {
+					step(store);
+				} catch (error) {
+					failed = {version, error};
+					throw error;
+				}
+			},
+		]),
+	);
+}
+
+/** Each entry runs once, in order, on a file older than its version. */
+export const migrations: Migrations = noted({
 	// Version 1 starts from nothing, or from a file emptied by hand: add the top-level keys, keep whatever is there.
 	'1.0.0'(store) {
 		if (!store.has('profiles')) {
@@ -22,7 +56,7 @@ export const migrations: NonNullable<Options<StoreData>['migrations']> = {
 			store.set('settings', defaultSettings);
 		}
 	},
-};
+});
 
 /** `[major, minor, patch]`, or undefined for anything that is not `x.y.z`. */
 function parseVersion(version: string): readonly [number, number, number] | undefined {
