@@ -32,7 +32,8 @@ export function exitCodeFor(kind: IdentityErrorKind): number {
 			return exitCodes.network;
 		}
 
-		case 'validation': {
+		case 'validation':
+		case 'no-connection': {
 			return exitCodes.usage;
 		}
 

@@ -112,7 +112,7 @@ export async function resolveConnection(request: ConnectionRequest | undefined, 
 		return fromProfile(defaultProfile, options);
 	}
 
-	throw new IdentityError('service', text.errors.noConnection());
+	throw new IdentityError('no-connection', text.errors.noConnection());
 }
 
 async function resolveRequest(request: ConnectionRequest, options: ResolveOptions): Promise<ResolvedConnection> {
@@ -194,7 +194,7 @@ async function fromProfile(
 		}
 
 		case 'command-line': {
-			throw new IdentityError('service', text.errors.profileKeyNotStored(name));
+			throw new IdentityError('no-connection', text.errors.profileKeyNotStored(name));
 		}
 
 		case 'saved': {
@@ -207,7 +207,7 @@ async function fromProfile(
 			const value = values[keySource.variable];
 			if (!value) {
 				const where = keySource.kind === 'environment' ? keySource.variable : `${keySource.variable} in ${keySource.path}`;
-				throw new IdentityError('service', text.errors.profileKeyMissing(name, where));
+				throw new IdentityError('no-connection', text.errors.profileKeyMissing(name, where));
 			}
 
 			return {...connectionFromString(value, source), profileName: name};

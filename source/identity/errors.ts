@@ -8,6 +8,8 @@ export type IdentityErrorKind =
 	| 'network'
 	| 'untrusted-certificate'
 	| 'cancelled'
+	/** Nothing to connect with: no flag, no environment variable, no .env, no saved profile, or a profile's key is gone. */
+	| 'no-connection'
 	| 'service';
 
 /** A failed call to ACS, with a message a person can act on; the service's code and request id kept. */

@@ -78,7 +78,7 @@ describe('a connection string that cannot be used is refused before any request,
 	it('with no connection at all: says every way to give one', async () => {
 		const sandbox = await createSandbox();
 		const result = await sandbox.run(['user', 'create']);
-		expect(result.code).toBe(1);
+		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
 			'acs-tokens: No connection to a Communication Services resource. Pass --connection-string "endpoint=…;accesskey=…", set COMMUNICATION_SERVICES_CONNECTION_STRING (in the environment or a .env file here), choose a saved profile with --profile, or work offline with --emulator.\n',
 		);
@@ -108,7 +108,7 @@ describe('the sources of a connection, each remembered as a profile without its 
 
 		// The key is not stored, so the profile alone cannot connect, and says so.
 		const again = await sandbox.run(['token', 'issue', '--profile', profileName, '--user', 'flag', '--scopes', 'chat']);
-		expect(again.code).toBe(1);
+		expect(again.code).toBe(2);
 		expect(again.stderr).toBe(
 			`acs-tokens: Profile "${profileName}" was used with --connection-string, and its key is not stored. Pass --connection-string again.\n`,
 		);
@@ -129,7 +129,7 @@ describe('the sources of a connection, each remembered as a profile without its 
 		const issued = await sandbox.run(['token', 'issue', '--profile', profileName, '--user', 'env', '--scopes', 'voip', '--json'], {env});
 		expect(issued.code).toBe(0);
 		const missing = await sandbox.run(['token', 'issue', '--profile', profileName, '--user', 'env', '--scopes', 'voip']);
-		expect(missing.code).toBe(1);
+		expect(missing.code).toBe(2);
 		expect(missing.stderr).toBe(`acs-tokens: Profile "${profileName}" reads its access key from ${variable}, which is not set. Set it, or pass --connection-string.\n`);
 	});
 

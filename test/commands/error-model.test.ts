@@ -24,4 +24,21 @@ describe('one error model', () => {
 		expect(result.stderr).toBe('acs-tokens: There is no profile "nope". No profile is saved yet. Run "acs-tokens profiles" to see them.\n');
 		expect(result.stderr).not.toMatch(stackTraceLine);
 	});
+
+	const commandsNeedingAConnection = [
+		['user', 'create'],
+		['user', 'delete', '--user', '8:acs:x', '--yes'],
+		['token', 'issue', '--user', '8:acs:x', '--scopes', 'chat'],
+		['token', 'revoke', '--user', '8:acs:x', '--yes'],
+	];
+
+	it.each(commandsNeedingAConnection)('nothing to connect with: exit 2, kind no-connection, the same message (%s %s)', async (...command) => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run([...command, '--json']);
+		expect(result.code).toBe(2);
+		const {error} = parseJson<{error: {kind: string; message: string}}>(result);
+		expect(error.kind).toBe('no-connection');
+		expect(error.message).toMatch(/--connection-string|--emulator/);
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
 });
