@@ -1,8 +1,10 @@
+import type {Catalogue} from './catalogue.js';
+
 /**
  * What the commands print and ask, besides their --help (en-help.ts), in English: part of the
  * catalogue (text/en.ts), so that a zh-TW one translates it too.
  */
-export const enCommands = {
+export const enCommands: Catalogue['commands'] = {
 	notACommand: (words: string, group: readonly string[]) => `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,
 	unknownCommand: (word: string) => `Unknown command "${word}". Run "acs-tokens --help" to see the commands.`,
 	bug: (detail: string) => `unexpected error (a bug; please report it):\n${detail}`,
@@ -42,7 +44,7 @@ export const enCommands = {
 		stopped: 'Emulator stopped.',
 	},
 	profiles: {
-		headings: ['', 'NAME', 'ENDPOINT', 'ACCESS KEY'] as const,
+		headings: ['', 'NAME', 'ENDPOINT', 'ACCESS KEY'],
 		emulatorEndpoint: 'local emulator',
 		keyFromEnvironment: (variable: string) => `key from $${variable}`,
 		keyFromDotenv: (variable: string, file: string) => `key from ${variable} in ${file}`,
@@ -54,7 +56,7 @@ export const enCommands = {
 	users: {
 		none: (profile: string | undefined) =>
 			`No identities${profile === undefined ? '' : ` in profile ${profile}`} yet. Create one: acs-tokens user create --emulator --label alice`,
-		headings: ['PROFILE', 'LABEL', 'ID', 'STATE'] as const,
+		headings: ['PROFILE', 'LABEL', 'ID', 'STATE'],
 		deleted: (at: string) => `deleted ${at}`,
 		revoked: (at: string) => `tokens revoked ${at}`,
 		noToken: 'no token issued',

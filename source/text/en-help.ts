@@ -1,3 +1,5 @@
+import type {Catalogue} from './catalogue.js';
+
 /**
  * The commands' --help texts, in English: part of the catalogue (text/en.ts), so that a
  * zh-TW one translates them too.
@@ -18,7 +20,7 @@ const output = `Output
   --config-dir DIR       where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
   -h, --help             show this help`;
 
-export const enHelp = {
+export const enHelp: Catalogue['help'] = {
 	root: `Usage: acs-tokens                      open the wizard (see below)
        acs-tokens <command> [options]   run one step, for scripts
        acs-tokens --version             print the version

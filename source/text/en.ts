@@ -1,11 +1,12 @@
+import type {Catalogue} from './catalogue.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
 /**
- * Every sentence the identity core and the commands show a person, in English. A zh-TW
- * catalogue will have the same shape (`satisfies Catalogue`), chosen in text/index.ts.
+ * Every sentence acs-tokens shows a person, in English: the catalogue the others are
+ * translated from, checked against the same type (catalogue.ts).
  */
-export const en = {
+export const en: Catalogue = {
 	help: enHelp,
 	commands: enCommands,
 	errors: {
@@ -74,7 +75,7 @@ export const en = {
 			manage: (count: number) => `Manage identities (${count} stored)`,
 			switch: 'Switch connection',
 		},
-		steps: ['Connect', 'Create user', 'Choose scopes', 'Issue token', 'Revoke tokens', 'Delete user'] as const,
+		steps: ['Connect', 'Create user', 'Choose scopes', 'Issue token', 'Revoke tokens', 'Delete user'],
 		stepOf: (step: number, total: number, name: string) => `Step ${step} of ${total}: ${name}`,
 		explain: {
 			connect: (endpoint: string) =>
@@ -235,6 +236,4 @@ export const en = {
 		notATerminal:
 			'The wizard needs an interactive terminal (stdin and stdout must be a TTY). For scripts, use the commands: acs-tokens --help',
 	},
-} as const;
-
-export type Catalogue = typeof en;
+};

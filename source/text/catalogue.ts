@@ -1,0 +1,326 @@
+/**
+ * The shape of a catalogue: every sentence acs-tokens shows a person, as a key. Written out,
+ * not taken from the English one, so that each language is checked against it: a key missing
+ * from a catalogue or one it has extra is a type error, and a message with parameters is a
+ * function whose parameters are typed. Machine-facing words (the `--json` keys, the error
+ * kinds, the emulator's HTTP error bodies) are not here: they stay the same in every language.
+ */
+export type Catalogue = {
+	help: {
+		root: string;
+		wizard: string;
+		emulator: (defaultPort: number, defaultDataDirectory: string) => string;
+		profiles: string;
+		settings: string;
+		users: string;
+		userCreate: string;
+		userDelete: string;
+		userForget: string;
+		userRename: string;
+		tokenIssue: string;
+		tokenRevoke: string;
+		tokenDecode: string;
+		tokenVerify: string;
+	};
+	commands: {
+		notACommand: (words: string, group: readonly string[]) => string;
+		unknownCommand: (word: string) => string;
+		bug: (detail: string) => string;
+		seeHelp: (message: string, command: string) => string;
+		warning: (message: string) => string;
+		ask: (question: string) => string;
+		/** What counts as yes at a confirmation prompt (y, yes; 是, 好 in zh-TW). */
+		yes: RegExp;
+		userRequired: string;
+		scopesRequired: (scopes: readonly string[]) => string;
+		noScopes: (scopes: readonly string[]) => string;
+		notAScope: (scope: string, scopes: readonly string[]) => string;
+		badLifetime: (value: string, minimum: number, maximum: number) => string;
+		notConfirmed: (action: string) => string;
+		tokenMasked: string;
+		expires: (when: string) => string;
+		expiry: (localTime: string, duration: string, expired: boolean) => string;
+		noSuchLabel: (value: string, profile: string) => string;
+		emulator: {
+			badPort: (value: string | undefined) => string;
+			dataDirOrMemory: string;
+			badAccessKey: string;
+			httpOffLoopback: (host: string | undefined) => string;
+			internalError: (detail: string) => string;
+			certificate: (file: string) => string;
+			portInUse: (port: number) => string;
+			notAnAddress: (host: string | undefined) => string;
+			listening: (url: string, dataDirectory: string | undefined) => string;
+			keyGiven: string;
+			stopped: string;
+		};
+		profiles: {
+			headings: readonly string[];
+			emulatorEndpoint: string;
+			keyFromEnvironment: (variable: string) => string;
+			keyFromDotenv: (variable: string, file: string) => string;
+			keyOfEmulator: string;
+			keyEachTime: string;
+			keySaved: string;
+			none: string;
+		};
+		users: {
+			none: (profile: string | undefined) => string;
+			headings: readonly string[];
+			deleted: (at: string) => string;
+			revoked: (at: string) => string;
+			noToken: string;
+			token: (scopes: readonly string[], expired: boolean, when: string) => string;
+		};
+		settings: {
+			badStoreTokens: (value: string) => string;
+			storeTokens: (on: boolean) => string;
+		};
+		userCreate: {
+			lifetimeWithoutScopes: string;
+			badLabel: string;
+			created: (id: string, label: string | undefined, profile: string) => string;
+			token: (scopes: readonly string[], shown: string) => string;
+		};
+		userDelete: {
+			question: (name: string) => string;
+			action: string;
+			nothingDone: string;
+			done: (name: string) => string;
+		};
+		userLocal: {
+			labelRequired: string;
+			labelLikeId: string;
+			renamed: (id: string, label: string | undefined) => string;
+			notStored: (user: string | undefined, profile: string | undefined) => string;
+			inSeveralProfiles: (user: string | undefined, profiles: readonly string[]) => string;
+			forgetQuestion: (id: string) => string;
+			forgetAction: string;
+			nothingForgotten: string;
+			forgot: (id: string, profile: string) => string;
+		};
+		tokenIssue: {
+			issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) => string;
+		};
+		tokenRevoke: {
+			question: (name: string) => string;
+			action: string;
+			nothingDone: string;
+			done: (name: string, at: string) => string;
+		};
+		tokenDecode: {
+			notAJwt: string;
+			oneToken: string;
+			header: string;
+			claims: string;
+			issued: (time: string) => string;
+			expires: (when: string) => string;
+			scopes: (scopes: readonly string[]) => string;
+		};
+		tokenVerify: {
+			result: {
+				valid: string;
+				expired: string;
+				revoked: string;
+				deleted: string;
+				'bad-signature': string;
+				malformed: string;
+			};
+			unknown: (reason: string) => string;
+		};
+	};
+	errors: {
+		denied: (endpoint: string) => string;
+		notOwned: (endpoint: string, id: string) => string;
+		notFound: (id: string, serviceMessage: string) => string;
+		validation: (serviceMessage: string) => string;
+		service: (status: number | undefined, code: string | undefined, serviceMessage: string) => string;
+		network: (endpoint: string, detail: string) => string;
+		untrustedCertificate: (endpoint: string, detail: string) => string;
+		cancelled: () => string;
+		noConnection: () => string;
+		unknownProfile: (name: string, known: readonly string[]) => string;
+		profileKeyMissing: (profile: string, where: string) => string;
+		notAnEmulator: (endpoint: string, status: number) => string;
+		profileKeyNotStored: (profile: string) => string;
+		emulatorCustomKey: (url: string, pid: number) => string;
+		emulatorThreadExited: (code: number) => string;
+		emulatorBusy: (directory: string) => string;
+	};
+	wizard: {
+		title: string;
+		emulatorNews: {
+			restarted: (reason: string, url: string) => string;
+			stopped: (reason: string) => string;
+		};
+		presenterBadge: string;
+		connectedTo: (profile: string, endpoint: string) => string;
+		notConnected: string;
+		connect: {
+			heading: string;
+			explain: string;
+			emulator: string;
+			profile: (name: string, endpoint: string) => string;
+			environment: (variable: string, endpoint: string) => string;
+			dotenv: (variable: string, endpoint: string) => string;
+			paste: string;
+			connecting: string;
+			failed: string;
+		};
+		paste: {
+			heading: string;
+			explain: string;
+			valid: (endpoint: string) => string;
+			empty: string;
+		};
+		menu: {
+			heading: string;
+			tour: string;
+			manage: (count: number) => string;
+			switch: string;
+		};
+		/** The tour's six steps, in order. */
+		steps: readonly [string, string, string, string, string, string];
+		stepOf: (step: number, total: number, name: string) => string;
+		explain: {
+			connect: (endpoint: string) => string;
+			createUser: string;
+			createUserDone: (id: string) => string;
+			createUserNext: string;
+			scopes: string;
+			lifetime: string;
+			issuing: string;
+			token: string;
+			revoke: string;
+			revokeDone: string;
+			deleteUser: string;
+			deleteDone: string;
+			finished: string;
+		};
+		run: (what: string) => string;
+		actions: {
+			createUser: string;
+			revoke: string;
+			deleteUser: string;
+			next: string;
+		};
+		busy: {
+			createUser: string;
+			issueToken: string;
+			revoke: string;
+			deleteUser: string;
+			connecting: string;
+			loading: string;
+			saving: string;
+			forgetting: string;
+			cancelHint: string;
+		};
+		scopes: {
+			chat: string;
+			voip: string;
+			'chat.join': string;
+			'chat.join.limited': string;
+			'voip.join': string;
+			none: string;
+		};
+		lifetime: {
+			minutes: (minutes: number) => string;
+			default: string;
+		};
+		token: {
+			heading: string;
+			masked: string;
+			scopes: string;
+			expires: string;
+			expiresIn: (left: string) => string;
+			expiredAgo: (ago: string) => string;
+			status: string;
+			statuses: {
+				checking: string;
+				valid: string;
+				revoked: string;
+				expired: string;
+				deleted: string;
+				'bad-signature': string;
+				malformed: string;
+				unknown: string;
+			};
+			claims: string;
+			copied: string;
+			noFileName: string;
+			notAVariable: (name: string) => string;
+			savedFile: (file: string) => string;
+			savedDotenv: (variable: string, file: string) => string;
+			filePrompt: string;
+			dotenvPrompt: string;
+			presenterHidden: string;
+		};
+		manage: {
+			heading: (profile: string) => string;
+			empty: string;
+			states: {
+				deleted: string;
+				revoked: string;
+				'token-valid': string;
+				'token-expired': string;
+				'no-token': string;
+			};
+			actions: {
+				issue: string;
+				revoke: string;
+				delete: string;
+				rename: string;
+				forget: string;
+			};
+			confirm: {
+				revoke: (name: string) => string;
+				delete: (name: string) => string;
+				forget: (name: string) => string;
+				issue: (name: string) => string;
+				rename: (name: string) => string;
+			};
+			renamePrompt: string;
+			details: {
+				created: string;
+				lastToken: string;
+				revoked: string;
+				deleted: string;
+			};
+		};
+		error: {
+			heading: string;
+			hint: string;
+		};
+		quitConfirm: string;
+		code: {
+			heading: (language: string) => string;
+		};
+		http: {
+			heading: string;
+			none: string;
+		};
+		keys: {
+			move: string;
+			choose: string;
+			toggle: string;
+			submit: string;
+			back: string;
+			cancel: string;
+			retry: string;
+			quit: string;
+			help: string;
+			reveal: string;
+			copy: string;
+			file: string;
+			dotenv: string;
+			code: string;
+			presenter: string;
+		};
+		help: {
+			heading: string;
+			/** Key and what it does, one row each. */
+			lines: readonly (readonly [key: string, does: string])[];
+		};
+		notATerminal: string;
+	};
+};
