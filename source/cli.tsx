@@ -8,7 +8,10 @@ import {IdentityError} from './identity/errors.js';
 import {ConnectionStringError} from './protocol/connection-string.js';
 import {setProgramEntry} from './platform/entry.js';
 import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
-import {text} from './text/index.js';
+import {text, switchLanguage} from './text/index.js';
+import {chooseLanguage, isLanguageSetting, type LanguageSetting, languageSettings} from './text/locale.js';
+import {resolveConfigDirectory} from './store/config-directory.js';
+import {readSavedSettings} from './store/saved-profiles.js';
 
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -25,7 +28,7 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (first === '-h' || first === '--help' || first === 'help') {
-		io.stdout.write(`${rootHelp}\n${text.help.wizard}`);
+		io.stdout.write(`${rootHelp()}\n${text.help.wizard}`);
 		return exitCodes.ok;
 	}
 
@@ -55,10 +58,64 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	return command.run(args, io);
 }
 
-const argv = process.argv.slice(2);
+/**
+ * `--lang` is the program's, before or after the command: taken out of argv here, so that
+ * every command and the wizard are in the chosen language from their first line.
+ */
+function takeLanguageFlag(all: readonly string[]): {readonly argv: string[]; readonly lang: string | undefined} {
+	const argv: string[] = [];
+	let lang: string | undefined;
+	for (let index = 0; index < all.length; index++) {
+		const argument = all[index] as string;
+		if (argument === '--') {
+			argv.push(...all.slice(index));
+			break;
+		}
+
+		if (argument === '--lang') {
+			lang = all[index + 1] ?? '';
+			index++;
+		} else if (argument.startsWith('--lang=')) {
+			lang = argument.slice('--lang='.length);
+		} else {
+			argv.push(argument);
+		}
+	}
+
+	return {argv, lang};
+}
+
+/** `--config-dir` as the command will read it, to find the saved language before it runs. */
+function configDirectoryFlag(argv: readonly string[]): string | undefined {
+	const index = argv.indexOf('--config-dir');
+	const inline = argv.find(argument => argument.startsWith('--config-dir='));
+	return inline === undefined ? (index === -1 ? undefined : argv[index + 1]) : inline.slice('--config-dir='.length);
+}
+
+async function chooseTheLanguage(argv: readonly string[], lang: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+	let setting: LanguageSetting = 'auto';
+	try {
+		setting = readSavedSettings(resolveConfigDirectory({flag: configDirectoryFlag(argv), env})).language;
+	} catch {
+		// A bad --config-dir is the command's to report, in the language the locale gives.
+	}
+
+	const flag = lang !== undefined && isLanguageSetting(lang) ? lang : undefined;
+	await switchLanguage(chooseLanguage({flag, setting, env}).language);
+	if (lang !== undefined && flag === undefined) {
+		throw new UsageError(text.commands.badLanguage(lang, languageSettings));
+	}
+}
+
+const given = process.argv.slice(2);
+const taken = takeLanguageFlag(given);
+const {lang} = taken;
+// `settings --lang` saves the language: that command reads the flag itself.
+const argv = given[0] === 'settings' ? given : taken.argv;
 setProgramEntry(new URL(import.meta.url));
 const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
 try {
+	await chooseTheLanguage(argv, lang, io.env);
 	process.exitCode = await main(argv, io);
 } catch (error) {
 	process.exitCode = report(error);

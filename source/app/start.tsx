@@ -9,7 +9,6 @@ import type {CommandIo} from '../commands/context.js';
 import {exitCodes} from '../commands/exit-codes.js';
 import {parseCommand} from '../commands/parse-command.js';
 
-export const wizardHelp = text.help.wizard;
 
 
 /** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */

@@ -26,6 +26,22 @@ const singleColumnSymbols = new Set([
 const isBoxDrawing = (code: number) => code >= 0x25_00 && code <= 0x25_7f;
 
 /**
+ * Two columns wide, each a grapheme of its own, never emoji: CJK ideographs (the BMP's
+ * unified ones and extension A), CJK punctuation (、。〃 and the brackets 〈〉《》「」『』【】)
+ * and the fullwidth forms (，：；？！（）…). zh-TW text stays on the fast path.
+ */
+export const wideRanges: readonly (readonly [number, number])[] = [
+	[0x30_01, 0x30_03],
+	[0x30_08, 0x30_11],
+	[0x34_00, 0x4d_bf],
+	[0x4e_00, 0x9f_ff],
+	[0xff_01, 0xff_60],
+	[0xff_e0, 0xff_e6],
+];
+
+const isWide = (code: number) => wideRanges.some(([first, last]) => code >= first && code <= last);
+
+/**
  * The index of the `m` that ends a colour or style sequence (ESC [ n;n… m, as chalk writes
  * them) starting at `start`, or -1 for anything else.
  */
@@ -66,6 +82,11 @@ export default function textWidth(text: string, options?: Options): number {
 		const code = text.charCodeAt(index);
 		if ((code >= 0x20 && code <= 0x7e) || singleColumnSymbols.has(code) || isBoxDrawing(code)) {
 			width++;
+			continue;
+		}
+
+		if (code >= 0x30_01 && isWide(code)) {
+			width += 2;
 			continue;
 		}
 

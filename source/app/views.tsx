@@ -145,16 +145,16 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 };
 
 /** In the tour, the screens shared with the manager come after the step's explanation. */
-const tourIntroduction: Partial<Record<View, string>> = {
-	scopes: text.wizard.explain.scopes,
-	lifetime: text.wizard.explain.lifetime,
-	token: text.wizard.explain.token,
+const tourIntroduction: Partial<Record<View, () => string>> = {
+	scopes: () => text.wizard.explain.scopes,
+	lifetime: () => text.wizard.explain.lifetime,
+	token: () => text.wizard.explain.token,
 };
 
 /** The screen for the snapshot: the view its meta names, with the tour's explanation where it has one. */
 export function ViewOf(props: ViewProps) {
 	const view = props.meta.view ?? 'menu';
-	const introduction = props.meta.step === undefined ? undefined : tourIntroduction[view];
+	const introduction = props.meta.step === undefined ? undefined : tourIntroduction[view]?.();
 	const Draw = views[view];
 	return (
 		<>

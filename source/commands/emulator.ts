@@ -7,7 +7,7 @@ import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
-export const emulatorHelp = text.help.emulator(defaultPort, defaultDataDirectory());
+export const emulatorHelp = (): string => text.help.emulator(defaultPort, defaultDataDirectory());
 
 export async function runEmulatorCommand(
 	argv: readonly string[],
@@ -27,7 +27,7 @@ export async function runEmulatorCommand(
 	});
 
 	if (values.help) {
-		io.stdout.write(emulatorHelp);
+		io.stdout.write(emulatorHelp());
 		return 0;
 	}
 

@@ -4,7 +4,9 @@ import {text} from '../text/index.js';
 
 export const profiles: Command = {
 	name: 'profiles',
-	help: text.help.profiles,
+	get help() {
+		return text.help.profiles;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('profiles', argv, outputOptions);
 		const store = openStore(io, values['config-dir']);

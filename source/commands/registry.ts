@@ -16,4 +16,4 @@ export const commands: Record<string, () => Promise<Command>> = {
 	settings: async () => (await import('./settings.js')).settings,
 };
 
-export const rootHelp = text.help.root;
+export const rootHelp = (): string => text.help.root;

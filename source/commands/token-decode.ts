@@ -6,7 +6,9 @@ import {text} from '../text/index.js';
 
 export const tokenDecode: Command = {
 	name: 'token decode',
-	help: text.help.tokenDecode,
+	get help() {
+		return text.help.tokenDecode;
+	},
 	async run(argv, io) {
 		const {values, positionals} = parseCommand('token decode', argv, outputOptions, true);
 		const token = await readToken(positionals, io.stdin);

@@ -6,7 +6,9 @@ import {text} from '../text/index.js';
 
 export const tokenIssue: Command = {
 	name: 'token issue',
-	help: text.help.tokenIssue,
+	get help() {
+		return text.help.tokenIssue;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('token issue', argv, {
 			...connectionOptions,

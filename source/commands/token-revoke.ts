@@ -4,7 +4,9 @@ import {text} from '../text/index.js';
 
 export const tokenRevoke: Command = {
 	name: 'token revoke',
-	help: text.help.tokenRevoke,
+	get help() {
+		return text.help.tokenRevoke;
+	},
 	run: (argv, io) =>
 		runDestructive('token revoke', argv, io, {
 			question: text.commands.tokenRevoke.question,

@@ -7,7 +7,9 @@ import {text} from '../text/index.js';
 
 export const tokenVerify: Command = {
 	name: 'token verify',
-	help: text.help.tokenVerify,
+	get help() {
+		return text.help.tokenVerify;
+	},
 	async run(argv, io) {
 		const {values, positionals} = parseCommand('token verify', argv, {...connectionOptions, ...outputOptions}, true);
 		const token = await readToken(positionals, io.stdin);

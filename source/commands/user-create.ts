@@ -7,7 +7,9 @@ import {text} from '../text/index.js';
 
 export const userCreate: Command = {
 	name: 'user create',
-	help: text.help.userCreate,
+	get help() {
+		return text.help.userCreate;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('user create', argv, {
 			...connectionOptions,

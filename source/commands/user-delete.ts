@@ -4,7 +4,9 @@ import {text} from '../text/index.js';
 
 export const userDelete: Command = {
 	name: 'user delete',
-	help: text.help.userDelete,
+	get help() {
+		return text.help.userDelete;
+	},
 	run: (argv, io) =>
 		runDestructive('user delete', argv, io, {
 			question: text.commands.userDelete.question,

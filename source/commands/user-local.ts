@@ -31,7 +31,9 @@ const localOptions = {...outputOptions, user: {type: 'string'}, profile: {type: 
 
 export const userForget: Command = {
 	name: 'user forget',
-	help: text.help.userForget,
+	get help() {
+		return text.help.userForget;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
 		const store = openStore(io, values['config-dir']);
@@ -55,7 +57,9 @@ export const userForget: Command = {
 
 export const userRename: Command = {
 	name: 'user rename',
-	help: text.help.userRename,
+	get help() {
+		return text.help.userRename;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('user rename', argv, {...localOptions, label: {type: 'string'}});
 		if (values.label === undefined) {

@@ -8,7 +8,9 @@ import {text} from '../text/index.js';
 
 export const users: Command = {
 	name: 'users',
-	help: text.help.users,
+	get help() {
+		return text.help.users;
+	},
 	async run(argv, io) {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {parseEnv} from 'node:util';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
-import {parseConnectionString} from '../protocol/connection-string.js';
+import {ConnectionStringError, parseConnectionString} from '../protocol/connection-string.js';
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {UnknownProfileError} from '../store/errors.js';
 import {IdentityError} from './errors.js';
@@ -152,7 +152,7 @@ export function profileNameForEndpoint(endpoint: string): string {
 
 /** A resolved connection from a connection string whose origin is known. */
 function connectionFromString(value: string, source: ConnectionSource): ResolvedConnection {
-	const {endpoint, accessKey} = parseConnectionString(value);
+	const {endpoint, accessKey} = parseInLanguage(value);
 	return {
 		connection: {endpoint, credential: {kind: 'access-key', accessKey}},
 		source,
@@ -206,7 +206,7 @@ async function fromProfile(
 			const values = keySource.kind === 'environment' ? options.env : await readDotenv(keySource.path);
 			const value = values[keySource.variable];
 			if (!value) {
-				const where = keySource.kind === 'environment' ? keySource.variable : `${keySource.variable} in ${keySource.path}`;
+				const where = keySource.kind === 'environment' ? keySource.variable : text.errors.keyInDotenv(keySource.variable, keySource.path);
 				throw new IdentityError('no-connection', text.errors.profileKeyMissing(name, where));
 			}
 
@@ -222,6 +222,19 @@ export async function readDotenv(filePath: string): Promise<Record<string, strin
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 			return {};
+		}
+
+		throw error;
+	}
+}
+
+/** parseConnectionString, its refusal said in the user's language. */
+function parseInLanguage(value: string): ReturnType<typeof parseConnectionString> {
+	try {
+		return parseConnectionString(value);
+	} catch (error) {
+		if (error instanceof ConnectionStringError) {
+			throw new ConnectionStringError(error.problem, text.errors.connectionString(error.problem));
 		}
 
 		throw error;

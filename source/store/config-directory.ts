@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {configDirectory} from '../platform/directories.js';
 import {ConfigDirectoryError} from './errors.js';
+import {text} from '../text/index.js';
 
 export type ConfigDirectoryInput = {
 	/** `--config-dir`, when given. */
@@ -20,9 +21,7 @@ export function resolveConfigDirectory({flag, env = process.env}: ConfigDirector
 	}
 
 	if (flag.trim() === '') {
-		throw new ConfigDirectoryError(
-			'--config-dir was given an empty path. Pass a directory, e.g. --config-dir ~/.config/acs-tokens, or leave the flag out.',
-		);
+		throw new ConfigDirectoryError(text.store.configDirectoryEmpty);
 	}
 
 	if (flag === '~' || flag.startsWith('~/') || flag.startsWith(`~${path.sep}`)) {

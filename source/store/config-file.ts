@@ -6,6 +6,7 @@ import type {Warn} from './file-lock.js';
 import {forgetMigrationFailure, formatVersion, isNewerVersion, isVersion, migrationFailure, migrations, recordedVersion} from './migrations.js';
 import {storeViolations} from './store-validator.js';
 import {defaultSettings, type StoreData} from './types.js';
+import {text} from '../text/index.js';
 
 export const configName = 'config';
 
@@ -40,22 +41,22 @@ function readText(filePath: string): string | undefined {
 }
 
 /** Why the text cannot be a config file, before conf sees it; undefined if it might be. */
-function diagnose(filePath: string, text: string): string | undefined {
+function diagnose(filePath: string, content: string): string | undefined {
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		data = JSON.parse(content);
 	} catch {
 		// JSON.parse quotes the text around the error, and that text may hold a saved key.
-		return 'it is not valid JSON';
+		return text.store.reasons.notJson;
 	}
 
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-		return 'it is not a JSON object';
+		return text.store.reasons.notAnObject;
 	}
 
 	const version = recordedVersion(data as Record<string, unknown>);
 	if (version !== undefined && !isVersion(version)) {
-		return `its format version ${JSON.stringify(version)} is not x.y.z`;
+		return text.store.reasons.badVersion(JSON.stringify(version));
 	}
 
 	if (version !== undefined && isNewerVersion(version, formatVersion)) {
@@ -68,26 +69,26 @@ function diagnose(filePath: string, text: string): string | undefined {
 /** Why the store conf read (migrated) is not one acs-tokens can use; undefined if it is. */
 function violation(data: unknown): string | undefined {
 	const found = storeViolations(data);
-	return found === undefined ? undefined : `it does not match the acs-tokens format (${found})`;
+	return found === undefined ? undefined : text.store.reasons.notTheFormat(found);
 }
 
 /** conf's failures for a file it cannot take, as opposed to failures of the disk. */
 function corruptionReason(error: unknown): string | undefined {
 	if (migrationFailure() !== undefined) {
-		return 'it could not be brought up to the current format';
+		return text.store.reasons.couldNotMigrate;
 	}
 
 	// diagnose() parsed it first: this is a file that changed under the lock, or a bug.
-	return error instanceof SyntaxError ? 'it is not valid JSON' : undefined;
+	return error instanceof SyntaxError ? text.store.reasons.notJson : undefined;
 }
 
 /** Keeps the broken file, byte for byte, beside the new one and says where. */
-function moveAside(filePath: string, text: string, reason: string, warn: Warn): void {
+function moveAside(filePath: string, content: string, reason: string, warn: Warn): void {
 	const stamp = new Date().toISOString().replaceAll(':', '-');
 	for (let attempt = 0; ; attempt++) {
 		const asidePath = `${filePath}.corrupt-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
 		try {
-			writeFileSync(asidePath, text, {mode: 0o600, flag: 'wx'});
+			writeFileSync(asidePath, content, {mode: 0o600, flag: 'wx'});
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
 				continue;
@@ -97,9 +98,7 @@ function moveAside(filePath: string, text: string, reason: string, warn: Warn): 
 		}
 
 		rmSync(filePath, {force: true});
-		warn(
-			`${filePath} could not be read (${reason}). It was moved to ${asidePath} and a new, empty config was started; copy back from it what you need.`,
-		);
+		warn(text.store.movedAside(filePath, reason, asidePath));
 		return;
 	}
 }
@@ -162,7 +161,7 @@ export function ensureDirectory(directory: string): void {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 	} catch (error) {
 		throw new ConfigDirectoryError(
-			`Cannot use ${directory} as the config directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
+			text.store.configDirectoryUnusable(directory, (error as NodeJS.ErrnoException).code ?? (error as Error).message),
 			{cause: error},
 		);
 	}

@@ -36,7 +36,7 @@ export class UnknownIdentityError extends StoreError {
 		readonly identity: string,
 	) {
 		super(
-			`Profile ${JSON.stringify(profileName)} has no identity ${JSON.stringify(identity)}. List the identities it knows, and use one of their ids or labels.`,
+			text.store.unknownIdentity(profileName, identity),
 		);
 	}
 }
@@ -50,7 +50,7 @@ export class DuplicateLabelError extends StoreError {
 		readonly existingId: string,
 	) {
 		super(
-			`The label ${JSON.stringify(label)} is already used by ${existingId} in profile ${JSON.stringify(profileName)}. Choose another label, or rename or forget that identity first.`,
+			text.store.duplicateLabel(label, existingId, profileName),
 		);
 	}
 }
@@ -65,7 +65,7 @@ export class StoreVersionError extends StoreError {
 		readonly supportedVersion: string,
 	) {
 		super(
-			`${path} has data format ${fileVersion}, newer than the ${supportedVersion} this acs-tokens reads. Upgrade acs-tokens, or use another directory with --config-dir.`,
+			text.store.newerFormat(path, fileVersion, supportedVersion),
 		);
 	}
 }
@@ -79,7 +79,7 @@ export class CorruptStoreError extends StoreError {
 		reason: string,
 	) {
 		super(
-			`${path} cannot be read: ${reason}. Fix it by hand, or run acs-tokens again: it moves a broken file aside and starts afresh.`,
+			text.store.corrupt(path, reason),
 		);
 	}
 }
@@ -92,7 +92,7 @@ export class StoreLockError extends StoreError {
 		options?: ErrorOptions,
 	) {
 		super(
-			`Another acs-tokens has held ${lockPath} for too long. Try again; if no other acs-tokens is running, remove that directory.`,
+			text.store.lockHeld(lockPath),
 			options,
 		);
 	}

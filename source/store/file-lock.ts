@@ -1,3 +1,4 @@
+import {text} from '../text/index.js';
 import {lock, lockSync} from 'proper-lockfile';
 import {StoreLockError} from './errors.js';
 
@@ -14,7 +15,7 @@ function lockOptions(lockPath: string, warn: Warn) {
 		lockfilePath: lockPath,
 		stale: staleMilliseconds,
 		onCompromised(error: Error) {
-			warn(`The lock ${lockPath} was taken over while held (${error.message}); the last change may have raced another acs-tokens.`);
+			warn(text.store.lockTakenOver(lockPath, error.message));
 		},
 	};
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type Conf from 'conf';
+import {text} from '../text/index.js';
 import {configName, ensureDirectory, loadConfig, readSnapshot} from './config-file.js';
-import {InvalidStoreValueError, StoreError} from './errors.js';
+import {StoreError} from './errors.js';
 import {type Warn, withFileLock, withFileLockSync} from './file-lock.js';
 import {
 	changeIdentity,
@@ -21,7 +22,7 @@ import {
 } from './records.js';
 import type {IdentityInput, IssuedToken, Profile, ProfileInput, Settings, StoreData, StoredIdentity} from './types.js';
 import {storeViolations} from './store-validator.js';
-import {checkEndpoint, checkIdentityId, checkName, checkScopes, checkTimestamp, cleanKeySource} from './validate.js';
+import {checkEndpoint, checkSettings, checkIdentityId, checkName, checkScopes, checkTimestamp, cleanKeySource} from './validate.js';
 
 export type IdentityStoreOptions = {
 	/** From `resolveConfigDirectory()`; tests pass a temporary directory. */
@@ -217,13 +218,9 @@ export class IdentityStore {
 
 	/** Turning `storeTokens` off also drops every token saved so far. */
 	async updateSettings(patch: Partial<Settings>): Promise<void> {
-		const storeTokens = patch.storeTokens;
-		if (storeTokens !== undefined && typeof storeTokens !== 'boolean') {
-			throw new InvalidStoreValueError('storeTokens', `The setting storeTokens must be true or false, not ${JSON.stringify(storeTokens)}.`);
-		}
-
+		const checked = checkSettings(patch);
 		await this.#write(data => {
-			const settings: Settings = {storeTokens: storeTokens ?? data.settings.storeTokens};
+			const settings: Settings = {...data.settings, ...checked};
 			const next = {...data, settings};
 			return settings.storeTokens ? next : dropAllTokens(next);
 		});
@@ -259,7 +256,7 @@ export class IdentityStore {
 				const refused = storeViolations(next);
 				if (refused !== undefined) {
 					throw new StoreError(
-						`acs-tokens tried to write data its own schema refuses, and wrote nothing (${refused}). Please report this with the command you ran.`,
+						text.store.refusedOwnWrite(refused),
 					);
 				}
 

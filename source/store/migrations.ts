@@ -8,7 +8,7 @@ import {defaultSettings, type StoreData} from './types.js';
  * previous version would reject. An older acs-tokens then refuses the file instead of
  * moving it aside as broken.
  */
-export const formatVersion = '1.0.0';
+export const formatVersion = '1.1.0';
 
 type Migrations = NonNullable<Options<StoreData>['migrations']>;
 
@@ -55,6 +55,11 @@ export const migrations: Migrations = noted({
 		if (!store.has('settings')) {
 			store.set('settings', defaultSettings);
 		}
+	},
+	// 1.1: the settings gain the language and the symbol style.
+	'1.1.0'(store) {
+		const settings = store.get('settings') as Partial<StoreData['settings']> | undefined;
+		store.set('settings', {...defaultSettings, ...settings});
 	},
 });
 

@@ -1,5 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {isLanguageSetting, type LanguageSetting} from '../text/locale.js';
+import type {SymbolStyle} from './types.js';
 
 export type SavedProfileSummary = {
 	readonly name: string;
@@ -34,5 +36,21 @@ export function readSavedProfiles(configDirectory: string): {
 		return {profiles, defaultProfile};
 	} catch {
 		return {profiles: [], defaultProfile: undefined};
+	}
+}
+
+/**
+ * The language and symbol settings, read the same way before anything is shown (the language
+ * decides the first line printed). Anything odd reads as the defaults.
+ */
+export function readSavedSettings(configDirectory: string): {readonly language: LanguageSetting; readonly symbols: SymbolStyle} {
+	try {
+		const {settings} = JSON.parse(readFileSync(path.join(configDirectory, 'config.json'), 'utf8')) as {
+			settings?: {language?: unknown; symbols?: unknown};
+		};
+		const language = typeof settings?.language === 'string' && isLanguageSetting(settings.language) ? settings.language : 'auto';
+		return {language, symbols: settings?.symbols === 'plain' ? 'plain' : 'unicode'};
+	} catch {
+		return {language: 'auto', symbols: 'unicode'};
 	}
 }

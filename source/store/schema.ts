@@ -1,3 +1,4 @@
+import {languageSettings} from '../text/locale.js';
 import type {Options, Schema} from 'conf';
 import {connectionStringVariables, type KeySourceKind, type StoreData} from './types.js';
 
@@ -71,7 +72,14 @@ const profileSchema = objectSchema(
 export const storeSchema: Schema<StoreData> = {
 	profiles: {type: 'array', items: profileSchema},
 	defaultProfile: nameSchema,
-	settings: objectSchema({storeTokens: {type: 'boolean'}}, ['storeTokens']),
+	settings: objectSchema(
+		{
+			storeTokens: {type: 'boolean'},
+			language: {enum: [...languageSettings]},
+			symbols: {enum: ['unicode', 'plain']},
+		},
+		['storeTokens', 'language', 'symbols'],
+	),
 };
 
 /** A key the schema does not know means the file is not ours, or was mistyped by hand. */

@@ -1,3 +1,4 @@
+import type {LanguageSetting} from '../text/locale.js';
 /** The two variables the Azure SDK samples read a connection string from. */
 export const connectionStringVariables = [
 	'COMMUNICATION_SERVICES_CONNECTION_STRING',
@@ -71,9 +72,17 @@ export type StoredIdentity = {
 
 export type IdentityInput = {readonly id: string; readonly label?: string; readonly createdAt?: string};
 
-export type Settings = {readonly storeTokens: boolean};
+/** How the wizard draws its symbols: ● ○ ❯ and box lines, or plain ASCII where a terminal draws those two columns wide. */
+export type SymbolStyle = 'unicode' | 'plain';
 
-export const defaultSettings: Settings = {storeTokens: false};
+export type Settings = {
+	readonly storeTokens: boolean;
+	/** `auto`: the locale decides (LC_ALL, LC_MESSAGES, LANG, the platform's). */
+	readonly language: LanguageSetting;
+	readonly symbols: SymbolStyle;
+};
+
+export const defaultSettings: Settings = {storeTokens: false, language: 'auto', symbols: 'unicode'};
 
 /** The config file, less conf's own `__internal__` key. */
 export type StoredProfile = Profile & {readonly identities: readonly StoredIdentity[]};

@@ -1,6 +1,8 @@
+import {text} from '../text/index.js';
 import {InvalidStoreValueError} from './errors.js';
 import {dotenvVariablePattern, nameMaxLength, namePattern} from './schema.js';
-import {connectionStringVariables, type KeySource, keySourceFields} from './types.js';
+import {isLanguageSetting, languageSettings} from '../text/locale.js';
+import {connectionStringVariables, type KeySource, keySourceFields, type Settings} from './types.js';
 
 /**
  * The checks the schema makes, made first on what a caller hands in, so that the error
@@ -23,7 +25,7 @@ export function checkName(field: 'profile name' | 'label', value: unknown): stri
 	if (typeof value !== 'string' || value.length > nameMaxLength || !nameExpression.test(value)) {
 		throw new InvalidStoreValueError(
 			field,
-			`The ${field} ${quote(value)} is not valid: use 1 to ${nameMaxLength} characters, without control characters or spaces at either end.`,
+			text.store.invalid.name(field, quote(value), nameMaxLength),
 		);
 	}
 
@@ -42,7 +44,7 @@ export function checkEndpoint(value: unknown): string {
 		const shown = typeof value === 'string' ? quote(redact(value)) : quote(value);
 		throw new InvalidStoreValueError(
 			'endpoint',
-			`The endpoint ${shown} is not an http(s) URL. Use the resource's endpoint, e.g. https://<resource>.communication.azure.com/.`,
+			text.store.invalid.endpoint(shown),
 		);
 	}
 
@@ -53,7 +55,7 @@ export function checkTimestamp(field: string, value: unknown): string {
 	if (typeof value !== 'string' || !timestampExpression.test(value) || Number.isNaN(Date.parse(value))) {
 		throw new InvalidStoreValueError(
 			field,
-			`${field} ${quote(value)} is not an ISO 8601 date and time. Pass e.g. new Date().toISOString().`,
+			text.store.invalid.timestamp(field, quote(value)),
 		);
 	}
 
@@ -64,7 +66,7 @@ export function checkIdentityId(value: unknown): string {
 	if (typeof value !== 'string' || value.trim() === '' || value.trim() !== value) {
 		throw new InvalidStoreValueError(
 			'id',
-			`The identity id ${quote(value)} is not valid: pass the id ACS returned, e.g. 8:acs:<resource>_<guid>.`,
+			text.store.invalid.identityId(quote(value)),
 		);
 	}
 
@@ -75,7 +77,7 @@ export function checkScopes(value: unknown): readonly string[] {
 	if (!Array.isArray(value) || value.length === 0 || value.some(scope => typeof scope !== 'string' || scope === '')) {
 		throw new InvalidStoreValueError(
 			'scopes',
-			`The token scopes ${JSON.stringify(value)} are not valid: pass the non-empty list of scopes the token was issued for, e.g. ["chat", "voip"].`,
+			text.store.invalid.scopes(JSON.stringify(value)),
 		);
 	}
 
@@ -88,7 +90,7 @@ export function cleanKeySource(value: KeySource): KeySource {
 	if (typeof kind !== 'string' || !Object.hasOwn(keySourceFields, kind)) {
 		throw new InvalidStoreValueError(
 			'keySource',
-			`The key source kind ${quote(kind)} is unknown. Use one of: ${Object.keys(keySourceFields).join(', ')}.`,
+			text.store.invalid.keySourceKind(quote(kind), Object.keys(keySourceFields)),
 		);
 	}
 
@@ -103,7 +105,7 @@ export function cleanKeySource(value: KeySource): KeySource {
 			if (!(connectionStringVariables as readonly string[]).includes(clean.variable)) {
 				throw new InvalidStoreValueError(
 					'keySource.variable',
-					`The environment variable ${quote(clean.variable)} is not one acs-tokens reads. Use ${connectionStringVariables.join(' or ')}.`,
+					text.store.invalid.environmentVariable(quote(clean.variable), connectionStringVariables),
 				);
 			}
 
@@ -112,13 +114,13 @@ export function cleanKeySource(value: KeySource): KeySource {
 
 		case 'dotenv': {
 			if (typeof clean.path !== 'string' || clean.path === '') {
-				throw new InvalidStoreValueError('keySource.path', 'The .env file path is empty. Pass the path of the .env file that holds the connection string.');
+				throw new InvalidStoreValueError('keySource.path', text.store.invalid.dotenvPathEmpty);
 			}
 
 			if (typeof clean.variable !== 'string' || !dotenvVariableExpression.test(clean.variable)) {
 				throw new InvalidStoreValueError(
 					'keySource.variable',
-					`The variable name ${quote(clean.variable)} is not valid in a .env file: use letters, digits and _, not starting with a digit.`,
+					text.store.invalid.dotenvVariable(quote(clean.variable)),
 				);
 			}
 
@@ -127,7 +129,7 @@ export function cleanKeySource(value: KeySource): KeySource {
 
 		case 'saved': {
 			if (typeof clean.accessKey !== 'string' || clean.accessKey === '') {
-				throw new InvalidStoreValueError('keySource.accessKey', 'The access key to save is empty. Pass the key from the resource\'s Keys page.');
+				throw new InvalidStoreValueError('keySource.accessKey', text.store.invalid.accessKeyEmpty);
 			}
 
 			break;
@@ -140,4 +142,22 @@ export function cleanKeySource(value: KeySource): KeySource {
 	}
 
 	return clean;
+}
+
+/** A change of settings, each value checked: the settings command checks its flags first. */
+export function checkSettings(patch: Partial<Settings>): Partial<Settings> {
+	const {storeTokens, language, symbols} = patch;
+	if (storeTokens !== undefined && typeof storeTokens !== 'boolean') {
+		throw new InvalidStoreValueError('storeTokens', text.store.invalid.storeTokens(quote(storeTokens)));
+	}
+
+	if (language !== undefined && !isLanguageSetting(language)) {
+		throw new InvalidStoreValueError('language', text.store.invalid.language(quote(language), languageSettings));
+	}
+
+	if (symbols !== undefined && symbols !== 'unicode' && symbols !== 'plain') {
+		throw new InvalidStoreValueError('symbols', text.store.invalid.symbols(quote(symbols)));
+	}
+
+	return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
 }

@@ -5,6 +5,8 @@
  * function whose parameters are typed. Machine-facing words (the `--json` keys, the error
  * kinds, the emulator's HTTP error bodies) are not here: they stay the same in every language.
  */
+import type {ConnectionStringProblem} from '../protocol/connection-string.js';
+
 export type Catalogue = {
 	help: {
 		root: string;
@@ -23,6 +25,17 @@ export type Catalogue = {
 		tokenVerify: string;
 	};
 	commands: {
+		/** --lang with a value acs-tokens does not speak. */
+		badLanguage: (value: string, allowed: readonly string[]) => string;
+		/** node:util parseArgs refused argv, by its error code. */
+		parse: {
+			unknownOption: (option: string, command: string) => string;
+			missingValue: (option: string, command: string) => string;
+			/** `--expires-in -60`: a value that starts with a dash reads as an option. */
+			dashedValue: (option: string, value: string, command: string) => string;
+			unexpectedArgument: (argument: string, command: string) => string;
+			other: (detail: string, command: string) => string;
+		};
 		notACommand: (words: string, group: readonly string[]) => string;
 		unknownCommand: (word: string) => string;
 		bug: (detail: string) => string;
@@ -75,6 +88,11 @@ export type Catalogue = {
 		settings: {
 			badStoreTokens: (value: string) => string;
 			storeTokens: (on: boolean) => string;
+			badLanguage: (value: string, allowed: readonly string[]) => string;
+			badSymbols: (value: string) => string;
+			/** The saved setting, and the language it gives now (and what chose it, for auto). */
+			language: (setting: string, language: string, from: string) => string;
+			symbols: (style: 'unicode' | 'plain') => string;
 		};
 		userCreate: {
 			lifetimeWithoutScopes: string;
@@ -129,7 +147,46 @@ export type Catalogue = {
 			unknown: (reason: string) => string;
 		};
 	};
+	store: {
+		unknownIdentity: (profile: string, identity: string) => string;
+		duplicateLabel: (label: string, existingId: string, profile: string) => string;
+		newerFormat: (path: string, fileVersion: string, supportedVersion: string) => string;
+		corrupt: (path: string, reason: string) => string;
+		lockHeld: (lockPath: string) => string;
+		lockTakenOver: (lockPath: string, detail: string) => string;
+		movedAside: (path: string, reason: string, asidePath: string) => string;
+		configDirectoryUnusable: (directory: string, detail: string) => string;
+		configDirectoryEmpty: string;
+		refusedOwnWrite: (detail: string) => string;
+		/** Why a config file could not be read. */
+		reasons: {
+			notJson: string;
+			notAnObject: string;
+			badVersion: (version: string) => string;
+			notTheFormat: (found: string) => string;
+			couldNotMigrate: string;
+		};
+		/** A value handed to the store that it refuses. */
+		invalid: {
+			name: (field: 'profile name' | 'label', value: string, maxLength: number) => string;
+			endpoint: (shown: string) => string;
+			timestamp: (field: string, value: string) => string;
+			identityId: (value: string) => string;
+			scopes: (value: string) => string;
+			keySourceKind: (kind: string, kinds: readonly string[]) => string;
+			environmentVariable: (variable: string, allowed: readonly string[]) => string;
+			dotenvPathEmpty: string;
+			dotenvVariable: (variable: string) => string;
+			accessKeyEmpty: string;
+			storeTokens: (value: string) => string;
+			language: (value: string, allowed: readonly string[]) => string;
+			symbols: (value: string) => string;
+		};
+	};
 	errors: {
+		connectionString: (problem: ConnectionStringProblem) => string;
+		/** Where a profile's key comes from, inside profileKeyMissing: `VAR in /path/.env`. */
+		keyInDotenv: (variable: string, path: string) => string;
 		denied: (endpoint: string) => string;
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;

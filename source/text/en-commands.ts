@@ -5,6 +5,15 @@ import type {Catalogue} from './catalogue.js';
  * catalogue (text/en.ts), so that a zh-TW one translates it too.
  */
 export const enCommands: Catalogue['commands'] = {
+	badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
+	parse: {
+		unknownOption: (option, command) => `Unknown option ${option}. Run "acs-tokens ${command} --help".`,
+		missingValue: (option, command) => `${option} needs a value. Run "acs-tokens ${command} --help".`,
+		dashedValue: (option, value, command) =>
+			`${option} needs a value, and ${value} reads as an option: write ${option}=${value} for a value that starts with "-". Run "acs-tokens ${command} --help".`,
+		unexpectedArgument: (argument, command) => `Unexpected argument "${argument}". Run "acs-tokens ${command} --help".`,
+		other: (detail, command) => `${detail}. Run "acs-tokens ${command} --help".`,
+	},
 	notACommand: (words: string, group: readonly string[]) => `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,
 	unknownCommand: (word: string) => `Unknown command "${word}". Run "acs-tokens --help" to see the commands.`,
 	bug: (detail: string) => `unexpected error (a bug; please report it):\n${detail}`,
@@ -65,6 +74,10 @@ export const enCommands: Catalogue['commands'] = {
 	settings: {
 		badStoreTokens: (value: string) => `--store-tokens takes on or off, not "${value}".`,
 		storeTokens: (on: boolean) => `store-tokens: ${on ? 'on' : 'off'}`,
+		badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
+		badSymbols: value => `--symbols takes unicode or plain, not "${value}".`,
+		language: (setting, language, from) => `lang: ${setting}${setting === 'auto' ? ` (now ${language}, from ${from})` : ''}`,
+		symbols: style => `symbols: ${style}`,
 	},
 	userCreate: {
 		lifetimeWithoutScopes: '--expires-in needs --scopes: without scopes no token is issued.',

@@ -1,4 +1,5 @@
 import type {Catalogue} from './catalogue.js';
+import type {ConnectionStringProblem} from '../protocol/connection-string.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
@@ -9,7 +10,54 @@ import {enHelp} from './en-help.js';
 export const en: Catalogue = {
 	help: enHelp,
 	commands: enCommands,
+	store: {
+		unknownIdentity: (profile, identity) =>
+			`Profile ${JSON.stringify(profile)} has no identity ${JSON.stringify(identity)}. List the identities it knows, and use one of their ids or labels.`,
+		duplicateLabel: (label, existingId, profile) =>
+			`The label ${JSON.stringify(label)} is already used by ${existingId} in profile ${JSON.stringify(profile)}. Choose another label, or rename or forget that identity first.`,
+		newerFormat: (path, fileVersion, supportedVersion) =>
+			`${path} has data format ${fileVersion}, newer than the ${supportedVersion} this acs-tokens reads. Upgrade acs-tokens, or use another directory with --config-dir.`,
+		corrupt: (path, reason) =>
+			`${path} cannot be read: ${reason}. Fix it by hand, or run acs-tokens again: it moves a broken file aside and starts afresh.`,
+		lockHeld: lockPath =>
+			`Another acs-tokens has held ${lockPath} for too long. Try again; if no other acs-tokens is running, remove that directory.`,
+		lockTakenOver: (lockPath, detail) =>
+			`The lock ${lockPath} was taken over while held (${detail}); the last change may have raced another acs-tokens.`,
+		movedAside: (path, reason, asidePath) =>
+			`${path} could not be read (${reason}). It was moved to ${asidePath} and a new, empty config was started; copy back from it what you need.`,
+		configDirectoryUnusable: (directory, detail) =>
+			`Cannot use ${directory} as the config directory (${detail}). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
+		configDirectoryEmpty: '--config-dir was given an empty path. Pass a directory, e.g. --config-dir ~/.config/acs-tokens, or leave the flag out.',
+		refusedOwnWrite: detail =>
+			`acs-tokens tried to write data its own schema refuses, and wrote nothing (${detail}). Please report this with the command you ran.`,
+		reasons: {
+			notJson: 'it is not valid JSON',
+			notAnObject: 'it is not a JSON object',
+			badVersion: version => `its format version ${version} is not x.y.z`,
+			notTheFormat: found => `it does not match the acs-tokens format (${found})`,
+			couldNotMigrate: 'it could not be brought up to the current format',
+		},
+		invalid: {
+			name: (field, value, maxLength) =>
+				`The ${field} ${value} is not valid: use 1 to ${maxLength} characters, without control characters or spaces at either end.`,
+			endpoint: shown => `The endpoint ${shown} is not an http(s) URL. Use the resource's endpoint, e.g. https://<resource>.communication.azure.com/.`,
+			timestamp: (field, value) => `${field} ${value} is not an ISO 8601 date and time. Pass e.g. new Date().toISOString().`,
+			identityId: value => `The identity id ${value} is not valid: pass the id ACS returned, e.g. 8:acs:<resource>_<guid>.`,
+			scopes: value =>
+				`The token scopes ${value} are not valid: pass the non-empty list of scopes the token was issued for, e.g. ["chat", "voip"].`,
+			keySourceKind: (kind, kinds) => `The key source kind ${kind} is unknown. Use one of: ${kinds.join(', ')}.`,
+			environmentVariable: (variable, allowed) => `The environment variable ${variable} is not one acs-tokens reads. Use ${allowed.join(' or ')}.`,
+			dotenvPathEmpty: 'The .env file path is empty. Pass the path of the .env file that holds the connection string.',
+			dotenvVariable: variable => `The variable name ${variable} is not valid in a .env file: use letters, digits and _, not starting with a digit.`,
+			accessKeyEmpty: "The access key to save is empty. Pass the key from the resource's Keys page.",
+			storeTokens: value => `The setting storeTokens must be true or false, not ${value}.`,
+			language: (value, allowed) => `The setting language must be one of ${allowed.join(', ')}, not ${value}.`,
+			symbols: value => `The setting symbols must be unicode or plain, not ${value}.`,
+		},
+	},
 	errors: {
+		connectionString: describeConnectionStringProblem,
+		keyInDotenv: (variable, path) => `${variable} in ${path}`,
 		denied: (endpoint: string) =>
 			`${endpoint} refused the access key (401 Denied): the key is wrong, or it was rotated. Copy the current connection string from the Azure portal (your Communication Services resource > Keys).`,
 		notOwned: (endpoint: string, id: string) =>
@@ -237,3 +285,39 @@ export const en: Catalogue = {
 			'The wizard needs an interactive terminal (stdin and stdout must be a TTY). For scripts, use the commands: acs-tokens --help',
 	},
 };
+
+function describeConnectionStringProblem(problem: ConnectionStringProblem): string {
+	switch (problem.kind) {
+		case 'part-without-equals': {
+			return 'The connection string has a part without "=": it must look like endpoint=https://<resource>.communication.azure.com/;accesskey=<key>.';
+		}
+
+		case 'no-endpoint': {
+			return 'The connection string has no "endpoint=": copy the whole string from the Azure portal (Keys blade of the Communication Services resource).';
+		}
+
+		case 'no-access-key': {
+			return 'The connection string has no "accesskey=": copy the whole string from the Azure portal (Keys blade of the Communication Services resource).';
+		}
+
+		case 'access-key-not-base64': {
+			return 'The access key in the connection string is not valid base64: it may have been cut when copied; copy it again from the Keys blade.';
+		}
+
+		case 'endpoint-not-a-url': {
+			return `The endpoint "${problem.endpoint}" is not a URL: it must look like https://<resource>.communication.azure.com/.`;
+		}
+
+		case 'endpoint-not-http': {
+			return `The endpoint "${problem.endpoint}" must start with https://.`;
+		}
+
+		case 'endpoint-not-an-origin': {
+			return `The endpoint "${problem.endpoint}" must be only a scheme and host, like ${problem.origin}, with no path, query or credentials.`;
+		}
+
+		case 'plain-http-off-loopback': {
+			return `The endpoint "${problem.endpoint}" uses plain http:// on a host that is not this machine: the access key would sign requests that anyone on the network can read. Use https://; plain http:// is allowed only for localhost and 127.0.0.1.`;
+		}
+	}
+}

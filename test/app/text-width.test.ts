@@ -2,7 +2,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import textWidth, {fastPathSymbols} from '../../source/app/text-width.js';
+import textWidth, {fastPathSymbols, wideRanges} from '../../source/app/text-width.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const boxDrawing = Array.from({length: 0x80}, (_, offset) => 0x25_00 + offset);
@@ -27,6 +27,17 @@ describe('textWidth', () => {
 		}
 	});
 
+	it('gives each wide fast-path character two columns, as string-width does, standing alone', () => {
+		for (const [first, last] of wideRanges) {
+			for (let code = first; code <= last; code++) {
+				const character = String.fromCodePoint(code);
+				expect(stringWidth(character), `U+${code.toString(16)}`).toBe(2);
+				expect(textWidth(character)).toBe(2);
+				expect(character).not.toMatch(/\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Grapheme_Extend}|\p{Default_Ignorable_Code_Point}/u);
+			}
+		}
+	});
+
 	it('agrees with string-width on mixed strings of ASCII, symbols, CJK, emoji, marks and escape codes', () => {
 		const pieces = [
 			'a',
@@ -38,6 +49,10 @@ describe('textWidth', () => {
 			'╭',
 			'測',
 			'試',
+			'，',
+			'「',
+			'」',
+			'。',
 			'👍',
 			'👩‍💻',
 			'\u0301',
@@ -86,7 +101,7 @@ describe('textWidth', () => {
 		expect(textWidth('\u001B[33mPOST\u001B[39m ← \u001B[32m201\u001B[39m …')).toBe(12);
 	});
 
-	it('covers every symbol the screens and texts use, other than CJK', async () => {
+	it('covers every symbol the screens and texts use, CJK text and punctuation included', async () => {
 		const files: string[] = [];
 		for (const directory of ['source/app', 'source/text']) {
 			for (const name of await readdir(path.join(root, directory), {recursive: true})) {
@@ -106,6 +121,7 @@ describe('textWidth', () => {
 		}
 
 		const fast = new Set(fastPathSymbols.map(code => String.fromCodePoint(code)));
-		expect([...used].filter(character => !fast.has(character))).toEqual([]);
+		const wide = (character: string) => wideRanges.some(([first, last]) => (character.codePointAt(0) ?? 0) >= first && (character.codePointAt(0) ?? 0) <= last);
+		expect([...used].filter(character => !fast.has(character) && !wide(character))).toEqual([]);
 	});
 });

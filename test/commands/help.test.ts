@@ -45,9 +45,9 @@ describe('calling it wrongly', () => {
 		[['nope'], 'Unknown command "nope". Run "acs-tokens --help" to see the commands.'],
 		[['token'], '"token" is not a command. Try: acs-tokens token issue, acs-tokens token revoke, acs-tokens token decode, acs-tokens token verify.'],
 		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
-		[['user', 'create', '--bogus'], 'Unknown option \'--bogus\'. Run "acs-tokens user create --help".'],
-		[['users', 'extra'], 'Unexpected argument \'extra\'. This command does not take positional arguments. Run "acs-tokens users --help".'],
-		[['token', 'issue', '--user'], 'Option \'--user <value>\' argument missing. Run "acs-tokens token issue --help".'],
+		[['user', 'create', '--bogus'], 'Unknown option --bogus. Run "acs-tokens user create --help".'],
+		[['users', 'extra'], 'Unexpected argument "extra". Run "acs-tokens users --help".'],
+		[['token', 'issue', '--user'], '--user needs a value. Run "acs-tokens token issue --help".'],
 	])('%j exits 2 with one line saying what to do, and no stack trace', async (args, message) => {
 		const sandbox = await createSandbox();
 		const result = await sandbox.run(args);
@@ -60,7 +60,7 @@ describe('calling it wrongly', () => {
 		const result = await sandbox.run(['user', 'create', '--bogus', '--json']);
 		expect(result.code).toBe(2);
 		expect(JSON.parse(result.stdout)).toEqual({
-			error: {kind: 'usage', message: 'Unknown option \'--bogus\'. Run "acs-tokens user create --help".'},
+			error: {kind: 'usage', message: 'Unknown option --bogus. Run "acs-tokens user create --help".'},
 		});
 	});
 });

@@ -25,7 +25,7 @@ describe('input refused before anything is sent or stored', () => {
 		[['token', 'issue', '--user', 'alice', '--scopes', 'voip', '--expires-in=-60'], lifetime('-60')],
 		[
 			['token', 'issue', '--user', 'alice', '--scopes', 'voip', '--expires-in', '-60'],
-			"Option '--expires-in' argument is ambiguous.\nDid you forget to specify the option argument for '--expires-in'?\nTo specify an option argument starting with a dash use '--expires-in=-XYZ'. Run \"acs-tokens token issue --help\".",
+			'--expires-in needs a value, and -60 reads as an option: write --expires-in=-60 for a value that starts with "-". Run "acs-tokens token issue --help".',
 		],
 		[['token', 'decode'], 'Give exactly one TOKEN, or "-" to read it from stdin.'],
 		[['token', 'decode', 'a.b.c', 'd.e.f'], 'Give exactly one TOKEN, or "-" to read it from stdin.'],

@@ -54,15 +54,15 @@ describe('IdentityStore files', () => {
 		);
 	});
 
-	it('starts empty, at data format 1.0.0', async () => {
+	it('starts empty, at data format 1.1.0', async () => {
 		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
 		expect(store.profiles()).toEqual([]);
 		expect(store.defaultProfileName()).toBeUndefined();
-		expect(store.settings()).toEqual({storeTokens: false});
+		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
 		expect(JSON.parse(await fileText(store))).toEqual({
-			__internal__: {migrations: {version: '1.0.0'}},
+			__internal__: {migrations: {version: '1.1.0'}},
 			profiles: [],
-			settings: {storeTokens: false},
+			settings: {storeTokens: false, language: 'auto', symbols: 'unicode'},
 		});
 	});
 
@@ -256,7 +256,7 @@ describe('tokens', () => {
 			'The setting storeTokens must be true or false, not "no".',
 		);
 		await store.updateSettings({storeTokens: false});
-		expect(store.settings()).toEqual({storeTokens: false});
+		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
 		expect(await fileText(store)).not.toContain(issued.token);
 		expect(store.findIdentity('dev', '8:acs:r_1')?.lastToken?.scopes).toEqual(['chat', 'voip']);
 	});

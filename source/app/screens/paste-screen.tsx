@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
-import {parseConnectionString} from '../../protocol/connection-string.js';
+import {ConnectionStringError, parseConnectionString} from '../../protocol/connection-string.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 
@@ -13,7 +13,7 @@ export function PasteScreen(props: {readonly send: (event: WizardEvent) => void;
 		try {
 			verdict = {ok: true, endpoint: parseConnectionString(value).endpoint};
 		} catch (error) {
-			verdict = {ok: false, message: (error as Error).message};
+			verdict = {ok: false, message: error instanceof ConnectionStringError ? text.errors.connectionString(error.problem) : String(error)};
 		}
 	}
 

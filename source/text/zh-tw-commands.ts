@@ -1,0 +1,138 @@
+import type {Catalogue} from './catalogue.js';
+
+/** What the commands print and ask, besides their --help, in Traditional Chinese (Taiwan): the zh-TW translation of en-commands.ts. */
+export const zhTWCommands: Catalogue['commands'] = {
+	badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
+	parse: {
+		unknownOption: (option, command) => `不明的選項 ${option}。請執行「acs-tokens ${command} --help」。`,
+		missingValue: (option, command) => `${option} 需要一個值。請執行「acs-tokens ${command} --help」。`,
+		dashedValue: (option, value, command) =>
+			`${option} 需要一個值，而 ${value} 會被當成選項：以「-」開頭的值請寫成 ${option}=${value}。請執行「acs-tokens ${command} --help」。`,
+		unexpectedArgument: (argument, command) => `非預期的引數「${argument}」。請執行「acs-tokens ${command} --help」。`,
+		other: (detail, command) => `${detail}。請執行「acs-tokens ${command} --help」。`,
+	},
+	notACommand: (words: string, group: readonly string[]) =>
+		`「${words}」不是命令。請試試：${group.map(name => `acs-tokens ${name}`).join('、')}。`,
+	unknownCommand: (word: string) => `未知的命令「${word}」。請執行「acs-tokens --help」查看所有命令。`,
+	bug: (detail: string) => `發生非預期的錯誤（這是程式錯誤，請回報）：\n${detail}`,
+	/** After a usage error: where the right usage is. */
+	seeHelp: (message: string, command: string) => `${message}。請執行「acs-tokens ${command} --help」。`,
+	warning: (message: string) => `警告：${message}`,
+	/** A yes/no question, and the answers that mean yes. */
+	ask: (question: string) => `${question}（y/是 確認，其他取消） `,
+	yes: /^(y(es)?|是|好|確定)$/i,
+	userRequired: '必須指定 --user：身分識別 ID（8:acs:…）或「acs-tokens users」列出的標籤。',
+	scopesRequired: (scopes: readonly string[]) => `必須指定 --scopes：以逗號分隔的範圍清單，可用的範圍有 ${scopes.join('、')}。`,
+	noScopes: (scopes: readonly string[]) => `--scopes 至少需要一個範圍：${scopes.join('、')}。`,
+	notAScope: (scope: string, scopes: readonly string[]) => `「${scope}」不是有效的範圍。請從下列範圍中選擇：${scopes.join('、')}。`,
+	badLifetime: (value: string, minimum: number, maximum: number) =>
+		`--expires-in 必須是 ${minimum} 到 ${maximum}（24 小時）之間的整數分鐘數，而不是「${value}」。`,
+	notConfirmed: (action: string) => `未經確認，拒絕${action}：沒有可供詢問的終端機。請加上 --yes 以確認。`,
+	tokenMasked: '權杖已遮罩：加上 --reveal 可顯示權杖，指令碼請使用 --json。',
+	expires: (when: string) => `到期時間：${when}`,
+	/** `2026-11-26 12:34:56 UTC（還剩 23h 59m）`. */
+	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime}（${expired ? `已過 ${duration}` : `還剩 ${duration}`}）`,
+	noSuchLabel: (value: string, profile: string) =>
+		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
+	emulator: {
+		badPort: (value: string | undefined) => `--port 必須是 0 到 65535 之間的整數，而不是「${value}」。`,
+		dataDirOrMemory: '--data-dir 與 --in-memory 不能同時使用：請擇一。',
+		badAccessKey: '--access-key 必須是至少 16 個位元組的 base64 字串，例如下列命令的輸出：openssl rand -base64 64',
+		httpOffLoopback: (host: string | undefined) =>
+			`--http 搭配 --host ${host} 會透過網路以明文傳送存取金鑰的簽章和每個權杖。純 HTTP 僅適用於回送位址：請拿掉 --http，改在 ${host} 上提供 HTTPS。`,
+		internalError: (detail: string) => `內部錯誤（這是程式錯誤，請回報）：${detail}`,
+		certificate: (file: string) => `憑證：${file}`,
+		portInUse: (port: number) =>
+			`連接埠 ${port} 已在使用中，可能是另一個模擬器。請將其停止，或傳遞 --port <其他連接埠>（--port 0 會挑選可用的連接埠）。`,
+		notAnAddress: (host: string | undefined) => `--host ${host} 不是這部電腦的位址。`,
+		listening: (url: string, dataDirectory: string | undefined) =>
+			`ACS 身分識別模擬器正在 ${url} 上接聽（${dataDirectory === undefined ? '資料保存在記憶體中' : `資料位於 ${dataDirectory}`}）；按 Ctrl+C 即可停止。`,
+		keyGiven: '<以 --access-key 提供的金鑰>',
+		stopped: '模擬器已停止。',
+	},
+	profiles: {
+		headings: ['', '名稱', '端點', '存取金鑰'],
+		emulatorEndpoint: '本機模擬器',
+		keyFromEnvironment: (variable: string) => `金鑰取自 $${variable}`,
+		keyFromDotenv: (variable: string, file: string) => `金鑰取自 ${file} 中的 ${variable}`,
+		keyOfEmulator: '模擬器的開發金鑰',
+		keyEachTime: '每次以 --connection-string 提供',
+		keySaved: '金鑰已儲存在本機存放區',
+		none: '尚無設定檔。第一次連線時會儲存設定檔：acs-tokens user create --emulator',
+	},
+	users: {
+		none: (profile: string | undefined) =>
+			`${profile === undefined ? '' : `設定檔 ${profile} 中`}尚無身分識別。請建立一個：acs-tokens user create --emulator --label alice`,
+		headings: ['設定檔', '標籤', 'ID', '狀態'],
+		deleted: (at: string) => `已於 ${at} 刪除`,
+		revoked: (at: string) => `權杖已於 ${at} 撤銷`,
+		noToken: '尚未發行權杖',
+		token: (scopes: readonly string[], expired: boolean, when: string) =>
+			`權杖 ${scopes.join(',')}，${expired ? '已到期' : '到期'} ${when}`,
+	},
+	settings: {
+		badStoreTokens: (value: string) => `--store-tokens 只接受 on 或 off，而不是「${value}」。`,
+		storeTokens: (on: boolean) => `store-tokens：${on ? 'on（開啟）' : 'off（關閉）'}`,
+		badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
+		badSymbols: value => `--symbols 只接受 unicode 或 plain，而不是「${value}」。`,
+		language: (setting, language, from) => `lang：${setting}${setting === 'auto' ? `（目前為 ${language}，依據 ${from}）` : ''}`,
+		symbols: style => `symbols：${style}${style === 'plain' ? '（純文字符號）' : ''}`,
+	},
+	userCreate: {
+		lifetimeWithoutScopes: '--expires-in 需要搭配 --scopes：未指定範圍時不會發行權杖。',
+		badLabel: '--label 必須是非空白的名稱，且不能以「8:」開頭（ID 以此開頭）。',
+		created: (id: string, label: string | undefined, profile: string) =>
+			`已在設定檔 ${profile} 中建立 ${id}${label === undefined ? '' : `（${label}）`}。`,
+		token: (scopes: readonly string[], shown: string) => `權杖（${scopes.join('、')}）：${shown}`,
+	},
+	userDelete: {
+		question: (name: string) => `要刪除 ${name}，並使其所有權杖失效嗎？`,
+		action: '刪除身分識別',
+		nothingDone: '未刪除任何項目。',
+		done: (name: string) => `已刪除 ${name}。`,
+	},
+	userLocal: {
+		labelRequired: '必須指定 --label：新的標籤，或以 "" 移除標籤。',
+		labelLikeId: '--label 不能以「8:」開頭（ID 以此開頭）。',
+		renamed: (id: string, label: string | undefined) => (label ? `${id} 的標籤現在是「${label}」。` : `${id} 現在沒有標籤。`),
+		notStored: (user: string | undefined, profile: string | undefined) =>
+			`本機存放區${profile ? `的設定檔 ${profile} ` : ''}中沒有身分識別「${user}」。請執行「acs-tokens users」查看所有身分識別。`,
+		inSeveralProfiles: (user: string | undefined, profiles: readonly string[]) =>
+			`「${user}」對應到多個設定檔中的身分識別（${profiles.join('、')}）：請加上 --profile。`,
+		forgetQuestion: (id: string) => `要從本機遺忘 ${id} 嗎？它仍會保留在資源上。`,
+		forgetAction: '從本機遺忘身分識別',
+		nothingForgotten: '未移除任何本機紀錄。',
+		forgot: (id: string, profile: string) => `已從本機遺忘 ${id}（設定檔 ${profile}）。`,
+	},
+	tokenIssue: {
+		issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) =>
+			`已為 ${id}${label ? `（${label}）` : ' '}發行權杖（${scopes.join('、')}）：${shown}`,
+	},
+	tokenRevoke: {
+		question: (name: string) => `要撤銷 ${name} 的所有權杖嗎？`,
+		action: '撤銷權杖',
+		nothingDone: '未撤銷任何權杖。',
+		done: (name: string, at: string) => `已撤銷 ${name} 在 ${at} 之前發行的所有權杖。`,
+	},
+	tokenDecode: {
+		notAJwt: '這不是 JWT：存取權杖由三個以點分隔的 base64url 部分組成（eyJ….eyJ….…）。',
+		oneToken: '請提供剛好一個 TOKEN，或以「-」從 stdin 讀取。',
+		header: '標頭',
+		claims: '宣告',
+		issued: (time: string) => `發行時間  ${time}`,
+		expires: (when: string) => `到期時間  ${when}`,
+		scopes: (scopes: readonly string[]) => `範圍      ${scopes.join('、')}`,
+	},
+	tokenVerify: {
+		result: {
+			valid: '權杖有效：由此模擬器簽署、未到期、未撤銷。',
+			expired: '權杖已到期。',
+			revoked: '權杖已撤銷：其身分識別的權杖在此權杖發行後遭到撤銷。',
+			deleted: '權杖無效：其身分識別已刪除。',
+			'bad-signature': '權杖無效：不是由此模擬器簽署（或已遭竄改）。',
+			malformed: '權杖無效：這不是存取權杖。',
+		},
+		/** A reason this version does not know (an emulator of another version answered). */
+		unknown: (reason: string) => `權杖狀態：${reason}。`,
+	},
+};

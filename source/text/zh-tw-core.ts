@@ -1,0 +1,312 @@
+import type {Catalogue} from './catalogue.js';
+import type {ConnectionStringProblem} from '../protocol/connection-string.js';
+
+/** Every sentence of the English catalogue but help and commands, in Traditional Chinese (Taiwan), in the words of the zh-TW quickstart. */
+export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
+	store: {
+		unknownIdentity: (profile, identity) =>
+			`設定檔「${profile}」中沒有身分識別「${identity}」。請列出它記得的身分識別，並使用其中的 ID 或標籤。`,
+		duplicateLabel: (label, existingId, profile) =>
+			`標籤「${label}」已由設定檔「${profile}」中的 ${existingId} 使用。請選擇其他標籤，或先重新命名或從本機移除該身分識別。`,
+		newerFormat: (path, fileVersion, supportedVersion) =>
+			`${path} 的資料格式為 ${fileVersion}，比此 acs-tokens 能讀取的 ${supportedVersion} 更新。請升級 acs-tokens，或以 --config-dir 使用其他目錄。`,
+		corrupt: (path, reason) =>
+			`無法讀取 ${path}：${reason}。請手動修正，或再次執行 acs-tokens：它會把損壞的檔案移到一旁，重新開始。`,
+		lockHeld: lockPath =>
+			`另一個 acs-tokens 持有 ${lockPath} 太久了。請再試一次；若沒有其他 acs-tokens 正在執行，請移除該目錄。`,
+		lockTakenOver: (lockPath, detail) =>
+			`鎖定 ${lockPath} 在持有期間被接管（${detail}）；最後一項變更可能與另一個 acs-tokens 同時寫入。`,
+		movedAside: (path, reason, asidePath) =>
+			`無法讀取 ${path}（${reason}）。已將它移至 ${asidePath}，並建立新的空白設定；請從中複製回您需要的內容。`,
+		configDirectoryUnusable: (directory, detail) =>
+			`無法使用 ${directory} 作為設定目錄（${detail}）。請以 --config-dir 或 ACS_TOKENS_CONFIG_DIR 選擇可寫入的目錄。`,
+		configDirectoryEmpty: '--config-dir 收到空白路徑。請提供目錄，例如 --config-dir ~/.config/acs-tokens，或省略此旗標。',
+		refusedOwnWrite: detail =>
+			`acs-tokens 嘗試寫入其本身結構描述所拒絕的資料，因此未寫入任何內容（${detail}）。請回報此問題，並附上您執行的命令。`,
+		reasons: {
+			notJson: '它不是有效的 JSON',
+			notAnObject: '它不是 JSON 物件',
+			badVersion: version => `其格式版本 ${version} 不是 x.y.z`,
+			notTheFormat: found => `它不符合 acs-tokens 的格式（${found}）`,
+			couldNotMigrate: '無法將它升級為目前的格式',
+		},
+		invalid: {
+			name: (field, value, maxLength) =>
+				`${field === 'label' ? '標籤' : '設定檔名稱'} ${value} 無效：請使用 1 到 ${maxLength} 個字元，不含控制字元，頭尾也不能是空格。`,
+			endpoint: shown => `端點 ${shown} 不是 http(s) URL。請使用資源的端點，例如 https://<resource>.communication.azure.com/。`,
+			timestamp: (field, value) => `${field} ${value} 不是 ISO 8601 日期時間。請傳入例如 new Date().toISOString()。`,
+			identityId: value => `身分識別 ID ${value} 無效：請傳入 ACS 傳回的 ID，例如 8:acs:<resource>_<guid>。`,
+			scopes: value => `權杖範圍 ${value} 無效：請傳入發行權杖時使用的非空白範圍清單，例如 ["chat", "voip"]。`,
+			keySourceKind: (kind, kinds) => `金鑰來源類型 ${kind} 不明。請使用下列其中之一：${kinds.join('、')}。`,
+			environmentVariable: (variable, allowed) => `環境變數 ${variable} 不是 acs-tokens 會讀取的變數。請使用 ${allowed.join(' 或 ')}。`,
+			dotenvPathEmpty: '.env 檔案路徑是空白的。請傳入存放連接字串的 .env 檔案路徑。',
+			dotenvVariable: variable => `變數名稱 ${variable} 在 .env 檔案中無效：請使用字母、數字和 _，且不能以數字開頭。`,
+			accessKeyEmpty: '要儲存的存取金鑰是空白的。請傳入資源「金鑰」頁面上的金鑰。',
+			storeTokens: value => `storeTokens 設定必須是 true 或 false，而不是 ${value}。`,
+			language: (value, allowed) => `language 設定必須是 ${allowed.join('、')} 其中之一，而不是 ${value}。`,
+			symbols: value => `symbols 設定必須是 unicode 或 plain，而不是 ${value}。`,
+		},
+	},
+	errors: {
+		connectionString: describeConnectionStringProblem,
+		keyInDotenv: (variable, path) => `${path} 中的 ${variable}`,
+		denied: (endpoint: string) =>
+			`${endpoint} 拒絕了存取金鑰（401 Denied）：金鑰錯誤，或已輪替。請從 Azure 入口網站複製目前的連接字串（您的通訊服務資源 > 金鑰）。`,
+		notOwned: (endpoint: string, id: string) =>
+			`${id} 屬於 ${endpoint} 以外的另一個通訊服務資源（401 IdentityNotOwned）。請確認您選擇的設定檔（--profile）或連接字串是否正確。`,
+		notFound: (id: string, serviceMessage: string) =>
+			`此資源上沒有 ${id}（404）：${serviceMessage} 如果它已刪除，請使用「acs-tokens user forget」將它從本機移除。`,
+		validation: (serviceMessage: string) => `服務拒絕了要求（400）：${serviceMessage}`,
+		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
+			`服務回應${status === undefined ? '錯誤' : ` ${status}`}${code ? ` ${code}` : ''}：${serviceMessage}`,
+		network: (endpoint: string, detail: string) =>
+			`無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路；若使用本機模擬器，請確認它正在執行（acs-tokens emulator），或改用 --emulator。`,
+		untrustedCertificate: (endpoint: string, detail: string) =>
+			`${endpoint} 的 TLS 憑證不受信任（${detail}）。若使用本機模擬器，請信任它的 CA：export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)"`,
+		cancelled: () => '已取消。',
+		noConnection: () =>
+			'未連線到任何通訊服務資源。請傳入 --connection-string "endpoint=…;accesskey=…"、設定 COMMUNICATION_SERVICES_CONNECTION_STRING（在環境變數中，或此處的 .env 檔案中）、使用 --profile 選擇已儲存的設定檔，或使用 --emulator 離線作業。',
+		unknownProfile: (name: string, known: readonly string[]) =>
+			`沒有名為「${name}」的設定檔。${known.length > 0 ? `已儲存的設定檔：${known.join('、')}。` : '尚未儲存任何設定檔。'}執行「acs-tokens profiles」即可查看。`,
+		profileKeyMissing: (profile: string, where: string) =>
+			`設定檔「${profile}」會從 ${where} 讀取存取金鑰，但它尚未設定。請加以設定，或傳入 --connection-string。`,
+		notAnEmulator: (endpoint: string, status: number) =>
+			`${endpoint} 對驗證要求回應了 ${status}：只有本機模擬器能驗證權杖（實際的服務沒有這項作業）。請使用 --emulator，或改為解碼權杖（acs-tokens token decode）。`,
+		profileKeyNotStored: (profile: string) =>
+			`設定檔「${profile}」是搭配 --connection-string 使用的，並未儲存其金鑰。請再次傳入 --connection-string。`,
+		emulatorCustomKey: (url: string, pid: number) =>
+			`位於 ${url} 的本機模擬器（pid ${pid}）是以自己的 --access-key 啟動的，因此 --emulator 無法為它簽署。請使用 COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=${url};accesskey=<該金鑰>" 連線到它（或使用 --connection-string -，從 stdin 讀取），或將它停止，再不加 --access-key 重新啟動。`,
+		emulatorThreadExited: (code: number) => `其執行緒已結束，結束代碼為 ${code}`,
+		emulatorBusy: (directory: string) =>
+			`本機模擬器的資料目錄 ${directory} 持續被另一個 acs-tokens 處理程序鎖定。請等候它完成，或將它停止。`,
+	},
+	wizard: {
+		title: 'acs-tokens',
+		emulatorNews: {
+			restarted: (reason: string, url: string) =>
+				`內嵌的模擬器已停止（${reason}），並已使用相同的資料在 ${url} 重新啟動：您可以繼續操作。`,
+			stopped: (reason: string) =>
+				`內嵌的模擬器已停止（${reason}），且無法重新啟動。請結束並重新啟動 acs-tokens，或切換連線。`,
+		},
+		presenterBadge: '簡報者模式',
+		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,
+		notConnected: '未連線',
+		connect: {
+			heading: '連線到 Azure 通訊服務',
+			explain: '每個呼叫都會以您資源的存取金鑰簽署（HMAC-SHA256）。本機模擬器不需要 Azure 帳戶，也能離線運作。',
+			emulator: '本機模擬器（離線，不需要 Azure 帳戶）',
+			profile: (name: string, endpoint: string) => `設定檔 ${name} — ${endpoint}`,
+			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
+			dotenv: (variable: string, endpoint: string) => `.env 中的 ${variable} — ${endpoint}`,
+			paste: '貼上連接字串…',
+			connecting: '正在連線…',
+			failed: '無法連線',
+		},
+		paste: {
+			heading: '貼上連接字串',
+			explain: 'Azure 入口網站 → 您的通訊服務資源 → 金鑰 → 連接字串。輸入的內容會保持遮罩。',
+			valid: (endpoint: string) => `看起來正確：${endpoint}`,
+			empty: 'endpoint=https://<資源>.communication.azure.com/;accesskey=<金鑰>',
+		},
+		menu: {
+			heading: '接下來要做什麼？',
+			tour: '引導式導覽：逐步完成快速入門',
+			manage: (count: number) => `管理身分識別（已儲存 ${count} 個）`,
+			switch: '切換連線',
+		},
+		steps: ['連線', '建立使用者', '選擇範圍', '發行權杖', '撤銷權杖', '刪除使用者'],
+		stepOf: (step: number, total: number, name: string) => `步驟 ${step}/${total}：${name}`,
+		explain: {
+			connect: (endpoint: string) =>
+				`您已連線到 ${endpoint}。用戶端會以存取金鑰簽署每個要求；金鑰本身永遠不會在網路上傳送。`,
+			createUser:
+				'身分識別就是您應用程式在 ACS 中的使用者：只有一個識別碼，別無其他。ACS 不會保存名稱；您應該自行維護應用程式使用者與身分識別之間的對應。',
+			createUserDone: (id: string) => `已建立 ${id}。`,
+			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
+			createUserNext: '接下來，選擇它的權杖可以做什麼。',
+			scopes: '權杖帶有範圍：代表持有者可以做什麼。按 Space 切換選取；至少選擇一個。',
+			lifetime: '權杖的存留期：60 到 1440 分鐘（預設為 24 小時）。越短越安全。',
+			issuing: '正在向 ACS 要求權杖…',
+			token: '您應用程式的伺服器會將此權杖交給用戶端應用程式，用戶端在權杖到期前，都會用它來進行聊天或通話。',
+			revoke:
+				'撤銷會讓目前為止發行給此身分識別的所有權杖失效；之後發行的新權杖仍可使用。適用於裝置遺失，或使用者要從所有裝置登出的情況。',
+			revokeDone: '已撤銷。請留意下方權杖狀態的變化（服務最多可能需要 15 分鐘；模擬器會立即生效）。',
+			deleteUser: '刪除身分識別會移除該身分識別及其資料，它的所有權杖都會停止運作。',
+			deleteDone: '已刪除。此權杖現在已永久失效。',
+			finished: '這就是完整的流程。按 Enter 返回功能表。',
+		},
+		run: (what: string) => `按 Enter 以${what}。`,
+		actions: {
+			createUser: '建立使用者',
+			revoke: '撤銷其權杖',
+			deleteUser: '刪除使用者',
+			next: '繼續',
+		},
+		busy: {
+			createUser: '正在建立使用者…',
+			issueToken: '正在發行權杖…',
+			revoke: '正在撤銷權杖…',
+			deleteUser: '正在刪除使用者…',
+			connecting: '正在連線…',
+			loading: '正在載入…',
+			saving: '正在儲存…',
+			forgetting: '正在從本機移除…',
+			cancelHint: 'Esc 取消',
+		},
+		scopes: {
+			chat: 'chat：建立、加入及管理聊天對話',
+			voip: 'voip：發起及加入通話',
+			'chat.join': 'chat.join：加入聊天對話，但無法建立、更新或刪除對話',
+			'chat.join.limited': 'chat.join.limited：同 chat.join，且無法新增或移除參與者',
+			'voip.join': 'voip.join：加入通話；只能在使用者受邀的 Rooms 中發起通話',
+			none: '請至少選擇一個範圍。',
+		},
+		lifetime: {
+			minutes: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} 小時（${minutes} 分鐘）` : `${minutes} 分鐘`),
+			default: '預設',
+		},
+		token: {
+			heading: '存取權杖',
+			masked: '已遮罩',
+			scopes: '範圍',
+			expires: '到期',
+			expiresIn: (left: string) => `${left} 後`,
+			expiredAgo: (ago: string) => `已於 ${ago} 前到期`,
+			status: '狀態',
+			statuses: {
+				checking: '檢查中…',
+				valid: '有效',
+				revoked: '已撤銷',
+				expired: '已到期',
+				deleted: '無效：身分識別已刪除',
+				'bad-signature': '無效：簽章錯誤',
+				malformed: '無效：格式錯誤',
+				unknown: '未檢查（只有本機模擬器能驗證權杖）',
+			},
+			claims: '宣告',
+			copied: '已複製到剪貼簿（OSC 52：可透過 SSH 及在 tmux 中運作；您的終端機必須允許此功能）。',
+			noFileName: '請提供檔案名稱。',
+			notAVariable: (name: string) => `「${name}」不是有效的變數名稱：請使用字母、數字和 _，且不可以數字開頭。`,
+			savedFile: (file: string) => `已儲存至 ${file}（模式 600）。`,
+			savedDotenv: (variable: string, file: string) => `已在 ${file} 中儲存為 ${variable}。`,
+			filePrompt: '將權杖儲存至此檔案：',
+			dotenvPrompt: '在 ./.env 中儲存為此變數：',
+			presenterHidden: '簡報者模式：無法顯示權杖。',
+		},
+		manage: {
+			heading: (profile: string) => `${profile} 的身分識別`,
+			empty: '此連線尚無任何身分識別。請進行引導式導覽，或執行：acs-tokens user create',
+			states: {
+				deleted: '已刪除',
+				revoked: '已撤銷',
+				'token-valid': '權杖有效',
+				'token-expired': '權杖已到期',
+				'no-token': '無權杖',
+			},
+			actions: {
+				issue: '發行新的權杖',
+				revoke: '撤銷其權杖',
+				delete: '刪除身分識別',
+				rename: '重新命名（本機標籤）',
+				forget: '從本機移除（仍保留在資源上）',
+			},
+			confirm: {
+				revoke: (name: string) => `要撤銷 ${name} 的所有權杖嗎？按 Enter 確認，按 Esc 取消。`,
+				delete: (name: string) => `要刪除 ${name} 並讓它的所有權杖失效嗎？按 Enter 確認，按 Esc 取消。`,
+				forget: (name: string) => `要從本機移除 ${name} 嗎？它仍會保留在資源上。按 Enter 確認，按 Esc 取消。`,
+				issue: (name: string) => name,
+				rename: (name: string) => name,
+			},
+			renamePrompt: '新標籤（留空即移除）：',
+			details: {
+				created: '建立時間',
+				lastToken: '上次權杖',
+				revoked: '撤銷時間',
+				deleted: '刪除時間',
+			},
+		},
+		error: {
+			heading: '發生錯誤',
+			hint: 'r 重試 · Esc 返回 · 沒有遺失任何資料',
+		},
+		quitConfirm: '有作業正在進行中。仍要結束嗎？按 y 結束，按其他任意鍵留下。',
+		code: {
+			heading: (language: string) => `SDK 程式碼（${language}）· t 切換`,
+		},
+		http: {
+			heading: 'HTTP 要求與回應（祕密已遮罩）',
+			none: '此步驟尚未傳送任何要求。',
+		},
+		keys: {
+			move: '↑↓/jk 移動',
+			choose: 'Enter 選擇',
+			toggle: 'Space 切換',
+			submit: 'Enter 繼續',
+			back: 'Esc 返回',
+			cancel: 'Esc 取消',
+			retry: 'r 重試',
+			quit: 'q 結束',
+			help: '? 說明',
+			reveal: 'v 顯示',
+			copy: 'c 複製',
+			file: 'f 檔案',
+			dotenv: 'e .env',
+			code: 't TS/Python',
+			presenter: 'p 簡報者',
+		},
+		help: {
+			heading: '按鍵',
+			lines: [
+				['↑ ↓ 或 j k', '在清單中移動'],
+				['Enter', '選擇、確認、繼續'],
+				['Space', '切換範圍的選取'],
+				['Esc', '返回；取消進行中的要求'],
+				['v', '顯示或遮罩權杖（簡報者模式下無法使用）'],
+				['c', '複製權杖（OSC 52）'],
+				['f / e', '將權杖儲存至檔案 / 儲存為 .env 項目'],
+				['t', '在 TypeScript 與 Python 之間切換 SDK 程式碼'],
+				['p', '簡報者模式：絕不顯示祕密，識別碼縮短顯示'],
+				['r', '發生錯誤後重試'],
+				['?', '此說明（按任意鍵關閉）'],
+				['q / Ctrl+C', '結束'],
+			] as const,
+		},
+		notATerminal: '精靈需要互動式終端機（stdin 和 stdout 必須是 TTY）。若要在指令碼中使用，請改用命令：acs-tokens --help',
+	},
+};
+
+function describeConnectionStringProblem(problem: ConnectionStringProblem): string {
+	switch (problem.kind) {
+		case 'part-without-equals': {
+			return '連接字串中有一段沒有「=」：它的格式必須像 endpoint=https://<resource>.communication.azure.com/;accesskey=<key>。';
+		}
+
+		case 'no-endpoint': {
+			return '連接字串中沒有「endpoint=」：請從 Azure 入口網站（通訊服務資源的「金鑰」頁面）複製完整的字串。';
+		}
+
+		case 'no-access-key': {
+			return '連接字串中沒有「accesskey=」：請從 Azure 入口網站（通訊服務資源的「金鑰」頁面）複製完整的字串。';
+		}
+
+		case 'access-key-not-base64': {
+			return '連接字串中的存取金鑰不是有效的 base64：複製時可能被截斷了；請從「金鑰」頁面重新複製。';
+		}
+
+		case 'endpoint-not-a-url': {
+			return `端點「${problem.endpoint}」不是 URL：它的格式必須像 https://<resource>.communication.azure.com/。`;
+		}
+
+		case 'endpoint-not-http': {
+			return `端點「${problem.endpoint}」必須以 https:// 開頭。`;
+		}
+
+		case 'endpoint-not-an-origin': {
+			return `端點「${problem.endpoint}」只能有通訊協定和主機，例如 ${problem.origin}，不能有路徑、查詢字串或認證。`;
+		}
+
+		case 'plain-http-off-loopback': {
+			return `端點「${problem.endpoint}」在不是本機的主機上使用純 http://：存取金鑰簽署的要求，網路上任何人都能讀取。請使用 https://；純 http:// 只允許用於 localhost 和 127.0.0.1。`;
+		}
+	}
+}

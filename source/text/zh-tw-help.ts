@@ -1,0 +1,267 @@
+import type {Catalogue} from './catalogue.js';
+
+const connection = `連線（依序採用第一個符合者）
+  --connection-string S  endpoint=https://…;accesskey=…
+  --emulator             本機模擬器（離線，不需 Azure 帳戶）
+  --profile NAME         已儲存的設定檔（請見：acs-tokens profiles）
+  --save-key             將存取金鑰保存在設定檔中（config.json，權限 600），
+                         下次不需連接字串即可使用 --profile
+  若以上皆未指定，則使用環境變數或此處 .env 檔案中的
+  COMMUNICATION_SERVICES_CONNECTION_STRING 或
+  AZURE_COMMUNICATION_CONNECTION_STRING，最後才是預設設定檔。`;
+
+const output = `輸出
+  --json                 在 stdout 輸出恰好一份 JSON 文件
+  --verbose              在 stderr 輸出每次 HTTP 往來（機密資訊會遮罩）
+  --config-dir DIR       設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
+  -h, --help             顯示此說明`;
+
+/** The commands' --help texts in Traditional Chinese (Taiwan), aligned by display width within 80 columns. */
+export const zhTWHelp: Catalogue['help'] = {
+	root: `用法：acs-tokens                  開啟精靈（見下文）
+      acs-tokens <命令> [選項]    執行單一步驟，供指令碼使用
+      acs-tokens --version        顯示版本
+
+Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操作。
+
+命令
+  user create          建立身分識別（搭配 --scopes 時一併發行權杖）
+  user delete          從資源中刪除身分識別
+  user rename          在本機存放區中為身分識別加上標籤
+  user forget          只從本機存放區移除身分識別
+  users                列出透過 acs-tokens 建立的身分識別
+  token issue          為身分識別發行權杖
+  token revoke         撤銷身分識別的所有權杖
+  token decode         顯示權杖的標頭與宣告（離線）
+  token verify         詢問本機模擬器權杖是否有效
+  profiles             列出已儲存的連線設定檔
+  settings             顯示或變更設定（保存權杖值：預設為關閉）
+  emulator             執行本機 ACS 身分識別模擬器（離線，不需 Azure 帳戶）
+
+每個命令都接受 --help，以及 --json（在 stdout 輸出一份 JSON 文件）。
+
+結束代碼
+  0 成功   1 失敗   2 用法錯誤或輸入遭拒   3 驗證失敗   4 找不到
+  5 網路或 TLS 錯誤   130 已取消
+
+範例
+  acs-tokens user create --emulator --label alice --scopes chat,voip
+  acs-tokens token revoke --emulator --user alice --yes
+  acs-tokens users
+`,
+	wizard: `用法：acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
+
+開啟精靈：先連線，再依快速入門的導覽逐步操作（建立使用者、選擇範圍、
+發行權杖、撤銷、刪除），或管理您建立的身分識別。按 ? 可顯示所有按鍵。
+
+選項
+  --emulator         立即連線至本機模擬器（離線，不需 Azure 帳戶）
+  --profile NAME     立即以已儲存的設定檔連線
+  --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短
+  --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb）
+  --config-dir DIR   設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
+`,
+	emulator: (defaultPort: number, defaultDataDirectory: string) => `用法：acs-tokens emulator [選項]
+
+在本機執行 Azure 通訊服務身分識別 API，官方 SDK 無法分辨它與真正的服務：
+HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷。
+
+選項
+  --port N           要接聽的連接埠（預設 ${defaultPort}；0 會挑選可用的連接埠）
+  --host ADDRESS     要繫結的位址（預設 127.0.0.1；除非另行指定，
+                     否則只繫結回送位址）
+  --http             使用 HTTP 而非 HTTPS（SDK 須啟用 allowInsecureConnection）
+  --data-dir DIR     將身分識別、金鑰與憑證保存在 DIR 中
+                     （預設 ${defaultDataDirectory}）
+  --in-memory        身分識別只保存在記憶體中；結束時即消失
+  --access-key KEY   Base64 存取金鑰（預設：公開的開發用金鑰）
+  --allow-entra      透過 HTTPS 接受 Entra ID 持有人權杖（會檢查對象與
+                     到期時間，但不檢查簽章）
+  --skip-api-version-check
+                     接受任何格式正確的 api-version，視為已知的最新版本
+                     （每遇到一個新版本就記錄一行）
+  -h, --help         顯示此說明
+
+健康情況：開始提供服務後，GET /emulator/health 不需簽章即回應 200。
+要求的本文必須在其標頭送達後 10 秒內送達（否則回應 408）。
+
+範例
+  acs-tokens emulator
+  acs-tokens emulator --port 0 --in-memory
+  acs-tokens emulator --http --port 8080
+  NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" \\
+    node app.js
+`,
+	profiles: `用法：acs-tokens profiles
+
+列出已儲存的連線設定檔，以及各設定檔從何處取得存取金鑰。
+除非您要求，否則不會儲存金鑰；設定檔會記住要從何處讀取金鑰。
+
+${output}
+
+範例
+  acs-tokens profiles
+  acs-tokens profiles --json
+`,
+	settings: `用法：acs-tokens settings [--store-tokens on|off]
+
+顯示或變更 acs-tokens 的設定。
+
+選項
+  --store-tokens on|off  將權杖值保存在本機存放區中（config.json，權限 600）。
+                         預設為關閉；關閉時會移除目前為止保存的所有權杖。
+
+${output}
+
+範例
+  acs-tokens settings
+  acs-tokens settings --store-tokens on
+`,
+	users: `用法：acs-tokens users [--profile NAME | --emulator]
+
+從本機存放區列出透過 acs-tokens 建立的身分識別及其狀態。
+ACS API 沒有「列出身分識別」作業：此本機存放區就是唯一的紀錄。
+
+選項
+  --profile NAME         只列出此設定檔的身分識別
+  --emulator             只列出本機模擬器的身分識別
+
+${output}
+
+範例
+  acs-tokens users
+  acs-tokens users --emulator --json
+`,
+	userCreate: `用法：acs-tokens user create [--scopes chat,voip] [--expires-in MIN] [--label L]
+
+建立通訊服務身分識別；若指定 --scopes，也會為其發行權杖。
+身分識別會記錄在本機存放區中，歸在該連線的設定檔之下。
+
+選項
+  --scopes LIST          以逗號分隔的範圍：chat、voip、chat.join、
+                         chat.join.limited、voip.join
+  --expires-in MIN       權杖存留期，60 到 1440 分鐘（預設 1440）
+  --label L              日後用來找到它的名稱（--user L）
+  --reveal               輸出權杖本身，而非遮罩後的形式（--json 一律包含權杖）
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens user create --emulator --label alice
+  acs-tokens user create --scopes chat,voip --expires-in 60 --json
+`,
+	userDelete: `用法：acs-tokens user delete --user ID|LABEL [--yes]
+
+從資源中刪除身分識別：其權杖會停止運作，其資料也會被移除。
+本機存放區仍會保留它並標示為已刪除，直到您執行「acs-tokens user forget」。
+在終端機上會要求確認；在其他環境中請傳入 --yes。
+
+選項
+  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  -y, --yes              不詢問確認
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens user delete --emulator --user alice
+  acs-tokens user delete --user 8:acs:…_… --yes --json
+`,
+	userForget: `用法：acs-tokens user forget --user ID|LABEL [--profile NAME] [--yes]
+
+只從本機存放區移除身分識別；不會變更資源。
+
+選項
+  --user ID|LABEL        身分識別
+  --profile NAME         身分識別所在的設定檔，用於多個設定檔都有它時
+                         （--emulator：模擬器的設定檔）
+  -y, --yes              不詢問確認
+
+${output}
+
+範例
+  acs-tokens user forget --user alice
+  acs-tokens user forget --emulator --user 8:acs:…_… --yes --json
+`,
+	userRename: `用法：acs-tokens user rename --user ID|LABEL --label NEW [--profile NAME]
+
+在本機存放區中為身分識別指定新標籤（--label "" 會移除標籤）。
+
+選項
+  --user ID|LABEL        身分識別
+  --label NEW            新標籤；"" 會移除標籤
+  --profile NAME         身分識別所在的設定檔，用於多個設定檔都有它時
+                         （--emulator：模擬器的設定檔）
+
+${output}
+
+範例
+  acs-tokens user rename --user alice --label alice-laptop
+  acs-tokens user rename --user 8:acs:…_… --label ""
+`,
+	tokenIssue: `用法：acs-tokens token issue --user ID|LABEL --scopes LIST [--expires-in MIN]
+
+為身分識別發行使用者存取權杖。
+
+選項
+  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  --scopes LIST          以逗號分隔的範圍：chat、voip、chat.join、
+                         chat.join.limited、voip.join
+  --expires-in MIN       存留期，60 到 1440 分鐘（預設 1440）
+  --reveal               輸出權杖本身，而非遮罩後的形式（--json 一律包含權杖）
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens token issue --emulator --user alice --scopes chat
+  TOKEN=$(acs-tokens token issue --user alice --scopes voip --json |
+    jq -r .token)
+`,
+	tokenRevoke: `用法：acs-tokens token revoke --user ID|LABEL [--yes]
+
+撤銷目前為止發行給該身分識別的所有權杖。之後發行的權杖仍可使用。
+在終端機上會要求確認；在其他環境中請傳入 --yes。
+
+選項
+  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  -y, --yes              不詢問確認
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens token revoke --emulator --user alice
+  acs-tokens token revoke --user 8:acs:…_… --yes --json
+`,
+	tokenDecode: `用法：acs-tokens token decode TOKEN
+
+顯示權杖的標頭與宣告，時間以當地時間呈現。可離線使用；不會檢查簽章
+（請見：acs-tokens token verify）。TOKEN 為「-」時從 stdin 讀取。
+
+${output}
+
+範例
+  acs-tokens token decode eyJhbGciOi…
+  acs-tokens token issue --user alice --scopes chat --json | jq -r .token |
+    acs-tokens token decode -
+`,
+	tokenVerify: `用法：acs-tokens token verify TOKEN
+
+詢問本機模擬器權杖是否有效、已撤銷、已過期，或其身分識別已刪除。
+有效時結束代碼為 0，否則為 1。TOKEN 為「-」時從 stdin 讀取。實際的服務
+沒有這種作業，因此只能搭配模擬器使用（--emulator，或連線至模擬器）。
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens token verify --emulator eyJhbGciOi…
+`,
+};
