@@ -1,4 +1,4 @@
-import textWidth from './text-width.js';
+import textWidth from '../text/width.js';
 
 /** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
 export function shortId(id: string): string {
@@ -13,15 +13,6 @@ export function shortId(id: string): string {
 
 export function showId(id: string, presenter: boolean): string {
 	return presenter ? shortId(id) : id;
-}
-
-/** `23h 59m 58s`. */
-export function formatCountdown(milliseconds: number): string {
-	const seconds = Math.max(0, Math.floor(Math.abs(milliseconds) / 1000));
-	const hours = Math.floor(seconds / 3600);
-	const minutes = Math.floor((seconds % 3600) / 60);
-	const rest = seconds % 60;
-	return hours > 0 ? `${hours}h ${minutes}m ${rest}s` : minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
 }
 
 /** Pads (or cuts, with `…`) to a width in terminal columns: `測試` is 4 columns, not 2. */

@@ -47,7 +47,7 @@ function describeParseError(
 			});
 			const option = wrong?.split('=')[0] ?? '';
 			const next = wrong === undefined ? undefined : argv[argv.indexOf(wrong) + 1];
-			return next !== undefined && next.startsWith('-') && next !== '--' && !longs.has(nameOf(next) ?? '')
+			return next?.startsWith('-') && next !== '--' && !longs.has(nameOf(next) ?? '')
 				? said.dashedValue(option, next, command)
 				: said.missingValue(option, command);
 		}

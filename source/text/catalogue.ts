@@ -205,6 +205,12 @@ export type Catalogue = {
 		emulatorBusy: (directory: string) => string;
 	};
 	wizard: {
+		/** Between a label and its value: `Scopes: chat` / `範圍：chat`. */
+		colon: string;
+		/** Scope names, joined. */
+		scopeList: (scopes: readonly string[]) => string;
+		/** A moment: the date and time with its zone, then how long ago or from now. */
+		moment: (dateTime: string, relative: string) => string;
 		title: string;
 		emulatorNews: {
 			restarted: (reason: string, url: string) => string;
@@ -291,6 +297,8 @@ export type Catalogue = {
 			expires: string;
 			expiresIn: (left: string) => string;
 			expiredAgo: (ago: string) => string;
+			/** The last token of an identity, in the manager: its scopes and when it expires. */
+			lastToken: (scopes: string, expires: string) => string;
 			status: string;
 			statuses: {
 				checking: string;

@@ -89,6 +89,9 @@ export const en: Catalogue = {
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},
 	wizard: {
+		colon: ': ',
+		scopeList: scopes => scopes.join(', '),
+		moment: (dateTime, relative) => `${dateTime} (${relative})`,
 		title: 'acs-tokens',
 		emulatorNews: {
 			restarted: (reason: string, url: string) =>
@@ -182,6 +185,7 @@ export const en: Catalogue = {
 			expires: 'Expires',
 			expiresIn: (left: string) => `in ${left}`,
 			expiredAgo: (ago: string) => `expired ${ago} ago`,
+			lastToken: (scopes, expires) => `${scopes} · expires ${expires}`,
 			status: 'Status',
 			statuses: {
 				checking: 'checking…',

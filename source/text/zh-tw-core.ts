@@ -81,6 +81,9 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`本機模擬器的資料目錄 ${directory} 持續被另一個 acs-tokens 處理程序鎖定。請等候它完成，或將它停止。`,
 	},
 	wizard: {
+		colon: '：',
+		scopeList: scopes => scopes.join('、'),
+		moment: (dateTime, relative) => `${dateTime}（${relative}）`,
 		title: 'acs-tokens',
 		emulatorNews: {
 			restarted: (reason: string, url: string) =>
@@ -172,6 +175,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			expires: '到期',
 			expiresIn: (left: string) => `${left} 後`,
 			expiredAgo: (ago: string) => `已於 ${ago} 前到期`,
+			lastToken: (scopes, expires) => `${scopes} · ${expires}到期`,
 			status: '狀態',
 			statuses: {
 				checking: '檢查中…',

@@ -75,7 +75,7 @@ describe('one identity', () => {
 		const frame = await openIdentity(app, 0);
 		expect(frame).toContain(`alice (${aliceId.slice(0, 40)}`);
 		expect(frame).toContain('token valid');
-		expect(frame).toMatch(/Created {4}\d{4}-\d\d-\d\dT/);
+		expect(frame).toMatch(/Created {4}[A-Z][a-z]{2} \d{1,2}, \d{4}, .+ \(3 hours ago\)/);
 		expect(frame).toContain('Last token chat, voip · expires ');
 		const actions = frame.split('\n').filter(line => /^[❯ ] \S/.test(line));
 		expect(actions).toEqual([

@@ -10,7 +10,8 @@ import {createSandbox, parseJson, type Sandbox, stackTraceLine} from '../_helper
 const idPattern = /^8:acs:[\da-f-]{36}_[\da-f-]{36}$/;
 const tokenPattern = /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/;
 const idText = String.raw`8:acs:[\da-f-]{36}_[\da-f-]{36}`;
-const localTime = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC(?:[+-]\d\d:\d\d)?`;
+/** Intl's medium date and long time, with the zone: `Dec 2, 2026, 10:34:55 PM UTC`. */
+const localTime = String.raw`[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d [AP]M (?:UTC|GMT[+-][\d:]+)`;
 
 type Created = {id: string; label?: string; profile: string; token?: string; expiresOn?: string; scopes?: string[]};
 type Listed = {identities: Array<{profile: string; state: string; id: string; label?: string}>};
@@ -98,12 +99,15 @@ describe('token issue, decode and verify', () => {
 		expect(result.code).toBe(0);
 		expect(result.stderr).toBe('');
 		const claims = JSON.parse(Buffer.from(firstToken.split('.')[1] as string, 'base64url').toString()) as {exp: number; iat: number; skypeid: string};
-		const inKolkata = (seconds: number) => new Date(seconds * 1000 + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+		const inKolkata = (seconds: number) =>
+			new Intl.DateTimeFormat('en', {dateStyle: 'medium', timeStyle: 'long', timeZone: 'Asia/Kolkata'}).format(seconds * 1000);
 		expect(result.stdout).toContain('Header\n  {\n    "alg": "RS256",');
 		expect(result.stdout).toContain(`Claims\n  {\n    "skypeid": "${alice.id.slice(2)}",`);
 		expect(claims.skypeid).toBe(alice.id.slice(2));
-		expect(result.stdout).toContain(`\nIssued   ${inKolkata(claims.iat)} UTC+05:30\n`);
-		expect(result.stdout).toMatch(new RegExp(String.raw`\nExpires  ${inKolkata(claims.exp)} UTC\+05:30 \(in (?:23h 59m|24h 0m)\)\nScopes   chat\n$`));
+		// In the zone TZ names, with the zone shown.
+		expect(inKolkata(claims.iat)).toMatch(/ GMT\+5:30$/);
+		expect(result.stdout).toContain(`\nIssued   ${inKolkata(claims.iat)}\n`);
+		expect(result.stdout).toMatch(new RegExp(String.raw`\nExpires  ${inKolkata(claims.exp).replace('+', '\\+')} \(in (?:23h 59m|24h 0m)\)\nScopes   chat\n$`));
 	});
 
 	it('decode - reads the token from stdin; --json gives header, claims and ISO times', async () => {
@@ -239,8 +243,8 @@ describe('users, after all of that', () => {
 		const lines = table.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^PROFILE {3}LABEL {2}ID {2,}STATE$/);
 		const row = (label: string) => lines.find(line => new RegExp(`^emulator +${label} +8:acs:`).test(line));
-		expect(row('alice')).toMatch(/ deleted \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-		expect(row('dave')).toMatch(/ tokens revoked \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+		expect(row('alice')).toMatch(new RegExp(` deleted ${localTime}$`));
+		expect(row('dave')).toMatch(new RegExp(` tokens revoked ${localTime}$`));
 		expect(row('carol')).toMatch(new RegExp(String.raw` token chat\.join, expires ${localTime} \(in (?:23h 59m|24h 0m)\)$`));
 		expect(lines.find(line => /^emulator {2,}8:acs:/.test(line))).toMatch(/ no token issued$/);
 		expect(lines).toHaveLength(6);

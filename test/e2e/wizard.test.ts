@@ -286,7 +286,7 @@ describe('managing identities made in an earlier session', () => {
 		screen = await session.press(keys.enter, 'Revoke every token of alice');
 		expect(screen).toContain('Enter confirms, Esc cancels.');
 		screen = await session.press(keys.enter, /^revoked$/m);
-		expect(screen).toMatch(/^Revoked +\d{4}-/m);
+		expect(screen).toMatch(/^Revoked +[A-Z][a-z]{2} \d{1,2}, \d{4}, .+ \((?:now|\d+ seconds? ago)\)$/m);
 
 		// Rename to bob: clear the label, type the new one.
 		while (!session.screen().includes('❯ Rename')) {

@@ -149,7 +149,7 @@ describe('acs-tokens emulator', () => {
 		[['--port', 'abc'], '--port must be a whole number from 0 to 65535, not "abc".'],
 		[['--data-dir', '/tmp/x', '--in-memory'], '--data-dir and --in-memory exclude each other: choose one.'],
 		[['--access-key', 'not base64!'], '--access-key must be base64'],
-		[['--bogus'], "Unknown option '--bogus'"],
+		[['--bogus'], 'Unknown option --bogus.'],
 	])('refuses %j with exit code 2 and a message, no stack trace', async (args, message) => {
 		const result = await run(['emulator', ...args]);
 		expect(result.code).toBe(2);

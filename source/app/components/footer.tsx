@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import textWidth from '../text-width.js';
+import textWidth from '../../text/width.js';
 
 /**
  * The keys that work on the current screen, always at the bottom. Wrapped between keys rather

@@ -4,10 +4,17 @@ import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, ManageAction, WizardEvent} from '../../wizard/types.js';
 import {fitWidth, showId} from '../present.js';
+import {useNow} from '../hooks/use-now.js';
+import {formatDateTime, formatRelative} from '../../text/format.js';
 
 export function identityName(identity: IdentitySummary | undefined, id: string, presenter: boolean): string {
 	const shown = showId(id, presenter);
 	return identity?.label ? `${identity.label} (${shown})` : shown;
+}
+
+/** `Dec 2, 2026, 6:34:56 AM GMT+8 (3 hours ago)`, in the user's time zone and language. */
+function moment(iso: string | undefined, now: number): string | undefined {
+	return iso === undefined ? undefined : text.wizard.moment(formatDateTime(iso), formatRelative(Date.parse(iso) - now));
 }
 
 export function IdentityScreen(props: {
@@ -19,6 +26,7 @@ export function IdentityScreen(props: {
 	readonly active: boolean;
 }) {
 	const {manage} = text.wizard;
+	const now = useNow(30_000);
 	const {identity} = props;
 	const deleted = identity?.deletedAt !== undefined;
 	const actions: ManageAction[] = deleted ? ['rename', 'forget'] : ['issue', 'revoke', 'delete', 'rename', 'forget'];
@@ -36,13 +44,18 @@ export function IdentityScreen(props: {
 					{identityName(identity, props.id, props.presenter)}
 				</Text>
 				<Text color="cyan">{identity ? manage.states[stateOf(identity)] : ''}</Text>
-				{line(manage.details.created, identity?.createdAt)}
+				{line(manage.details.created, moment(identity?.createdAt, now))}
 				{line(
 					manage.details.lastToken,
-					identity?.lastToken ? `${identity.lastToken.scopes.join(', ')} · expires ${identity.lastToken.expiresOn}` : undefined,
+					identity?.lastToken
+						? text.wizard.token.lastToken(
+								text.wizard.scopeList(identity.lastToken.scopes),
+								moment(identity.lastToken.expiresOn, now) ?? '',
+							)
+						: undefined,
 				)}
-				{line(manage.details.revoked, identity?.revokedAt)}
-				{line(manage.details.deleted, identity?.deletedAt)}
+				{line(manage.details.revoked, moment(identity?.revokedAt, now))}
+				{line(manage.details.deleted, moment(identity?.deletedAt, now))}
 			</Box>
 			<SelectList
 				items={actions.map(action => ({key: action, label: manage.actions[action], value: action}))}

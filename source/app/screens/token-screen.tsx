@@ -7,7 +7,8 @@ import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js'
 import type {UiEffects} from '../effects.js';
 import {useNow} from '../hooks/use-now.js';
 import {maskToken} from '../../identity/trace.js';
-import {formatCountdown, showId} from '../present.js';
+import {showId} from '../present.js';
+import {formatDuration} from '../../text/format.js';
 
 type Prompt = 'file' | 'dotenv' | undefined;
 
@@ -87,16 +88,23 @@ export function TokenScreen(props: {
 	return (
 		<Box flexDirection="column">
 			<Text wrap={props.revealed ? 'wrap' : 'truncate-end'}>
-				<Text bold>{text.wizard.token.heading}: </Text>
+				<Text bold>
+					{text.wizard.token.heading}
+					{text.wizard.colon}
+				</Text>
 				{shown}
 			</Text>
 			<Text>
-				{text.wizard.token.scopes}: {props.token.scopes.join(', ')} · {text.wizard.token.expires}:{' '}
-				{left > 0 ? text.wizard.token.expiresIn(formatCountdown(left)) : text.wizard.token.expiredAgo(formatCountdown(left))}
+				{text.wizard.token.scopes}
+				{text.wizard.colon}
+				{text.wizard.scopeList(props.token.scopes)} · {text.wizard.token.expires}
+				{text.wizard.colon}
+				{left > 0 ? text.wizard.token.expiresIn(formatDuration(left)) : text.wizard.token.expiredAgo(formatDuration(left))}
 			</Text>
 			<TokenStatusLine status={props.status} />
 			<Text dimColor wrap="truncate-end">
-				{text.wizard.token.claims}: skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
+				{text.wizard.token.claims}
+				{text.wizard.colon}skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
 				{String(claims['iat'] ?? '')} · exp {String(claims['exp'] ?? '')} · acsScope {String(claims['acsScope'] ?? '')}
 			</Text>
 			{prompt ? (
