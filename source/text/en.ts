@@ -7,6 +7,10 @@ import {enHelp} from './en-help.js';
  * Every sentence acs-tokens shows a person, in English: the catalogue the others are
  * translated from, checked against the same type (catalogue.ts).
  */
+const englishPlurals = new Intl.PluralRules('en');
+/** `hour` or `hours`, by the plural rules of English. */
+const hours = (count: number) => (englishPlurals.select(count) === 'one' ? 'hour' : 'hours');
+
 export const en: Catalogue = {
 	help: enHelp,
 	commands: enCommands,
@@ -175,7 +179,7 @@ export const en: Catalogue = {
 		},
 		lifetime: {
 			minutes: (minutes: number) =>
-				minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'} (${minutes} minutes)` : `${minutes} minutes`,
+				minutes % 60 === 0 ? `${minutes / 60} ${hours(minutes / 60)} (${minutes} minutes)` : `${minutes} minutes`,
 			default: 'default',
 		},
 		token: {

@@ -5,6 +5,7 @@ import {text} from '../../text/index.js';
 import type {IdentitySummary, ManageAction, WizardEvent} from '../../wizard/types.js';
 import {fitWidth, showId} from '../present.js';
 import {useNow} from '../hooks/use-now.js';
+import textWidth from '../../text/width.js';
 import {formatDateTime, formatRelative} from '../../text/format.js';
 
 export function identityName(identity: IdentitySummary | undefined, id: string, presenter: boolean): string {
@@ -30,10 +31,12 @@ export function IdentityScreen(props: {
 	const {identity} = props;
 	const deleted = identity?.deletedAt !== undefined;
 	const actions: ManageAction[] = deleted ? ['rename', 'forget'] : ['issue', 'revoke', 'delete', 'rename', 'forget'];
+	// The labels' column is as wide as the widest label in this language, plus a space.
+	const labelWidth = Math.max(...Object.values(manage.details).map(label => textWidth(label))) + 1;
 	const line = (label: string, value: string | undefined) =>
 		value ? (
 			<Text wrap="truncate-end">
-				<Text dimColor>{fitWidth(label, 11)}</Text>
+				<Text dimColor>{fitWidth(label, labelWidth)}</Text>
 				{value}
 			</Text>
 		) : undefined;

@@ -1,0 +1,131 @@
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {en} from '../../source/text/en.js';
+import {switchLanguage, text, useCatalogue} from '../../source/text/index.js';
+import {emulatorChoice, frameWidth, keys, renderApp, unmountAll, type AppHarness} from '../_helpers/ink.js';
+import {englishIn, pseudoCatalogue} from '../_helpers/pseudo-locale.js';
+
+afterEach(unmountAll);
+
+/**
+ * Every screen of the wizard, walked by keys, waiting on the words of the catalogue in use: the
+ * connect screen, help, the paste form and its refusal, the menu, the whole tour (with the
+ * Python code and the save prompt), presenter mode, the manager's list, an identity, its token,
+ * its rename form, a confirmation and a failure.
+ */
+async function walkEveryScreen(app: AppHarness): Promise<void> {
+	const w = () => text.wizard;
+	await app.press('?', w().help.heading);
+	await app.press(keys.escape, w().connect.heading);
+	await app.press(keys.up, `❯ ${w().connect.paste}`);
+	await app.press(keys.enter, w().paste.heading);
+	await app.press('endpoint=https://contoso.communication.azure.com/a/path;accesskey=a2V5', text.errors.connectionString({kind: 'endpoint-not-an-origin', endpoint: 'https://contoso.communication.azure.com/a/path', origin: 'https://contoso.communication.azure.com/'}).slice(0, 12));
+	await app.press(keys.escape, w().connect.heading);
+	await app.press(keys.down);
+	await app.press(keys.down, `❯ ${w().connect.emulator}`);
+	await app.press(keys.enter, w().menu.heading);
+
+	const step = (n: number) => w().stepOf(n, 6, w().steps[n - 1] as string);
+	await app.press(keys.enter, step(1));
+	await app.press('t', w().code.heading('Python'));
+	await app.press('t', w().code.heading('TypeScript'));
+	await app.press(keys.enter, step(2));
+	await app.press(keys.enter, w().run(w().actions.next));
+	await app.press(keys.enter, step(3));
+	await app.press(keys.down);
+	await app.press(keys.space);
+	await app.press(keys.enter, w().explain.lifetime.slice(0, 10));
+	await app.press(keys.enter, step(4));
+	await app.press('f', w().token.filePrompt);
+	await app.press(keys.enter, w().token.savedFile('access-token.txt'));
+	await app.press('p', w().presenterBadge);
+	await app.press(keys.enter, step(5));
+	await app.press(keys.enter, w().run(w().actions.next));
+	await app.press(keys.enter, step(6));
+	// The delete fails once (the fake's network error): the error screen, then r retries.
+	await app.press(keys.enter, w().error.heading);
+	await app.press('r', w().run(w().actions.next));
+	await app.press(keys.enter, w().explain.finished.slice(0, 10));
+	await app.press(keys.enter, w().menu.heading);
+	await app.press('p', frame => !frame.includes(w().presenterBadge));
+
+	await app.press(keys.down, `❯ ${w().menu.manage(3).slice(0, 8)}`);
+	await app.press(keys.enter, w().manage.heading('emulator'));
+	await app.press(keys.enter, w().manage.actions.rename);
+	await app.press(keys.enter, w().scopes.chat.slice(0, 6));
+	await app.press(keys.enter, w().lifetime.minutes(1440));
+	await app.press(keys.enter, w().token.heading);
+	await app.press(keys.enter, w().manage.actions.issue);
+	for (let index = 0; index < 3; index++) {
+		await app.press(keys.down);
+	}
+
+	await app.press(keys.enter, w().manage.renamePrompt);
+	await app.press(keys.escape, w().manage.actions.issue);
+	await app.press(keys.down);
+	await app.press(keys.down, `❯ ${w().manage.actions.delete}`);
+	await app.press(keys.enter, w().manage.confirm.delete('alice').slice(-8));
+	await app.press(keys.enter, `❯ ${w().manage.actions.issue}`);
+}
+
+function renderForWalk(): AppHarness {
+	return renderApp({
+		input: {
+			choices: [
+				{kind: 'profile', name: 'production-west-europe', endpoint: 'https://contoso-production-westeurope-01.communication.azure.com/'},
+				{kind: 'dotenv', path: '/work/project/.env', variable: 'COMMUNICATION_SERVICES_CONNECTION_STRING', endpoint: 'https://contoso.communication.azure.com/'},
+				emulatorChoice,
+			],
+		},
+		configure(fakes, effects) {
+			fakes.deleteUser.mockRejectedValueOnce(Object.assign(new Error(text.errors.network('https://127.0.0.1:41234/', 'ECONNREFUSED')), {kind: 'network'}));
+			effects.saveTokenToFile.mockImplementation(async (_token, file) => text.wizard.token.savedFile(file));
+			effects.saveTokenToDotenv.mockImplementation(async (_token, variable) => text.wizard.token.savedDotenv(variable, '.env'));
+		},
+	});
+}
+
+function expectFitting(frames: readonly string[]): void {
+	for (const frame of frames) {
+		const width = frameWidth(frame);
+		const height = frame.split('\n').length;
+		if (width > 80 || height > 24) {
+			throw new Error(`A frame is ${width}×${height}, larger than 80×24:\n${frame}`);
+		}
+	}
+}
+
+describe('the pseudo-locale (every message accented and 40 % wider)', () => {
+	beforeAll(() => {
+		useCatalogue(pseudoCatalogue(en));
+		return () => useCatalogue(en);
+	});
+
+	it('leaves no English on any screen of the wizard, and every screen still fits 80×24', async () => {
+		const app = renderForWalk();
+		await walkEveryScreen(app);
+		const frames = app.frames();
+		expect(frames.length).toBeGreaterThan(40);
+		const english = [...new Set(frames.flatMap(frame => englishIn(frame)))];
+		expect(english, 'English that did not come from the catalogue').toEqual([]);
+		expectFitting(frames);
+	});
+});
+
+describe('Traditional Chinese (zh-TW)', () => {
+	beforeAll(async () => {
+		await switchLanguage('zh-TW');
+		return () => switchLanguage('en');
+	});
+
+	it('walks every screen in zh-TW, each fitting 80×24, none without Chinese', async () => {
+		const app = renderForWalk();
+		await walkEveryScreen(app);
+		const frames = app.frames();
+		expectFitting(frames);
+		for (const frame of frames.filter(drawn => drawn.trim() !== '')) {
+			expect(frame, 'every screen speaks zh-TW').toMatch(/\p{Script=Han}/u);
+		}
+
+		expect(app.lastFrame()).toContain('建立時間');
+	});
+});
