@@ -2,9 +2,9 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import textWidth, {fastPathSymbols, wideRanges} from '../source/text/width.js';
+import textWidth, {fastPathSymbols, wideRanges} from '../../source/text/width.js';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const boxDrawing = Array.from({length: 0x80}, (_, offset) => 0x25_00 + offset);
 
 /** A small deterministic generator, so a failure can be replayed. */
