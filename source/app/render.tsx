@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import {App} from './app.js';
+import {withPlainSymbols} from './plain-symbols.js';
 import type {UiEffects} from './effects.js';
 import type {WizardActor} from './hooks/use-wizard.js';
 
@@ -9,6 +10,8 @@ export async function renderWizard(options: {
 	readonly effects: Omit<UiEffects, 'quit'>;
 	/** Called once the first frame is on screen. */
 	readonly afterFirstFrame: () => void;
+	/** ASCII symbols and boxes (--plain-symbols, settings --symbols plain). */
+	readonly plainSymbols?: boolean;
 }): Promise<void> {
 	const {actor} = options;
 	// When the terminal narrows, Ink erases its last frame line by line, but most terminals
@@ -35,7 +38,7 @@ export async function renderWizard(options: {
 				},
 			}}
 		/>,
-		{exitOnCtrlC: true, patchConsole: false},
+		{exitOnCtrlC: true, patchConsole: false, ...(options.plainSymbols ? {stdout: withPlainSymbols(stdout)} : {})},
 	);
 	setImmediate(options.afterFirstFrame);
 	try {

@@ -2,7 +2,7 @@ import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
 import {discoverConnectionStrings} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
-import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
+import {readSavedProfiles, readSavedSettings, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
 import type {CommandIo} from '../commands/context.js';
@@ -50,6 +50,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		emulator: {type: 'boolean'},
 		profile: {type: 'string'},
 		present: {type: 'boolean'},
+		'plain-symbols': {type: 'boolean'},
 		'no-color': {type: 'boolean'},
 		'config-dir': {type: 'string'},
 	});
@@ -120,6 +121,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToFile: async (token: string, file: string) => (await exporter()).saveTokenToFile(token, file, io.cwd),
 					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
 				},
+				plainSymbols: values['plain-symbols'] === true || readSavedSettings(configDirectory).symbols === 'plain',
 				afterFirstFrame() {
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);

@@ -131,7 +131,37 @@ const lockName = 'emulator.lock';
 /** The live owner of the data directory's lock, if any. */
 export async function readLockOwner(directory: string): Promise<LockOwner | undefined> {
 	const owner = await readOwnerFile(path.join(directory, lockName));
-	return owner && isRunning(owner.pid) ? owner : undefined;
+	return owner && isRunning(owner.pid) && (await isServing(owner)) ? owner : undefined;
+}
+
+/**
+ * An owner that advertised a URL serves on it for as long as it holds the lock. Nothing
+ * listening there (ECONNREFUSED) means the process died and its pid was reused by another:
+ * the lock is stale. Anything else (it answers, or is slow to) counts as alive.
+ */
+async function isServing(owner: LockOwner): Promise<boolean> {
+	if (owner.url === undefined || isThisThread(owner)) {
+		return true;
+	}
+
+	let url: URL;
+	try {
+		url = new URL(owner.url);
+	} catch {
+		return true;
+	}
+
+	const {connect} = await import('node:net');
+	return new Promise(resolve => {
+		const socket = connect({host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port)});
+		const done = (serving: boolean) => {
+			socket.destroy();
+			resolve(serving);
+		};
+		socket.setTimeout(1000, () => done(true));
+		socket.once('connect', () => done(true));
+		socket.once('error', (error: NodeJS.ErrnoException) => done(error.code !== 'ECONNREFUSED'));
+	});
 }
 
 /** The owner a lock file names, running or not; undefined for anything that names no process. */
@@ -209,7 +239,11 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 			return {
 				async release() {
 					heldDirectories.delete(key);
-					await rm(lockPath, {force: true});
+					// Only our own: a lock taken over meanwhile (ours judged stale) is the new owner's.
+					const owner = await readOwnerFile(lockPath);
+					if (owner === undefined || isThisThread(owner)) {
+						await rm(lockPath, {force: true});
+					}
 				},
 				async advertise(owner) {
 					await writeFileAtomic(lockPath, JSON.stringify({pid: process.pid, threadId, ...owner}));
@@ -242,7 +276,7 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 		}
 
 		const movedOwner = await readOwnerFile(moved);
-		if (movedOwner && !isThisThread(movedOwner) && isRunning(movedOwner.pid)) {
+		if (movedOwner && !isThisThread(movedOwner) && isRunning(movedOwner.pid) && (await isServing(movedOwner))) {
 			await rename(moved, lockPath).catch(() => undefined);
 			throw inUse(directory, movedOwner);
 		}

@@ -43,6 +43,12 @@ Commands
 
 Every command takes --help, and --json for one JSON document on stdout.
 
+Language
+  --lang en|zh-TW|auto   before or after the command; otherwise the saved setting
+                         (acs-tokens settings --lang), then LC_ALL, LC_MESSAGES, LANG,
+                         then the system's locale. zh_TW, zh_HK, zh_MO and zh-Hant give
+                         Traditional Chinese; --json keys and error kinds stay English.
+
 Exit codes
   0 ok   1 failed   2 usage or refused input   3 authentication   4 not found
   5 network or TLS   130 cancelled
@@ -53,6 +59,7 @@ Examples
   acs-tokens users
 `,
 	wizard: `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
+                  [--plain-symbols] [--lang L]
 
 Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
 issue token, revoke, delete) or manage the identities you created. ? shows every key.
@@ -62,6 +69,8 @@ Options
   --profile NAME     connect with a saved profile at once
   --present          presenter mode: secrets can never be revealed, ids shortened
   --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
+  --plain-symbols    ASCII symbols and boxes (or: acs-tokens settings --symbols plain)
+  --lang L           en, zh-TW or auto (see acs-tokens --help)
   --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
 `,
 	emulator: (defaultPort: number, defaultDataDirectory: string) => `Usage: acs-tokens emulator [options]
@@ -105,19 +114,24 @@ Examples
   acs-tokens profiles
   acs-tokens profiles --json
 `,
-	settings: `Usage: acs-tokens settings [--store-tokens on|off]
+	settings: `Usage: acs-tokens settings [--store-tokens on|off] [--lang L] [--symbols S]
 
 Shows or changes acs-tokens' settings.
 
 Options
   --store-tokens on|off  keep token values in the store (config.json, mode 600).
                          Off by default; turning it off removes every token kept so far.
+  --lang en|zh-TW|auto   the language to use (auto: the locale decides)
+  --symbols unicode|plain
+                         plain: ASCII symbols and boxes in the wizard, for terminals
+                         that draw ● ○ ❯ and box lines two columns wide
 
 ${output}
 
 Examples
   acs-tokens settings
   acs-tokens settings --store-tokens on
+  acs-tokens settings --lang zh-TW
 `,
 	users: `Usage: acs-tokens users [--profile NAME | --emulator]
 

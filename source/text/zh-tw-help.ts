@@ -40,6 +40,12 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
 
 每個命令都接受 --help，以及 --json（在 stdout 輸出一份 JSON 文件）。
 
+語言
+  --lang en|zh-TW|auto   放在命令前後皆可；未指定時依序採用已儲存的設定
+                         （acs-tokens settings --lang）、LC_ALL、LC_MESSAGES、
+                         LANG，最後是系統的地區設定。zh_TW、zh_HK、zh_MO 與
+                         zh-Hant 會使用繁體中文；--json 的鍵與錯誤類型維持英文。
+
 結束代碼
   0 成功   1 失敗   2 用法錯誤或輸入遭拒   3 驗證失敗   4 找不到
   5 網路或 TLS 錯誤   130 已取消
@@ -50,6 +56,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   acs-tokens users
 `,
 	wizard: `用法：acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
+            [--plain-symbols]
 
 開啟精靈：先連線，再依快速入門的導覽逐步操作（建立使用者、選擇範圍、
 發行權杖、撤銷、刪除），或管理您建立的身分識別。按 ? 可顯示所有按鍵。
@@ -59,6 +66,9 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   --profile NAME     立即以已儲存的設定檔連線
   --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短
   --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb）
+  --plain-symbols    使用 ASCII 符號與框線
+                     （或：acs-tokens settings --symbols plain）
+  --lang L           en、zh-TW 或 auto（請見 acs-tokens --help）
   --config-dir DIR   設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
 `,
 	emulator: (defaultPort: number, defaultDataDirectory: string) => `用法：acs-tokens emulator [選項]
@@ -103,19 +113,24 @@ ${output}
   acs-tokens profiles
   acs-tokens profiles --json
 `,
-	settings: `用法：acs-tokens settings [--store-tokens on|off]
+	settings: `用法：acs-tokens settings [--store-tokens on|off] [--lang L] [--symbols S]
 
 顯示或變更 acs-tokens 的設定。
 
 選項
   --store-tokens on|off  將權杖值保存在本機存放區中（config.json，權限 600）。
                          預設為關閉；關閉時會移除目前為止保存的所有權杖。
+  --lang en|zh-TW|auto   要使用的語言（auto：依地區設定決定）
+  --symbols unicode|plain
+                         plain：精靈改用 ASCII 符號與框線，適用於把 ● ○ ❯
+                         和框線畫成兩欄寬的終端機
 
 ${output}
 
 範例
   acs-tokens settings
   acs-tokens settings --store-tokens on
+  acs-tokens settings --lang zh-TW
 `,
 	users: `用法：acs-tokens users [--profile NAME | --emulator]
 
