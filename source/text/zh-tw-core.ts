@@ -173,7 +173,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			masked: '已遮罩',
 			scopes: '範圍',
 			expires: '到期',
-			expiresIn: (left: string) => `${left} 後`,
+			expiresIn: (left: string) => `${left}後`,
 			expiredAgo: (ago: string) => `已於 ${ago} 前到期`,
 			lastToken: (scopes, expires) => `${scopes} · ${expires}到期`,
 			status: '狀態',

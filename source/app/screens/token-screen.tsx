@@ -18,7 +18,8 @@ export function TokenStatusLine({status}: {readonly status: TokenStatus | undefi
 	const labels = text.wizard.token.statuses;
 	return (
 		<Text>
-			{text.wizard.token.status}:{' '}
+			{text.wizard.token.status}
+			{text.wizard.colon}
 			<Text bold color={statusColors[status ?? 'unknown'] ?? 'red'}>
 				{labels[status ?? 'unknown']}
 			</Text>
