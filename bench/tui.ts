@@ -107,10 +107,19 @@ class Session {
 	}
 }
 
-async function firstFrame(configDirectory: string, cacheDirectory?: string): Promise<number> {
+/** The connect screen's footer ends in the quit key, in each language. */
+const quitKey = {en: connectFooter, 'zh-TW': 'q 結束'} as const;
+
+async function firstFrame(configDirectory: string, cacheDirectory?: string, language: 'en' | 'zh-TW' = 'en'): Promise<number> {
 	const started = performance.now();
-	const session = new Session([cli], {...environment(configDirectory), ...(cacheDirectory ? {ACS_TOKENS_CACHE_DIR: cacheDirectory} : {})});
-	await session.frameWith(connectFooter, 0);
+	const session = new Session([cli], {
+		...environment(configDirectory),
+		LC_ALL: '',
+		LC_MESSAGES: '',
+		LANG: language === 'en' ? 'en_US.UTF-8' : 'zh_TW.UTF-8',
+		...(cacheDirectory ? {ACS_TOKENS_CACHE_DIR: cacheDirectory} : {}),
+	});
+	await session.frameWith(quitKey[language], 0);
 	const elapsed = performance.now() - started;
 	session.process.write('q');
 	await session.exited;
@@ -165,11 +174,14 @@ const configDirectory = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-bench-t
 try {
 	// Warm the file cache for both, and let the first run create the config file.
 	await firstFrame(configDirectory);
+	await firstFrame(configDirectory, undefined, 'zh-TW');
 	await bareNode(configDirectory);
 	const wizardTimes: number[] = [];
+	const zhTimes: number[] = [];
 	const bareTimes: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		wizardTimes.push(await firstFrame(configDirectory));
+		zhTimes.push(await firstFrame(configDirectory, undefined, 'zh-TW'));
 		bareTimes.push(await bareNode(configDirectory));
 	}
 
@@ -193,6 +205,8 @@ try {
 		console.log(`| ${name} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${target} | ${result} |`);
 	row(`spawn → first complete frame (${runs} runs)`, wizardTimes, `≤ 2.5 × baseline: ${ratio.toFixed(2)} ×`, pass(ratio <= 2.5));
 	row(`\`node -e 0\`, spawn → exit (baseline, ${runs} runs)`, bareTimes, '', '');
+	const zhRatio = median(zhTimes) / median(wizardTimes);
+	row(`first complete frame under LANG=zh_TW.UTF-8 (${runs} runs)`, zhTimes, `≤ 1.10 × the English one: ${zhRatio.toFixed(2)} ×`, pass(zhRatio <= 1.1));
 	row(
 		`first start, no compile cache yet (${firstStarts.length} runs)`,
 		firstStarts,

@@ -70,8 +70,8 @@ export async function runEmulatorCommand(
 		onRequest(entry) {
 			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},
-		onWarning(message) {
-			io.stderr.write(`${message}\n`);
+		onWarning(_message, warning) {
+			io.stderr.write(`${text.commands.emulator.warning(warning)}\n`);
 		},
 		onInternalError(error) {
 			io.stderr.write(`${text.commands.emulator.internalError((error as Error).stack ?? String(error))}\n`);

@@ -4,5 +4,6 @@
  */
 export {createEmulator, type Emulator, type EmulatorOptions} from './server.js';
 export type {RequestLog} from './http/handler.js';
+export {type EmulatorWarning, type SignatureCulprit, warningMessage} from './warnings.js';
 export {developmentAccessKey, defaultPort} from './defaults.js';
 export {DataDirectoryError, StateFileError} from './data-directory.js';

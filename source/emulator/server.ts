@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import type {WarningListener} from './warnings.js';
 import {mkdtemp, rm} from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -48,7 +49,7 @@ export type EmulatorOptions = {
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
 	/** Log lines for a person: a signature that did not match and why, an unknown api-version, a repaired file. */
-	readonly onWarning?: (message: string) => void;
+	readonly onWarning?: WarningListener;
 };
 
 export type Emulator = {

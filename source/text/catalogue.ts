@@ -5,6 +5,7 @@
  * function whose parameters are typed. Machine-facing words (the `--json` keys, the error
  * kinds, the emulator's HTTP error bodies) are not here: they stay the same in every language.
  */
+import type {EmulatorWarning} from '../emulator/warnings.js';
 import type {ConnectionStringProblem} from '../protocol/connection-string.js';
 
 export type Catalogue = {
@@ -55,6 +56,8 @@ export type Catalogue = {
 		expiry: (localTime: string, duration: string, expired: boolean) => string;
 		noSuchLabel: (value: string, profile: string) => string;
 		emulator: {
+			/** A log line of the emulator (an unknown api-version, a signature mismatch, a repaired journal). */
+			warning: (warning: EmulatorWarning) => string;
 			badPort: (value: string | undefined) => string;
 			dataDirOrMemory: string;
 			badAccessKey: string;

@@ -1,4 +1,5 @@
 import type {Catalogue} from './catalogue.js';
+import type {EmulatorWarning, SignatureCulprit} from '../emulator/warnings.js';
 
 /** What the commands print and ask, besides their --help, in Traditional Chinese (Taiwan): the zh-TW translation of en-commands.ts. */
 export const zhTWCommands: Catalogue['commands'] = {
@@ -35,6 +36,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	noSuchLabel: (value: string, profile: string) =>
 		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
 	emulator: {
+		warning: describeWarning,
 		badPort: (value: string | undefined) => `--port 必須是 0 到 65535 之間的整數，而不是「${value}」。`,
 		dataDirOrMemory: '--data-dir 與 --in-memory 不能同時使用：請擇一。',
 		badAccessKey: '--access-key 必須是至少 16 個位元組的 base64 字串，例如下列命令的輸出：openssl rand -base64 64',
@@ -136,3 +138,47 @@ export const zhTWCommands: Catalogue['commands'] = {
 		unknown: (reason: string) => `權杖狀態：${reason}。`,
 	},
 };
+
+function culpritText(culprit: SignatureCulprit): string {
+	switch (culprit.part) {
+		case 'host-without-port': {
+			return `主機被簽署為 ${culprit.hostname}：請完全依送出的 Host 標頭簽署，包含連接埠。`;
+		}
+
+		case 'body-hash': {
+			return 'x-ms-content-sha256 是所送本文的雜湊：請在標頭中送出您簽署的同一個雜湊。';
+		}
+
+		case 'query-left-out': {
+			return '查詢字串被省略：請連同查詢字串（?api-version=…）簽署路徑。';
+		}
+
+		case 'path-decoded': {
+			return '路徑以解碼後的形式簽署：請依送出的原樣簽署路徑，保留百分比編碼（8%3Aacs%3A…）。';
+		}
+
+		case 'method-lower-case': {
+			return '方法以小寫簽署：請以大寫簽署方法。';
+		}
+	}
+}
+
+/** The emulator's log lines in zh-TW (the data is the emulator's; the words are ours). */
+function describeWarning(warning: EmulatorWarning): string {
+	switch (warning.kind) {
+		case 'unknown-api-version': {
+			return `模擬器不認得 api-version ${warning.version}；改以 ${warning.answeredAs} 回應（--skip-api-version-check）。`;
+		}
+
+		case 'signature-mismatch': {
+			const verdict = warning.culprit
+				? `與收到的簽章相符的差異：${culpritText(warning.culprit)}`
+				: '沒有任何單一部分能解釋：請確認金鑰是此模擬器存取金鑰經 base64 解碼後的值，並逐行比對。';
+			return `${warning.method} ${warning.target} 的簽章不相符。要簽署的字串（方法、路徑與查詢字串、${warning.signedHeaders.join(';')}）：${warning.stringToSign}。${verdict}`;
+		}
+
+		case 'torn-journal': {
+			return `模擬器的日誌 ${warning.path} 結尾有一行未寫完（位於第 ${warning.at} 位元組，共 ${warning.bytes} 位元組），是當機時中斷、尚未確認的寫入；已將它捨棄。`;
+		}
+	}
+}

@@ -122,6 +122,27 @@ describe('every command in zh-TW', () => {
 		}
 	});
 
+	it("says the emulator's log lines in zh-TW, from the emulator's data", () => {
+		const lines = [
+			text.commands.emulator.warning({kind: 'unknown-api-version', version: '2099-01-01', answeredAs: '2026-09-23'}),
+			text.commands.emulator.warning({kind: 'torn-journal', path: '/data/identities.journal', bytes: 10, at: 326}),
+			text.commands.emulator.warning({
+				kind: 'signature-mismatch',
+				method: 'POST',
+				target: '/identities?api-version=2023-10-01',
+				signedHeaders: ['x-ms-date', 'host', 'x-ms-content-sha256'],
+				stringToSign: '"POST\\n/identities"',
+				culprit: {part: 'query-left-out'},
+			}),
+		];
+		for (const line of lines) {
+			expect(line).toMatch(/\p{Script=Han}/u);
+			expect(englishIn(line)).toEqual([]);
+		}
+
+		expect(lines[0]).toContain('2099-01-01');
+	});
+
 	it('answers usage errors in zh-TW, and takes 是 for yes', async () => {
 		const result = await run(['user', 'create', '--bogus'], directory);
 		expect(result.stderr).toBe('不明的選項 --bogus。請執行「acs-tokens user create --help」。\n');

@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {computeSignature, contentHash, parseAuthorization, signaturesEqual} from '../../protocol/hmac.js';
+import {type WarningListener, warn} from '../warnings.js';
 import {explainSignatureMismatch} from './signature-diagnosis.js';
 import {acsErrors} from '../errors.js';
 import {decodeJwt} from '../../protocol/jwt.js';
@@ -26,7 +27,7 @@ export function createAuthenticator(options: {
 	readonly secure: boolean;
 	readonly now?: () => number;
 	/** Told why a signature did not match (never the key, never the signature received). */
-	readonly onSignatureMismatch?: (explanation: string) => void;
+	readonly onSignatureMismatch?: WarningListener;
 }): Authenticator {
 	const now = options.now ?? Date.now;
 	return ({method, target, headers, body}) => {
@@ -80,7 +81,8 @@ export function createAuthenticator(options: {
 		const signed = `${method}\n${target}\n${values.join(';')}`;
 		const expected = computeSignature(options.accessKey, signed);
 		if (!signaturesEqual(expected, parsed.signature)) {
-			options.onSignatureMismatch?.(
+			warn(
+				options.onSignatureMismatch,
 				explainSignatureMismatch({
 					accessKey: options.accessKey,
 					received: parsed.signature,

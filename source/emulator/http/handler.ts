@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import {type WarningListener, warn} from '../warnings.js';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {JsonLimitError, maxJsonDepth, parseBoundedJson} from '../../protocol/bounded-json.js';
 import {type ApiVersion, isKnownApiVersion, isWellFormedApiVersion, knownApiVersions, newestApiVersion} from '../../protocol/api-versions.js';
@@ -24,7 +25,7 @@ export type HandlerOptions = {
 	readonly onRequest?: (entry: RequestLog) => void;
 	readonly onInternalError?: (error: unknown) => void;
 	/** One line for a person reading the emulator's log. */
-	readonly onWarning?: (message: string) => void;
+	readonly onWarning?: WarningListener;
 };
 
 type Outcome = {readonly status: number; readonly body?: unknown; readonly advertised?: string};
@@ -54,7 +55,7 @@ export function createRequestHandler(options: HandlerOptions): (request: Incomin
 		if (options.skipApiVersionCheck && isWellFormedApiVersion(raw)) {
 			if (!isKnownApiVersion(raw) && !versionsSeen.has(raw) && versionsSeen.size < 1000) {
 				versionsSeen.add(raw);
-				options.onWarning?.(`api-version ${raw} is not one the emulator knows; answering it as ${newestApiVersion} (--skip-api-version-check).`);
+				warn(options.onWarning, {kind: 'unknown-api-version', version: raw, answeredAs: newestApiVersion});
 			}
 
 			// The newest version that has this route answers for it.

@@ -1,4 +1,5 @@
 import {constants, writeSync} from 'node:fs';
+import {type WarningListener, warn} from '../warnings.js';
 import {type FileHandle, open} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './atomic-write.js';
@@ -13,7 +14,7 @@ export type DiskStateOptions = {
 	/** Lines after which the journal is folded into the snapshot. */
 	readonly compactAfter?: number;
 	/** Things repaired on opening that the user should hear of (a torn last line dropped). */
-	readonly onWarning?: (message: string) => void;
+	readonly onWarning?: WarningListener | undefined;
 };
 
 /** A journal this large is not one the emulator wrote between compactions. */
@@ -47,9 +48,7 @@ export async function openDiskState(directory: string, options: DiskStateOptions
 				.catch((error: unknown) => {
 					throw unusableFileError(journalPath, journalWhat, error);
 				});
-			options.onWarning?.(
-				`${journalWhat} ${journalPath} ended in an unfinished line (${torn} bytes at byte ${loaded.keptLength}), a write cut short by a crash before it was acknowledged; it was dropped.`,
-			);
+			warn(options.onWarning, {kind: 'torn-journal', path: journalPath, bytes: torn, at: loaded.keptLength});
 		}
 	} catch (error) {
 		await journal.close();
