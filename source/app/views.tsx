@@ -1,3 +1,4 @@
+import {Prose} from './components/prose.js';
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {text} from '../text/index.js';
@@ -38,9 +39,9 @@ function Step({lines, prompt, status}: {readonly lines: readonly string[]; reado
 	return (
 		<>
 			{lines.map(line => (
-				<Text key={line} wrap="wrap">
+				<Prose key={line}>
 					{line}
-				</Text>
+				</Prose>
 			))}
 			{status ? <TokenStatusLine status={status.snapshot.context.tokenStatus} /> : undefined}
 			{prompt ? <Prompt what={prompt} /> : undefined}
@@ -158,7 +159,7 @@ export function ViewOf(props: ViewProps) {
 	const Draw = views[view];
 	return (
 		<>
-			{introduction ? <Text wrap="wrap">{introduction}</Text> : undefined}
+			{introduction ? <Prose>{introduction}</Prose> : undefined}
 			<Draw {...props} />
 		</>
 	);

@@ -84,7 +84,23 @@ function renderForWalk(): AppHarness {
 	});
 }
 
+/** Prose in a round box (an error, a confirmation) wraps without a stray space at a line's start. */
+function expectNoStraySpaces(frames: readonly string[]): void {
+	for (const frame of frames) {
+		let inBox = false;
+		for (const line of frame.split('\n')) {
+			inBox = line.startsWith('╭') ? true : line.startsWith('╰') ? false : inBox;
+			if (inBox && line.startsWith('│')) {
+				expect(line, `a wrapped line of:\n${frame}`).not.toMatch(/^│ {2}\S/);
+			}
+		}
+	}
+}
+
 function expectFitting(frames: readonly string[]): void {
+	// The last frame of each screen: a paragraph's first frame wraps as Ink does, until its width is known.
+	const head = (frame: string) => frame.split('\n').slice(0, 3).join('\n');
+	expectNoStraySpaces(frames.filter((frame, index) => index === frames.length - 1 || head(frames[index + 1] as string) !== head(frame)));
 	for (const frame of frames) {
 		const width = frameWidth(frame);
 		const height = frame.split('\n').length;

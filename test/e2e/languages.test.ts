@@ -69,6 +69,13 @@ describe('with LANG=zh_TW.UTF-8', () => {
 		screen = await session.press(keys.enter, zh.manage.renamePrompt);
 		await session.press('測');
 		await session.press('試');
+		// The terminal's cursor is where the next character goes, after 測試 (two cells each): an
+		// input method composes there (Ink's useCursor).
+		await session.settled();
+		const buffer = session.terminal.buffer.active;
+		const row = session.lines().findIndex(line => line.includes('測試'));
+		expect(buffer.cursorY).toBe(row);
+		expect(buffer.cursorX).toBe((session.cellColumnOf('測試') ?? -10) + 4);
 		screen = await session.press(keys.enter, /測試 \(8:acs:/);
 		expect(screen).not.toMatch(stackTraceLine);
 		session.process.write('q');

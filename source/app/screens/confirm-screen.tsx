@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {Prose} from '../components/prose.js';
+import {Box, useInput} from 'ink';
 import type {WizardEvent} from '../../wizard/types.js';
 
 /** A destructive step: Enter confirms, Esc (handled by the app) goes back. */
@@ -13,7 +14,7 @@ export function ConfirmScreen(props: {readonly question: string; readonly send: 
 	);
 	return (
 		<Box borderStyle="round" borderColor="yellow" paddingX={1}>
-			<Text wrap="wrap">{props.question}</Text>
+			<Prose>{props.question}</Prose>
 		</Box>
 	);
 }

@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
@@ -42,7 +43,7 @@ export function ConnectScreen(props: {
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{text.wizard.connect.heading}</Text>
-			<Text wrap="wrap">{text.wizard.connect.explain}</Text>
+			<Prose>{text.wizard.connect.explain}</Prose>
 			<SelectList
 				items={items}
 				isFocused={props.active}

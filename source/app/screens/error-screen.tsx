@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {text} from '../../text/index.js';
 import type {WizardError} from '../../wizard/types.js';
@@ -8,7 +9,7 @@ export function ErrorScreen({error, heading}: {readonly error: WizardError | und
 			<Text bold color="red">
 				{heading ?? text.wizard.error.heading}
 			</Text>
-			<Text wrap="wrap">{error?.message ?? ''}</Text>
+			<Prose>{error?.message ?? ''}</Prose>
 			<Text dimColor>{text.wizard.error.hint}</Text>
 		</Box>
 	);

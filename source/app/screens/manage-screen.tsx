@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import {stateOf} from '../../store/identity-status.js';
@@ -25,7 +26,7 @@ export function ManageScreen(props: {
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{manage.heading(props.profile)}</Text>
 			{items.length === 0 ? (
-				<Text wrap="wrap">{manage.empty}</Text>
+				<Prose>{manage.empty}</Prose>
 			) : (
 				<SelectList
 					items={items}

@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
@@ -20,7 +21,7 @@ export function PasteScreen(props: {readonly send: (event: WizardEvent) => void;
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{text.wizard.paste.heading}</Text>
-			<Text wrap="wrap">{text.wizard.paste.explain}</Text>
+			<Prose>{text.wizard.paste.explain}</Prose>
 			<Box borderStyle="round" paddingX={1}>
 				<LineInput
 					value={value}
@@ -38,9 +39,9 @@ export function PasteScreen(props: {readonly send: (event: WizardEvent) => void;
 			{verdict === undefined ? undefined : verdict.ok ? (
 				<Text color="green">{text.wizard.paste.valid(verdict.endpoint)}</Text>
 			) : (
-				<Text color="red" wrap="wrap">
+				<Prose color="red">
 					{verdict.message}
-				</Text>
+				</Prose>
 			)}
 		</Box>
 	);

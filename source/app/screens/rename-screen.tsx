@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
@@ -25,9 +26,9 @@ export function RenameScreen(props: {
 				/>
 			</Box>
 			{props.error ? (
-				<Text color="red" wrap="wrap">
+				<Prose color="red">
 					{props.error.message}
-				</Text>
+				</Prose>
 			) : undefined}
 		</Box>
 	);

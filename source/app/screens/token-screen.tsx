@@ -1,3 +1,4 @@
+import {Prose} from '../components/prose.js';
 import {Box, Text, useInput} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useEffect, useState} from 'react';
@@ -134,9 +135,9 @@ export function TokenScreen(props: {
 				</Box>
 			) : undefined}
 			{notice ? (
-				<Text color="cyan" wrap="wrap">
+				<Prose color="cyan">
 					{notice}
-				</Text>
+				</Prose>
 			) : undefined}
 		</Box>
 	);
