@@ -17,8 +17,22 @@ export function isLanguageSetting(value: string): value is LanguageSetting {
  */
 export function languageOfLocale(tag: string): Language {
 	const bcp47 = tag.split(/[.@]/)[0]?.replaceAll('_', '-') ?? '';
-	if (bcp47 === '' || bcp47 === 'C' || bcp47 === 'POSIX') {
+	const [language = '', ...subtags] = bcp47.toLowerCase().split('-');
+	// Without ICU where the tag says it all (Intl.Locale costs some 10 ms on first use).
+	if (language !== 'zh') {
 		return 'en';
+	}
+
+	if (subtags.includes('hant')) {
+		return 'zh-TW';
+	}
+
+	if (subtags.includes('hans') || subtags.length === 0) {
+		return 'en';
+	}
+
+	if (subtags.length === 1 && ['tw', 'hk', 'mo'].includes(subtags[0] as string)) {
+		return 'zh-TW';
 	}
 
 	let locale: Intl.Locale;
