@@ -1,6 +1,7 @@
 import type {CommunicationIdentityClientOptions} from '@azure/communication-identity';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import {toIdentityError} from './errors.js';
+import {hideFormData} from '../platform/without-fetch.js';
 import type {TokenScope} from '../protocol/scopes.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 
@@ -46,6 +47,7 @@ export async function createIdentityClient(
 	connection: Connection,
 	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
 ): Promise<IdentityClient> {
+	hideFormData();
 	const sdk = await import('@azure/communication-identity');
 	// A CommonJS package split into its own chunk by esbuild exposes its exports as `default` only.
 	const {CommunicationIdentityClient} = sdk.default ?? sdk;

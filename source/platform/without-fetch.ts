@@ -17,3 +17,16 @@ export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 		Object.defineProperty(globalThis, 'fetch', descriptor);
 	}
 }
+
+/**
+ * Hides the global FormData for good. Node defines it as a lazy getter that loads undici (some
+ * 35 ms); the Azure SDK's formDataPolicy reads `typeof FormData` on every request to see whether
+ * a body is multipart. The identity API never sends multipart bodies, and nothing else of ours
+ * uses FormData, so the policy finds none and undici is never loaded.
+ */
+export function hideFormData(): void {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'FormData');
+	if (descriptor?.configurable) {
+		Reflect.deleteProperty(globalThis, 'FormData');
+	}
+}

@@ -1,25 +1,9 @@
-import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
-import {storeRootSchema, storeSchema} from './schema.js';
+import type {ErrorObject} from 'ajv/dist/2020.js';
+// The schema compiled ahead of time (scripts/generate-store-validator.ts): nothing is compiled at run time.
+import validateStore from './generated/validate-store.js';
 
-// ajv-formats is CommonJS with its function as `default` (ajv-validator/ajv#2047).
-const addFormats = ((formatsModule as unknown as {default?: typeof formatsModule}).default ?? formatsModule) as unknown as (
-	ajv: Ajv2020,
-) => void;
-
-let validator: ValidateFunction | undefined;
-
-/** The schema, compiled on first use (compiling it is most of what opening the store costs). */
-function compiled(): ValidateFunction {
-	if (!validator) {
-		// The schema is fixed, so checking it against the meta-schema on every start is skipped: a test checks it once.
-		const ajv = new Ajv2020({allErrors: true, useDefaults: true, validateSchema: false});
-		addFormats(ajv);
-		validator = ajv.compile({...storeRootSchema, type: 'object', properties: storeSchema});
-	}
-
-	return validator;
-}
+type Validate = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null};
+const validate = validateStore as Validate;
 
 /** `profiles/0/keySource`, or the key a rule about a level's keys names. */
 function keyOf({instancePath, params}: ErrorObject): string {
@@ -39,7 +23,6 @@ function keyOf({instancePath, params}: ErrorObject): string {
  * file is known by this answer and never by the text of a library's error.
  */
 export function storeViolations(data: unknown): string | undefined {
-	const validate = compiled();
 	if (validate(data)) {
 		return undefined;
 	}

@@ -7,9 +7,9 @@ import {enHelp} from './en-help.js';
  * Every sentence acs-tokens shows a person, in English: the catalogue the others are
  * translated from, checked against the same type (catalogue.ts).
  */
-const englishPlurals = new Intl.PluralRules('en');
-/** `hour` or `hours`, by the plural rules of English. */
-const hours = (count: number) => (englishPlurals.select(count) === 'one' ? 'hour' : 'hours');
+let englishPlurals: Intl.PluralRules | undefined;
+/** `hour` or `hours`, by the plural rules of English (made on first use: Intl's first use loads ICU data). */
+const hours = (count: number) => ((englishPlurals ??= new Intl.PluralRules('en')).select(count) === 'one' ? 'hour' : 'hours');
 
 export const en: Catalogue = {
 	help: enHelp,

@@ -1,3 +1,5 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
 import Conf from 'conf';
 import {describe, expect, it} from 'vitest';
 import {storeRootSchema, storeSchema} from '../../source/store/schema.js';
@@ -16,5 +18,11 @@ describe('the schema', () => {
 				defaults: {profiles: [], settings: defaultSettings},
 			});
 		await expect(create()).resolves.toBeInstanceOf(Conf);
+	});
+
+	it('is the one compiled into source/store/generated/validate-store.js (npm run generate writes it again)', async () => {
+		const {storeValidatorSource} = await import('../../scripts/store-validator-source.js');
+		const committed = await readFile(path.resolve(import.meta.dirname, '../../source/store/generated/validate-store.js'), 'utf8');
+		expect(committed, 'the committed validator is out of date: run npm run generate').toBe(await storeValidatorSource());
 	});
 });
