@@ -9,7 +9,10 @@ import {enHelp} from './en-help.js';
  */
 let englishPlurals: Intl.PluralRules | undefined;
 /** `hour` or `hours`, by the plural rules of English (made on first use: Intl's first use loads ICU data). */
-const hours = (count: number) => ((englishPlurals ??= new Intl.PluralRules('en')).select(count) === 'one' ? 'hour' : 'hours');
+function hours(count: number): string {
+	englishPlurals ??= new Intl.PluralRules('en');
+	return englishPlurals.select(count) === 'one' ? 'hour' : 'hours';
+}
 
 export const en: Catalogue = {
 	help: enHelp,
