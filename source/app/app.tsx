@@ -33,7 +33,9 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
 	const inTour = meta.step !== undefined;
-	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), keys.presenter, keys.help, keys.quit];
+	// p is offered only where it does something: not in a session started in presenter mode.
+	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
+	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 
 /** The single-letter keys that work on every screen where nothing is typed. */

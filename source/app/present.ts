@@ -29,3 +29,37 @@ export function fitWidth(value: string, width: number): string {
 
 	return fitted + ' '.repeat(Math.max(0, width - textWidth(fitted)));
 }
+
+const fullId = /8(?::|%3A)(?:acs|spool|teamsvisitor)(?::|%3A)[0-9a-f-]{36}_[0-9a-z-]+/gi;
+const resourceHost = /\b([a-z0-9][a-z0-9-]*)(\.(?:[a-z]+\.)?communication\.azure\.(?:com|net|us|cn))/gi;
+
+/**
+ * Text for a screen a room can see: in presenter mode every full identity id becomes its short
+ * form and a real resource's name is masked (https://•••.communication.azure.com/); the local
+ * emulator's endpoint says nothing about anyone and stays.
+ */
+export function presentText(value: string, presenter: boolean): string {
+	if (!presenter) {
+		return value;
+	}
+
+	return value
+		.replace(fullId, id => shortId(decodeURIComponent(id)))
+		.replace(resourceHost, (_match, _name: string, domain: string) => `•••${domain}`);
+}
+
+/** A profile's name as a room may see it: one named after its resource (the default) is masked like the endpoint. */
+export function presentProfileName(name: string, endpoint: string, presenter: boolean): string {
+	if (!presenter) {
+		return name;
+	}
+
+	let resource: string | undefined;
+	try {
+		resource = new URL(endpoint).hostname.split('.')[0];
+	} catch {
+		resource = undefined;
+	}
+
+	return resource !== undefined && presentText(endpoint, true) !== endpoint && name.toLowerCase() === resource.toLowerCase() ? '•••' : name;
+}

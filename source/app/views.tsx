@@ -5,7 +5,7 @@ import {text} from '../text/index.js';
 import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
 import type {UiEffects} from './effects.js';
 import type {WizardSnapshot} from './hooks/use-wizard.js';
-import {showId} from './present.js';
+import {presentText, showId} from './present.js';
 import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
@@ -87,14 +87,19 @@ function Identity(props: ViewProps) {
 
 /** Each screen the machine names in `meta.view`, drawn from the snapshot. */
 const views: Record<View, (props: ViewProps) => ReactNode> = {
-	connect: ({snapshot, send, active}) => <ConnectScreen choices={snapshot.context.choices} send={send} active={active} />,
+	connect: ({snapshot, send, active}) => (
+		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} />
+	),
 	paste: ({send, active}) => <PasteScreen send={send} active={active} />,
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
 	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
 	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} />,
 	connectionFailed: ({snapshot}) => <ErrorScreen error={snapshot.context.error} heading={text.wizard.connect.failed} />,
-	tourIntro: ({snapshot}) => (
-		<Step lines={[text.wizard.explain.connect(snapshot.context.connection?.endpoint ?? '')]} prompt={text.wizard.actions.next} />
+	tourIntro: ({snapshot: {context}}) => (
+		<Step
+			lines={[text.wizard.explain.connect(presentText(context.connection?.endpoint ?? '', context.presenter))]}
+			prompt={text.wizard.actions.next}
+		/>
 	),
 	createUser: () => <Step lines={[text.wizard.explain.createUser]} prompt={text.wizard.actions.createUser} />,
 	userCreated: props => (

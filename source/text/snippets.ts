@@ -1,6 +1,7 @@
 /**
  * The SDK code of each quickstart step, as the learner would write it. Code, not prose: the
- * same in every language of the UI.
+ * same in every language of the UI. The Python of the first step holds the script's imports
+ * (os, timedelta, CommunicationTokenScope), as the quickstart's script starts with them.
  */
 import type {SnippetStep} from '../wizard/types.js';
 
@@ -11,7 +12,10 @@ export const snippets: Record<SnippetStep, {readonly typescript: string; readonl
 		typescript: `import {CommunicationIdentityClient} from '@azure/communication-identity';
 const client = new CommunicationIdentityClient(
   process.env.COMMUNICATION_SERVICES_CONNECTION_STRING);`,
-		python: `from azure.communication.identity import CommunicationIdentityClient
+		python: `import os
+from datetime import timedelta
+from azure.communication.identity import (
+    CommunicationIdentityClient, CommunicationTokenScope)
 client = CommunicationIdentityClient.from_connection_string(
     os.environ["COMMUNICATION_SERVICES_CONNECTION_STRING"])`,
 	},

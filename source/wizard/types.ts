@@ -89,6 +89,8 @@ export type WizardContext = {
 	readonly tokenStatus: TokenStatus | undefined;
 	readonly revealed: boolean;
 	readonly presenter: boolean;
+	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
+	readonly presenterHeld: boolean;
 	readonly codeLanguage: 'typescript' | 'python';
 	readonly exchanges: readonly Exchange[];
 	readonly error: WizardError | undefined;

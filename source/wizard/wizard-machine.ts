@@ -28,6 +28,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		tokenStatus: undefined,
 		revealed: false,
 		presenter: input.presenter ?? false,
+		presenterHeld: input.presenter ?? false,
 		codeLanguage: 'typescript',
 		exchanges: [],
 		error: undefined,
@@ -37,7 +38,7 @@ export const wizardMachine = wizardSetup.createMachine({
 	}),
 	initial: 'start',
 	on: {
-		TOGGLE_PRESENTER: {actions: assign({presenter: ({context}) => !context.presenter, revealed: false})},
+		TOGGLE_PRESENTER: {guard: 'presenterNotHeld', actions: assign({presenter: ({context}) => !context.presenter, revealed: false})},
 		TOGGLE_CODE_LANGUAGE: {
 			actions: assign({codeLanguage: ({context}) => (context.codeLanguage === 'typescript' ? 'python' : 'typescript')}),
 		},

@@ -63,6 +63,8 @@ export const wizardSetup = setup({
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
 		hasScopes: ({context}) => context.scopes.length > 0,
 		canReveal: ({context}) => !context.presenter,
+		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
+		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
 		hasUser: ({context}) => context.userId !== undefined,
 		/** The action chosen in the identity's menu is this one. */

@@ -74,7 +74,10 @@ describe('the guided tour', () => {
 		expect(typescript).toContain("import {CommunicationIdentityClient} from '@azure/communication-identity';");
 
 		const python = await app.press('t', 'SDK code (Python)');
-		expect(python).toContain('from azure.communication.identity import CommunicationIdentityClient');
+		expect(python).toContain('from azure.communication.identity import (');
+		expect(python).toContain('CommunicationIdentityClient, CommunicationTokenScope)');
+		expect(python).toContain('from datetime import timedelta');
+		expect(python).toContain('import os');
 		expect(python).toContain('CommunicationIdentityClient.from_connection_string(');
 		expect(python).not.toContain('@azure/communication-identity');
 

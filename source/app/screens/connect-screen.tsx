@@ -2,6 +2,7 @@ import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
+import {presentProfileName, presentText} from '../present.js';
 import type {ConnectionChoice, WizardEvent} from '../../wizard/types.js';
 
 type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
@@ -35,9 +36,16 @@ export function ConnectScreen(props: {
 	readonly choices: readonly ConnectionChoice[];
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
+	readonly presenter: boolean;
 }) {
 	const items: Item[] = [
-		...props.choices.map((choice, index) => ({key: String(index), label: choiceLabel(choice), value: choice})),
+		...props.choices.map((choice, index) => ({
+			key: String(index),
+			// A profile named after its resource says what the endpoint does: masked alike.
+			label:
+				choice.kind === 'profile' ? choiceLabel({...choice, name: presentProfileName(choice.name, choice.endpoint, props.presenter)}) : choiceLabel(choice),
+			value: choice,
+		})).map(item => ({...item, label: presentText(item.label, props.presenter)})),
 		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
 	];
 	return (

@@ -51,7 +51,7 @@ export function TourScreen(props: {
 						scopes={context.scopes}
 						minutes={context.lifetimeMinutes}
 					/>
-					{step === 1 ? undefined : <HttpPanel exchanges={exchanges} compact={props.compact || context.presenter} />}
+					{step === 1 ? undefined : <HttpPanel exchanges={exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />}
 				</>
 			) : undefined}
 		</Box>

@@ -1,0 +1,56 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {text} from '../../source/text/index.js';
+import {footerOf, keys, renderApp, unmountAll, userId} from '../_helpers/ink.js';
+
+afterEach(unmountAll);
+
+const work = {kind: 'profile', name: 'contoso', endpoint: 'https://contoso.communication.azure.com/'} as const;
+
+describe('presenter mode started with --present', () => {
+	it('holds for the whole session: p does not turn it off, and the footer does not offer it', async () => {
+		const app = renderApp({input: {presenter: true, choices: [work]}});
+		await app.waitForText(text.wizard.presenterBadge);
+		expect(footerOf(app.lastFrame())).not.toContain(text.wizard.keys.presenter);
+		await app.press(keys.enter, text.wizard.menu.heading);
+		app.write('p');
+		await app.press(keys.enter, 'Step 1 of 6');
+		expect(app.lastFrame()).toContain(text.wizard.presenterBadge);
+		app.actor.send({type: 'TOGGLE_PRESENTER'});
+		expect(app.actor.getSnapshot().context.presenter).toBe(true);
+	});
+
+	it('shows no full identity id and no resource name in any panel, the HTTP exchange included', async () => {
+		const app = renderApp({input: {presenter: true, choices: [work]}});
+		await app.waitForText(text.wizard.connect.heading);
+		await app.press(keys.enter, text.wizard.menu.heading);
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, frame => /POST \/identities/.test(frame));
+		await app.press(keys.enter, 'Step 3 of 6');
+		await app.press(keys.enter, '24 hours');
+		await app.press(keys.enter, 'Access token');
+		await app.press('v');
+		await app.press(keys.enter, 'Step 5 of 6');
+		await app.press(keys.enter, 'Revoked');
+		const frames = app.frames();
+		expect(frames.length).toBeGreaterThan(10);
+		for (const frame of frames) {
+			expect(frame).not.toContain(userId);
+			expect(frame).not.toContain(encodeURIComponent(userId));
+			expect(frame).not.toMatch(/contoso/i);
+		}
+
+		// The exchange is still there, with the short id.
+		expect(app.lastFrame()).toMatch(/POST \/identities\/8:acs:2dee53b4…_00000020…89ab\/:revokeAccessTokens/);
+	});
+});
+
+describe('presenter mode turned on with p', () => {
+	it('turns off with p again', async () => {
+		const app = renderApp({input: {choices: [work]}});
+		await app.press('p', text.wizard.presenterBadge);
+		expect(app.lastFrame()).not.toMatch(/contoso/i);
+		await app.press('p', frame => !frame.includes(text.wizard.presenterBadge));
+		expect(app.lastFrame()).toContain('contoso');
+	});
+});
