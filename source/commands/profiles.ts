@@ -1,4 +1,7 @@
-import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
+import {type Command, confirm, openStore, outputOptions, parseCommand, printJson} from './context.js';
+import {UnknownProfileError} from '../store/errors.js';
+import {UsageError} from './usage-error.js';
+import {exitCodes} from './exit-codes.js';
 import {table} from './format.js';
 import {text} from '../text/index.js';
 
@@ -65,6 +68,41 @@ export const profiles: Command = {
 				]),
 			])}\n`,
 		);
+		return 0;
+	},
+};
+
+export const profilesRemove: Command = {
+	name: 'profiles remove',
+	get help() {
+		return text.help.profilesRemove;
+	},
+	async run(argv, io) {
+		const {values, positionals} = parseCommand('profiles remove', argv, {...outputOptions, yes: {type: 'boolean'}}, true);
+		const [name, ...extra] = positionals;
+		if (name === undefined || extra.length > 0) {
+			throw new UsageError(text.commands.profiles.nameRequired);
+		}
+
+		const store = openStore(io, values['config-dir']);
+		if (!store.profile(name)) {
+			throw new UnknownProfileError(name, store.profiles().map(profile => profile.name));
+		}
+
+		const identities = store.identities(name).length;
+		const said = text.commands.profiles;
+		if (!(await confirm(io, said.removeQuestion(name, identities), values.yes, said.removeAction))) {
+			io.stderr.write(`${said.notRemoved}\n`);
+			return exitCodes.cancelled;
+		}
+
+		await store.removeProfile(name);
+		if (values.json) {
+			printJson(io, {removed: name, identities});
+		} else {
+			io.stdout.write(`${said.removed(name, identities)}\n`);
+		}
+
 		return 0;
 	},
 };

@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	'token decode': async () => (await import('./token-decode.js')).tokenDecode,
 	'token verify': async () => (await import('./token-verify.js')).tokenVerify,
 	profiles: async () => (await import('./profiles.js')).profiles,
+	'profiles remove': async () => (await import('./profiles.js')).profilesRemove,
 	settings: async () => (await import('./settings.js')).settings,
 };
 

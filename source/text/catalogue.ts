@@ -14,6 +14,7 @@ export type Catalogue = {
 		wizard: string;
 		emulator: (defaultPort: number, defaultDataDirectory: string) => string;
 		profiles: string;
+		profilesRemove: string;
 		settings: string;
 		users: string;
 		userCreate: string;
@@ -79,6 +80,11 @@ export type Catalogue = {
 			keyEachTime: string;
 			keySaved: string;
 			none: string;
+			nameRequired: string;
+			removeQuestion: (name: string, identities: number) => string;
+			removeAction: string;
+			removed: (name: string, identities: number) => string;
+			notRemoved: string;
 		};
 		users: {
 			none: (profile: string | undefined) => string;

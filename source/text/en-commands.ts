@@ -5,6 +5,13 @@ import {warningMessage} from '../emulator/warnings.js';
  * What the commands print and ask, besides their --help (en-help.ts), in English: part of the
  * catalogue (text/en.ts), so that a zh-TW one translates it too.
  */
+let plurals: Intl.PluralRules | undefined;
+/** `identity` or `identities`, by English plural rules (made on first use). */
+function identitiesWord(count: number): string {
+	plurals ??= new Intl.PluralRules('en');
+	return plurals.select(count) === 'one' ? 'identity' : 'identities';
+}
+
 export const enCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
 	parse: {
@@ -63,6 +70,13 @@ export const enCommands: Catalogue['commands'] = {
 		keyEachTime: 'given each time with --connection-string',
 		keySaved: 'key saved in the store',
 		none: 'No profiles yet. One is saved when you first connect: acs-tokens user create --emulator',
+		nameRequired: 'Name the profile to remove: acs-tokens profiles remove NAME (see acs-tokens profiles).',
+		removeQuestion: (name, identities) =>
+			`Remove profile ${name}${identities > 0 ? ` and the local record of its ${identities} ${identitiesWord(identities)} (they stay on the resource)` : ''}?`,
+		removeAction: 'remove the profile',
+		removed: (name, identities) =>
+			`Removed profile ${name}${identities > 0 ? `, with the local record of ${identities} ${identitiesWord(identities)}; they stay on the resource` : ''}.`,
+		notRemoved: 'Nothing removed.',
 	},
 	users: {
 		none: (profile: string | undefined) =>

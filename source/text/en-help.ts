@@ -38,6 +38,7 @@ Commands
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
   profiles             list saved connection profiles
+  profiles remove      remove a saved profile (and its local records)
   settings             show or change settings (keeping token values: off by default)
   emulator             run the local ACS Identity emulator (offline, no Azure account)
 
@@ -104,6 +105,7 @@ Examples
   NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" node app.js
 `,
 	profiles: `Usage: acs-tokens profiles
+       acs-tokens profiles remove NAME [--yes]
 
 Lists the saved connection profiles and where each finds its access key.
 Keys are not stored unless you asked for it; a profile remembers where to read one.
@@ -113,6 +115,22 @@ ${output}
 Examples
   acs-tokens profiles
   acs-tokens profiles --json
+  acs-tokens profiles remove contoso --yes
+`,
+	profilesRemove: `Usage: acs-tokens profiles remove NAME [--yes]
+
+Removes a saved profile, and the local record of the identities made with it. The
+identities stay on the resource: delete them first (acs-tokens user delete) if that is
+what you want. Asks first on a terminal; without one, --yes is needed.
+
+Options
+  --yes                  do not ask
+
+${output}
+
+Examples
+  acs-tokens profiles remove contoso
+  acs-tokens profiles remove contoso --yes --json
 `,
 	settings: `Usage: acs-tokens settings [--store-tokens on|off] [--lang L] [--symbols S]
 

@@ -61,6 +61,13 @@ export const zhTWCommands: Catalogue['commands'] = {
 		keyEachTime: '每次以 --connection-string 提供',
 		keySaved: '金鑰已儲存在本機存放區',
 		none: '尚無設定檔。第一次連線時會儲存設定檔：acs-tokens user create --emulator',
+		nameRequired: '請指定要移除的設定檔：acs-tokens profiles remove NAME（請見 acs-tokens profiles）。',
+		removeQuestion: (name, identities) =>
+			`要移除設定檔 ${name}${identities > 0 ? `，以及它在本機記錄的 ${identities} 個身分識別（它們仍保留在資源上）` : ''}嗎？`,
+		removeAction: '移除設定檔',
+		removed: (name, identities) =>
+			`已移除設定檔 ${name}${identities > 0 ? `，以及它在本機記錄的 ${identities} 個身分識別；它們仍保留在資源上` : ''}。`,
+		notRemoved: '未移除任何項目。',
 	},
 	users: {
 		none: (profile: string | undefined) =>

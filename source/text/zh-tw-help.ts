@@ -35,6 +35,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   token decode         顯示權杖的標頭與宣告（離線）
   token verify         詢問本機模擬器權杖是否有效
   profiles             列出已儲存的連線設定檔
+  profiles remove      移除已儲存的設定檔（及其本機紀錄）
   settings             顯示或變更設定（保存權杖值：預設為關閉）
   emulator             執行本機 ACS 身分識別模擬器（離線，不需 Azure 帳戶）
 
@@ -103,6 +104,7 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
     node app.js
 `,
 	profiles: `用法：acs-tokens profiles
+      acs-tokens profiles remove NAME [--yes]
 
 列出已儲存的連線設定檔，以及各設定檔從何處取得存取金鑰。
 除非您要求，否則不會儲存金鑰；設定檔會記住要從何處讀取金鑰。
@@ -112,6 +114,22 @@ ${output}
 範例
   acs-tokens profiles
   acs-tokens profiles --json
+  acs-tokens profiles remove contoso --yes
+`,
+	profilesRemove: `用法：acs-tokens profiles remove NAME [--yes]
+
+移除已儲存的設定檔，以及用它建立之身分識別的本機紀錄。身分識別仍保留在
+資源上：若要一併刪除，請先執行 acs-tokens user delete。在終端機上會先詢問；
+沒有終端機時需要 --yes。
+
+選項
+  --yes                  不詢問確認
+
+${output}
+
+範例
+  acs-tokens profiles remove contoso
+  acs-tokens profiles remove contoso --yes --json
 `,
 	settings: `用法：acs-tokens settings [--store-tokens on|off] [--lang L] [--symbols S]
 
