@@ -5,6 +5,7 @@ import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type CommandIo, openStore, traceTo} from './context.js';
 import {UsageError} from './usage-error.js';
+import {readStdin} from './stdin.js';
 import {text} from '../text/index.js';
 
 export type {Session} from '../session/open-session.js';
@@ -31,11 +32,16 @@ export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undef
 	return flags.profile === undefined ? undefined : {kind: 'profile', name: flags.profile};
 }
 
-/** A command's session: the store of --config-dir, the connection its flags name, --verbose tracing. */
-export function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
+/**
+ * A command's session: the store of --config-dir, the connection its flags name, --verbose
+ * tracing. `--connection-string -` reads the string from stdin, so that the key never has to be
+ * on the command line (where shell history and the process list keep it).
+ */
+export async function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
+	const fromStdin = flags['connection-string'] === '-' ? {...flags, 'connection-string': await readStdin(io.stdin)} : flags;
 	return openSession({
 		store: openStore(io, flags['config-dir']),
-		request: requestFromFlags(flags),
+		request: requestFromFlags(fromStdin),
 		env: io.env,
 		cwd: io.cwd,
 		saveKey: flags['save-key'],

@@ -114,6 +114,24 @@ describe('the sources of a connection, each remembered as a profile without its 
 		);
 	});
 
+	it('--connection-string - reads it from stdin: the key is never on the command line', async () => {
+		const sandbox = await createSandbox();
+		const created = await sandbox.run(['user', 'create', '--connection-string', '-', '--label', 'piped', '--json'], {
+			input: `${emulator.connectionString}\n`,
+		});
+		expect(created.stderr).toBe('');
+		expect(created.code).toBe(0);
+		expect(parseJson(created)).toMatchObject({label: 'piped', profile: profileName});
+		const issued = await sandbox.run(['token', 'issue', '--connection-string', '-', '--user', 'piped', '--scopes', 'chat', '--json'], {
+			input: emulator.connectionString,
+		});
+		expect(issued.code).toBe(0);
+		// Nothing but the string on stdin: an empty one is refused as any bad string is, exit 2.
+		const empty = await sandbox.run(['user', 'create', '--connection-string', '-'], {input: ''});
+		expect(empty.code).toBe(2);
+		expect(empty.stderr).toMatch(/endpoint=/);
+	});
+
 	it.each(['COMMUNICATION_SERVICES_CONNECTION_STRING', 'AZURE_COMMUNICATION_CONNECTION_STRING'])('the environment variable %s', async variable => {
 		const sandbox = await createSandbox();
 		const env = {[variable]: emulator.connectionString};
