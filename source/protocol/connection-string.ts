@@ -12,8 +12,8 @@ export type ConnectionStringProblem =
 	| {readonly kind: 'endpoint-not-an-origin'; readonly endpoint: string; readonly origin: string}
 	| {readonly kind: 'plain-http-off-loopback'; readonly endpoint: string};
 
-/** English, for library users; acs-tokens shows `problem` in the user's language (text/). */
-function describe(problem: ConnectionStringProblem): string {
+/** English, for library users and the English catalogue; acs-tokens shows `problem` in the user's language (text/). */
+export function describeConnectionStringProblem(problem: ConnectionStringProblem): string {
 	switch (problem.kind) {
 		case 'part-without-equals': {
 			return 'The connection string has a part without "=": it must look like endpoint=https://<resource>.communication.azure.com/;accesskey=<key>.';
@@ -53,7 +53,7 @@ export class ConnectionStringError extends Error {
 	override name = 'ConnectionStringError';
 	readonly problem: ConnectionStringProblem;
 
-	constructor(problem: ConnectionStringProblem, message = describe(problem)) {
+	constructor(problem: ConnectionStringProblem, message = describeConnectionStringProblem(problem)) {
 		super(message);
 		this.problem = problem;
 	}

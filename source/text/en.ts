@@ -1,5 +1,5 @@
 import type {Catalogue} from './catalogue.js';
-import type {ConnectionStringProblem} from '../protocol/connection-string.js';
+import {describeConnectionStringProblem} from '../protocol/connection-string.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
@@ -296,39 +296,3 @@ export const en: Catalogue = {
 			'The wizard needs an interactive terminal (stdin and stdout must be a TTY). For scripts, use the commands: acs-tokens --help',
 	},
 };
-
-function describeConnectionStringProblem(problem: ConnectionStringProblem): string {
-	switch (problem.kind) {
-		case 'part-without-equals': {
-			return 'The connection string has a part without "=": it must look like endpoint=https://<resource>.communication.azure.com/;accesskey=<key>.';
-		}
-
-		case 'no-endpoint': {
-			return 'The connection string has no "endpoint=": copy the whole string from the Azure portal (Keys blade of the Communication Services resource).';
-		}
-
-		case 'no-access-key': {
-			return 'The connection string has no "accesskey=": copy the whole string from the Azure portal (Keys blade of the Communication Services resource).';
-		}
-
-		case 'access-key-not-base64': {
-			return 'The access key in the connection string is not valid base64: it may have been cut when copied; copy it again from the Keys blade.';
-		}
-
-		case 'endpoint-not-a-url': {
-			return `The endpoint "${problem.endpoint}" is not a URL: it must look like https://<resource>.communication.azure.com/.`;
-		}
-
-		case 'endpoint-not-http': {
-			return `The endpoint "${problem.endpoint}" must start with https://.`;
-		}
-
-		case 'endpoint-not-an-origin': {
-			return `The endpoint "${problem.endpoint}" must be only a scheme and host, like ${problem.origin}, with no path, query or credentials.`;
-		}
-
-		case 'plain-http-off-loopback': {
-			return `The endpoint "${problem.endpoint}" uses plain http:// on a host that is not this machine: the access key would sign requests that anyone on the network can read. Use https://; plain http:// is allowed only for localhost and 127.0.0.1.`;
-		}
-	}
-}
