@@ -151,8 +151,12 @@ function report(error: unknown): number {
 	}
 
 	// Their messages explain the situation (a damaged file, a directory in use): no stack trace.
-	if (error instanceof StoreError || error instanceof DataDirectoryError) {
+	if (error instanceof StoreError) {
 		return fail(exitCodes.failure, 'local', error.message);
+	}
+
+	if (error instanceof DataDirectoryError) {
+		return fail(exitCodes.failure, 'local', error.problem ? text.commands.emulator.refusal(error.problem) : error.message);
 	}
 
 	return fail(70, 'bug', text.commands.bug((error as Error)?.stack ?? String(error)));

@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseBoundedJson} from '../protocol/bounded-json.js';
 import {DataDirectoryError} from './data-directory.js';
+import type {AssignmentsProblem} from './state/state-problems.js';
 import {writeFileAtomic} from './state/atomic-write.js';
 
 export type EntraAssignment = {
@@ -103,18 +104,19 @@ async function readAssignments(filePath: string): Promise<{entra: EntraAssignmen
 			return {entra: [], teamsExtension: []};
 		}
 
-		throw damaged(filePath, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+		const {code} = error as NodeJS.ErrnoException;
+		throw damaged(filePath, code === undefined ? {kind: 'unreadable'} : {kind: 'unreadable', code});
 	}
 
 	if (text.length > maxFileBytes) {
-		throw damaged(filePath, 'larger than any assignments file the emulator writes');
+		throw damaged(filePath, {kind: 'too-large'});
 	}
 
 	let content: FileContent;
 	try {
 		content = parseBoundedJson(text, {maxDepth: 8}) as FileContent;
 	} catch {
-		throw damaged(filePath, 'not JSON');
+		throw damaged(filePath, {kind: 'not-json'});
 	}
 
 	if (
@@ -127,7 +129,7 @@ async function readAssignments(filePath: string): Promise<{entra: EntraAssignmen
 		!content.entra.every(isAssignment) ||
 		!content.teamsExtension.every(isAssignment)
 	) {
-		throw damaged(filePath, 'its checksum or shape is wrong');
+		throw damaged(filePath, {kind: 'bad-checksum-or-shape'});
 	}
 
 	return {entra: content.entra, teamsExtension: content.teamsExtension};
@@ -144,8 +146,6 @@ function isAssignment(value: unknown): boolean {
 	);
 }
 
-function damaged(filePath: string, why: string): DataDirectoryError {
-	return new DataDirectoryError(
-		`The emulator's assignments file ${filePath} is damaged (${why}). Restore it from a backup, or move it away to start with no Entra ID assignments.`,
-	);
+function damaged(filePath: string, problem: AssignmentsProblem): DataDirectoryError {
+	return new DataDirectoryError({kind: 'damaged-assignments', file: {role: 'assignments', path: filePath}, problem});
 }

@@ -4,16 +4,15 @@ import path from 'node:path';
 import {threadId} from 'node:worker_threads';
 import {guidSource} from '../protocol/identifiers.js';
 import {writeFileAtomic} from './state/atomic-write.js';
-import {DataDirectoryError, type LockOwner, stateFileError, unusableFileError} from './state/state-errors.js';
+import {DataDirectoryError, type LockOwner, stateFileError, unusableFile, unusableFileError} from './state/state-errors.js';
+import type {StateFileRole} from './state/state-problems.js';
 import {journalName, readStateFile, snapshotName} from './state/state-records.js';
 import {generateSigningKey, type SigningKey, signingKeyFromPem} from './signing-key.js';
 
-export {DataDirectoryError, type LockOwner, StateFileError} from './state/state-errors.js';
+export {DataDirectoryError, type LockOwner, StateFileError, type StateProblem} from './state/state-errors.js';
 
 type Meta = {readonly version: 1; readonly resourceId: string; readonly createdAt: string};
 
-const metaWhat = "The emulator's resource file";
-const keyWhat = "The emulator's signing key";
 /** emulator.json and signing-key.pem are a few hundred bytes to a few kilobytes. */
 const maxSmallFileBytes = 64 * 1024;
 
@@ -24,24 +23,23 @@ const maxSmallFileBytes = 64 * 1024;
 async function readOrCreate(
 	directory: string,
 	name: string,
-	what: string,
-	lost: string,
+	role: StateFileRole,
 	create: () => string,
 ): Promise<{path: string; text: string}> {
 	const filePath = path.join(directory, name);
-	const bytes = await readStateFile(filePath, what, maxSmallFileBytes);
+	const bytes = await readStateFile(filePath, role, maxSmallFileBytes);
 	if (bytes) {
 		return {path: filePath, text: bytes.toString('utf8')};
 	}
 
 	const holder = await identityFile(directory);
 	if (holder) {
-		throw stateFileError(filePath, `${what} ${filePath} is missing, but ${holder} holds identities (${lost})`);
+		throw stateFileError({kind: 'missing-with-identities', file: {role, path: filePath}, holder});
 	}
 
 	const text = create();
 	await writeFileAtomic(filePath, text).catch((error: unknown) => {
-		throw unusableFileError(filePath, what, error);
+		throw unusableFileError(filePath, role, error);
 	});
 	return {path: filePath, text};
 }
@@ -67,43 +65,31 @@ async function identityFile(directory: string): Promise<string | undefined> {
 
 /** The resource GUID, fixed for the life of the data directory. */
 export async function loadResourceId(directory: string): Promise<string> {
-	const meta = await readOrCreate(
-		directory,
-		'emulator.json',
-		metaWhat,
-		'their ids name the resource id it held, and a new one would disown them',
-		() => {
-			const created: Meta = {version: 1, resourceId: randomUUID(), createdAt: new Date().toISOString()};
-			return `${JSON.stringify(created, undefined, '\t')}\n`;
-		},
-	);
+	const meta = await readOrCreate(directory, 'emulator.json', 'resource', () => {
+		const created: Meta = {version: 1, resourceId: randomUUID(), createdAt: new Date().toISOString()};
+		return `${JSON.stringify(created, undefined, '\t')}\n`;
+	});
 	let value: unknown;
 	try {
 		value = JSON.parse(meta.text);
 	} catch {
-		throw stateFileError(meta.path, `${metaWhat} ${meta.path} is damaged (not JSON)`);
+		throw stateFileError({kind: 'not-json', file: {role: 'resource', path: meta.path}});
 	}
 
 	const resourceId = typeof value === 'object' && value !== null ? (value as Partial<Meta>).resourceId : undefined;
 	if (typeof resourceId !== 'string' || !new RegExp(`^${guidSource}$`).test(resourceId)) {
-		throw stateFileError(meta.path, `${metaWhat} ${meta.path} is damaged (it holds no resource id)`);
+		throw stateFileError({kind: 'no-resource-id', file: {role: 'resource', path: meta.path}});
 	}
 
 	return resourceId;
 }
 
 export async function loadSigningKey(directory: string): Promise<SigningKey> {
-	const key = await readOrCreate(
-		directory,
-		'signing-key.pem',
-		keyWhat,
-		'tokens issued for them would no longer verify with a new key',
-		() => generateSigningKey().pem,
-	);
+	const key = await readOrCreate(directory, 'signing-key.pem', 'signing-key', () => generateSigningKey().pem);
 	try {
 		return signingKeyFromPem(key.text);
 	} catch {
-		throw stateFileError(key.path, `${keyWhat} ${key.path} is not a valid private key`);
+		throw stateFileError({kind: 'invalid-key', file: {role: 'signing-key', path: key.path}});
 	}
 }
 
@@ -111,9 +97,11 @@ export async function ensureDirectory(directory: string): Promise<void> {
 	try {
 		await mkdir(directory, {recursive: true, mode: 0o700});
 	} catch (error) {
-		throw new DataDirectoryError(
-			`The data directory ${directory} cannot be made (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); start the emulator with --data-dir <another directory> or --in-memory.`,
-		);
+		throw new DataDirectoryError({
+			kind: 'cannot-make-directory',
+			directory,
+			detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+		});
 	}
 }
 
@@ -166,7 +154,7 @@ async function isServing(owner: LockOwner): Promise<boolean> {
 
 /** The owner a lock file names, running or not; undefined for anything that names no process. */
 async function readOwnerFile(file: string): Promise<LockOwner | undefined> {
-	const text = await readStateFile(file, 'The lock file', 4096).then(
+	const text = await readStateFile(file, 'lock', 4096).then(
 		bytes => bytes?.toString('utf8') ?? '',
 		() => '',
 	);
@@ -228,7 +216,7 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
 		return lock;
 	} catch (error) {
 		heldDirectories.delete(key);
-		throw error instanceof DataDirectoryError ? error : unusableFileError(lockPath, 'The lock file', error);
+		throw error instanceof DataDirectoryError ? error : unusableFileError(lockPath, 'lock', error);
 	}
 }
 
@@ -263,7 +251,7 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 		}
 
 		if (!(await lstat(lockPath).then(stats => stats.isFile(), () => true))) {
-			throw unusableFileError(lockPath, 'The lock file', {message: 'it is not a file'});
+			throw unusableFile(lockPath, 'lock', {reason: 'not-a-file'});
 		}
 
 		// Take the stale lock away by renaming it: of two processes doing this at once, one
@@ -284,7 +272,7 @@ async function takeLock(directory: string, lockPath: string, key: string): Promi
 		await rm(moved, {force: true});
 	}
 
-	throw new DataDirectoryError(`Could not lock the data directory ${directory}; another emulator may be starting.`);
+	throw new DataDirectoryError({kind: 'lock-contended', directory});
 }
 
 const uuid = guidSource;
@@ -305,10 +293,7 @@ async function removeLeftovers(directory: string): Promise<void> {
 }
 
 function inUse(directory: string, owner: LockOwner): DataDirectoryError {
-	return new DataDirectoryError(
-		`The data directory ${directory} is in use by another emulator (pid ${owner.pid}). Stop that one, or start this one with --data-dir <another directory> or --in-memory.`,
-		owner,
-	);
+	return new DataDirectoryError({kind: 'in-use', directory, pid: owner.pid, ...(owner.url === undefined ? {} : {url: owner.url})}, owner);
 }
 
 /**

@@ -1,5 +1,5 @@
 import {parentPort, workerData} from 'node:worker_threads';
-import {DataDirectoryError} from './data-directory.js';
+import {DataDirectoryError, type StateProblem} from './data-directory.js';
 import {createEmulator, type EmulatorOptions} from './server.js';
 
 /**
@@ -10,7 +10,14 @@ export type WorkerOptions = Pick<EmulatorOptions, 'dataDirectory' | 'http' | 'po
 
 export type WorkerMessage =
 	| {readonly type: 'ready'; readonly url: string; readonly port: number}
-	| {readonly type: 'failed'; readonly dataDirectory: boolean; readonly message: string; readonly ownerPid?: number}
+	| {
+			readonly type: 'failed';
+			readonly dataDirectory: boolean;
+			readonly message: string;
+			readonly ownerPid?: number;
+			/** A refused data directory's problem, as data (it crosses to the parent as a structured clone). */
+			readonly problem?: StateProblem;
+	  }
 	| {readonly type: 'internal-error'; readonly message: string};
 
 export async function runEmulatorWorker(): Promise<void> {
@@ -54,6 +61,7 @@ export async function runEmulatorWorker(): Promise<void> {
 			dataDirectory: error instanceof DataDirectoryError,
 			message: message ?? String(error),
 			...(owner?.pid ? {ownerPid: owner.pid} : {}),
+			...(error instanceof DataDirectoryError && error.problem ? {problem: error.problem} : {}),
 		});
 		port.close();
 	}

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
+import {DataDirectoryError, readLockOwner, StateFileError} from '../emulator/data-directory.js';
 import {developmentAccessKey} from '../emulator/defaults.js';
 import {builtFile} from '../platform/entry.js';
 import {text} from '../text/index.js';
@@ -85,10 +85,22 @@ export async function openEmulatorConnection(
 					throw new IdentityError('service', text.errors.emulatorBusy(dataDirectory), {}, {cause: error});
 				}
 
-				throw error;
+				throw error instanceof DataDirectoryError ? inLanguage(error) : error;
 			}
 
 			await delay(25 + Math.random() * 50);
 		}
 	}
+}
+
+/** A refusal of the data directory, said in the user's language: the wizard shows its message as it is. */
+function inLanguage(error: DataDirectoryError): DataDirectoryError {
+	if (error.problem === undefined) {
+		return error;
+	}
+
+	const message = text.commands.emulator.refusal(error.problem);
+	return error instanceof StateFileError
+		? new StateFileError(error.problem, message)
+		: new DataDirectoryError(error.problem, error.owner, message);
 }

@@ -135,10 +135,11 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 			if (message.type === 'ready') {
 				resolve({worker, threadId, url: message.url, port: message.port, exited});
 			} else if (message.type === 'failed') {
-				failure = message.message;
+				// A refused data directory is said in the user's language (the wizard shows it as it is).
+				failure = message.problem ? text.commands.emulator.refusal(message.problem) : message.message;
 				reject(
 					message.dataDirectory
-						? new DataDirectoryError(message.message, message.ownerPid ? {pid: message.ownerPid} : undefined)
+						? new DataDirectoryError(message.problem ?? message.message, message.ownerPid ? {pid: message.ownerPid} : undefined, failure)
 						: new Error(message.message),
 				);
 			} else {

@@ -5,6 +5,7 @@
  * function whose parameters are typed. Machine-facing words (the `--json` keys, the error
  * kinds, the emulator's HTTP error bodies) are not here: they stay the same in every language.
  */
+import type {StateProblem} from '../emulator/state/state-problems.js';
 import type {EmulatorWarning} from '../emulator/warnings.js';
 import type {ConnectionStringProblem} from '../protocol/connection-string.js';
 
@@ -59,6 +60,8 @@ export type Catalogue = {
 		emulator: {
 			/** A log line of the emulator (an unknown api-version, a signature mismatch, a repaired journal). */
 			warning: (warning: EmulatorWarning) => string;
+			/** Why the emulator refuses its data directory (a damaged or missing file, a directory in use). */
+			refusal: (problem: StateProblem) => string;
 			badPort: (value: string | undefined) => string;
 			dataDirOrMemory: string;
 			badAccessKey: string;

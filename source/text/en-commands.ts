@@ -1,4 +1,5 @@
 import type {Catalogue} from './catalogue.js';
+import {stateProblemMessage} from '../emulator/state/state-problems.js';
 import {warningMessage} from '../emulator/warnings.js';
 
 /**
@@ -46,6 +47,7 @@ export const enCommands: Catalogue['commands'] = {
 		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
 	emulator: {
 		warning: warningMessage,
+		refusal: stateProblemMessage,
 		badPort: (value: string | undefined) => `--port must be a whole number from 0 to 65535, not "${value}".`,
 		dataDirOrMemory: '--data-dir and --in-memory exclude each other: choose one.',
 		badAccessKey: '--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64',

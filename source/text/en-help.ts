@@ -6,7 +6,8 @@ import type {Catalogue} from './catalogue.js';
  */
 
 const connection = `Connection (first match wins)
-  --connection-string S  endpoint=https://…;accesskey=…
+  --connection-string S  endpoint=https://…;accesskey=… (- reads it from stdin, so that
+                         the key is not on the command line)
   --emulator             the local emulator (offline, no Azure account)
   --profile NAME         a saved profile (see: acs-tokens profiles)
   --save-key             keep the access key in the profile (config.json, mode 600), so

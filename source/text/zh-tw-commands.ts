@@ -1,4 +1,14 @@
 import type {Catalogue} from './catalogue.js';
+import type {
+	AssignmentsProblem,
+	FileFailure,
+	JournalLineProblem,
+	SealProblem,
+	SnapshotProblem,
+	StateFileProblem,
+	StateFileRole,
+	StateProblem,
+} from '../emulator/state/state-problems.js';
 import type {EmulatorWarning, SignatureCulprit} from '../emulator/warnings.js';
 
 /** What the commands print and ask, besides their --help, in Traditional Chinese (Taiwan): the zh-TW translation of en-commands.ts. */
@@ -37,6 +47,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
 	emulator: {
 		warning: describeWarning,
+		refusal: describeRefusal,
 		badPort: (value: string | undefined) => `--port 必須是 0 到 65535 之間的整數，而不是「${value}」。`,
 		dataDirOrMemory: '--data-dir 與 --in-memory 不能同時使用：請擇一。',
 		badAccessKey: '--access-key 必須是至少 16 個位元組的 base64 字串，例如下列命令的輸出：openssl rand -base64 64',
@@ -186,6 +197,232 @@ function describeWarning(warning: EmulatorWarning): string {
 
 		case 'torn-journal': {
 			return `模擬器的日誌 ${warning.path} 結尾有一行未寫完（位於第 ${warning.at} 位元組，共 ${warning.bytes} 位元組），是當機時中斷、尚未確認的寫入；已將它捨棄。`;
+		}
+	}
+}
+
+/** The emulator's refusals of its data directory in zh-TW (stateProblemMessage is the English). */
+const fileNames: Record<StateFileRole, string> = {
+	journal: '模擬器的日誌',
+	snapshot: '模擬器的狀態檔',
+	resource: '模擬器的資源檔',
+	'signing-key': '模擬器的簽署金鑰',
+	lock: '鎖定檔',
+	assignments: '模擬器的指派檔',
+};
+
+const startAfresh = '將資料目錄移到別處以重新開始（其中的身分識別與權杖將會遺失），或使用 --in-memory。';
+
+function failureText(failure: FileFailure): string {
+	switch (failure.reason) {
+		case 'is-directory': {
+			return '是目錄，而不是檔案';
+		}
+
+		case 'permission-denied': {
+			return '無法開啟（權限遭拒）';
+		}
+
+		case 'disk-full': {
+			return '無法寫入（磁碟已滿）';
+		}
+
+		case 'not-regular-file': {
+			return '無法使用（它不是一般檔案）';
+		}
+
+		case 'not-a-file': {
+			return '無法使用（它不是檔案）';
+		}
+
+		case 'other': {
+			return `無法使用（${failure.detail}）`;
+		}
+	}
+}
+
+function sealText(problem: SealProblem): string {
+	switch (problem.kind) {
+		case 'no-checksum': {
+			return '沒有檢查碼（已損毀，或是由較舊版本的 acs-tokens 寫入）';
+		}
+
+		case 'checksum-mismatch': {
+			return '檢查碼不相符';
+		}
+
+		case 'not-json': {
+			return '內容不是 JSON';
+		}
+	}
+}
+
+function snapshotText(problem: SnapshotProblem): string {
+	switch (problem.kind) {
+		case 'no-line-break': {
+			return '結尾沒有換行';
+		}
+
+		case 'not-a-snapshot': {
+			return '不是此版本的 acs-tokens 所寫入的快照';
+		}
+
+		case 'bad-seq-or-identities': {
+			return '其中的 seq 或 identities 不是模擬器寫入的內容';
+		}
+
+		case 'bad-identity': {
+			return `其中索引為 ${problem.index} 的身分識別不是模擬器寫入的紀錄`;
+		}
+
+		case 'duplicate-id': {
+			return `身分識別 ${problem.id} 在其中出現兩次`;
+		}
+
+		case 'duplicate-custom-id': {
+			return `其中有兩個未刪除的身分識別具有相同的 customId ${JSON.stringify(problem.customId)}`;
+		}
+
+		default: {
+			return sealText(problem);
+		}
+	}
+}
+
+function journalLineText(problem: JournalLineProblem): string {
+	switch (problem.kind) {
+		case 'line-too-long': {
+			return `這一行長度超過 ${problem.maxBytes} 位元組`;
+		}
+
+		case 'empty-line': {
+			return '這一行是空的';
+		}
+
+		case 'not-a-change': {
+			return '這一行不是模擬器寫入的變更';
+		}
+
+		case 'seq-gap': {
+			return `其中的變更 ${problem.seq} 接在變更 ${problem.after} 之後（編號不連續）`;
+		}
+
+		case 'identity-exists': {
+			return `其中的變更 ${problem.seq}（${problem.op}）指向 ${problem.id}，但該身分識別已經存在`;
+		}
+
+		case 'identity-missing': {
+			return `其中的變更 ${problem.seq}（${problem.op}）指向 ${problem.id}，但該身分識別不存在`;
+		}
+
+		case 'unfinished-line-too-long': {
+			return `最後一行未寫完，長達 ${problem.bytes} 位元組，超過任何紀錄的長度`;
+		}
+
+		default: {
+			return sealText(problem);
+		}
+	}
+}
+
+function assignmentsText(problem: AssignmentsProblem): string {
+	switch (problem.kind) {
+		case 'unreadable': {
+			return problem.code === undefined ? '無法讀取' : `無法讀取：${problem.code}`;
+		}
+
+		case 'too-large': {
+			return '比模擬器寫入的任何指派檔都大';
+		}
+
+		case 'not-json': {
+			return '內容不是 JSON';
+		}
+
+		case 'bad-checksum-or-shape': {
+			return '檢查碼或結構不正確';
+		}
+	}
+}
+
+function describeRefusal(problem: StateProblem): string {
+	switch (problem.kind) {
+		case 'in-use': {
+			return `資料目錄 ${problem.directory} 正由另一個模擬器使用中（pid ${problem.pid}）。請停止該模擬器，或以 --data-dir <其他目錄> 或 --in-memory 啟動此模擬器。`;
+		}
+
+		case 'lock-contended': {
+			return `無法鎖定資料目錄 ${problem.directory}；可能有另一個模擬器正在啟動。`;
+		}
+
+		case 'cannot-make-directory': {
+			return `無法建立資料目錄 ${problem.directory}（${problem.detail}）；請以 --data-dir <其他目錄> 或 --in-memory 啟動模擬器。`;
+		}
+
+		case 'damaged-assignments': {
+			return `${fileNames.assignments} ${problem.file.path} 已損毀（${assignmentsText(problem.problem)}）。請從備份還原它，或將它移到別處，以不含任何 Entra ID 指派的狀態開始。`;
+		}
+
+		case 'unusable': {
+			return `${fileNames[problem.file.role]} ${problem.file.path} ${failureText(problem.failure)}；請修正或移除該處的內容，或${startAfresh}`;
+		}
+
+		default: {
+			return `${stateFileText(problem)}；請從備份還原它，或${startAfresh}`;
+		}
+	}
+}
+
+function stateFileText(problem: Exclude<StateFileProblem, {kind: 'unusable'}>): string {
+	const what = `${fileNames[problem.file.role]} ${problem.file.path}`;
+	switch (problem.kind) {
+		case 'too-large': {
+			return `${what} 有 ${problem.bytes} 位元組，超過模擬器${problem.limit === 'ever' ? '會寫入' : '在兩次壓縮之間會寫入'}的大小（${problem.maxBytes}）`;
+		}
+
+		case 'missing-with-identities': {
+			const lost =
+				problem.file.role === 'signing-key'
+					? '為它們發行的權杖將無法以新的金鑰驗證'
+					: '它們的 ID 含有此檔案所記錄的資源 ID，新的資源 ID 會使它們不再屬於此資源';
+			return `${what} 不見了，但 ${problem.holder} 中有身分識別（${lost}）`;
+		}
+
+		case 'journal-missing': {
+			return `${what} 不見了，但旁邊的快照仍在（快照之後的變更將會遺失）`;
+		}
+
+		case 'snapshot-missing': {
+			return `${what} 不見了，但日誌 ${problem.journalPath} 從變更 ${problem.firstChange} 開始：之前的變更已壓縮進該檔案`;
+		}
+
+		case 'not-json': {
+			return `${what} 已損毀（內容不是 JSON）`;
+		}
+
+		case 'no-resource-id': {
+			return `${what} 已損毀（其中沒有資源 ID）`;
+		}
+
+		case 'invalid-key': {
+			return `${what} 不是有效的私密金鑰`;
+		}
+
+		case 'damaged-snapshot': {
+			return `${what} 已損毀：${snapshotText(problem.problem)}`;
+		}
+
+		case 'damaged-journal': {
+			return `${what} 在第 ${problem.offset} 位元組（第 ${problem.line} 行）處已損毀：${journalLineText(problem.problem)}`;
+		}
+
+		case 'changes-missing': {
+			const {firstChange, snapshotChange} = problem;
+			return `${what} 從變更 ${firstChange} 開始，但 ${problem.snapshotPath} 結束於變更 ${snapshotChange}，因此缺少變更 ${snapshotChange + 1} 到 ${firstChange - 1}`;
+		}
+
+		case 'journal-older': {
+			return `${what} 結束於變更 ${problem.lastChange}，早於 ${problem.snapshotPath}（變更 ${problem.snapshotChange}）：日誌比快照還舊`;
 		}
 	}
 }

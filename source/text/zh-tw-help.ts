@@ -1,7 +1,8 @@
 import type {Catalogue} from './catalogue.js';
 
 const connection = `連線（依序採用第一個符合者）
-  --connection-string S  endpoint=https://…;accesskey=…
+  --connection-string S  endpoint=https://…;accesskey=…（- 表示從 stdin 讀取，
+                         金鑰便不會出現在命令列上）
   --emulator             本機模擬器（離線，不需 Azure 帳戶）
   --profile NAME         已儲存的設定檔（請見：acs-tokens profiles）
   --save-key             將存取金鑰保存在設定檔中（config.json，權限 600），

@@ -4,8 +4,8 @@ import {type FileHandle, open} from 'node:fs/promises';
 import path from 'node:path';
 import {writeFileAtomic} from './atomic-write.js';
 import type {IdentityRecord, IdentityState} from './identity-state.js';
-import {journalWhat, readSnapshot, replayJournal} from './load-state.js';
-import {stateFileError, unusableFileError} from './state-errors.js';
+import {readSnapshot, replayJournal} from './load-state.js';
+import {stateFileError, unusableFile, unusableFileError} from './state-errors.js';
 import {encodeJournalRecord, encodeSnapshot, journalName, snapshotName} from './state-records.js';
 
 export {StateFileError} from './state-errors.js';
@@ -46,7 +46,7 @@ export async function openDiskState(directory: string, options: DiskStateOptions
 				.truncate(loaded.keptLength)
 				.then(() => journal.sync())
 				.catch((error: unknown) => {
-					throw unusableFileError(journalPath, journalWhat, error);
+					throw unusableFileError(journalPath, 'journal', error);
 				});
 			warn(options.onWarning, {kind: 'torn-journal', path: journalPath, bytes: torn, at: loaded.keptLength});
 		}
@@ -175,13 +175,10 @@ async function openJournal(journalPath: string, snapshotExists: boolean): Promis
 		);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && snapshotExists) {
-			throw stateFileError(
-				journalPath,
-				`${journalWhat} ${journalPath} is missing, but the snapshot beside it is there (changes after the snapshot would be lost)`,
-			);
+			throw stateFileError({kind: 'journal-missing', file: {role: 'journal', path: journalPath}});
 		}
 
-		throw unusableFileError(journalPath, journalWhat, error);
+		throw unusableFileError(journalPath, 'journal', error);
 	}
 
 	return handle;
@@ -190,21 +187,24 @@ async function openJournal(journalPath: string, snapshotExists: boolean): Promis
 async function readJournal(handle: FileHandle, journalPath: string): Promise<Buffer> {
 	const stats = await handle.stat();
 	if (!stats.isFile()) {
-		throw unusableFileError(journalPath, journalWhat, {message: 'it is not a regular file'});
+		throw unusableFile(journalPath, 'journal', {reason: 'not-regular-file'});
 	}
 
 	if (stats.size > maxJournalBytes) {
-		throw stateFileError(
-			journalPath,
-			`${journalWhat} ${journalPath} is ${stats.size} bytes, more than the emulator writes between compactions (${maxJournalBytes})`,
-		);
+		throw stateFileError({
+			kind: 'too-large',
+			file: {role: 'journal', path: journalPath},
+			bytes: stats.size,
+			maxBytes: maxJournalBytes,
+			limit: 'between-compactions',
+		});
 	}
 
 	const bytes = Buffer.allocUnsafe(stats.size);
 	let read = 0;
 	while (read < bytes.length) {
 		const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read).catch((error: unknown) => {
-			throw unusableFileError(journalPath, journalWhat, error);
+			throw unusableFileError(journalPath, 'journal', error);
 		});
 		if (bytesRead === 0) {
 			break;

@@ -1,5 +1,6 @@
 import {IdentityTable} from './identity-state.js';
 import {stateFileError} from './state-errors.js';
+import type {JournalLineProblem} from './state-problems.js';
 import {
 	maxLineBytes,
 	parseJournalRecord,
@@ -9,20 +10,18 @@ import {
 	unseal,
 } from './state-records.js';
 
-export const snapshotWhat = "The emulator's state file";
-export const journalWhat = "The emulator's journal";
 /** Some million identities: a start with more is not worth waiting for, whatever wrote it. */
 const maxSnapshotBytes = 256 * 1024 * 1024;
 
 export async function readSnapshot(snapshotPath: string): Promise<Snapshot | undefined> {
-	const bytes = await readStateFile(snapshotPath, snapshotWhat, maxSnapshotBytes);
+	const bytes = await readStateFile(snapshotPath, 'snapshot', maxSnapshotBytes);
 	if (!bytes) {
 		return undefined;
 	}
 
 	const snapshot = parseSnapshot(bytes);
-	if (typeof snapshot === 'string') {
-		throw stateFileError(snapshotPath, `${snapshotWhat} ${snapshotPath} is damaged: ${snapshot}`);
+	if ('problem' in snapshot) {
+		throw stateFileError({kind: 'damaged-snapshot', file: {role: 'snapshot', path: snapshotPath}, problem: snapshot.problem});
 	}
 
 	return snapshot;
@@ -53,16 +52,17 @@ export function replayJournal(
 	let last: number | undefined;
 	let lines = 0;
 	let offset = 0;
-	const damaged = (problem: string) =>
-		stateFileError(journalPath, `${journalWhat} ${journalPath} is damaged at byte ${offset}, line ${lines + 1}: ${problem}`);
+	const journal = {role: 'journal', path: journalPath} as const;
+	const damaged = (problem: JournalLineProblem) =>
+		stateFileError({kind: 'damaged-journal', file: journal, offset, line: lines + 1, problem});
 
 	for (let end = bytes.indexOf(0x0a, offset); end !== -1; end = bytes.indexOf(0x0a, offset)) {
 		if (end - offset > maxLineBytes) {
-			throw damaged(`it is longer than ${maxLineBytes} bytes`);
+			throw damaged({kind: 'line-too-long', maxBytes: maxLineBytes});
 		}
 
 		if (end === offset) {
-			throw damaged('it is empty');
+			throw damaged({kind: 'empty-line'});
 		}
 
 		const unsealed = unseal(bytes.subarray(offset, end));
@@ -72,23 +72,19 @@ export function replayJournal(
 
 		const record = parseJournalRecord(unsealed.value);
 		if (!record) {
-			throw damaged('it is not a change the emulator writes');
+			throw damaged({kind: 'not-a-change'});
 		}
 
 		if (last === undefined && record.seq > base + 1) {
-			throw snapshot
-				? stateFileError(
-						journalPath,
-						`${journalWhat} ${journalPath} starts at change ${record.seq} but ${snapshotPath} ends at change ${base}, so changes ${base + 1} to ${record.seq - 1} are missing`,
-					)
-				: stateFileError(
-						snapshotPath,
-						`${snapshotWhat} ${snapshotPath} is missing, but the journal ${journalPath} starts at change ${record.seq}: the changes before it were compacted into that file`,
-					);
+			throw stateFileError(
+				snapshot
+					? {kind: 'changes-missing', file: journal, snapshotPath, firstChange: record.seq, snapshotChange: base}
+					: {kind: 'snapshot-missing', file: {role: 'snapshot', path: snapshotPath}, journalPath, firstChange: record.seq},
+			);
 		}
 
 		if (last !== undefined && record.seq !== last + 1) {
-			throw damaged(`its change ${record.seq} follows change ${last}`);
+			throw damaged({kind: 'seq-gap', seq: record.seq, after: last});
 		}
 
 		if (record.seq > base) {
@@ -96,7 +92,7 @@ export function replayJournal(
 			// does not continue this snapshot shows here.
 			const exists = table.get(record.id) !== undefined;
 			if (exists === (record.op === 'create')) {
-				throw damaged(`its change ${record.seq} (${record.op}) names ${record.id}, which ${exists ? 'already exists' : 'does not exist'}`);
+				throw damaged({kind: exists ? 'identity-exists' : 'identity-missing', seq: record.seq, op: record.op, id: record.id});
 			}
 
 			table.apply(record);
@@ -108,16 +104,13 @@ export function replayJournal(
 	}
 
 	if (bytes.length - offset > maxLineBytes) {
-		throw damaged(`it is unfinished and ${bytes.length - offset} bytes long, longer than any record`);
+		throw damaged({kind: 'unfinished-line-too-long', bytes: bytes.length - offset});
 	}
 
 	// Compaction snapshots only what the journal holds durably, so a journal it did not get to
 	// truncate ends exactly at the snapshot: one that ends before it is older than the snapshot.
 	if (last !== undefined && last < base) {
-		throw stateFileError(
-			journalPath,
-			`${journalWhat} ${journalPath} ends at change ${last}, before ${snapshotPath} (change ${base}): the journal is older than the snapshot`,
-		);
+		throw stateFileError({kind: 'journal-older', file: journal, snapshotPath, lastChange: last, snapshotChange: base});
 	}
 
 	return {table, seq: last === undefined ? base : Math.max(base, last), lines, keptLength: offset};

@@ -1,3 +1,14 @@
+import {
+	type FileFailure,
+	fileFailure,
+	type StateFileProblem,
+	type StateFileRole,
+	type StateProblem,
+	stateProblemMessage,
+} from './state-problems.js';
+
+export type {StateProblem} from './state-problems.js';
+
 /** What a running emulator writes in its lock file, so that commands can use it instead of starting their own. */
 export type LockOwner = {
 	readonly pid: number;
@@ -11,62 +22,46 @@ export type LockOwner = {
 };
 
 
-/** The data directory cannot be used: its message says why and what to do. */
+/** The data directory cannot be used: its message says why and what to do, its problem the same as data. */
 export class DataDirectoryError extends Error {
 	override name = 'DataDirectoryError';
+	/** Why, as data (absent only where an error was made from a message alone). */
+	readonly problem: StateProblem | undefined;
 
 	constructor(
-		message: string,
+		problem: StateProblem | string,
 		/** The emulator that holds the directory, when that is the problem. */
 		readonly owner?: LockOwner,
+		/** The words to say it in, where not the English (an app's, in its user's language). */
+		message = typeof problem === 'string' ? problem : stateProblemMessage(problem),
 	) {
 		super(message);
+		this.problem = typeof problem === 'string' ? undefined : problem;
 	}
 }
 
 /** A file in the data directory is damaged, missing or does not fit the others: the emulator does not start on it. */
 export class StateFileError extends DataDirectoryError {
 	override name = 'StateFileError';
+	readonly file: string;
+	declare readonly problem: StateFileProblem;
 
-	constructor(
-		message: string,
-		readonly file: string,
-	) {
-		super(message);
+	constructor(problem: StateFileProblem, message = stateProblemMessage(problem)) {
+		super(problem, undefined, message);
+		this.file = problem.file.path;
 	}
 }
 
-const startAfresh =
-	'move the data directory away to start afresh (identities and tokens in it will be lost), or use --in-memory.';
-
 /** `problem` names the file and says what is wrong with it. */
-export function stateFileError(file: string, problem: string): StateFileError {
-	return new StateFileError(`${problem}; restore it from a backup, or ${startAfresh}`, file);
+export function stateFileError(problem: Exclude<StateFileProblem, {kind: 'unusable'}>): StateFileError {
+	return new StateFileError(problem);
 }
 
 /** A file the system will not let us read or write, rather than one with bad content. */
-export function unusableFileError(file: string, what: string, error: unknown): StateFileError {
-	return new StateFileError(`${what} ${file} ${describeFailure(error)}; fix or remove what is there, or ${startAfresh}`, file);
+export function unusableFileError(file: string, role: StateFileRole, error: unknown): StateFileError {
+	return unusableFile(file, role, fileFailure(error));
 }
 
-function describeFailure(error: unknown): string {
-	const {code, message} = error as NodeJS.ErrnoException;
-	switch (code) {
-		case 'EISDIR': {
-			return 'is a directory, not a file';
-		}
-
-		case 'EACCES':
-		case 'EPERM': {
-			return 'cannot be opened (permission denied)';
-		}
-
-		case 'ENOSPC': {
-			return 'cannot be written (the disk is full)';
-		}
-
-		default: {
-			return `cannot be used (${code ?? message})`;
-		}
-	}
+export function unusableFile(file: string, role: StateFileRole, failure: FileFailure): StateFileError {
+	return new StateFileError({kind: 'unusable', file: {role, path: file}, failure});
 }

@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import {open} from 'node:fs/promises';
 import type {IdentityRecord, StateChange} from './identity-state.js';
-import {StateFileError, stateFileError, unusableFileError} from './state-errors.js';
+import {StateFileError, stateFileError, unusableFile, unusableFileError} from './state-errors.js';
+import type {SealProblem, SnapshotProblem, StateFileRole} from './state-problems.js';
 
 /**
  * What the state files hold, and the checks that they hold nothing else. Each journal line and
@@ -33,23 +34,23 @@ export function seal(json: string): string {
 }
 
 /** The value a sealed text was made from, or why there is none. */
-export function unseal(bytes: Uint8Array): {value: unknown} | {problem: string} {
+export function unseal(bytes: Uint8Array): {value: unknown} | {problem: SealProblem} {
 	const tail = Buffer.from(bytes.subarray(bytes.length - sealLength)).toString('latin1');
 	const crc = bytes.length > sealLength + 1 ? sealPattern.exec(tail)?.[1] : undefined;
 	if (crc === undefined) {
-		return {problem: 'it has no checksum (damaged, or written by an earlier version of acs-tokens)'};
+		return {problem: {kind: 'no-checksum'}};
 	}
 
 	const body = Buffer.concat([bytes.subarray(0, bytes.length - sealLength), Buffer.from('}')]);
 	if (digest(body) !== crc) {
-		return {problem: 'its checksum does not match'};
+		return {problem: {kind: 'checksum-mismatch'}};
 	}
 
 	try {
 		return {value: JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(body))};
 	} catch {
 		// Only a writer with the wrong idea of the format gets here: the checksum matched.
-		return {problem: 'it is not JSON'};
+		return {problem: {kind: 'not-json'}};
 	}
 }
 
@@ -120,26 +121,26 @@ function parseIdentityRecord(value: unknown): IdentityRecord | undefined {
 		: undefined;
 }
 
-/** The snapshot's content, or a description of what is wrong with it. */
-export function parseSnapshot(bytes: Uint8Array): Snapshot | string {
+/** The snapshot's content, or what is wrong with it. */
+export function parseSnapshot(bytes: Uint8Array): Snapshot | {readonly problem: SnapshotProblem} {
 	const ended = bytes.at(-1) === 0x0a;
 	const unsealed = unseal(ended ? bytes.subarray(0, -1) : bytes);
 	if ('problem' in unsealed) {
-		return unsealed.problem;
+		return unsealed;
 	}
 
 	if (!ended) {
-		return 'it does not end with a line break';
+		return {problem: {kind: 'no-line-break'}};
 	}
 
 	const {value} = unsealed;
 	if (!isObject(value) || !hasKeys(value, ['version', 'seq', 'identities']) || value['version'] !== snapshotVersion) {
-		return 'it is not a snapshot this version of acs-tokens writes';
+		return {problem: {kind: 'not-a-snapshot'}};
 	}
 
 	const {seq, identities} = value;
 	if (!isTime(seq) || !Array.isArray(identities)) {
-		return 'its seq or identities are not what the emulator writes';
+		return {problem: {kind: 'bad-seq-or-identities'}};
 	}
 
 	const ids = new Set<string>();
@@ -147,17 +148,17 @@ export function parseSnapshot(bytes: Uint8Array): Snapshot | string {
 	for (const [index, item] of identities.entries()) {
 		const record = parseIdentityRecord(item);
 		if (!record) {
-			return `identity ${index} in it is not a record the emulator writes`;
+			return {problem: {kind: 'bad-identity', index}};
 		}
 
 		if (ids.has(record.id)) {
-			return `identity ${record.id} is in it twice`;
+			return {problem: {kind: 'duplicate-id', id: record.id}};
 		}
 
 		ids.add(record.id);
 		if (record.customId !== undefined && record.deletedAt === undefined) {
 			if (customIds.has(record.customId)) {
-				return `two live identities in it have the customId ${JSON.stringify(record.customId)}`;
+				return {problem: {kind: 'duplicate-custom-id', customId: record.customId}};
 			}
 
 			customIds.add(record.customId);
@@ -171,7 +172,7 @@ export function parseSnapshot(bytes: Uint8Array): Snapshot | string {
  * A regular file's bytes, at most `maxBytes` of them, or undefined if there is no file.
  * Anything else there (a directory, a file too large to be ours, one we may not read) is refused by name.
  */
-export async function readStateFile(file: string, what: string, maxBytes: number): Promise<Buffer | undefined> {
+export async function readStateFile(file: string, role: StateFileRole, maxBytes: number): Promise<Buffer | undefined> {
 	let handle: Awaited<ReturnType<typeof open>>;
 	try {
 		handle = await open(file, 'r');
@@ -180,22 +181,22 @@ export async function readStateFile(file: string, what: string, maxBytes: number
 			return undefined;
 		}
 
-		throw unusableFileError(file, what, error);
+		throw unusableFileError(file, role, error);
 	}
 
 	try {
 		const stats = await handle.stat();
 		if (!stats.isFile()) {
-			throw unusableFileError(file, what, stats.isDirectory() ? {code: 'EISDIR'} : {message: 'it is not a regular file'});
+			throw unusableFile(file, role, {reason: stats.isDirectory() ? 'is-directory' : 'not-regular-file'});
 		}
 
 		if (stats.size > maxBytes) {
-			throw stateFileError(file, `${what} ${file} is ${stats.size} bytes, more than the emulator ever writes (${maxBytes})`);
+			throw stateFileError({kind: 'too-large', file: {role, path: file}, bytes: stats.size, maxBytes, limit: 'ever'});
 		}
 
 		return await handle.readFile();
 	} catch (error) {
-		throw error instanceof StateFileError ? error : unusableFileError(file, what, error);
+		throw error instanceof StateFileError ? error : unusableFileError(file, role, error);
 	} finally {
 		await handle.close();
 	}
