@@ -103,11 +103,17 @@ async function thirdPartyNotices(metafile) {
 // The emulator library's types, for TypeScript users of acs-tokens/emulator: emitted beside
 // dist/ and moved in whole, so that types of a module since removed never linger.
 const typesBuild = path.join(root, `.types-${process.pid}.tmp`);
-execFileSync(
-	process.execPath,
-	[path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.emulator.json'), '--outDir', typesBuild],
-	{stdio: 'inherit'},
-);
+try {
+	execFileSync(
+		process.execPath,
+		[path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.emulator.json'), '--outDir', typesBuild],
+		{stdio: 'inherit'},
+	);
+} catch (error) {
+	// A type error leaves no half-emitted directory behind in the working tree.
+	await rm(typesBuild, {recursive: true, force: true});
+	throw error;
+}
 
 const notices = {path: path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), contents: Buffer.from(await thirdPartyNotices(program.metafile))};
 
