@@ -31,6 +31,10 @@ export const keys = {
 	escape: '\u001B',
 	up: '\u001B[A',
 	down: '\u001B[B',
+	left: '\u001B[D',
+	right: '\u001B[C',
+	home: '\u001B[H',
+	end: '\u001B[F',
 	space: ' ',
 } as const;
 
