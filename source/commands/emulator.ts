@@ -5,13 +5,14 @@ import {isLoopbackHost} from '../protocol/connection-string.js';
 import type {CommandIo} from './context.js';
 import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
+import {readStdin} from './stdin.js';
 import {text} from '../text/index.js';
 
 export const emulatorHelp = (): string => text.help.emulator(defaultPort, defaultDataDirectory());
 
 export async function runEmulatorCommand(
 	argv: readonly string[],
-	io: Pick<CommandIo, 'stdout' | 'stderr' | 'env'>,
+	io: Pick<CommandIo, 'stdout' | 'stderr' | 'env'> & {readonly stdin?: CommandIo['stdin']},
 ): Promise<number> {
 	const {values} = parseCommand('emulator', argv, {
 		port: {type: 'string'},
@@ -40,7 +41,8 @@ export async function runEmulatorCommand(
 		throw new UsageError(text.commands.emulator.dataDirOrMemory);
 	}
 
-	const accessKey = values['access-key'];
+	// `--access-key -` reads the key from stdin: it never has to be on the command line.
+	const accessKey = values['access-key'] === '-' && io.stdin ? await readStdin(io.stdin) : values['access-key'];
 	if (accessKey !== undefined && (!/^[A-Za-z0-9+/]+={0,2}$/.test(accessKey) || Buffer.from(accessKey, 'base64').length < 16)) {
 		throw new UsageError(text.commands.emulator.badAccessKey);
 	}

@@ -88,7 +88,8 @@ Options
   --data-dir DIR     Keep identities, keys and the certificate in DIR
                      (default ${defaultDataDirectory})
   --in-memory        Keep identities in memory only; they vanish on exit
-  --access-key KEY   Base64 access key (default: the well-known development key)
+  --access-key KEY   Base64 access key (default: the well-known development key);
+                     - reads it from stdin, so that it is not on the command line
   --allow-entra      Accept Entra ID bearer tokens over HTTPS (audience and
                      expiry checked, signature not)
   --skip-api-version-check

@@ -86,7 +86,8 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
   --data-dir DIR     將身分識別、金鑰與憑證保存在 DIR 中
                      （預設 ${defaultDataDirectory}）
   --in-memory        身分識別只保存在記憶體中；結束時即消失
-  --access-key KEY   Base64 存取金鑰（預設：公開的開發用金鑰）
+  --access-key KEY   Base64 存取金鑰（預設：公開的開發用金鑰）；
+                     - 表示從 stdin 讀取，金鑰便不會出現在命令列上
   --allow-entra      透過 HTTPS 接受 Entra ID 持有人權杖（會檢查對象與
                      到期時間，但不檢查簽章）
   --skip-api-version-check

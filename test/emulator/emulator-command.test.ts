@@ -20,11 +20,15 @@ async function temporaryDirectory(): Promise<string> {
 }
 
 /** Starts `acs-tokens emulator …` and resolves once the printed lines it waits for are there. */
-async function startCommand(args: string[], waitFor: RegExp, env: NodeJS.ProcessEnv = {}): Promise<Running> {
+async function startCommand(args: string[], waitFor: RegExp, env: NodeJS.ProcessEnv = {}, input?: string): Promise<Running> {
 	const child = spawn(process.execPath, [cli, 'emulator', ...args], {
 		env: {...process.env, ...env},
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 	});
+	if (input !== undefined) {
+		child.stdin?.end(input);
+	}
+
 	const result: Running = {
 		child,
 		stdout: [],
@@ -129,6 +133,19 @@ describe('acs-tokens emulator', () => {
 		});
 		expect(emulator.stdout.join('\n')).not.toContain(key);
 		expect(emulator.stdout[0]).toMatch(/accesskey=<the key given with --access-key>$/);
+	});
+
+	it('reads the key from stdin with --access-key -, and signs with it', async () => {
+		const key = Buffer.alloc(32, 7).toString('base64');
+		const emulator = await startCommand(['--http', '--port', '0', '--in-memory', '--access-key', '-'], /^endpoint=/m, {
+			ACS_TOKENS_CONFIG_DIR: await temporaryDirectory(),
+		}, `${key}\n`);
+		expect(emulator.stdout.join('\n')).not.toContain(key);
+		const endpoint = (emulator.stdout[0] as string).split(';')[0] as string;
+		const client = new CommunicationIdentityClient(`${endpoint};accesskey=${key}`, {allowInsecureConnection: true});
+		await expect(client.createUser()).resolves.toHaveProperty('communicationUserId');
+		const wrong = new CommunicationIdentityClient(`${endpoint};accesskey=${developmentAccessKey}`, {allowInsecureConnection: true});
+		await expect(wrong.createUser()).rejects.toMatchObject({statusCode: 401});
 	});
 
 	it('explains a port in use instead of crashing', async () => {
