@@ -110,8 +110,8 @@ async function chooseTheLanguage(argv: readonly string[], lang: string | undefin
 const given = process.argv.slice(2);
 const taken = takeLanguageFlag(given);
 const {lang} = taken;
-// `settings --lang` saves the language: that command reads the flag itself.
-const argv = given[0] === 'settings' ? given : taken.argv;
+// `settings --lang` (after the command) saves the language: that command reads the flag itself.
+const argv = taken.argv[0] === 'settings' ? given.slice(given.indexOf('settings')) : taken.argv;
 setProgramEntry(new URL(import.meta.url));
 const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
 try {

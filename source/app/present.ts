@@ -30,7 +30,7 @@ export function fitWidth(value: string, width: number): string {
 	return fitted + ' '.repeat(Math.max(0, width - textWidth(fitted)));
 }
 
-const fullId = /8(?::|%3A)(?:acs|spool|teamsvisitor)(?::|%3A)[0-9a-f-]{36}_[0-9a-z-]+/gi;
+const fullId = /8(?::|%3A)(?:(?:[a-z]+-)?acs|spool|teamsvisitor)(?::|%3A)[0-9a-f-]{36}_[0-9a-z-]+/gi;
 const resourceHost = /\b([a-z0-9][a-z0-9-]*)(\.(?:[a-z]+\.)?communication\.azure\.(?:com|net|us|cn))/gi;
 
 /**

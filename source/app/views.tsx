@@ -5,7 +5,7 @@ import {text} from '../text/index.js';
 import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
 import type {UiEffects} from './effects.js';
 import type {WizardSnapshot} from './hooks/use-wizard.js';
-import {presentText, showId} from './present.js';
+import {presentProfileName, presentText, showId} from './present.js';
 import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
@@ -90,11 +90,13 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	connect: ({snapshot, send, active}) => (
 		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} />
 	),
-	paste: ({send, active}) => <PasteScreen send={send} active={active} />,
+	paste: ({snapshot, send, active}) => <PasteScreen send={send} active={active} presenter={snapshot.context.presenter} />,
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
 	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
-	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} />,
-	connectionFailed: ({snapshot}) => <ErrorScreen error={snapshot.context.error} heading={text.wizard.connect.failed} />,
+	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} presenter={snapshot.context.presenter} />,
+	connectionFailed: ({snapshot}) => (
+		<ErrorScreen error={snapshot.context.error} heading={text.wizard.connect.failed} presenter={snapshot.context.presenter} />
+	),
 	tourIntro: ({snapshot: {context}}) => (
 		<Step
 			lines={[text.wizard.explain.connect(presentText(context.connection?.endpoint ?? '', context.presenter))]}
@@ -118,7 +120,11 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,
 	identities: ({snapshot: {context}, send, active, rows, columns}) => (
 		<ManageScreen
-			profile={context.connection?.profileName ?? ''}
+			profile={
+				context.connection
+					? presentProfileName(context.connection.profileName, context.connection.endpoint, context.presenter)
+					: ''
+			}
 			identities={context.identities}
 			presenter={context.presenter}
 			notice={context.notice}
@@ -139,6 +145,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			error={context.error}
 			send={send}
 			active={active}
+			presenter={context.presenter}
 		/>
 	),
 	confirm: ({snapshot: {context}, send, active}) => {

@@ -177,6 +177,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 		const url = validateEndpoint(`${tls ? 'https' : 'http'}://${urlHost}:${port}`);
 		if (options.advertise && lock) {
+			const held = lock;
+			// Cleanups run last first: the lock stops naming the URL before the server stops
+			// answering on it, so that no one judges a lock still held stale by a refused connect.
+			cleanups.push(() => held.advertise({}).catch(() => undefined));
 			// Commands with --emulator sign with the development key: they learn at once that this one takes another.
 			await lock.advertise({
 				url,

@@ -50,7 +50,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		options.signal?.throwIfAborted();
 		return {store, resolved, client, close: () => resolved.close()};
 	} catch (error) {
-		await resolved.close();
+		// The first failure is the one to report: a failing close must not replace it.
+		await resolved.close().catch(() => undefined);
 		throw error;
 	}
 }

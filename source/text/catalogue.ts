@@ -327,6 +327,8 @@ export type Catalogue = {
 			noFileName: string;
 			notAVariable: (name: string) => string;
 			savedFile: (file: string) => string;
+			/** The file or .env could not be written: the system's code (EACCES, ENOENT, …) names why. */
+			saveFailed: (code: string) => string;
 			savedDotenv: (variable: string, file: string) => string;
 			filePrompt: string;
 			dotenvPrompt: string;

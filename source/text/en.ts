@@ -209,6 +209,7 @@ export const en: Catalogue = {
 			noFileName: 'Give a file name.',
 			notAVariable: (name: string) => `"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`,
 			savedFile: (file: string) => `Saved to ${file} (mode 600).`,
+			saveFailed: code => `Could not save the token (${code}): check the directory exists and you may write there, then try again.`,
 			savedDotenv: (variable: string, file: string) => `Saved as ${variable} in ${file}.`,
 			filePrompt: 'Save the token to this file:',
 			dotenvPrompt: 'Save as this variable in ./.env:',

@@ -192,6 +192,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			noFileName: '請提供檔案名稱。',
 			notAVariable: (name: string) => `「${name}」不是有效的變數名稱：請使用字母、數字和 _，且不可以數字開頭。`,
 			savedFile: (file: string) => `已儲存至 ${file}（模式 600）。`,
+			saveFailed: code => `無法儲存權杖（${code}）：請確認目錄存在且您可以寫入，然後再試一次。`,
 			savedDotenv: (variable: string, file: string) => `已在 ${file} 中儲存為 ${variable}。`,
 			filePrompt: '將權杖儲存至此檔案：',
 			dotenvPrompt: '在 ./.env 中儲存為此變數：',

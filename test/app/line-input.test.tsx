@@ -52,4 +52,16 @@ describe('the text input', () => {
 		await app.press('\u001B[200~\u0007-2\n\u0000\u001B[201~');
 		expect(await submitted(app)).toBe('b.txt-2');
 	});
+
+	it('moves and deletes by whole characters: an Extension B character (two UTF-16 units) is never split', async () => {
+		const app = await filePrompt();
+		await app.press('\u0015', frame => !frame.includes('access-token.txt'));
+		await app.press('\u{20000}\u{20001}');
+		await app.press(keys.left);
+		await app.press('\u007F');
+		await app.press('x');
+		const value = await submitted(app);
+		expect(value).toBe('x\u{20001}');
+		expect(value).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/u);
+	});
 });

@@ -45,6 +45,40 @@ describe('presenter mode started with --present', () => {
 	});
 });
 
+describe('presenter mode in the manager and on errors', () => {
+	it('masks the resource in the list heading, and endpoints and ids in error messages', async () => {
+		const app = renderApp({
+			input: {presenter: true, choices: [work]},
+			configure(fakes) {
+				fakes.createUser.mockRejectedValueOnce(
+					Object.assign(new Error(text.errors.network('https://contoso.communication.azure.com/', 'ECONNREFUSED')), {kind: 'network'}),
+				);
+				fakes.deleteUser.mockRejectedValueOnce(
+					Object.assign(new Error(text.errors.notOwned('https://contoso.communication.azure.com/', userId)), {kind: 'not-owned'}),
+				);
+			},
+		});
+		await app.press(keys.enter, text.wizard.menu.heading);
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, text.wizard.error.heading);
+		await app.press(keys.escape, 'Step 2 of 6');
+		await app.press(keys.escape, 'Step 1 of 6');
+		await app.press(keys.escape, text.wizard.menu.heading);
+		await app.press(keys.down, `❯ ${text.wizard.menu.manage(3).slice(0, 8)}`);
+		await app.press(keys.enter, text.wizard.manage.heading('•••'));
+		await app.press(keys.enter, text.wizard.manage.actions.rename);
+		await app.press(keys.down);
+		await app.press(keys.down, `❯ ${text.wizard.manage.actions.delete}`);
+		await app.press(keys.enter, 'Enter confirms');
+		await app.press(keys.enter, text.wizard.error.heading);
+		for (const frame of app.frames()) {
+			expect(frame).not.toMatch(/contoso/i);
+			expect(frame).not.toContain(userId);
+		}
+	});
+});
+
 describe('presenter mode turned on with p', () => {
 	it('turns off with p again', async () => {
 		const app = renderApp({input: {choices: [work]}});

@@ -18,7 +18,10 @@ function originOf(element: DOMElement | null): {x: number; y: number} | undefine
 	return {x, y};
 }
 
-/** Where the cursor goes, and what the value becomes, for one edit. */
+/**
+ * The value and where the cursor is in it, counted in code points (an emoji or a CJK
+ * Extension B character such as 𠀀 is two UTF-16 units, and is never split).
+ */
 type Line = {readonly value: string; readonly cursor: number};
 
 const isControl = (character: string) => {
@@ -26,53 +29,64 @@ const isControl = (character: string) => {
 	return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 };
 
+const lengthOf = (value: string) => [...value].length;
+
+/** The line with `characters` in place of the value, the cursor where `cursor` says. */
+const line = (characters: readonly string[], cursor: number): Line => ({value: characters.join(''), cursor});
+
 /** Ctrl+A, E, U, W, K and Backspace as the characters terminals send for them. */
-function applyControl(line: Line, character: string): Line {
-	const {value, cursor} = line;
+function applyControl(current: Line, character: string): Line {
+	const characters = [...current.value];
+	const {cursor} = current;
 	switch (character) {
 		case '\u0001': {
-			return {value, cursor: 0};
+			return {value: current.value, cursor: 0};
 		}
 
 		case '\u0005': {
-			return {value, cursor: value.length};
+			return {value: current.value, cursor: characters.length};
 		}
 
 		case '\u0015': {
-			return {value: value.slice(cursor), cursor: 0};
+			return line(characters.slice(cursor), 0);
 		}
 
 		case '\u000b': {
-			return {value: value.slice(0, cursor), cursor};
+			return line(characters.slice(0, cursor), cursor);
 		}
 
 		case '\u0017': {
-			const start = value.slice(0, cursor).replace(/\S+\s*$|\s+$/u, '').length;
-			return {value: value.slice(0, start) + value.slice(cursor), cursor: start};
+			const start = lengthOf(characters.slice(0, cursor).join('').replace(/\S+\s*$|\s+$/u, ''));
+			return line([...characters.slice(0, start), ...characters.slice(cursor)], start);
 		}
 
 		case '\u007f':
 		case '\b': {
-			return cursor === 0 ? line : {value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1};
+			return cursor === 0 ? current : line([...characters.slice(0, cursor - 1), ...characters.slice(cursor)], cursor - 1);
 		}
 
 		default: {
-			return line;
+			return current;
 		}
 	}
 }
 
 /** Typed or pasted text at the cursor: control characters act as their keys or are dropped, never stored. */
-function insert(line: Line, text: string): Line {
-	let next = line;
+function insert(current: Line, text: string): Line {
+	let next = current;
 	for (const character of text) {
 		if (character === '\r' || character === '\n') {
 			continue;
 		}
 
-		next = isControl(character)
-			? applyControl(next, character)
-			: {value: next.value.slice(0, next.cursor) + character + next.value.slice(next.cursor), cursor: next.cursor + character.length};
+		if (isControl(character)) {
+			next = applyControl(next, character);
+			continue;
+		}
+
+		const characters = [...next.value];
+		characters.splice(next.cursor, 0, character);
+		next = line(characters, next.cursor + 1);
 	}
 
 	return next;
@@ -81,15 +95,16 @@ function insert(line: Line, text: string): Line {
 type Keys = Parameters<Parameters<typeof useInput>[0]>[1];
 
 /** The line after one key event; undefined for keys that do not edit (Esc, Tab, ↑ ↓, other Ctrl and Meta keys). */
-function edit(line: Line, input: string, key: Keys): Line | undefined {
+function edit(current: Line, input: string, key: Keys): Line | undefined {
+	const characters = [...current.value];
 	const moves: [boolean, () => Line][] = [
-		[key.leftArrow, () => ({...line, cursor: Math.max(0, line.cursor - 1)})],
-		[key.rightArrow, () => ({...line, cursor: Math.min(line.value.length, line.cursor + 1)})],
-		[key.home, () => ({...line, cursor: 0})],
-		[key.end, () => ({...line, cursor: line.value.length})],
-		[key.backspace, () => applyControl(line, '\u007f')],
-		[key.delete, () => ({value: line.value.slice(0, line.cursor) + line.value.slice(line.cursor + 1), cursor: line.cursor})],
-		[key.ctrl && /^[aeuwk]$/i.test(input), () => applyControl(line, String.fromCharCode(input.toLowerCase().charCodeAt(0) - 96))],
+		[key.leftArrow, () => ({...current, cursor: Math.max(0, current.cursor - 1)})],
+		[key.rightArrow, () => ({...current, cursor: Math.min(characters.length, current.cursor + 1)})],
+		[key.home, () => ({...current, cursor: 0})],
+		[key.end, () => ({...current, cursor: characters.length})],
+		[key.backspace, () => applyControl(current, '\u007f')],
+		[key.delete, () => line([...characters.slice(0, current.cursor), ...characters.slice(current.cursor + 1)], current.cursor)],
+		[key.ctrl && /^[aeuwk]$/i.test(input), () => applyControl(current, String.fromCharCode(input.toLowerCase().charCodeAt(0) - 96))],
 	];
 	const move = moves.find(([pressed]) => pressed);
 	if (move) {
@@ -100,7 +115,7 @@ function edit(line: Line, input: string, key: Keys): Line | undefined {
 		return undefined;
 	}
 
-	return insert(line, input);
+	return insert(current, input);
 }
 
 /**
@@ -117,10 +132,10 @@ export function LineInput(props: {
 	readonly placeholder?: string;
 	readonly focus: boolean;
 }) {
-	const current = useRef<Line>({value: props.value, cursor: props.value.length});
+	const current = useRef<Line>({value: props.value, cursor: lengthOf(props.value)});
 	if (current.current.value !== props.value) {
 		// Changed from outside (a reset, a prefill): the cursor goes to its end.
-		current.current = {value: props.value, cursor: props.value.length};
+		current.current = {value: props.value, cursor: lengthOf(props.value)};
 	}
 
 	const [, redraw] = useState(0);
@@ -131,14 +146,14 @@ export function LineInput(props: {
 				return;
 			}
 
-			const line = current.current;
-			const next = edit(line, input, key);
+			const before = current.current;
+			const next = edit(before, input, key);
 			if (next === undefined) {
 				return;
 			}
 
 			current.current = next;
-			if (next.value === line.value) {
+			if (next.value === before.value) {
 				redraw(count => count + 1);
 			} else {
 				props.onChange(next.value);
@@ -151,10 +166,9 @@ export function LineInput(props: {
 	const characters = [...props.value];
 	const shown = props.mask ? props.mask.repeat(characters.length) : props.value;
 	const shownCharacters = [...shown];
-	const at = [...props.value.slice(0, cursor)].length;
-	const before = shownCharacters.slice(0, at).join('');
-	const under = shownCharacters[at] ?? ' ';
-	const after = shownCharacters.slice(at + 1).join('');
+	const before = shownCharacters.slice(0, cursor).join('');
+	const under = shownCharacters[cursor] ?? ' ';
+	const after = shownCharacters.slice(cursor + 1).join('');
 	// The terminal's own cursor sits where the next character goes, so that an input method
 	// (zh-TW's 注音 or 倉頡) draws what is being composed there: Ink's useCursor, placed from
 	// the layout of the frame before (it is set while rendering); a first frame is drawn again

@@ -1,15 +1,25 @@
 import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {text} from '../../text/index.js';
+import {presentText} from '../present.js';
 import type {WizardError} from '../../wizard/types.js';
 
-export function ErrorScreen({error, heading}: {readonly error: WizardError | undefined; readonly heading?: string}) {
+export function ErrorScreen({
+	error,
+	heading,
+	presenter,
+}: {
+	readonly error: WizardError | undefined;
+	readonly heading?: string;
+	/** Messages name endpoints and ids: masked for a room as every panel is. */
+	readonly presenter: boolean;
+}) {
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
 			<Text bold color="red">
 				{heading ?? text.wizard.error.heading}
 			</Text>
-			<Prose>{error?.message ?? ''}</Prose>
+			<Prose>{presentText(error?.message ?? '', presenter)}</Prose>
 			<Text dimColor>{text.wizard.error.hint}</Text>
 		</Box>
 	);

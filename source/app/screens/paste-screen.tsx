@@ -4,17 +4,19 @@ import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
 import {ConnectionStringError, parseConnectionString} from '../../protocol/connection-string.js';
 import {text} from '../../text/index.js';
+import {presentText} from '../present.js';
 import type {WizardEvent} from '../../wizard/types.js';
 
 /** Masked input, validated as you type; the message never echoes the key. */
-export function PasteScreen(props: {readonly send: (event: WizardEvent) => void; readonly active: boolean}) {
+export function PasteScreen(props: {readonly send: (event: WizardEvent) => void; readonly active: boolean; readonly presenter: boolean}) {
 	const [value, setValue] = useState('');
 	let verdict: {ok: true; endpoint: string} | {ok: false; message: string} | undefined;
 	if (value.trim() !== '') {
 		try {
 			verdict = {ok: true, endpoint: parseConnectionString(value).endpoint};
 		} catch (error) {
-			verdict = {ok: false, message: error instanceof ConnectionStringError ? text.errors.connectionString(error.problem) : String(error)};
+			const message = error instanceof ConnectionStringError ? text.errors.connectionString(error.problem) : String(error);
+			verdict = {ok: false, message: presentText(message, props.presenter)};
 		}
 	}
 
@@ -37,7 +39,7 @@ export function PasteScreen(props: {readonly send: (event: WizardEvent) => void;
 				/>
 			</Box>
 			{verdict === undefined ? undefined : verdict.ok ? (
-				<Text color="green">{text.wizard.paste.valid(verdict.endpoint)}</Text>
+				<Text color="green">{text.wizard.paste.valid(presentText(verdict.endpoint, props.presenter))}</Text>
 			) : (
 				<Prose color="red">
 					{verdict.message}

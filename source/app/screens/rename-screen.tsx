@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
 import {text} from '../../text/index.js';
+import {presentText} from '../present.js';
 import type {WizardError, WizardEvent} from '../../wizard/types.js';
 
 export function RenameScreen(props: {
@@ -10,6 +11,7 @@ export function RenameScreen(props: {
 	readonly error: WizardError | undefined;
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
+	readonly presenter: boolean;
 }) {
 	const [value, setValue] = useState(props.initial);
 	return (
@@ -27,7 +29,7 @@ export function RenameScreen(props: {
 			</Box>
 			{props.error ? (
 				<Prose color="red">
-					{props.error.message}
+					{presentText(props.error.message, props.presenter)}
 				</Prose>
 			) : undefined}
 		</Box>

@@ -127,7 +127,9 @@ export function TokenScreen(props: {
 									setNotice(message);
 								},
 								(error: unknown) => {
-									setNotice((error as Error).message);
+									// The store's and our own refusals are said already; a system error by its code.
+									const {code} = error as NodeJS.ErrnoException;
+									setNotice(typeof code === 'string' ? text.wizard.token.saveFailed(code) : (error as Error).message);
 								},
 							);
 						}}
