@@ -50,16 +50,6 @@ export function presentText(value: string, presenter: boolean): string {
 
 /** A profile's name as a room may see it: one named after its resource (the default) is masked like the endpoint. */
 export function presentProfileName(name: string, endpoint: string, presenter: boolean): string {
-	if (!presenter) {
-		return name;
-	}
-
-	let resource: string | undefined;
-	try {
-		resource = new URL(endpoint).hostname.split('.')[0];
-	} catch {
-		resource = undefined;
-	}
-
-	return resource !== undefined && presentText(endpoint, true) !== endpoint && name.toLowerCase() === resource.toLowerCase() ? '•••' : name;
+	const resource = presenter ? new RegExp(resourceHost.source, 'i').exec(endpoint)?.[1] : undefined;
+	return resource !== undefined && name.toLowerCase() === resource.toLowerCase() ? '•••' : name;
 }

@@ -2,7 +2,7 @@ import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
 import {discoverConnectionStrings} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
-import {readSavedProfiles, readSavedSettings, type SavedProfileSummary} from '../store/saved-profiles.js';
+import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
 import type {ConnectionChoice} from '../wizard/types.js';
 import type {CommandIo} from '../commands/context.js';
@@ -121,7 +121,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToFile: async (token: string, file: string) => (await exporter()).saveTokenToFile(token, file, io.cwd),
 					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
 				},
-				plainSymbols: values['plain-symbols'] === true || readSavedSettings(configDirectory).symbols === 'plain',
+				plainSymbols: values['plain-symbols'] === true || saved.settings.symbols === 'plain',
 				afterFirstFrame() {
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);

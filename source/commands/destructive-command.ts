@@ -1,4 +1,4 @@
-import {formatLocalTime} from './format.js';
+import {formatDateTime} from '../text/format.js';
 import {confirm, type CommandIo, parseCommand, printJson, connectionOptions, outputOptions} from './context.js';
 import {exitCodes} from './exit-codes.js';
 import {openCommandSession, resolveUser, type Session} from './session.js';
@@ -40,7 +40,7 @@ export async function runDestructive(
 		if (values.json) {
 			printJson(io, step.json(id, at));
 		} else {
-			io.stdout.write(`${step.done(name, formatLocalTime(new Date(at)))}\n`);
+			io.stdout.write(`${step.done(name, formatDateTime(new Date(at)))}\n`);
 		}
 
 		return exitCodes.ok;

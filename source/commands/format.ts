@@ -9,10 +9,6 @@ export function formatExpiry(expiresOn: Date | string, now = Date.now()): string
 	return text.commands.expiry(formatDateTime(date), formatDuration(left, {precision: 2}), left <= 0);
 }
 
-export function formatLocalTime(date: Date): string {
-	return formatDateTime(date);
-}
-
 /** Left-aligned columns, for lists that fit a terminal; padded by display width (測試 is four columns). */
 export function table(rows: readonly (readonly string[])[]): string {
 	const widths: number[] = [];

@@ -1,6 +1,8 @@
 import {decodeJwt} from '../protocol/jwt.js';
 import {type Command, outputOptions, parseCommand, printJson} from './context.js';
-import {formatExpiry, formatLocalTime} from './format.js';
+import {formatExpiry} from './format.js';
+import {readStdin} from './stdin.js';
+import {formatDateTime} from '../text/format.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
@@ -34,7 +36,7 @@ export const tokenDecode: Command = {
 		const said = text.commands.tokenDecode;
 		const lines = [said.header, indent(header), said.claims, indent(payload)];
 		if (issuedAt) {
-			lines.push(said.issued(formatLocalTime(issuedAt)));
+			lines.push(said.issued(formatDateTime(issuedAt)));
 		}
 
 		if (expiresAt) {
@@ -66,10 +68,5 @@ export async function readToken(positionals: readonly string[], stdin: NodeJS.Re
 		return (positionals[0] as string).trim();
 	}
 
-	const chunks: Buffer[] = [];
-	for await (const chunk of stdin) {
-		chunks.push(Buffer.from(chunk as Buffer));
-	}
-
-	return Buffer.concat(chunks).toString('utf8').trim();
+	return readStdin(stdin);
 }

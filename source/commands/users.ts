@@ -3,7 +3,8 @@ import {UnknownProfileError} from '../store/errors.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
-import {formatExpiry, formatLocalTime, table} from './format.js';
+import {formatExpiry, table} from './format.js';
+import {formatDateTime} from '../text/format.js';
 import {text} from '../text/index.js';
 
 export const users: Command = {
@@ -48,11 +49,11 @@ function describe(identity: StoredIdentity): string {
 	const token = identity.lastToken;
 	switch (state) {
 		case 'deleted': {
-			return text.commands.users.deleted(formatLocalTime(new Date(identity.deletedAt ?? 0)));
+			return text.commands.users.deleted(formatDateTime(new Date(identity.deletedAt ?? 0)));
 		}
 
 		case 'revoked': {
-			return text.commands.users.revoked(formatLocalTime(new Date(identity.revokedAt ?? 0)));
+			return text.commands.users.revoked(formatDateTime(new Date(identity.revokedAt ?? 0)));
 		}
 
 		case 'no-token': {

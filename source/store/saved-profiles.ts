@@ -9,48 +9,48 @@ export type SavedProfileSummary = {
 	readonly keySource: {readonly kind: string};
 };
 
+export type SavedSettings = {readonly language: LanguageSetting; readonly symbols: SymbolStyle};
+
+/** config.json as it is on disk, parsed; anything unreadable reads as nothing. */
+function readConfigJson(configDirectory: string): Record<string, unknown> {
+	try {
+		const data: unknown = JSON.parse(readFileSync(path.join(configDirectory, 'config.json'), 'utf8'));
+		return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+	} catch {
+		return {};
+	}
+}
+
+function settingsOf(data: Record<string, unknown>): SavedSettings {
+	const settings = data['settings'] as {language?: unknown; symbols?: unknown} | undefined;
+	const language = typeof settings?.language === 'string' && isLanguageSetting(settings.language) ? settings.language : 'auto';
+	return {language, symbols: settings?.symbols === 'plain' ? 'plain' : 'unicode'};
+}
+
 /**
- * The saved profiles, read straight from config.json without conf, its schema or its lock:
- * enough to draw the wizard's first screen before the store itself is opened. Anything odd
- * reads as "no profiles"; the real open that follows reports and repairs it.
+ * The saved profiles and settings, read straight from config.json without conf, its schema or
+ * its lock: enough to draw the wizard's first screen before the store itself is opened.
+ * Anything odd reads as "no profiles" and the defaults; the real open that follows reports and
+ * repairs it.
  */
 export function readSavedProfiles(configDirectory: string): {
 	readonly profiles: readonly SavedProfileSummary[];
 	readonly defaultProfile: string | undefined;
+	readonly settings: SavedSettings;
 } {
-	try {
-		const data = JSON.parse(readFileSync(path.join(configDirectory, 'config.json'), 'utf8')) as {
-			profiles?: unknown;
-			defaultProfile?: unknown;
-		};
-		const profiles = (Array.isArray(data.profiles) ? data.profiles : []).filter(
-			(profile): profile is SavedProfileSummary =>
-				typeof profile?.name === 'string' &&
-				typeof profile?.endpoint === 'string' &&
-				typeof profile?.keySource?.kind === 'string',
-		);
-		const defaultProfile =
-			typeof data.defaultProfile === 'string' && profiles.some(profile => profile.name === data.defaultProfile)
-				? data.defaultProfile
-				: undefined;
-		return {profiles, defaultProfile};
-	} catch {
-		return {profiles: [], defaultProfile: undefined};
-	}
+	const data = readConfigJson(configDirectory);
+	const profiles = (Array.isArray(data['profiles']) ? data['profiles'] : []).filter(
+		(profile): profile is SavedProfileSummary =>
+			typeof profile?.name === 'string' && typeof profile?.endpoint === 'string' && typeof profile?.keySource?.kind === 'string',
+	);
+	const defaultProfile =
+		typeof data['defaultProfile'] === 'string' && profiles.some(profile => profile.name === data['defaultProfile'])
+			? data['defaultProfile']
+			: undefined;
+	return {profiles, defaultProfile, settings: settingsOf(data)};
 }
 
-/**
- * The language and symbol settings, read the same way before anything is shown (the language
- * decides the first line printed). Anything odd reads as the defaults.
- */
-export function readSavedSettings(configDirectory: string): {readonly language: LanguageSetting; readonly symbols: SymbolStyle} {
-	try {
-		const {settings} = JSON.parse(readFileSync(path.join(configDirectory, 'config.json'), 'utf8')) as {
-			settings?: {language?: unknown; symbols?: unknown};
-		};
-		const language = typeof settings?.language === 'string' && isLanguageSetting(settings.language) ? settings.language : 'auto';
-		return {language, symbols: settings?.symbols === 'plain' ? 'plain' : 'unicode'};
-	} catch {
-		return {language: 'auto', symbols: 'unicode'};
-	}
+/** The language and symbol settings alone, read the same way before anything is shown. */
+export function readSavedSettings(configDirectory: string): SavedSettings {
+	return settingsOf(readConfigJson(configDirectory));
 }

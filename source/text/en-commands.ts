@@ -1,4 +1,5 @@
 import type {Catalogue} from './catalogue.js';
+import {englishPlural} from './en-plural.js';
 import {stateProblemMessage} from '../emulator/state/state-problems.js';
 import {warningMessage} from '../emulator/warnings.js';
 
@@ -6,12 +7,8 @@ import {warningMessage} from '../emulator/warnings.js';
  * What the commands print and ask, besides their --help (en-help.ts), in English: part of the
  * catalogue (text/en.ts), so that a zh-TW one translates it too.
  */
-let plurals: Intl.PluralRules | undefined;
-/** `identity` or `identities`, by English plural rules (made on first use). */
-function identitiesWord(count: number): string {
-	plurals ??= new Intl.PluralRules('en');
-	return plurals.select(count) === 'one' ? 'identity' : 'identities';
-}
+/** `identity` or `identities`. */
+const identitiesWord = (count: number) => englishPlural(count, 'identity', 'identities');
 
 export const enCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,

@@ -1,4 +1,5 @@
 import type {Catalogue} from './catalogue.js';
+import {englishPlural} from './en-plural.js';
 import {describeConnectionStringProblem} from '../protocol/connection-string.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
@@ -7,12 +8,8 @@ import {enHelp} from './en-help.js';
  * Every sentence acs-tokens shows a person, in English: the catalogue the others are
  * translated from, checked against the same type (catalogue.ts).
  */
-let englishPlurals: Intl.PluralRules | undefined;
-/** `hour` or `hours`, by the plural rules of English (made on first use: Intl's first use loads ICU data). */
-function hours(count: number): string {
-	englishPlurals ??= new Intl.PluralRules('en');
-	return englishPlurals.select(count) === 'one' ? 'hour' : 'hours';
-}
+/** `hour` or `hours`. */
+const hours = (count: number) => englishPlural(count, 'hour', 'hours');
 
 export const en: Catalogue = {
 	help: enHelp,

@@ -42,4 +42,13 @@ describe('token decode', () => {
 			stderr: 'acs-tokens: That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).\n',
 		});
 	});
+
+	it('reads at most 64 KiB from stdin: 4 MiB of one line is refused as not a token, with no stack trace', async () => {
+		const result = await runCli(['token', 'decode', '-'], {input: `eyJ${'a'.repeat(4 * 1024 * 1024)}`});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^acs-tokens: /);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+		expect(result.stderr.length).toBeLessThan(500);
+	});
 });
+
