@@ -8,6 +8,9 @@ export default defineConfig({
 		// Tests spawn servers and subprocesses; two workers match the two cores here.
 		maxWorkers: 2,
 		globalSetup: ['test/_helpers/global-setup.ts'],
+		// Wizards started by tests take any free port for their embedded emulator, so that files
+		// running side by side never contend for 10430 (test/e2e/shared-emulator.test.ts tests the port itself).
+		env: {ACS_TOKENS_EMULATOR_PORT: '0'},
 		// A test that asserts nothing cannot fail: it fails instead.
 		expect: {requireAssertions: true},
 	},

@@ -2,6 +2,8 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {fromCallback, fromPromise} from 'xstate';
 import type {ConnectionRequest} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
+import type {EmulatorEvent} from '../identity/embedded-emulator.js';
+import {emulatorPortOf} from '../identity/emulator-port.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
@@ -86,12 +88,9 @@ export function createWizardServices(deps: {
 					kind: 'emulator',
 					options: {
 						advertise: true,
+						...portOf(emulatorPortOf(deps.env)),
 						onEvent(event) {
-							const said = text.wizard.emulatorNews;
-							deps.notify?.({
-								type: 'EMULATOR_EVENT',
-								message: event.type === 'restarted' ? said.restarted(event.reason, event.url) : said.stopped(event.reason),
-							});
+							deps.notify?.({type: 'EMULATOR_EVENT', message: emulatorNews(event)});
 						},
 					},
 				};
@@ -276,4 +275,30 @@ export function createWizardServices(deps: {
 		/** Opens the store in the background once the first frame is up. */
 		preload: () => getStore().then(() => undefined),
 	};
+}
+
+/** What happened to the embedded emulator, as the wizard says it. */
+function emulatorNews(event: EmulatorEvent): string {
+	const said = text.wizard.emulatorNews;
+	switch (event.type) {
+		case 'restarted': {
+			return said.restarted(event.reason, event.url);
+		}
+
+		case 'stopped': {
+			return said.stopped(event.reason);
+		}
+
+		case 'other-port': {
+			return said.otherPort(event.wanted, event.url);
+		}
+
+		case 'took-over': {
+			return said.tookOver(event.url);
+		}
+	}
+}
+
+function portOf(port: number | undefined): {port?: number} {
+	return port === undefined ? {} : {port};
 }

@@ -15,6 +15,8 @@ export type WorkerMessage =
 			readonly dataDirectory: boolean;
 			readonly message: string;
 			readonly ownerPid?: number;
+			/** The system's error code (EADDRINUSE: the port is taken), as data. */
+			readonly code?: string;
 			/** A refused data directory's problem, as data (it crosses to the parent as a structured clone). */
 			readonly problem?: StateProblem;
 	  }
@@ -54,13 +56,14 @@ export async function runEmulatorWorker(): Promise<void> {
 		});
 		post({type: 'ready', url: emulator.url, port: Number(new URL(emulator.url).port)});
 	} catch (error) {
-		const {message, owner} = error as {message?: string; owner?: {pid?: number}};
+		const {message, owner, code} = error as {message?: string; owner?: {pid?: number}; code?: unknown};
 		post({
 			type: 'failed',
 			// The thread's errors do not cross to the parent as themselves: what kind, as a field.
 			dataDirectory: error instanceof DataDirectoryError,
 			message: message ?? String(error),
 			...(owner?.pid ? {ownerPid: owner.pid} : {}),
+			...(typeof code === 'string' ? {code} : {}),
 			...(error instanceof DataDirectoryError && error.problem ? {problem: error.problem} : {}),
 		});
 		port.close();

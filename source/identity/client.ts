@@ -1,4 +1,5 @@
 import type {CommunicationIdentityClientOptions} from '@azure/communication-identity';
+import type {PipelinePolicy} from '@azure/core-rest-pipeline';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import {toIdentityError} from './errors.js';
 import {hideFormData} from '../platform/without-fetch.js';
@@ -17,6 +18,11 @@ export type Connection = {
 	readonly credential: Credential;
 	/** A CA to trust besides the system's, in PEM: the local emulator's. */
 	readonly trustedCertificate?: string;
+	/**
+	 * The embedded emulator this connection shared stopped answering (whoever ran it quit):
+	 * brings it back, on the same data and port when it can, and gives its endpoint.
+	 */
+	readonly recover?: () => Promise<string>;
 };
 
 export type IssuedToken = {readonly token: string; readonly expiresOn: Date};
@@ -40,6 +46,33 @@ export type IdentityClient = {
 };
 
 /**
+ * A request refused by a shared emulator that has stopped is sent again once it is back. It
+ * never reached a server, so sending it again cannot do anything twice; it is signed again on
+ * the way (the policy runs before signing), so a new port is signed for too.
+ */
+function createRecoveryPolicy(recover: () => Promise<string>): PipelinePolicy {
+	return {
+		name: 'acs-tokens-emulator-recovery',
+		async sendRequest(request, next) {
+			try {
+				return await next(request);
+			} catch (error) {
+				if ((error as {code?: unknown}).code !== 'ECONNREFUSED') {
+					throw error;
+				}
+
+				const endpoint = new URL(await recover());
+				const url = new URL(request.url);
+				url.protocol = endpoint.protocol;
+				url.host = endpoint.host;
+				request.url = url.toString();
+				return next(request);
+			}
+		},
+	};
+}
+
+/**
  * The one place that builds the SDK client. The SDK is imported here, lazily, so commands that
  * never call ACS do not load it. Plain http:// is allowed only for loopback endpoints.
  */
@@ -58,9 +91,10 @@ export async function createIdentityClient(
 		// A local emulator that refuses the connection is not running: say so now, not after retries.
 		...(loopback ? {retryOptions: {maxRetries: 0}} : {}),
 		...(connection.trustedCertificate ? {tlsOptions: {ca: connection.trustedCertificate}} : {}),
-		...(options.onExchange
-			? {additionalPolicies: [{policy: createTracePolicy(options.onExchange), position: 'perRetry' as const}]}
-			: {}),
+		additionalPolicies: [
+			...(connection.recover ? [{policy: createRecoveryPolicy(connection.recover), position: 'perCall' as const}] : []),
+			...(options.onExchange ? [{policy: createTracePolicy(options.onExchange), position: 'perRetry' as const}] : []),
+		],
 	};
 	const client = new CommunicationIdentityClient(
 		`endpoint=${connection.endpoint};accesskey=${connection.credential.accessKey}`,

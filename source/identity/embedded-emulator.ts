@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {DataDirectoryError, readLockOwner, StateFileError} from '../emulator/data-directory.js';
-import {developmentAccessKey} from '../emulator/defaults.js';
+import {defaultPort, developmentAccessKey} from '../emulator/defaults.js';
 import {builtFile} from '../platform/entry.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
@@ -16,25 +16,70 @@ export type EmulatorConnection = {
 	close(): Promise<void>;
 };
 
-
 export type EmulatorConnectionOptions = {
 	readonly waitMs?: number;
 	/** Long-running (the wizard): commands run meanwhile share it, and it runs in a worker thread of its own. */
 	readonly advertise?: boolean;
+	/** The long-running emulator's port: 10430 unless `ACS_TOKENS_EMULATOR_PORT` says otherwise (see `emulatorPortOf`). */
+	readonly port?: number;
 	readonly onEvent?: (event: EmulatorEvent) => void;
 };
 
 /**
- * The local emulator with its state under the config directory. A long-running emulator on
- * that directory (the emulator command, the wizard) is used as it is; otherwise one starts in
- * this process on a free loopback port, and waits its turn if another command holds the directory.
- * `advertise` (the wizard) lets commands run meanwhile share the one started here.
+ * The local emulator with its state under the config directory, shared by every wizard and
+ * command on that directory. A long-running emulator on it (the emulator command, a wizard) is
+ * used as it is; otherwise one starts here: for the wizard (`advertise`) in a thread of its own on
+ * the documented port 10430 (another if that is taken, said), which commands run meanwhile share;
+ * for a command in this process on a free port, for the command's length. When the emulator
+ * this process shared stops (the wizard that ran it quit), the next request brings it back here,
+ * on the same data and port, and is sent again: nothing the user does fails on it.
  */
 export async function openEmulatorConnection(
 	configDirectory: string,
 	options: EmulatorConnectionOptions = {},
 ): Promise<EmulatorConnection> {
 	const dataDirectory = path.join(configDirectory, 'emulator');
+	const opened = await open(dataDirectory, options, options.advertise ? (options.port ?? defaultPort) : 0);
+	if (!opened.shared) {
+		return {connection: opened.connection, close: opened.close};
+	}
+
+	// Emulators this process started in place of the one it shared: closed with the connection.
+	const started: (() => Promise<void>)[] = [];
+	let endpoint = opened.connection.endpoint;
+	let recovering: Promise<string> | undefined;
+	const recover = async (): Promise<string> => {
+		const wanted = Number(new URL(endpoint).port) || 0;
+		const again = await open(dataDirectory, options, wanted);
+		if (!again.shared) {
+			started.push(again.close);
+			options.onEvent?.({type: 'took-over', url: again.connection.endpoint});
+		}
+
+		endpoint = again.connection.endpoint;
+		return endpoint;
+	};
+
+	return {
+		connection: {
+			...opened.connection,
+			recover() {
+				recovering ??= recover().finally(() => {
+					recovering = undefined;
+				});
+				return recovering;
+			},
+		},
+		async close() {
+			await recovering?.catch(() => undefined);
+			await Promise.all(started.map(close => close()));
+		},
+	};
+}
+
+type Opened = {readonly connection: Connection; readonly close: () => Promise<void>; readonly shared: boolean};
+
+async function open(dataDirectory: string, options: EmulatorConnectionOptions, port: number): Promise<Opened> {
 	const deadline = Date.now() + (options.waitMs ?? 15_000);
 	for (;;) {
 		const owner = await readLockOwner(dataDirectory);
@@ -50,6 +95,7 @@ export async function openEmulatorConnection(
 					...(owner.certificatePath ? {trustedCertificate: await readFile(owner.certificatePath, 'utf8')} : {}),
 				},
 				close: async () => {},
+				shared: true,
 			};
 		}
 
@@ -64,21 +110,7 @@ export async function openEmulatorConnection(
 		}
 
 		try {
-			const entry = builtFile('emulator-worker.js');
-			if (options.advertise && entry) {
-				const {superviseEmulator} = await import('./emulator-supervisor.js');
-				const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port: 0, advertise: true}, options.onEvent);
-				return {connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}}, close: emulator.close};
-			}
-
-			// Loaded only when one is started here: the HTTP server and its builtins cost commands
-			// and the wizard's first frame some 30 ms otherwise.
-			const {createEmulator} = await import('../emulator/server.js');
-			const emulator = await createEmulator({dataDirectory, http: true, port: 0, advertise: options.advertise ?? false});
-			return {
-				connection: {endpoint: emulator.url, credential: {kind: 'access-key', accessKey: developmentAccessKey}},
-				close: () => emulator.close(),
-			};
+			return {...(await start(dataDirectory, options, port)), shared: false};
 		} catch (error) {
 			if (!(error instanceof DataDirectoryError && error.owner) || Date.now() > deadline) {
 				if (error instanceof DataDirectoryError && error.owner) {
@@ -90,6 +122,45 @@ export async function openEmulatorConnection(
 
 			await delay(25 + Math.random() * 50);
 		}
+	}
+}
+
+async function start(
+	dataDirectory: string,
+	options: EmulatorConnectionOptions,
+	port: number,
+): Promise<{connection: Connection; close: () => Promise<void>}> {
+	const credential = {kind: 'access-key', accessKey: developmentAccessKey} as const;
+	const entry = builtFile('emulator-worker.js');
+	if (options.advertise && entry) {
+		const {superviseEmulator} = await import('./emulator-supervisor.js');
+		const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port, advertise: true}, options.onEvent);
+		return {connection: {endpoint: emulator.url, credential}, close: emulator.close};
+	}
+
+	// Loaded only when one is started here: the HTTP server and its builtins cost commands
+	// and the wizard's first frame some 30 ms otherwise.
+	const {createEmulator} = await import('../emulator/server.js');
+	const emulator = await startInProcess(createEmulator, {dataDirectory, port, advertise: options.advertise ?? false}, options.onEvent);
+	return {connection: {endpoint: emulator.url, credential}, close: () => emulator.close()};
+}
+
+/** An emulator in this process: on the port asked for, or any free one when another program holds it. */
+async function startInProcess(
+	createEmulator: typeof import('../emulator/server.js').createEmulator,
+	options: {readonly dataDirectory: string; readonly port: number; readonly advertise: boolean},
+	onEvent: ((event: EmulatorEvent) => void) | undefined,
+) {
+	try {
+		return await createEmulator({...options, http: true});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) {
+			throw error;
+		}
+
+		const emulator = await createEmulator({...options, http: true, port: 0});
+		onEvent?.({type: 'other-port', wanted: options.port, url: emulator.url});
+		return emulator;
 	}
 }
 

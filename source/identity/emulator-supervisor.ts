@@ -6,7 +6,11 @@ import {text} from '../text/index.js';
 /** What happened to an embedded emulator that runs in its own thread, for the wizard to say. */
 export type EmulatorEvent =
 	| {readonly type: 'restarted'; readonly reason: string; readonly url: string}
-	| {readonly type: 'stopped'; readonly reason: string};
+	| {readonly type: 'stopped'; readonly reason: string}
+	/** The port asked for was taken: the emulator listens on another, which connection strings must name. */
+	| {readonly type: 'other-port'; readonly wanted: number; readonly url: string}
+	/** The emulator this process shared was stopped by the process that ran it: this one runs it now. */
+	| {readonly type: 'took-over'; readonly url: string};
 
 /** Restarts in a row before giving up: a fault that comes back at once is not going away. */
 const maxRestarts = 3;
@@ -37,7 +41,7 @@ export async function superviseEmulator(
 	let closing = false;
 	let restarts = 0;
 	let generation = 0;
-	let current = await start(entry, options, generation);
+	let current = await startOnPort(entry, options, onEvent);
 	/** A restart under way, which close() must wait for and stop too. */
 	let restarting: Promise<Started | undefined> | undefined;
 	const port = current.port;
@@ -117,6 +121,27 @@ async function stop(running: Started): Promise<void> {
 	clearTimeout(timer);
 }
 
+/** On the port asked for, or on a free one (said) when another program holds it. */
+async function startOnPort(
+	entry: URL,
+	options: WorkerOptions,
+	onEvent: (event: EmulatorEvent) => void,
+): Promise<Started> {
+	try {
+		return await start(entry, options, 0);
+	} catch (error) {
+		if (!(error instanceof PortTakenError) || !options.port) {
+			throw error;
+		}
+
+		const started = await start(entry, {...options, port: 0}, 0);
+		onEvent({type: 'other-port', wanted: options.port, url: started.url});
+		return started;
+	}
+}
+
+class PortTakenError extends Error {}
+
 function start(entry: URL, options: WorkerOptions, restart: number): Promise<Started> {
 	const worker = new Worker(entry, {workerData: {role: 'emulator', emulator: options, restart}});
 	const {threadId} = worker;
@@ -140,7 +165,9 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 				reject(
 					message.dataDirectory
 						? new DataDirectoryError(message.problem ?? message.message, message.ownerPid ? {pid: message.ownerPid} : undefined, failure)
-						: new Error(message.message),
+						: message.code === 'EADDRINUSE'
+							? new PortTakenError(message.message)
+							: new Error(message.message),
 				);
 			} else {
 				lastError = message.message.split('\n')[0] ?? '';

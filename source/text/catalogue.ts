@@ -215,6 +215,7 @@ export type Catalogue = {
 		emulatorCustomKey: (url: string, pid: number) => string;
 		emulatorThreadExited: (code: number) => string;
 		emulatorBusy: (directory: string) => string;
+		emulatorPortVariable: (value: string) => string;
 	};
 	wizard: {
 		/** Between a label and its value: `Scopes: chat` / `範圍：chat`. */
@@ -227,6 +228,8 @@ export type Catalogue = {
 		emulatorNews: {
 			restarted: (reason: string, url: string) => string;
 			stopped: (reason: string) => string;
+			otherPort: (wanted: number, url: string) => string;
+			tookOver: (url: string) => string;
 		};
 		presenterBadge: string;
 		connectedTo: (profile: string, endpoint: string) => string;

@@ -89,6 +89,8 @@ export const en: Catalogue = {
 		emulatorCustomKey: (url: string, pid: number) =>
 			`The local emulator at ${url} (pid ${pid}) was started with its own --access-key, so --emulator cannot sign for it. Reach it with COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=${url};accesskey=<that key>" (or --connection-string -, reading it from stdin), or stop it and start it without --access-key.`,
 		emulatorThreadExited: (code: number) => `its thread exited with code ${code}`,
+		emulatorPortVariable: (value: string) =>
+			`ACS_TOKENS_EMULATOR_PORT is "${value}", which is not a port. Set it to a number from 1 to 65535 (0 for any free port), or unset it for 10430.`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
 	},
@@ -102,6 +104,10 @@ export const en: Catalogue = {
 				`The embedded emulator stopped (${reason}) and was started again at ${url}, on the same data: carry on.`,
 			stopped: (reason: string) =>
 				`The embedded emulator stopped (${reason}) and could not be started again. Quit and start acs-tokens again, or switch connection.`,
+			otherPort: (wanted: number, url: string) =>
+				`Port ${wanted} is taken by another program, so the embedded emulator listens at ${url}: connection strings must name this port.`,
+			tookOver: (url: string) =>
+				`The acs-tokens that ran the embedded emulator has ended; this one runs it now, at ${url}, on the same data.`,
 		},
 		presenterBadge: 'PRESENTER',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,

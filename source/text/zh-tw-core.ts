@@ -77,6 +77,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		emulatorCustomKey: (url: string, pid: number) =>
 			`位於 ${url} 的本機模擬器（pid ${pid}）是以自己的 --access-key 啟動的，因此 --emulator 無法為它簽署。請使用 COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=${url};accesskey=<該金鑰>" 連線到它（或使用 --connection-string -，從 stdin 讀取），或將它停止，再不加 --access-key 重新啟動。`,
 		emulatorThreadExited: (code: number) => `其執行緒已結束，結束代碼為 ${code}`,
+		emulatorPortVariable: (value: string) =>
+			`ACS_TOKENS_EMULATOR_PORT 是「${value}」，這不是連接埠。請設為 1 到 65535 的數字（0 表示任一可用的連接埠），或取消設定以使用 10430。`,
 		emulatorBusy: (directory: string) =>
 			`本機模擬器的資料目錄 ${directory} 持續被另一個 acs-tokens 處理程序鎖定。請等候它完成，或將它停止。`,
 	},
@@ -90,6 +92,9 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				`內嵌的模擬器已停止（${reason}），並已使用相同的資料在 ${url} 重新啟動：您可以繼續操作。`,
 			stopped: (reason: string) =>
 				`內嵌的模擬器已停止（${reason}），且無法重新啟動。請結束並重新啟動 acs-tokens，或切換連線。`,
+			otherPort: (wanted: number, url: string) =>
+				`連接埠 ${wanted} 已被其他程式使用，因此內嵌的模擬器改在 ${url} 接聽：連接字串必須使用這個連接埠。`,
+			tookOver: (url: string) => `先前執行內嵌模擬器的 acs-tokens 已結束；現在由這個 acs-tokens 以相同的資料在 ${url} 執行它。`,
 		},
 		presenterBadge: '簡報者模式',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,
