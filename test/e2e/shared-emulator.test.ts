@@ -107,7 +107,7 @@ describe('one embedded emulator for every wizard and command on a config directo
 	test('without ACS_TOKENS_EMULATOR_PORT it takes the documented port 10430, or says which it took', async () => {
 		const sandbox = await createSandbox();
 		const free = await holdPort(10_430);
-		servers.splice(0).forEach(server => server.close());
+		await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
 		const session = openWizard(sandbox, {ACS_TOKENS_EMULATOR_PORT: undefined});
 		const screen = await session.waitFor('What next?');
 		if (free) {
