@@ -16,6 +16,11 @@ import {readSavedSettings} from './store/saved-profiles.js';
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [first, second, ...rest] = argv;
+	if (first === 'emulator' && second === 'stand-in-az') {
+		const {runStandInAz} = await import('./commands/stand-in-az.js');
+		return runStandInAz(rest, io);
+	}
+
 	if (first === 'emulator') {
 		const {runEmulatorCommand} = await import('./commands/emulator.js');
 		return runEmulatorCommand(second === undefined ? [] : [second, ...rest], io);

@@ -26,6 +26,8 @@ export type Command = {
 export const connectionOptions = {
 	'connection-string': {type: 'string'},
 	emulator: {type: 'boolean'},
+	endpoint: {type: 'string'},
+	tenant: {type: 'string'},
 	profile: {type: 'string'},
 	'save-key': {type: 'boolean'},
 } as const satisfies ParseArgsConfig['options'];

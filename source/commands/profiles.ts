@@ -54,6 +54,10 @@ export const profiles: Command = {
 				case 'saved': {
 					return text.commands.profiles.keySaved;
 				}
+
+				case 'entra': {
+					return text.commands.profiles.keyEntra(source.tenantId);
+				}
 			}
 		};
 

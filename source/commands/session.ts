@@ -13,13 +13,18 @@ export type {Session} from '../session/open-session.js';
 export type SessionFlags = {
 	readonly 'connection-string'?: string | undefined;
 	readonly emulator?: boolean | undefined;
+	readonly endpoint?: string | undefined;
+	readonly tenant?: string | undefined;
 	readonly profile?: string | undefined;
 	readonly 'config-dir'?: string | undefined;
 	readonly verbose?: boolean | undefined;
 	readonly 'save-key'?: boolean | undefined;
 };
 
-/** The connection the flags name, first match wins: --connection-string, --emulator, --profile; none: discovery. */
+/**
+ * The connection the flags name, first match wins: --connection-string, --emulator, --endpoint
+ * (keyless, Microsoft Entra ID; --tenant narrows it), --profile; none: discovery.
+ */
 export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undefined {
 	if (flags['connection-string'] !== undefined) {
 		return {kind: 'connection-string', value: flags['connection-string']};
@@ -27,6 +32,10 @@ export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undef
 
 	if (flags.emulator) {
 		return {kind: 'emulator'};
+	}
+
+	if (flags.endpoint !== undefined) {
+		return {kind: 'endpoint', endpoint: flags.endpoint, ...(flags.tenant ? {tenantId: flags.tenant} : {})};
 	}
 
 	return flags.profile === undefined ? undefined : {kind: 'profile', name: flags.profile};
@@ -39,14 +48,31 @@ export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undef
  */
 export async function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
 	const fromStdin = flags['connection-string'] === '-' ? {...flags, 'connection-string': await readStdin(io.stdin)} : flags;
-	return openSession({
+	const trace = traceTo(io, flags.verbose);
+	let session: Session | undefined;
+	let toldWho = false;
+	session = await openSession({
 		store: openStore(io, flags['config-dir']),
 		request: requestFromFlags(fromStdin),
 		env: io.env,
 		cwd: io.cwd,
 		saveKey: flags['save-key'],
-		onExchange: traceTo(io, flags.verbose),
+		...(trace
+			? {
+					onExchange(exchange) {
+						// With Entra ID, --verbose says who signed in, through which credential, once it is known.
+						const who = toldWho ? undefined : session?.client.signedIn();
+						if (who) {
+							toldWho = true;
+							io.stderr.write(`${text.commands.signedIn(who)}\n`);
+						}
+
+						trace(exchange);
+					},
+				}
+			: {}),
 	});
+	return session;
 }
 
 /** `--user` takes an id or a label from the store. */

@@ -1,16 +1,20 @@
 import type {CommunicationIdentityClientOptions} from '@azure/communication-identity';
 import type {PipelinePolicy} from '@azure/core-rest-pipeline';
 import {isLoopbackHost} from '../protocol/connection-string.js';
-import {toIdentityError} from './errors.js';
+import type {EntraCredential, EntraSignIn} from './entra.js';
+import {IdentityError, toIdentityError} from './errors.js';
+import {text} from '../text/index.js';
 import {hideFormData} from '../platform/without-fetch.js';
 import type {TokenScope} from '../protocol/scopes.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 
 /**
- * How requests are authenticated. Only access keys today; Entra ID sign-in will add
- * `{kind: 'entra', …}` here and in `createIdentityClient`, and nowhere else.
+ * How requests are authenticated: HMAC-SHA256 with the resource's access key, or a Microsoft
+ * Entra ID token from DefaultAzureCredential's chain (keyless; `tenantId` narrows it).
  */
-export type Credential = {readonly kind: 'access-key'; readonly accessKey: string};
+export type Credential =
+	| {readonly kind: 'access-key'; readonly accessKey: string}
+	| {readonly kind: 'entra'; readonly tenantId?: string};
 
 export type Connection = {
 	/** `https://<resource>.communication.azure.com/`, or a loopback emulator. */
@@ -31,6 +35,8 @@ type CallOptions = {readonly signal?: AbortSignal};
 
 /** The operations of the quickstart, with errors already mapped to IdentityError. */
 export type IdentityClient = {
+	/** With an Entra ID connection, after its first request: who signed in, through which credential. */
+	signedIn(): EntraSignIn | undefined;
 	createUser(options?: CallOptions): Promise<{id: string}>;
 	createUserAndToken(
 		scopes: readonly TokenScope[],
@@ -96,16 +102,30 @@ export async function createIdentityClient(
 			...(options.onExchange ? [{policy: createTracePolicy(options.onExchange), position: 'perRetry' as const}] : []),
 		],
 	};
-	const client = new CommunicationIdentityClient(
-		`endpoint=${connection.endpoint};accesskey=${connection.credential.accessKey}`,
-		clientOptions,
-	);
+	const {credential} = connection;
+	let entra: EntraCredential | undefined;
+	let client: InstanceType<typeof CommunicationIdentityClient>;
+	if (credential.kind === 'entra') {
+		// As the SDK itself: a bearer token never travels over plain http.
+		if (endpoint.protocol !== 'https:') {
+			throw new IdentityError('validation', text.errors.entraPlainHttp(connection.endpoint));
+		}
+
+		const {createEntraCredential} = await import('./entra.js');
+		entra = await createEntraCredential(credential.tenantId ? {tenantId: credential.tenantId} : {});
+		client = new CommunicationIdentityClient(connection.endpoint, entra.tokenCredential, clientOptions);
+	} else {
+		client = new CommunicationIdentityClient(`endpoint=${connection.endpoint};accesskey=${credential.accessKey}`, clientOptions);
+	}
 
 	const call = async <T>(id: string | undefined, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
 		try {
 			return await run();
 		} catch (error) {
-			throw toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});
+			const mapped = toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});
+			// A refused Entra ID token: its claims say why (audience, expiry), or who needs a role.
+			const refused = mapped.kind === 'authentication' && mapped.details.statusCode !== undefined;
+			throw (refused && entra?.explainRefusal(connection.endpoint)) || mapped;
 		}
 	};
 
@@ -113,6 +133,7 @@ export async function createIdentityClient(
 	const abort = (signal: AbortSignal | undefined) => (signal ? {abortSignal: signal} : {});
 	const lifetime = (minutes: number | undefined) => (minutes === undefined ? {} : {tokenExpiresInMinutes: minutes});
 	return {
+		signedIn: () => entra?.signedIn(),
 		createUser: ({signal} = {}) =>
 			call(undefined, async () => ({id: (await client.createUser(abort(signal))).communicationUserId}), signal),
 		createUserAndToken: (scopes, {signal, expiresInMinutes} = {}) =>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {parseEnv} from 'node:util';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
-import {ConnectionStringError, parseConnectionString} from '../protocol/connection-string.js';
+import {ConnectionStringError, isLoopbackHost, parseConnectionString} from '../protocol/connection-string.js';
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {UnknownProfileError} from '../store/errors.js';
 import {IdentityError} from './errors.js';
@@ -18,7 +18,12 @@ export type ConnectionSource =
 	| {readonly kind: 'emulator'}
 	| {readonly kind: 'profile'; readonly name: string}
 	| {readonly kind: 'environment'; readonly variable: string}
-	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
+	/** Keyless: an endpoint (--endpoint, AZURE_COMMUNICATION_ENDPOINT) and Microsoft Entra ID. */
+	| {readonly kind: 'entra'; readonly variable?: string};
+
+/** The variable that names an endpoint for a keyless (Microsoft Entra ID) connection. */
+export const endpointVariable = 'AZURE_COMMUNICATION_ENDPOINT';
 
 /** Where a saved profile finds its key (the store's KeySource, as far as connecting needs it). */
 export type ProfileKeySource =
@@ -26,7 +31,8 @@ export type ProfileKeySource =
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
 	| {readonly kind: 'emulator'}
 	| {readonly kind: 'command-line'}
-	| {readonly kind: 'saved'; readonly accessKey: string};
+	| {readonly kind: 'saved'; readonly accessKey: string}
+	| {readonly kind: 'entra'; readonly tenantId?: string};
 
 export type SavedProfile = {readonly name: string; readonly endpoint: string; readonly keySource: ProfileKeySource};
 
@@ -53,7 +59,8 @@ export type ConnectionRequest =
 	| {readonly kind: 'emulator'; readonly options?: EmulatorConnectionOptions}
 	| {readonly kind: 'profile'; readonly name: string}
 	| {readonly kind: 'environment'; readonly variable: string}
-	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string};
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
+	| {readonly kind: 'endpoint'; readonly endpoint: string; readonly tenantId?: string};
 
 /** A connection string found without being named: the environment first, then `.env` in the working directory. */
 export type DiscoveredConnectionString = {
@@ -107,6 +114,11 @@ export async function resolveConnection(request: ConnectionRequest | undefined, 
 		return connectionFromString(first.value, first.source);
 	}
 
+	const endpoint = options.env[endpointVariable];
+	if (endpoint) {
+		return fromEndpoint(endpoint, {kind: 'entra', variable: endpointVariable}, options);
+	}
+
 	const defaultProfile = options.profiles.defaultProfileName();
 	if (defaultProfile !== undefined && options.profiles.profile(defaultProfile)) {
 		return fromProfile(defaultProfile, options);
@@ -137,7 +149,55 @@ async function resolveRequest(request: ConnectionRequest, options: ResolveOption
 			const values = await readDotenv(request.path);
 			return connectionFromString(values[request.variable] ?? '', {kind: 'dotenv', path: request.path, variable: request.variable});
 		}
+
+		case 'endpoint': {
+			return fromEndpoint(request.endpoint, {kind: 'entra'}, options, request.tenantId);
+		}
 	}
+}
+
+/**
+ * A keyless connection: the endpoint, checked as a connection string's would be, signed into
+ * with Microsoft Entra ID. The local emulator's own endpoint (with --allow-entra) gets its CA trusted.
+ */
+async function fromEndpoint(
+	value: string,
+	source: ConnectionSource,
+	options: {readonly configDirectory: string},
+	tenantId?: string,
+): Promise<ResolvedConnection> {
+	const endpoint = checkEndpoint(value);
+	const trustedCertificate = await localEmulatorCertificate(endpoint, options.configDirectory);
+	return {
+		connection: {
+			endpoint,
+			credential: {kind: 'entra', ...(tenantId ? {tenantId} : {})},
+			...(trustedCertificate ? {trustedCertificate} : {}),
+		},
+		source,
+		profileName: profileNameForEndpoint(endpoint),
+		isEmulator: false,
+		close: async () => {},
+	};
+}
+
+/** An endpoint on its own is checked with the rules of a connection string's (scheme, no path). */
+function checkEndpoint(value: string): string {
+	return parseInLanguage(`endpoint=${value.trim()};accesskey=AA==`).endpoint;
+}
+
+/** The CA of the emulator that serves this endpoint for the config directory, if one does. */
+async function localEmulatorCertificate(endpoint: string, configDirectory: string): Promise<string | undefined> {
+	const {hostname} = new URL(endpoint);
+	if (!isLoopbackHost(hostname)) {
+		return undefined;
+	}
+
+	const {readLockOwner} = await import('../emulator/data-directory.js');
+	const owner = await readLockOwner(path.join(configDirectory, 'emulator')).catch(() => undefined);
+	return owner?.url && owner.certificatePath && new URL(owner.url).origin === new URL(endpoint).origin
+		? readFile(owner.certificatePath, 'utf8')
+		: undefined;
 }
 
 /** `contoso` for https://contoso.communication.azure.com/, `127.0.0.1-10430` for a local endpoint. */
@@ -199,6 +259,10 @@ async function fromProfile(
 
 		case 'saved': {
 			return {...connectionFromString(`endpoint=${profile.endpoint};accesskey=${keySource.accessKey}`, source), profileName: name};
+		}
+
+		case 'entra': {
+			return {...(await fromEndpoint(profile.endpoint, source, options, keySource.tenantId)), profileName: name};
 		}
 
 		case 'environment':

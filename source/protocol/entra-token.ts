@@ -2,6 +2,11 @@
  * What can be checked of an Entra ID token offline (its signature cannot: there is no
  * network to fetch Entra's keys): its expiry, not-before and audience.
  */
+/** The audience of an Entra ID token for ACS's management operations (the identity calls). */
+export const identityAudiences: ReadonlySet<string> = new Set(['https://communication.azure.com', 'https://communication.azure.com/']);
+/** The scope the SDK asks an Entra credential for (the double slash is the SDK's). */
+export const identityScope = 'https://communication.azure.com//.default';
+
 export const maxClockSkewMs = 15 * 60 * 1000;
 /** Beyond what a date can hold: no real token expires there. */
 const latestExp = 8_640_000_000_000;

@@ -14,14 +14,18 @@ export async function rememberProfile(
 	}
 
 	// The key is kept only when the user asks (--save-key); otherwise a profile says where to find it.
-	const saveKey = options.saveKey === true && source.kind !== 'emulator';
+	const {credential} = resolved.connection;
+	const saveKey = options.saveKey === true && source.kind !== 'emulator' && credential.kind === 'access-key';
 	if (store.profile(resolved.profileName) && !saveKey) {
 		return;
 	}
 
-	const keySource: KeySource = saveKey
-		? {kind: 'saved', accessKey: resolved.connection.credential.accessKey}
-		: keySourceOf(source);
+	const keySource: KeySource =
+		credential.kind === 'entra'
+			? {kind: 'entra', ...(credential.tenantId ? {tenantId: credential.tenantId} : {})}
+			: saveKey
+				? {kind: 'saved', accessKey: credential.accessKey}
+				: keySourceOf(source);
 	await store.saveProfile({
 		name: resolved.profileName,
 		endpoint: resolved.connection.endpoint,
@@ -32,6 +36,10 @@ export async function rememberProfile(
 
 function keySourceOf(source: Exclude<ConnectionSource, {kind: 'profile'}>): KeySource {
 	switch (source.kind) {
+		case 'entra': {
+			return {kind: 'entra'};
+		}
+
 		case 'emulator': {
 			return {kind: 'emulator'};
 		}

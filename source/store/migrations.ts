@@ -8,7 +8,7 @@ import {defaultSettings, type StoreData} from './types.js';
  * previous version would reject. An older acs-tokens then refuses the file instead of
  * moving it aside as broken.
  */
-export const formatVersion = '1.1.0';
+export const formatVersion = '1.2.0';
 
 type Migrations = NonNullable<Options<StoreData>['migrations']>;
 
@@ -61,6 +61,9 @@ export const migrations: Migrations = noted({
 		const settings = store.get('settings') as Partial<StoreData['settings']> | undefined;
 		store.set('settings', {...defaultSettings, ...settings});
 	},
+	// 1.2: profiles may sign in with Microsoft Entra ID (key source `entra`); nothing to change,
+	// but a file that holds one cannot be read by 1.1, which refuses a key source it does not know.
+	'1.2.0'() {},
 });
 
 /** `[major, minor, patch]`, or undefined for anything that is not `x.y.z`. */

@@ -33,6 +33,7 @@ export const keySourceSchemas: {readonly [Kind in KeySourceKind]: ValueSchema} =
 	emulator: objectSchema({kind: {const: 'emulator'}}, ['kind']),
 	'command-line': objectSchema({kind: {const: 'command-line'}}, ['kind']),
 	saved: objectSchema({kind: {const: 'saved'}, accessKey: textSchema}, ['kind', 'accessKey']),
+	entra: objectSchema({kind: {const: 'entra'}, tenantId: textSchema}, ['kind']),
 };
 
 const issuedTokenSchema = objectSchema(

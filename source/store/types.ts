@@ -14,6 +14,8 @@ export type EmulatorKeySource = {readonly kind: 'emulator'};
 export type CommandLineKeySource = {readonly kind: 'command-line'};
 /** Only when the user asked to keep the key in the config file. */
 export type SavedKeySource = {readonly kind: 'saved'; readonly accessKey: string};
+/** No key at all: Microsoft Entra ID sign-in (DefaultAzureCredential), in this tenant if one is named. */
+export type EntraKeySource = {readonly kind: 'entra'; readonly tenantId?: string};
 
 /**
  * Where a profile's access key comes from. A new kind (Entra ID sign-in is next) is a new
@@ -26,7 +28,8 @@ export type KeySource =
 	| DotenvKeySource
 	| EmulatorKeySource
 	| CommandLineKeySource
-	| SavedKeySource;
+	| SavedKeySource
+	| EntraKeySource;
 
 export type KeySourceKind = KeySource['kind'];
 
@@ -39,6 +42,7 @@ export const keySourceFields: {
 	emulator: [],
 	'command-line': [],
 	saved: ['accessKey'],
+	entra: ['tenantId'],
 };
 
 export type Profile = {

@@ -57,6 +57,14 @@ export type Catalogue = {
 		expires: (when: string) => string;
 		expiry: (localTime: string, duration: string, expired: boolean) => string;
 		noSuchLabel: (value: string, profile: string) => string;
+		/** --verbose with a Microsoft Entra ID connection. */
+		signedIn: (who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;
+		standInAz: {
+			noResource: string;
+			nothingToDo: (user: string) => string;
+			unknown: (command: string) => string;
+			notBuilt: string;
+		};
 		emulator: {
 			/** A log line of the emulator (an unknown api-version, a signature mismatch, a repaired journal). */
 			warning: (warning: EmulatorWarning) => string;
@@ -82,6 +90,7 @@ export type Catalogue = {
 			keyOfEmulator: string;
 			keyEachTime: string;
 			keySaved: string;
+			keyEntra: (tenantId: string | undefined) => string;
 			none: string;
 			nameRequired: string;
 			removeQuestion: (name: string, identities: number) => string;
@@ -200,6 +209,14 @@ export type Catalogue = {
 		/** Where a profile's key comes from, inside profileKeyMissing: `VAR in /path/.env`. */
 		keyInDotenv: (variable: string, path: string) => string;
 		denied: (endpoint: string) => string;
+		/** One of the credentials of DefaultAzureCredential's chain, by acs-tokens' name for it. */
+		entraCredentialName: (kind: string) => string;
+		entraNoCredential: (tried: readonly string[]) => string;
+		entraSignInFailed: (detail: string) => string;
+		entraWrongAudience: (audience: string) => string;
+		entraExpired: (expiredAt: Date) => string;
+		entraDenied: (endpoint: string, principal: string) => string;
+		entraPlainHttp: (endpoint: string) => string;
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;
 		validation: (serviceMessage: string) => string;

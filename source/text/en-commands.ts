@@ -10,6 +10,18 @@ import {warningMessage} from '../emulator/warnings.js';
 /** `identity` or `identities`. */
 const identitiesWord = (count: number) => englishPlural(count, 'identity', 'identities');
 
+/** A credential of DefaultAzureCredential's chain, in a few words. */
+const enCredential = (kind: string): string =>
+	({
+		environment: 'environment variables',
+		'workload-identity': 'workload identity',
+		'managed-identity': 'managed identity',
+		'azure-cli': 'the Azure CLI',
+		'azure-developer-cli': 'the Azure Developer CLI',
+		'azure-powershell': 'Azure PowerShell',
+		'visual-studio-code': 'Visual Studio Code',
+	})[kind] ?? 'DefaultAzureCredential';
+
 export const enCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
 	parse: {
@@ -42,6 +54,16 @@ export const enCommands: Catalogue['commands'] = {
 	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime} (${expired ? `expired ${duration} ago` : `in ${duration}`})`,
 	noSuchLabel: (value: string, profile: string) =>
 		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
+	signedIn: who =>
+		`Signed in with Microsoft Entra ID as ${who.principal ?? 'an unnamed principal'}${who.tenantId ? ` (tenant ${who.tenantId})` : ''}, through ${who.credential ? enCredential(who.credential) : 'DefaultAzureCredential'}.`,
+	standInAz: {
+		noResource: 'The stand-in az answers "account get-access-token --resource URL" (as the Azure CLI credential asks); give --resource.',
+		nothingToDo: (user: string) =>
+			`This is acs-tokens' stand-in az, offline: it is always signed in as ${user}, for the local emulator with --allow-entra only.`,
+		unknown: (command: string) =>
+			`The stand-in az does not do "az ${command}": it answers only "account get-access-token", for the emulator. For Azure itself, install the Azure CLI.`,
+		notBuilt: 'The stand-in az runs from the built program: run "npm run build" and then "node dist/cli.js emulator stand-in-az --path".',
+	},
 	emulator: {
 		warning: warningMessage,
 		refusal: stateProblemMessage,
@@ -68,6 +90,7 @@ export const enCommands: Catalogue['commands'] = {
 		keyOfEmulator: "the emulator's development key",
 		keyEachTime: 'given each time with --connection-string',
 		keySaved: 'key saved in the store',
+		keyEntra: (tenantId: string | undefined) => `no key: Microsoft Entra ID${tenantId ? ` (tenant ${tenantId})` : ''}`,
 		none: 'No profiles yet. One is saved when you first connect: acs-tokens user create --emulator',
 		nameRequired: 'Name the profile to remove: acs-tokens profiles remove NAME (see acs-tokens profiles).',
 		removeQuestion: (name, identities) =>

@@ -9,11 +9,15 @@ const connection = `Connection (first match wins)
   --connection-string S  endpoint=https://…;accesskey=… (- reads it from stdin, so that
                          the key is not on the command line)
   --emulator             the local emulator (offline, no Azure account)
+  --endpoint URL         keyless: sign in with Microsoft Entra ID (DefaultAzureCredential:
+                         az login, managed identity, AZURE_CLIENT_* …)
+  --tenant ID            the Entra ID tenant to sign in to, with --endpoint
   --profile NAME         a saved profile (see: acs-tokens profiles)
   --save-key             keep the access key in the profile (config.json, mode 600), so
                          --profile works without the connection string next time
   otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
-  from the environment or a .env file here, then the default profile.`;
+  from the environment or a .env file here, then AZURE_COMMUNICATION_ENDPOINT
+  (keyless), then the default profile.`;
 
 const output = `Output
   --json                 print exactly one JSON document on stdout

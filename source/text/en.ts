@@ -62,6 +62,28 @@ export const en: Catalogue = {
 	errors: {
 		connectionString: describeConnectionStringProblem,
 		keyInDotenv: (variable, path) => `${variable} in ${path}`,
+		entraCredentialName: (kind: string) =>
+			({
+				environment: 'environment variables (AZURE_TENANT_ID, AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH)',
+				'workload-identity': 'workload identity (AZURE_FEDERATED_TOKEN_FILE)',
+				'managed-identity': 'managed identity',
+				'azure-cli': 'Azure CLI (az login)',
+				'azure-developer-cli': 'Azure Developer CLI (azd auth login)',
+				'azure-powershell': 'Azure PowerShell (Connect-AzAccount)',
+				'visual-studio-code': 'Visual Studio Code',
+			})[kind] ?? 'another credential',
+		entraNoCredential: (tried: readonly string[]) =>
+			`No Microsoft Entra ID credential answered. Tried, in order: ${tried.join('; ')}. Sign in with \`az login\` (or \`azd auth login\`), or set the environment variables of a service principal, then try again. AZURE_TOKEN_CREDENTIALS narrows the list (for example AzureCliCredential).`,
+		entraSignInFailed: (detail: string) =>
+			`Signing in with Microsoft Entra ID failed: ${detail}. Sign in again (\`az login\`, with --tenant for another tenant) and try again.`,
+		entraWrongAudience: (audience: string) =>
+			`The Entra ID token is for ${audience || 'no audience'}, not for Communication Services (https://communication.azure.com). The credential was asked for the wrong resource: check AZURE_TOKEN_CREDENTIALS and the credential's settings.`,
+		entraExpired: (expiredAt: Date) =>
+			`The Entra ID token expired at ${expiredAt.toISOString()}. Sign in again (\`az login\`) and try again; check this machine's clock too.`,
+		entraDenied: (endpoint: string, principal: string) =>
+			`${endpoint} refused the Entra ID token of ${principal}. Give that identity a role on the Communication Services resource (Contributor, or Communication and Email Service Owner) and try again; a new role takes a few minutes.`,
+		entraPlainHttp: (endpoint: string) =>
+			`${endpoint} is plain http://, and an Entra ID token is only ever sent over https:// (the SDK refuses too). Use the https:// endpoint; the local emulator serves https with --allow-entra.`,
 		denied: (endpoint: string) =>
 			`${endpoint} refused the access key (401 Denied): the key is wrong, or it was rotated. Copy the current connection string from the Azure portal (your Communication Services resource > Keys).`,
 		notOwned: (endpoint: string, id: string) =>

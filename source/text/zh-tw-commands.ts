@@ -12,6 +12,18 @@ import type {
 import type {EmulatorWarning, SignatureCulprit} from '../emulator/warnings.js';
 
 /** What the commands print and ask, besides their --help, in Traditional Chinese (Taiwan): the zh-TW translation of en-commands.ts. */
+/** A credential of DefaultAzureCredential's chain, in a few words. */
+const zhCredential = (kind: string): string =>
+	({
+		environment: '環境變數',
+		'workload-identity': '工作負載身分識別',
+		'managed-identity': '受控識別',
+		'azure-cli': 'Azure CLI',
+		'azure-developer-cli': 'Azure Developer CLI',
+		'azure-powershell': 'Azure PowerShell',
+		'visual-studio-code': 'Visual Studio Code',
+	})[kind] ?? 'DefaultAzureCredential';
+
 export const zhTWCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
 	parse: {
@@ -45,6 +57,15 @@ export const zhTWCommands: Catalogue['commands'] = {
 	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime}（${expired ? `已過 ${duration}` : `還剩 ${duration}`}）`,
 	noSuchLabel: (value: string, profile: string) =>
 		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
+	signedIn: who =>
+		`已透過 ${who.credential ? zhCredential(who.credential) : 'DefaultAzureCredential'} 以 Microsoft Entra ID 登入為 ${who.principal ?? '（未具名的主體）'}${who.tenantId ? `（租用戶 ${who.tenantId}）` : ''}。`,
+	standInAz: {
+		noResource: '替代 az 只回應「account get-access-token --resource URL」（Azure CLI 認證會這樣詢問）；請提供 --resource。',
+		nothingToDo: (user: string) => `這是 acs-tokens 的替代 az，離線運作：它一律以 ${user} 登入，僅供加上 --allow-entra 的本機模擬器使用。`,
+		unknown: (command: string) =>
+			`替代 az 不支援「az ${command}」：它只回應「account get-access-token」，供模擬器使用。若要連線 Azure 本身，請安裝 Azure CLI。`,
+		notBuilt: '替代 az 需從建置後的程式執行：請先執行「npm run build」，再執行「node dist/cli.js emulator stand-in-az --path」。',
+	},
 	emulator: {
 		warning: describeWarning,
 		refusal: describeRefusal,
@@ -71,6 +92,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 		keyOfEmulator: '模擬器的開發金鑰',
 		keyEachTime: '每次以 --connection-string 提供',
 		keySaved: '金鑰已儲存在本機存放區',
+		keyEntra: (tenantId: string | undefined) => `無金鑰：Microsoft Entra ID${tenantId ? `（租用戶 ${tenantId}）` : ''}`,
 		none: '尚無設定檔。第一次連線時會儲存設定檔：acs-tokens user create --emulator',
 		nameRequired: '請指定要移除的設定檔：acs-tokens profiles remove NAME（請見 acs-tokens profiles）。',
 		removeQuestion: (name, identities) =>

@@ -50,6 +50,28 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 	errors: {
 		connectionString: describeConnectionStringProblem,
 		keyInDotenv: (variable, path) => `${path} 中的 ${variable}`,
+		entraCredentialName: (kind: string) =>
+			({
+				environment: '環境變數（AZURE_TENANT_ID、AZURE_CLIENT_ID 搭配 AZURE_CLIENT_SECRET 或 AZURE_CLIENT_CERTIFICATE_PATH）',
+				'workload-identity': '工作負載身分識別（AZURE_FEDERATED_TOKEN_FILE）',
+				'managed-identity': '受控識別',
+				'azure-cli': 'Azure CLI（az login）',
+				'azure-developer-cli': 'Azure Developer CLI（azd auth login）',
+				'azure-powershell': 'Azure PowerShell（Connect-AzAccount）',
+				'visual-studio-code': 'Visual Studio Code',
+			})[kind] ?? '其他認證',
+		entraNoCredential: (tried: readonly string[]) =>
+			`沒有任何 Microsoft Entra ID 認證回應。已依序嘗試：${tried.join('；')}。請以 \`az login\`（或 \`azd auth login\`）登入，或設定服務主體的環境變數，然後再試一次。AZURE_TOKEN_CREDENTIALS 可縮小嘗試的範圍（例如 AzureCliCredential）。`,
+		entraSignInFailed: (detail: string) =>
+			`以 Microsoft Entra ID 登入失敗：${detail}。請重新登入（\`az login\`，其他租用戶請加上 --tenant）後再試一次。`,
+		entraWrongAudience: (audience: string) =>
+			`這個 Entra ID 權杖的對象是 ${audience || '（無）'}，而不是通訊服務（https://communication.azure.com）。認證要求了錯誤的資源：請檢查 AZURE_TOKEN_CREDENTIALS 與認證的設定。`,
+		entraExpired: (expiredAt: Date) =>
+			`這個 Entra ID 權杖已於 ${expiredAt.toISOString()} 過期。請重新登入（\`az login\`）後再試一次，並確認這台電腦的時鐘。`,
+		entraDenied: (endpoint: string, principal: string) =>
+			`${endpoint} 拒絕了 ${principal} 的 Entra ID 權杖。請在通訊服務資源上授與該身分識別角色（參與者，或 Communication and Email Service Owner）後再試一次；新角色需要幾分鐘才會生效。`,
+		entraPlainHttp: (endpoint: string) =>
+			`${endpoint} 是純 http://，而 Entra ID 權杖只會透過 https:// 傳送（SDK 也會拒絕）。請使用 https:// 端點；本機模擬器加上 --allow-entra 時提供 https。`,
 		denied: (endpoint: string) =>
 			`${endpoint} 拒絕了存取金鑰（401 Denied）：金鑰錯誤，或已輪替。請從 Azure 入口網站複製目前的連接字串（您的通訊服務資源 > 金鑰）。`,
 		notOwned: (endpoint: string, id: string) =>

@@ -4,12 +4,17 @@ const connection = `連線（依序採用第一個符合者）
   --connection-string S  endpoint=https://…;accesskey=…（- 表示從 stdin 讀取，
                          金鑰便不會出現在命令列上）
   --emulator             本機模擬器（離線，不需 Azure 帳戶）
+  --endpoint URL         無金鑰：以 Microsoft Entra ID 登入
+                         （DefaultAzureCredential：az login、受控識別、
+                         AZURE_CLIENT_* 等）
+  --tenant ID            搭配 --endpoint：要登入的 Entra ID 租用戶
   --profile NAME         已儲存的設定檔（請見：acs-tokens profiles）
   --save-key             將存取金鑰保存在設定檔中（config.json，權限 600），
                          下次不需連接字串即可使用 --profile
   若以上皆未指定，則使用環境變數或此處 .env 檔案中的
   COMMUNICATION_SERVICES_CONNECTION_STRING 或
-  AZURE_COMMUNICATION_CONNECTION_STRING，最後才是預設設定檔。`;
+  AZURE_COMMUNICATION_CONNECTION_STRING，其次是 AZURE_COMMUNICATION_ENDPOINT
+  （無金鑰），最後才是預設設定檔。`;
 
 const output = `輸出
   --json                 在 stdout 輸出恰好一份 JSON 文件

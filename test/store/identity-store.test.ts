@@ -54,13 +54,13 @@ describe('IdentityStore files', () => {
 		);
 	});
 
-	it('starts empty, at data format 1.1.0', async () => {
+	it('starts empty, at data format 1.2.0', async () => {
 		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
 		expect(store.profiles()).toEqual([]);
 		expect(store.defaultProfileName()).toBeUndefined();
 		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
 		expect(JSON.parse(await fileText(store))).toEqual({
-			__internal__: {migrations: {version: '1.1.0'}},
+			__internal__: {migrations: {version: '1.2.0'}},
 			profiles: [],
 			settings: {storeTokens: false, language: 'auto', symbols: 'unicode'},
 		});
@@ -134,8 +134,8 @@ describe('profiles', () => {
 		await expect(
 			store.saveProfile({...devProfile, keySource: {kind: 'environment', variable: 'PATH' as 'AZURE_COMMUNICATION_CONNECTION_STRING'}}),
 		).rejects.toThrow('The environment variable "PATH" is not one acs-tokens reads.');
-		await expect(store.saveProfile({...devProfile, keySource: {kind: 'entra'} as unknown as ProfileInput['keySource']})).rejects.toThrow(
-			'The key source kind "entra" is unknown. Use one of: environment, dotenv, emulator, command-line, saved.',
+		await expect(store.saveProfile({...devProfile, keySource: {kind: 'certificate'} as unknown as ProfileInput['keySource']})).rejects.toThrow(
+			'The key source kind "certificate" is unknown. Use one of: environment, dotenv, emulator, command-line, saved, entra.',
 		);
 		expect(store.profiles()).toEqual([]);
 	});

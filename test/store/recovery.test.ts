@@ -83,7 +83,7 @@ describe('a broken config file', () => {
 		const {directory, configPath, warnings, open} = await openOver(text);
 		expect(open).toThrow(StoreVersionError);
 		expect(open).toThrow(
-			`${configPath} has data format 2.0.0, newer than the 1.1.0 this acs-tokens reads. Upgrade acs-tokens, or use another directory with --config-dir.`,
+			`${configPath} has data format 2.0.0, newer than the 1.2.0 this acs-tokens reads. Upgrade acs-tokens, or use another directory with --config-dir.`,
 		);
 		expect(await readFile(configPath, 'utf8')).toBe(text);
 		expect(await asideFiles(directory)).toEqual([]);
@@ -92,12 +92,12 @@ describe('a broken config file', () => {
 });
 
 describe('migrations', () => {
-	it('brings a file emptied by hand to format 1.1.0', async () => {
+	it('brings a file emptied by hand to format 1.2.0', async () => {
 		const {configPath, warnings, open} = await openOver('{}');
 		const store = open();
 		expect(store.profiles()).toEqual([]);
 		expect(JSON.parse(await readFile(configPath, 'utf8'))).toEqual({
-			__internal__: {migrations: {version: '1.1.0'}},
+			__internal__: {migrations: {version: '1.2.0'}},
 			profiles: [],
 			settings: {storeTokens: false, language: 'auto', symbols: 'unicode'},
 		});
@@ -110,23 +110,23 @@ describe('migrations', () => {
 		expect(store.profile('dev')?.endpoint).toBe(profile.endpoint);
 		expect(store.defaultProfileName()).toBe('dev');
 		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
-		expect(JSON.parse(await readFile(configPath, 'utf8'))).toMatchObject({__internal__: {migrations: {version: '1.1.0'}}});
+		expect(JSON.parse(await readFile(configPath, 'utf8'))).toMatchObject({__internal__: {migrations: {version: '1.2.0'}}});
 		expect(warnings).toEqual([]);
 	});
 
-	it('brings a 1.0.0 file to 1.1.0, keeping its settings and adding the language and symbols', async () => {
+	it('brings a 1.0.0 file to 1.2.0, keeping its settings and adding the language and symbols', async () => {
 		const {configPath, warnings, open} = await openOver(
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [profile], settings: {storeTokens: true}}),
 		);
 		const store = open();
 		expect(store.settings()).toEqual({storeTokens: true, language: 'auto', symbols: 'unicode'});
 		expect(store.profile('dev')?.endpoint).toBe(profile.endpoint);
-		expect(JSON.parse(await readFile(configPath, 'utf8'))).toMatchObject({__internal__: {migrations: {version: '1.1.0'}}});
+		expect(JSON.parse(await readFile(configPath, 'utf8'))).toMatchObject({__internal__: {migrations: {version: '1.2.0'}}});
 		expect(warnings).toEqual([]);
 	});
 
 	it('does not rewrite a file that is up to date', async () => {
-		const text = `${JSON.stringify({__internal__: {migrations: {version: '1.1.0'}}, profiles: [profile], settings: {storeTokens: true, language: 'zh-TW', symbols: 'plain'}}, undefined, '\t')}`;
+		const text = `${JSON.stringify({__internal__: {migrations: {version: '1.2.0'}}, profiles: [profile], settings: {storeTokens: true, language: 'zh-TW', symbols: 'plain'}}, undefined, '\t')}`;
 		const {configPath, open} = await openOver(text);
 		const before = await stat(configPath);
 		open().profiles();

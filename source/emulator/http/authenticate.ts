@@ -4,9 +4,8 @@ import {type WarningListener, warn} from '../warnings.js';
 import {explainSignatureMismatch} from './signature-diagnosis.js';
 import {acsErrors} from '../errors.js';
 import {decodeJwt} from '../../protocol/jwt.js';
-import {hasAudience, isLiveToken, maxClockSkewMs} from '../../protocol/entra-token.js';
+import {hasAudience, identityAudiences, isLiveToken, maxClockSkewMs} from '../../protocol/entra-token.js';
 
-const entraAudiences = new Set(['https://communication.azure.com', 'https://communication.azure.com/']);
 
 export type Authenticator = (request: {
 	readonly method: string;
@@ -116,7 +115,7 @@ function isCanonicalSignature(signature: string): boolean {
 
 function checkBearer(token: string, allowed: boolean, now: number): void {
 	const claims = allowed ? decodeJwt(token)?.payload : undefined;
-	if (!claims || !hasAudience(claims, entraAudiences) || !isLiveToken(claims, now)) {
+	if (!claims || !hasAudience(claims, identityAudiences) || !isLiveToken(claims, now)) {
 		throw acsErrors.denied();
 	}
 }

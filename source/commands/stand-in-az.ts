@@ -1,0 +1,91 @@
+import {chmod, mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {azureCliClientId, standInEntraToken, standInTenantId, standInUser} from '../emulator/stand-in-entra.js';
+import {builtFile} from '../platform/entry.js';
+import {cacheDirectory} from '../platform/directories.js';
+import type {CommandIo} from './context.js';
+import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
+
+/**
+ * `acs-tokens emulator stand-in-az`: an `az` for workshops and tests, offline. Put on PATH
+ * (`--path` writes it and prints its directory), it answers what `@azure/identity`'s
+ * AzureCliCredential asks, `az account get-access-token --output json --resource R
+ * [--tenant T]`, with a locally made Entra-shaped token for a fictitious learner, which only
+ * the emulator with --allow-entra accepts. Nothing here signs in to anything.
+ */
+export async function runStandInAz(argv: readonly string[], io: Pick<CommandIo, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+	if (argv[0] === '--path') {
+		io.stdout.write(`${await writeStandIn(io.env)}\n`);
+		return 0;
+	}
+
+	if (argv[0] === 'account' && argv[1] === 'get-access-token') {
+		const option = (name: string) => {
+			const index = argv.indexOf(name);
+			return index === -1 ? undefined : argv[index + 1];
+		};
+		const resource = option('--resource') ?? option('--scope')?.replace(/\/\.default$/, '');
+		if (!resource) {
+			throw new UsageError(text.commands.standInAz.noResource);
+		}
+
+		const tenant = option('--tenant') ?? standInTenantId;
+		const {token, expiresOn} = standInEntraToken({
+			aud: resource.replace(/\/+$/, ''),
+			tid: tenant,
+			oid: standInUser.oid,
+			upn: standInUser.upn,
+			idtyp: 'user',
+			appid: azureCliClientId,
+		});
+		io.stdout.write(
+			`${JSON.stringify(
+				{
+					accessToken: token,
+					// As az prints it: local time without a zone, microseconds.
+					expiresOn: azDate(new Date(expiresOn * 1000)),
+					expires_on: expiresOn,
+					subscription: '00000000-0000-4000-8000-00000000005b',
+					tenant,
+					tokenType: 'Bearer',
+				},
+				undefined,
+				2,
+			)}\n`,
+		);
+		return 0;
+	}
+
+	if (argv[0] === 'login' || argv[0] === 'account') {
+		io.stdout.write(`${text.commands.standInAz.nothingToDo(standInUser.upn)}\n`);
+		return 0;
+	}
+
+	throw new UsageError(text.commands.standInAz.unknown(argv.join(' ')));
+}
+
+/** The `az` script (and `az.cmd`) under the cache directory, naming this Node and this program by absolute path. */
+async function writeStandIn(env: NodeJS.ProcessEnv): Promise<string> {
+	const cli = builtFile('cli.js');
+	if (!cli) {
+		throw new UsageError(text.commands.standInAz.notBuilt);
+	}
+
+	const directory = path.join(cacheDirectory(env), 'stand-in-az');
+	await mkdir(directory, {recursive: true, mode: 0o700});
+	const node = process.execPath;
+	const program = fileURLToPath(cli);
+	const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+	const script = path.join(directory, 'az');
+	await writeFile(script, `#!/bin/sh\n# acs-tokens' stand-in az (offline; the emulator's --allow-entra only)\nexec ${quote(node)} ${quote(program)} emulator stand-in-az "$@"\n`);
+	await chmod(script, 0o755);
+	await writeFile(path.join(directory, 'az.cmd'), `@"${node}" "${program}" emulator stand-in-az %*\r\n`);
+	return directory;
+}
+
+function azDate(date: Date): string {
+	const two = (value: number) => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.000000`;
+}
