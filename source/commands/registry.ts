@@ -10,6 +10,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	users: async () => (await import('./users.js')).users,
 	'token issue': async () => (await import('./token-issue.js')).tokenIssue,
 	'token revoke': async () => (await import('./token-revoke.js')).tokenRevoke,
+	'token teams': async () => (await import('./token-teams.js')).tokenTeams,
 	'token decode': async () => (await import('./token-decode.js')).tokenDecode,
 	'token verify': async () => (await import('./token-verify.js')).tokenVerify,
 	profiles: async () => (await import('./profiles.js')).profiles,

@@ -1,7 +1,9 @@
 import {chmod, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {azureCliClientId, standInEntraToken, standInTenantId, standInUser} from '../emulator/stand-in-entra.js';
+import {azureCliClientId, simulatedTeamsToken, standInEntraToken, standInTenantId, standInUser} from '../emulator/stand-in-entra.js';
+import {isGuid} from '../protocol/identifiers.js';
+import {parseCommand} from './parse-command.js';
 import {builtFile} from '../platform/entry.js';
 import {cacheDirectory} from '../platform/directories.js';
 import type {CommandIo} from './context.js';
@@ -88,4 +90,25 @@ async function writeStandIn(env: NodeJS.ProcessEnv): Promise<string> {
 function azDate(date: Date): string {
 	const two = (value: number) => String(value).padStart(2, '0');
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.000000`;
+}
+
+/**
+ * `acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID [--tenant T]`: a
+ * simulated Teams user's Entra ID token, as MSAL would get it for the Custom Teams Endpoint
+ * scopes, made locally. Only the emulator takes it.
+ */
+export async function runStandInTeamsToken(argv: readonly string[], io: Pick<CommandIo, 'stdout'>): Promise<number> {
+	const {values} = parseCommand('emulator stand-in-teams-token', argv, {
+		'app-id': {type: 'string'},
+		'user-id': {type: 'string'},
+		tenant: {type: 'string'},
+	});
+	for (const option of ['app-id', 'user-id'] as const) {
+		if (!isGuid(values[option])) {
+			throw new UsageError(text.commands.tokenTeams.badGuid(`--${option}`, values[option]));
+		}
+	}
+
+	io.stdout.write(`${simulatedTeamsToken(values['app-id'] as string, values['user-id'] as string, values.tenant).token}\n`);
+	return 0;
 }

@@ -19,4 +19,4 @@ export {
 } from './state/state-problems.js';
 export {developmentAccessKey, defaultPort} from './defaults.js';
 export {DataDirectoryError, StateFileError} from './data-directory.js';
-export {azureCliClientId, standInEntraToken, standInTenantId, standInUser} from './stand-in-entra.js';
+export {azureCliClientId, simulatedTeamsToken, standInEntraToken, standInTenantId, standInUser, teamsScopes} from './stand-in-entra.js';

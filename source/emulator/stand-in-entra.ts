@@ -17,3 +17,27 @@ export function standInEntraToken(claims: Record<string, unknown>, lifetimeSecon
 	const payload = {iss: `https://sts.windows.net/${standInTenantId}/`, iat, nbf: iat, exp, tid: standInTenantId, uti: randomUUID(), ...claims};
 	return {token: `${part({typ: 'JWT', alg: 'RS256', kid: 'stand-in'})}.${part(payload)}.${part('stand-in, not signed')}`, expiresOn: exp};
 }
+
+/** The scopes of the Custom Teams Endpoint exchange, as an app asks MSAL for them. */
+export const teamsScopes = [
+	'https://auth.msft.communication.azure.com/Teams.ManageCalls',
+	'https://auth.msft.communication.azure.com/Teams.ManageChats',
+] as const;
+
+/** A simulated Teams user's Entra ID token for the app `appId`: what MSAL's device code flow would return. */
+export function simulatedTeamsToken(appId: string, userId: string, tenantId = standInTenantId, now = Date.now()): {token: string; expiresOn: number} {
+	return standInEntraToken(
+		{
+			aud: 'https://auth.msft.communication.azure.com',
+			appid: appId,
+			oid: userId,
+			tid: tenantId,
+			upn: 'teams.learner@contoso.example',
+			name: 'Simulated Teams user',
+			scp: 'Teams.ManageCalls Teams.ManageChats',
+			idtyp: 'user',
+		},
+		3600,
+		now,
+	);
+}

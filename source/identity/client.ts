@@ -48,6 +48,11 @@ export type IdentityClient = {
 		options?: CallOptions & {readonly expiresInMinutes?: number},
 	): Promise<IssuedToken>;
 	revokeTokens(id: string, options?: CallOptions): Promise<void>;
+	/** Custom Teams Endpoint: a Teams user's Entra ID token (for the app `appId`, user `userId`) for an ACS token. */
+	exchangeTeamsToken(
+		teams: {readonly teamsToken: string; readonly appId: string; readonly userId: string},
+		options?: CallOptions,
+	): Promise<IssuedToken>;
 	deleteUser(id: string, options?: CallOptions): Promise<void>;
 };
 
@@ -147,6 +152,20 @@ export async function createIdentityClient(
 				return {token: result.token, expiresOn: result.expiresOn};
 			}, signal),
 		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal)), signal),
+		exchangeTeamsToken: async ({teamsToken, appId, userId}, {signal} = {}) => {
+			try {
+				return await call(
+					undefined,
+					() => client.getTokenForTeamsUser({teamsUserAadToken: teamsToken, clientId: appId, userObjectId: userId, ...abort(signal)}),
+					signal,
+				);
+			} catch (error) {
+				// 401 here is the Teams user's token, not the connection's key.
+				throw error instanceof IdentityError && error.details.code === 'InvalidAccessToken'
+					? new IdentityError('authentication', text.errors.teamsTokenRefused(), error.details, {cause: error})
+					: error;
+			}
+		},
 		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal)), signal),
 	};
 }

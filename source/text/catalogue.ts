@@ -23,6 +23,7 @@ export type Catalogue = {
 		userForget: string;
 		userRename: string;
 		tokenIssue: string;
+		tokenTeams: string;
 		tokenRevoke: string;
 		tokenDecode: string;
 		tokenVerify: string;
@@ -141,6 +142,12 @@ export type Catalogue = {
 		tokenIssue: {
 			issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) => string;
 		};
+		tokenTeams: {
+			badGuid: (option: string, value: string | undefined) => string;
+			pasteToken: string;
+			noToken: string;
+			issued: (userId: string, shown: string) => string;
+		};
 		tokenRevoke: {
 			question: (name: string) => string;
 			action: string;
@@ -217,6 +224,7 @@ export type Catalogue = {
 		entraExpired: (expiredAt: Date) => string;
 		entraDenied: (endpoint: string, principal: string) => string;
 		entraPlainHttp: (endpoint: string) => string;
+		teamsTokenRefused: () => string;
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;
 		validation: (serviceMessage: string) => string;

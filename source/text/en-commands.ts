@@ -143,6 +143,16 @@ export const enCommands: Catalogue['commands'] = {
 		nothingForgotten: 'Nothing forgotten.',
 		forgot: (id: string, profile: string) => `Forgot ${id} (profile ${profile}).`,
 	},
+	tokenTeams: {
+		badGuid: (option: string, value: string | undefined) =>
+			value === undefined
+				? `${option} is required: the GUID of the Entra ID ${option === '--app-id' ? 'app registration the Teams user signed in to' : 'object id of the Teams user'}.`
+				: `${option} "${value}" is not a GUID (like 1b2c3d4e-0000-4000-8000-123456789abc). Give the Entra ID ${option === '--app-id' ? 'application (client) id' : 'object id of the Teams user'}.`,
+		pasteToken: "Paste the Teams user's Entra ID token, then press Enter and Ctrl+D (it is read from stdin, never from the command line).",
+		noToken:
+			"No Teams user token on stdin. Pipe it in: acs-tokens token teams --app-id ID --user-id OID < token.txt (on the emulator: acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID | …).",
+		issued: (userId: string, shown: string) => `ACS token for the Teams user ${userId}: ${shown}`,
+	},
 	tokenIssue: {
 		issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) =>
 			`Token for ${id}${label ? ` (${label})` : ''} (${scopes.join(', ')}): ${shown}`,

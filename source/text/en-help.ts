@@ -39,6 +39,7 @@ Commands
   user forget          remove an identity from the local store only
   users                list the identities created through acs-tokens
   token issue          issue a token for an identity
+  token teams          exchange a Teams user's Entra ID token for an ACS token
   token revoke         revoke every token of an identity
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
@@ -100,6 +101,14 @@ Options
                      Answer any well-formed api-version, as the newest known
                      (one log line per new version seen)
   -h, --help         Show this help
+
+Stand-ins for offline Microsoft Entra ID (the emulator with --allow-entra only)
+  acs-tokens emulator stand-in-az --path
+                     writes an az that the Azure CLI credential runs and prints
+                     its directory: export PATH="$(acs-tokens emulator
+                     stand-in-az --path):$PATH" (signed in as a fictitious learner)
+  acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID
+                     prints a simulated Teams user's Entra ID token
 
 Health: GET /emulator/health answers 200 without a signature once it serves.
 A request's body must arrive within 10 s of its headers (else 408).
@@ -256,6 +265,28 @@ ${output}
 Examples
   acs-tokens token issue --emulator --user alice --scopes chat
   TOKEN=$(acs-tokens token issue --user alice --scopes voip --json | jq -r .token)
+`,
+	tokenTeams: `Usage: acs-tokens token teams --app-id ID --user-id OID < teams-token
+
+Exchanges a Teams user's Microsoft Entra ID token for an ACS token (Custom Teams
+Endpoint: the SDK's getTokenForTeamsUser). The Entra ID token is read from stdin,
+never from the command line; it must be for the Teams.ManageCalls and
+Teams.ManageChats scopes of https://auth.msft.communication.azure.com, issued to
+the app ID for the user OID.
+
+Options
+  --app-id ID            the Entra ID application (client) id the user signed in to
+  --user-id OID          the Teams user's Entra ID object id
+  --reveal               print the token itself, not a masked form (--json always includes it)
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < teams-token.txt
+  acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
+    acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
 `,
 	tokenRevoke: `Usage: acs-tokens token revoke --user ID|LABEL [--yes]
 

@@ -82,6 +82,8 @@ export const en: Catalogue = {
 			`The Entra ID token expired at ${expiredAt.toISOString()}. Sign in again (\`az login\`) and try again; check this machine's clock too.`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} refused the Entra ID token of ${principal}. Give that identity a role on the Communication Services resource (Contributor, or Communication and Email Service Owner) and try again; a new role takes a few minutes.`,
+		teamsTokenRefused: () =>
+			'The Teams user\'s Entra ID token was refused (401 InvalidAccessToken): it is expired, malformed, or not for https://auth.msft.communication.azure.com. Sign the Teams user in again for the Teams.ManageCalls and Teams.ManageChats scopes and pass the new token.',
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} is plain http://, and an Entra ID token is only ever sent over https:// (the SDK refuses too). Use the https:// endpoint; the local emulator serves https with --allow-entra.`,
 		denied: (endpoint: string) =>

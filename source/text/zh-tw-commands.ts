@@ -146,6 +146,16 @@ export const zhTWCommands: Catalogue['commands'] = {
 		nothingForgotten: '未移除任何本機紀錄。',
 		forgot: (id: string, profile: string) => `已從本機遺忘 ${id}（設定檔 ${profile}）。`,
 	},
+	tokenTeams: {
+		badGuid: (option: string, value: string | undefined) =>
+			value === undefined
+				? `必須提供 ${option}：${option === '--app-id' ? 'Teams 使用者登入的 Entra ID 應用程式註冊' : 'Teams 使用者的 Entra ID 物件識別碼'}的 GUID。`
+				: `${option}「${value}」不是 GUID（例如 1b2c3d4e-0000-4000-8000-123456789abc）。請提供${option === '--app-id' ? ' Entra ID 應用程式（用戶端）識別碼' : ' Teams 使用者的 Entra ID 物件識別碼'}。`,
+		pasteToken: '請貼上 Teams 使用者的 Entra ID 權杖，然後按 Enter 與 Ctrl+D（權杖從 stdin 讀取，絕不從命令列讀取）。',
+		noToken:
+			'stdin 上沒有 Teams 使用者權杖。請以管道傳入：acs-tokens token teams --app-id ID --user-id OID < token.txt（在模擬器上：acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID | …）。',
+		issued: (userId: string, shown: string) => `Teams 使用者 ${userId} 的 ACS 權杖：${shown}`,
+	},
 	tokenIssue: {
 		issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) =>
 			`已為 ${id}${label ? `（${label}）` : ' '}發行權杖（${scopes.join('、')}）：${shown}`,

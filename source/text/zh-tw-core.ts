@@ -70,6 +70,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`這個 Entra ID 權杖已於 ${expiredAt.toISOString()} 過期。請重新登入（\`az login\`）後再試一次，並確認這台電腦的時鐘。`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} 拒絕了 ${principal} 的 Entra ID 權杖。請在通訊服務資源上授與該身分識別角色（參與者，或 Communication and Email Service Owner）後再試一次；新角色需要幾分鐘才會生效。`,
+		teamsTokenRefused: () =>
+			'Teams 使用者的 Entra ID 權杖遭到拒絕（401 InvalidAccessToken）：它已過期、格式錯誤，或不是發給 https://auth.msft.communication.azure.com 的。請以 Teams.ManageCalls 與 Teams.ManageChats 範圍重新登入 Teams 使用者，並傳入新的權杖。',
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} 是純 http://，而 Entra ID 權杖只會透過 https:// 傳送（SDK 也會拒絕）。請使用 https:// 端點；本機模擬器加上 --allow-entra 時提供 https。`,
 		denied: (endpoint: string) =>

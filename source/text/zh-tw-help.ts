@@ -37,6 +37,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   user forget          只從本機存放區移除身分識別
   users                列出透過 acs-tokens 建立的身分識別
   token issue          為身分識別發行權杖
+  token teams          將 Teams 使用者的 Entra ID 權杖交換為 ACS 權杖
   token revoke         撤銷身分識別的所有權杖
   token decode         顯示權杖的標頭與宣告（離線）
   token verify         詢問本機模擬器權杖是否有效
@@ -99,6 +100,14 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
                      接受任何格式正確的 api-version，視為已知的最新版本
                      （每遇到一個新版本就記錄一行）
   -h, --help         顯示此說明
+
+離線 Microsoft Entra ID 的替代工具（僅供加上 --allow-entra 的模擬器）
+  acs-tokens emulator stand-in-az --path
+                     寫入一個供 Azure CLI 認證執行的 az，並輸出其目錄：
+                     export PATH="$(acs-tokens emulator stand-in-az --path):$PATH"
+                     （以虛構的學習者登入）
+  acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID
+                     輸出模擬 Teams 使用者的 Entra ID 權杖
 
 健康情況：開始提供服務後，GET /emulator/health 不需簽章即回應 200。
 要求的本文必須在其標頭送達後 10 秒內送達（否則回應 408）。
@@ -261,6 +270,27 @@ ${output}
   acs-tokens token issue --emulator --user alice --scopes chat
   TOKEN=$(acs-tokens token issue --user alice --scopes voip --json |
     jq -r .token)
+`,
+	tokenTeams: `用法：acs-tokens token teams --app-id ID --user-id OID < teams-token
+
+將 Teams 使用者的 Microsoft Entra ID 權杖交換為 ACS 權杖（自訂 Teams 端點：
+SDK 的 getTokenForTeamsUser）。Entra ID 權杖從 stdin 讀取，絕不從命令列讀取；
+它必須是 https://auth.msft.communication.azure.com 的 Teams.ManageCalls 與
+Teams.ManageChats 範圍、發給應用程式 ID 與使用者 OID 的權杖。
+
+選項
+  --app-id ID            使用者登入的 Entra ID 應用程式（用戶端）識別碼
+  --user-id OID          Teams 使用者的 Entra ID 物件識別碼
+  --reveal               輸出權杖本身，而非遮罩後的形式（--json 一律包含權杖）
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < teams-token.txt
+  acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
+    acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
 `,
 	tokenRevoke: `用法：acs-tokens token revoke --user ID|LABEL [--yes]
 
