@@ -284,7 +284,7 @@ ${connection}
 ${output}
 
 Examples
-  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < teams-token.txt
+  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < token.txt
   acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
     acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
 `,

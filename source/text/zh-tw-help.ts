@@ -104,8 +104,8 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
 離線 Microsoft Entra ID 的替代工具（僅供加上 --allow-entra 的模擬器）
   acs-tokens emulator stand-in-az --path
                      寫入一個供 Azure CLI 認證執行的 az，並輸出其目錄：
-                     export PATH="$(acs-tokens emulator stand-in-az --path):$PATH"
-                     （以虛構的學習者登入）
+                     export PATH="$(acs-tokens emulator
+                     stand-in-az --path):$PATH"（以虛構的學習者登入）
   acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID
                      輸出模擬 Teams 使用者的 Entra ID 權杖
 
@@ -288,7 +288,7 @@ ${connection}
 ${output}
 
 範例
-  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < teams-token.txt
+  acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < token.txt
   acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
     acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
 `,
