@@ -85,6 +85,15 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		};
 	}, [stdout]);
 
+	// The quit question is about the request in flight: once it has ended (done, failed or
+	// cancelled), the question no longer applies and the screen shows what came of it.
+	const busy = snapshot.hasTag('busy');
+	useEffect(() => {
+		if (!busy && latest.current.askQuit) {
+			setAskQuit(false);
+		}
+	}, [busy, setAskQuit]);
+
 	// The machine says where the keyboard types text (single-letter shortcuts must not fire there).
 	const typing = tokenTyping || snapshot.hasTag('typing');
 	const active = !help && !askQuit;
@@ -115,6 +124,11 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 
 	useInput((input, key) => {
 		const state = latest.current;
+		if (state.askQuit && !actor.getSnapshot().hasTag('busy')) {
+			// Ended before this key was read: the key acts on the result's screen instead.
+			setAskQuit(false);
+		}
+
 		if (state.askQuit || state.help) {
 			answerOverlay(input);
 			return;
