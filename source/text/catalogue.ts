@@ -371,6 +371,17 @@ export type Catalogue = {
 			hint: string;
 		};
 		quitConfirm: string;
+		/** Shown alone while the terminal is smaller than the layout needs. */
+		tooSmall: (size: {columns: number; rows: number}, needed: {columns: number; rows: number}) => string;
+		/** What a screen reader hears instead of what only the eye sees (a highlight, a spinner). */
+		spoken: {
+			selected: (label: string) => string;
+			checked: string;
+			notChecked: string;
+			working: string;
+			/** The text field's cursor, where it is not at the end. */
+			cursorAt: (before: string) => string;
+		};
 		code: {
 			heading: (language: string) => string;
 		};
