@@ -7,6 +7,7 @@ import {Header} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {SizeNotice} from './components/size-notice.js';
 import type {UiEffects} from './effects.js';
+import {usePrintedFrames} from './hooks/use-printed-frames.js';
 import {isTooSmall, useTerminalSize} from './hooks/use-terminal-size.js';
 import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
@@ -58,7 +59,8 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	const size = useTerminalSize();
 	// Too small, only the notice is drawn; the screen below stays mounted, hidden and deaf, so
 	// it comes back as it was (a half-typed field, a list's cursor) once the window is enlarged.
-	const tooSmall = isTooSmall(size);
+	// Printed frames scroll: they need no minimum.
+	const tooSmall = !usePrintedFrames() && isTooSmall(size);
 	const [help, setHelpState] = useState(false);
 	const [askQuit, setAskQuitState] = useState(false);
 	const [tokenTyping, setTokenTyping] = useState(false);

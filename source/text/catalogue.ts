@@ -376,8 +376,9 @@ export type Catalogue = {
 		/** What a screen reader hears instead of what only the eye sees (a highlight, a spinner). */
 		spoken: {
 			selected: (label: string) => string;
-			checked: string;
-			notChecked: string;
+			/** A checkbox and its state in words: `[x] chat: …, checked`. */
+			checkbox: (label: string, checked: boolean) => string;
+			/** After a busy label (`Creating the user…`), where a spinner would turn: its own spacing included. */
 			working: string;
 			/** The text field's cursor, where it is not at the end. */
 			cursorAt: (before: string) => string;

@@ -253,9 +253,8 @@ export const en: Catalogue = {
 			`This terminal is ${size.columns}×${size.rows}; acs-tokens needs at least ${needed.columns}×${needed.rows}. Enlarge the window or press q to quit.`,
 		spoken: {
 			selected: label => `selected: ${label}`,
-			checked: 'checked',
-			notChecked: 'not checked',
-			working: 'Working…',
+			checkbox: (label, checked) => (checked ? `[x] ${label}, checked` : `[ ] ${label}, not checked`),
+			working: ' (working)',
 			cursorAt: before => `(cursor after "${before}")`,
 		},
 		code: {

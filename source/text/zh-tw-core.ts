@@ -239,9 +239,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`此終端機為 ${size.columns}×${size.rows}；acs-tokens 至少需要 ${needed.columns}×${needed.rows}。請放大視窗，或按 q 結束。`,
 		spoken: {
 			selected: label => `已選取：${label}`,
-			checked: '已勾選',
-			notChecked: '未勾選',
-			working: '處理中…',
+			checkbox: (label, checked) => (checked ? `[x] ${label}，已勾選` : `[ ] ${label}，未勾選`),
+			working: '（處理中）',
 			cursorAt: before => `（游標在「${before}」之後）`,
 		},
 		code: {
