@@ -20,7 +20,7 @@ export type FramePrinter = {
 const settleMs = 30;
 
 /** The frame as lines: no escapes, no trailing spaces, none wider than the terminal (wrapped as prose is, never starting with a space). */
-function linesOf(frame: string, width: number): string {
+export function printedLines(frame: string, width: number): string {
 	const lines = stripVTControlCharacters(frame)
 		.split('\n')
 		.map(line => line.trimEnd())
@@ -53,7 +53,7 @@ export function framePrinter(stdout: NodeJS.WriteStream): FramePrinter {
 
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {
 		if (typeof chunk === 'string' && chunk !== '') {
-			pending = linesOf(chunk, stdout.columns || 80);
+			pending = printedLines(chunk, stdout.columns || 80);
 			clearTimeout(timer);
 			timer = setTimeout(flush, settleMs);
 		}

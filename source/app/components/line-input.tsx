@@ -189,7 +189,12 @@ export function LineInput(props: {
 		<Box ref={box}>
 			{props.value === '' && props.placeholder ? (
 				<Text>
-					{props.focus ? <Text inverse> </Text> : undefined}
+					{props.focus ? (
+						// The cursor's cell, drawn only: said, it would be a space before the placeholder.
+						<Text inverse aria-hidden>
+							{' '}
+						</Text>
+					) : undefined}
 					<Text dimColor>{props.placeholder}</Text>
 				</Text>
 			) : (
