@@ -1,11 +1,14 @@
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../text/index.js';
 import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {SizeNotice} from './components/size-notice.js';
 import type {UiEffects} from './effects.js';
+import {usePrintedFrames} from './hooks/use-printed-frames.js';
+import {isTooSmall, useTerminalSize} from './hooks/use-terminal-size.js';
 import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
 import {ViewOf} from './views.js';
@@ -53,16 +56,19 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 
 export function App({actor, effects}: {readonly actor: WizardActor; readonly effects: UiEffects}) {
 	const snapshot = useWizard(actor);
-	// A terminal's stream, which has a size (Ink types it as any writable).
-	const stdout = useStdout().stdout as NodeJS.WriteStream;
-	const [size, setSize] = useState({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const size = useTerminalSize();
+	// Too small, only the notice is drawn; the screen below stays mounted, hidden and deaf, so
+	// it comes back as it was (a half-typed field, a list's cursor) once the window is enlarged.
+	// Printed frames scroll: they need no minimum.
+	const tooSmall = !usePrintedFrames() && isTooSmall(size);
 	const [help, setHelpState] = useState(false);
 	const [askQuit, setAskQuitState] = useState(false);
 	const [tokenTyping, setTokenTyping] = useState(false);
 	// Ink swaps in a changed input handler only after the frame is on screen (a passive effect),
 	// so a key pressed right after a frame can reach the handler of the frame before: "n" at the
 	// quit question was lost, or "y" did not quit. The handler reads this, set with the state.
-	const latest = useRef({help: false, askQuit: false, tokenTyping: false});
+	const latest = useRef({help: false, askQuit: false, tokenTyping: false, tooSmall});
+	latest.current.tooSmall = tooSmall;
 	const setHelp = useCallback((value: boolean) => {
 		latest.current.help = value;
 		setHelpState(value);
@@ -77,17 +83,18 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		setTokenTyping(typing);
 	}, []);
 
+	// The quit question is about the request in flight: once it has ended (done, failed or
+	// cancelled), the question no longer applies and the screen shows what came of it.
+	const busy = snapshot.hasTag('busy');
 	useEffect(() => {
-		const onResize = () => setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	}, [stdout]);
+		if (!busy && latest.current.askQuit) {
+			setAskQuit(false);
+		}
+	}, [busy, setAskQuit]);
 
 	// The machine says where the keyboard types text (single-letter shortcuts must not fire there).
 	const typing = tokenTyping || snapshot.hasTag('typing');
-	const active = !help && !askQuit;
+	const active = !help && !askQuit && !tooSmall;
 
 	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
 	// components, so Esc is ours: back, or cancel the request in flight.
@@ -113,10 +120,34 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		}
 	};
 
-	useInput((input, key) => {
+	/** A key taken before the screen's own: by the size notice, the quit question or the help. */
+	const takenFirst = (input: string): boolean => {
 		const state = latest.current;
+		if (state.tooSmall) {
+			// Only the way out the notice names; Ctrl+C is Ink's, as everywhere.
+			if (input === 'q') {
+				effects.quit();
+			}
+
+			return true;
+		}
+
+		if (state.askQuit && !actor.getSnapshot().hasTag('busy')) {
+			// Ended before this key was read: the key acts on the result's screen instead.
+			setAskQuit(false);
+		}
+
 		if (state.askQuit || state.help) {
 			answerOverlay(input);
+			return true;
+		}
+
+		return false;
+	};
+
+	useInput((input, key) => {
+		const state = latest.current;
+		if (takenFirst(input)) {
 			return;
 		}
 
@@ -165,6 +196,8 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		// `size` catches up a render later, and a frame as wide as the old width would be
 		// rewrapped by the terminal and left behind as garbage when it narrows.
 		<Box flexDirection="column">
+			{tooSmall ? <SizeNotice size={size} /> : undefined}
+			<Box flexDirection="column" display={tooSmall ? 'none' : 'flex'}>
 			<Header connection={context.connection} presenter={context.presenter} />
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
@@ -172,6 +205,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
 			<Footer keys={footerKeys(snapshot, meta, typing)} width={size.columns} />
+			</Box>
 		</Box>
 	);
 }

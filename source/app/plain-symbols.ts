@@ -1,6 +1,6 @@
 /**
  * The plain-symbol style: every symbol the screens draw that East Asian Width calls ambiguous
- * (● ○ ❯ … · • ← → ↑ ↓ — and the box lines) written as one ASCII character. Terminals that
+ * (● ○ ❯ … · • ← → ↑ ↓ — × and the box lines) written as one ASCII character. Terminals that
  * draw those two columns wide (Windows consoles with a CJK code page, some CJK fonts) then
  * show the frame as Ink laid it out: each symbol keeps its one column, so nothing moves.
  */
@@ -16,6 +16,7 @@ const plain: Record<string, string> = {
 	'↑': '^',
 	'↓': 'v',
 	'—': '-',
+	'×': 'x',
 	'–': '-',
 	'─': '-',
 	'│': '|',

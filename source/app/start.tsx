@@ -51,6 +51,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		profile: {type: 'string'},
 		present: {type: 'boolean'},
 		'plain-symbols': {type: 'boolean'},
+		'screen-reader': {type: 'boolean'},
 		'no-color': {type: 'boolean'},
 		'config-dir': {type: 'string'},
 	});
@@ -122,6 +123,10 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
 				},
 				plainSymbols: values['plain-symbols'] === true || saved.settings.symbols === 'plain',
+				// A terminal that cannot move its cursor gets each screen printed as lines.
+				lines: io.env['TERM'] === 'dumb',
+				// Ink's own switch for its linear screen-reader output, honoured as Ink documents it.
+				screenReader: values['screen-reader'] === true || io.env['INK_SCREEN_READER'] === 'true',
 				afterFirstFrame() {
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);

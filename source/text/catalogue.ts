@@ -399,6 +399,18 @@ export type Catalogue = {
 			hint: string;
 		};
 		quitConfirm: string;
+		/** Shown alone while the terminal is smaller than the layout needs. */
+		tooSmall: (size: {columns: number; rows: number}, needed: {columns: number; rows: number}) => string;
+		/** What a screen reader hears instead of what only the eye sees (a highlight, a spinner). */
+		spoken: {
+			selected: (label: string) => string;
+			/** A checkbox and its state in words: `[x] chat: …, checked`. */
+			checkbox: (label: string, checked: boolean) => string;
+			/** After a busy label (`Creating the user…`), where a spinner would turn: its own spacing included. */
+			working: string;
+			/** The text field's cursor, where it is not at the end. */
+			cursorAt: (before: string) => string;
+		};
 		code: {
 			heading: (language: string) => string;
 		};

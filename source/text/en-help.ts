@@ -66,7 +66,7 @@ Examples
   acs-tokens users
 `,
 	wizard: `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
-                  [--plain-symbols] [--lang L]
+                  [--plain-symbols] [--screen-reader] [--lang L]
 
 Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
 issue token, revoke, delete) or manage the identities you created. ? shows every key.
@@ -75,8 +75,11 @@ Options
   --emulator         connect to the local emulator at once (offline, no Azure account)
   --profile NAME     connect with a saved profile at once
   --present          presenter mode: secrets can never be revealed, ids shortened
-  --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
+  --no-color         no colours (NO_COLOR and TERM=dumb are honoured too; with
+                     TERM=dumb each screen is printed as lines, nothing redrawn)
   --plain-symbols    ASCII symbols and boxes (or: acs-tokens settings --symbols plain)
+  --screen-reader    linear text for a screen reader: no boxes, no spinner, each screen
+                     printed once, selections said in words (or INK_SCREEN_READER=true)
   --lang L           en, zh-TW or auto (see acs-tokens --help)
   --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
 `,

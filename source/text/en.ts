@@ -279,6 +279,14 @@ export const en: Catalogue = {
 			hint: 'r retries · Esc goes back · nothing was lost',
 		},
 		quitConfirm: 'An operation is in flight. Quit anyway? y quits, any other key stays.',
+		tooSmall: (size, needed) =>
+			`This terminal is ${size.columns}×${size.rows}; acs-tokens needs at least ${needed.columns}×${needed.rows}. Enlarge the window or press q to quit.`,
+		spoken: {
+			selected: label => `selected: ${label}`,
+			checkbox: (label, checked) => (checked ? `[x] ${label}, checked` : `[ ] ${label}, not checked`),
+			working: ' (working)',
+			cursorAt: before => `(cursor after "${before}")`,
+		},
 		code: {
 			heading: (language: string) => `SDK code (${language}) · t switches`,
 		},

@@ -264,6 +264,14 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			hint: 'r 重試 · Esc 返回 · 沒有遺失任何資料',
 		},
 		quitConfirm: '有作業正在進行中。仍要結束嗎？按 y 結束，按其他任意鍵留下。',
+		tooSmall: (size, needed) =>
+			`此終端機為 ${size.columns}×${size.rows}；acs-tokens 至少需要 ${needed.columns}×${needed.rows}。請放大視窗，或按 q 結束。`,
+		spoken: {
+			selected: label => `已選取：${label}`,
+			checkbox: (label, checked) => (checked ? `[x] ${label}，已勾選` : `[ ] ${label}，未勾選`),
+			working: '（處理中）',
+			cursorAt: before => `（游標在「${before}」之後）`,
+		},
 		code: {
 			heading: (language: string) => `SDK 程式碼（${language}）· t 切換`,
 		},

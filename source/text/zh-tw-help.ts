@@ -64,7 +64,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   acs-tokens users
 `,
 	wizard: `用法：acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
-            [--plain-symbols]
+            [--plain-symbols] [--screen-reader]
 
 開啟精靈：先連線，再依快速入門的導覽逐步操作（建立使用者、選擇範圍、
 發行權杖、撤銷、刪除），或管理您建立的身分識別。按 ? 可顯示所有按鍵。
@@ -73,9 +73,12 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   --emulator         立即連線至本機模擬器（離線，不需 Azure 帳戶）
   --profile NAME     立即以已儲存的設定檔連線
   --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短
-  --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb）
+  --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb；TERM=dumb 時
+                     每個畫面以逐行文字輸出，不會重繪）
   --plain-symbols    使用 ASCII 符號與框線
                      （或：acs-tokens settings --symbols plain）
+  --screen-reader    供螢幕助讀程式使用的線性文字：沒有框線與旋轉圖示，每個畫面
+                     只輸出一次，選取項目以文字說明（或 INK_SCREEN_READER=true）
   --lang L           en、zh-TW 或 auto（請見 acs-tokens --help）
   --config-dir DIR   設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
 `,

@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {vi} from 'vitest';
 import {createActor, fromCallback, fromPromise} from 'xstate';
 import {App} from '../../source/app/app.js';
+import {PrintedFrames} from '../../source/app/hooks/use-printed-frames.js';
 import type {UiEffects} from '../../source/app/effects.js';
 import type {WizardActor} from '../../source/app/hooks/use-wizard.js';
 import {type Exchange, maskSecrets} from '../../source/identity/trace.js';
@@ -199,6 +200,8 @@ export type RenderAppOptions = {
 	readonly columns?: number;
 	readonly rows?: number;
 	readonly configure?: (fakes: AppFakes, effects: FakeEffects) => void;
+	/** Frames printed as lines, as under TERM=dumb (a screen reader's: INK_SCREEN_READER=true before rendering). */
+	readonly printed?: boolean;
 };
 
 export type FakeEffects = {
@@ -311,7 +314,11 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 	};
 
 	setSize(options.columns ?? 80, options.rows ?? 24);
-	instance.rerender(<App actor={actor} effects={effects} />);
+	instance.rerender(
+		<PrintedFrames value={options.printed === true}>
+			<App actor={actor} effects={effects} />
+		</PrintedFrames>,
+	);
 
 	const lastFrame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
 

@@ -174,6 +174,58 @@ describe('quitting', () => {
 	});
 });
 
+describe('the quit question, when the request it asks about ends first', () => {
+	it('goes away and the screen shows the result; y then does not quit', async () => {
+		let finish: (() => void) | undefined;
+		const app = await renderConnected({
+			configure(fakes) {
+				fakes.createUser.mockImplementationOnce(
+					() =>
+						new Promise(resolve => {
+							finish = () =>
+								resolve({id: userId, exchanges: [traced('POST', '/identities?api-version=2023-10-01', 201, {request: '{}'})]});
+						}),
+				);
+			},
+		});
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Creating the user…');
+		await app.press('q', 'Quit anyway?');
+		finish?.();
+		const done = await app.waitForFrame(frame => frame.includes('Created') && !frame.includes('Quit anyway?'));
+		expect(done).not.toContain('Creating the user…');
+		// The screen's own keys work again at once: Enter continues the tour.
+		await app.press(keys.enter, 'Step 3 of 6');
+		app.write('y');
+		await app.press(keys.down);
+		expect(app.effects.quit).not.toHaveBeenCalled();
+	});
+
+	it('goes away when the request fails, leaving the error on screen', async () => {
+		let fail: (() => void) | undefined;
+		const app = await renderConnected({
+			configure(fakes) {
+				fakes.createUser.mockImplementationOnce(
+					() =>
+						new Promise((_resolve, reject) => {
+							fail = () => reject(new Error('The emulator stopped.'));
+						}),
+				);
+			},
+		});
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Creating the user…');
+		await app.press('q', 'Quit anyway?');
+		fail?.();
+		const failed = await app.waitForFrame(frame => frame.includes('Something went wrong') && !frame.includes('Quit anyway?'));
+		expect(failed).toContain('The emulator stopped.');
+		expect(footerOf(failed)).toEqual(['r retry', 'Esc back', 'q quit', '? help']);
+		expect(app.effects.quit).not.toHaveBeenCalled();
+	});
+});
+
 describe('the help overlay', () => {
 	it('lists every key with ?, and any key closes it without acting', async () => {
 		const app = await renderConnected();

@@ -1,4 +1,5 @@
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {printedLines} from '../../source/app/frame-printer.js';
 import {en} from '../../source/text/en.js';
 import {switchLanguage, text, useCatalogue} from '../../source/text/index.js';
 import {emulatorChoice, frameWidth, keys, renderApp, unmountAll, type AppHarness} from '../_helpers/ink.js';
@@ -12,16 +13,19 @@ afterEach(unmountAll);
  * Python code and the save prompt), presenter mode, the manager's list, an identity, its token,
  * its rename form, a confirmation and a failure.
  */
-async function walkEveryScreen(app: AppHarness): Promise<void> {
+async function walkEveryScreen(
+	app: AppHarness,
+	highlighted: (label: string) => string | ((frame: string) => boolean) = label => `❯ ${label}`,
+): Promise<void> {
 	const w = () => text.wizard;
 	await app.press('?', w().help.heading);
 	await app.press(keys.escape, w().connect.heading);
-	await app.press(keys.up, `❯ ${w().connect.paste}`);
+	await app.press(keys.up, highlighted(w().connect.paste));
 	await app.press(keys.enter, w().paste.heading);
 	await app.press('endpoint=https://contoso.communication.azure.com/a/path;accesskey=a2V5', text.errors.connectionString({kind: 'endpoint-not-an-origin', endpoint: 'https://contoso.communication.azure.com/a/path', origin: 'https://contoso.communication.azure.com/'}).slice(0, 12));
 	await app.press(keys.escape, w().connect.heading);
 	await app.press(keys.down);
-	await app.press(keys.down, `❯ ${w().connect.emulator}`);
+	await app.press(keys.down, highlighted(w().connect.emulator));
 	await app.press(keys.enter, w().menu.heading);
 
 	const step = (n: number) => w().stepOf(n, 6, w().steps[n - 1] as string);
@@ -48,7 +52,7 @@ async function walkEveryScreen(app: AppHarness): Promise<void> {
 	await app.press(keys.enter, w().menu.heading);
 	await app.press('p', frame => !frame.includes(w().presenterBadge));
 
-	await app.press(keys.down, `❯ ${w().menu.manage(3).slice(0, 8)}`);
+	await app.press(keys.down, highlighted(w().menu.manage(3).slice(0, 8)));
 	await app.press(keys.enter, w().manage.heading('emulator'));
 	await app.press(keys.enter, w().manage.actions.rename);
 	await app.press(keys.enter, w().scopes.chat.slice(0, 6));
@@ -62,13 +66,14 @@ async function walkEveryScreen(app: AppHarness): Promise<void> {
 	await app.press(keys.enter, w().manage.renamePrompt);
 	await app.press(keys.escape, w().manage.actions.issue);
 	await app.press(keys.down);
-	await app.press(keys.down, `❯ ${w().manage.actions.delete}`);
+	await app.press(keys.down, highlighted(w().manage.actions.delete));
 	await app.press(keys.enter, w().manage.confirm.delete('alice').slice(-8));
-	await app.press(keys.enter, `❯ ${w().manage.actions.issue}`);
+	await app.press(keys.enter, highlighted(w().manage.actions.issue));
 }
 
-function renderForWalk(): AppHarness {
+function renderForWalk(printed = false): AppHarness {
 	return renderApp({
+		printed,
 		input: {
 			choices: [
 				{kind: 'profile', name: 'production-west-europe', endpoint: 'https://contoso-production-westeurope-01.communication.azure.com/'},
@@ -96,6 +101,29 @@ function expectNoStraySpaces(frames: readonly string[]): void {
 		}
 	}
 }
+
+/**
+ * A screen reader's frames as the printer prints them at 80 columns: no box, no line wider, and
+ * none starting with a stray space (one space, then text: a wrap's leftover; code keeps its
+ * two-space indent).
+ */
+function expectLinear(frames: readonly string[]): void {
+	for (const frame of frames) {
+		const printed = printedLines(frame, 80);
+		expect(printed, 'no box in linear text').not.toMatch(/[┌┐└┘╭╮╰╯│─●○❯]/);
+		for (const line of printed.split('\n')) {
+			expect(line, `a line of:\n${printed}`).not.toMatch(/^ (?! )/);
+			expect(frameWidth(line), `a line of:\n${printed}`).toBeLessThanOrEqual(80);
+		}
+	}
+}
+
+/** The walk under a screen reader: the highlight is said, not drawn. */
+const spokenWalk = (app: AppHarness) =>
+	walkEveryScreen(app, label => {
+		const said = text.wizard.spoken.selected('\u0000').split('\u0000')[0] as string;
+		return frame => frame.split('\n').some(line => line.startsWith(said) && line.includes(label));
+	});
 
 function expectFitting(frames: readonly string[]): void {
 	// The last frame of each screen: a paragraph's first frame wraps as Ink does, until its width is known.
@@ -143,5 +171,53 @@ describe('Traditional Chinese (zh-TW)', () => {
 		}
 
 		expect(app.lastFrame()).toContain('建立時間');
+	});
+});
+
+describe('frames printed as lines (TERM=dumb)', () => {
+	beforeAll(() => {
+		useCatalogue(pseudoCatalogue(en));
+		return () => useCatalogue(en);
+	});
+
+	it('walks every screen in the pseudo-locale, each fitting 80×24, no stray space in a box', async () => {
+		const app = renderForWalk(true);
+		await walkEveryScreen(app);
+		expectFitting(app.frames());
+	});
+});
+
+describe('a screen reader (INK_SCREEN_READER=true)', () => {
+	beforeAll(() => {
+		process.env['INK_SCREEN_READER'] = 'true';
+		return () => {
+			delete process.env['INK_SCREEN_READER'];
+		};
+	});
+
+	it('walks every screen in the pseudo-locale as linear text, no English left, no stray space', async () => {
+		useCatalogue(pseudoCatalogue(en));
+		try {
+			const app = renderForWalk(true);
+			await spokenWalk(app);
+			const frames = app.frames();
+			expect(frames.length).toBeGreaterThan(40);
+			expect([...new Set(frames.flatMap(frame => englishIn(frame)))]).toEqual([]);
+			expectLinear(frames);
+		} finally {
+			useCatalogue(en);
+		}
+	});
+
+	it('walks every screen in zh-TW as linear text, no stray space', async () => {
+		await switchLanguage('zh-TW');
+		try {
+			const app = renderForWalk(true);
+			await spokenWalk(app);
+			expectLinear(app.frames());
+			expect(app.lastFrame()).toContain('已選取：');
+		} finally {
+			await switchLanguage('en');
+		}
 	});
 });

@@ -127,15 +127,19 @@ describe('resizing', () => {
 		expect(frameWidth(narrow)).toBeLessThanOrEqual(80);
 		expect(narrow).toContain('You are connected to https://127.0.0.1:41234/. The client signs each request');
 
+		// Below 80 columns only the size notice is drawn; back at 80 the step is there again.
 		const narrower = await app.resize(60);
 		expect(frameWidth(narrower)).toBeLessThanOrEqual(60);
-		expect(narrower).toContain('Step 1 of 6: Connect');
+		expect(narrower).toContain('This terminal is 60×24');
+		expect(narrower).not.toContain('Step 1 of 6: Connect');
+		const again = await app.resize(80);
+		expect(again).toContain('Step 1 of 6: Connect');
 		// The footer wraps between keys, so quit and help stay on screen.
-		expect(narrower).toContain('q quit');
-		expect(narrower).toContain('? help');
+		expect(again).toContain('q quit');
+		expect(again).toContain('? help');
 
 		// And it still answers keys after the resize.
 		await app.press(keys.enter, 'Step 2 of 6');
-		expect(frameWidth(app.lastFrame())).toBeLessThanOrEqual(60);
+		expect(frameWidth(app.lastFrame())).toBeLessThanOrEqual(80);
 	});
 });

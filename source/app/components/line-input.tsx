@@ -1,5 +1,6 @@
-import {Box, type DOMElement, Text, useCursor, useInput} from 'ink';
+import {Box, type DOMElement, Text, useCursor, useInput, useIsScreenReaderEnabled} from 'ink';
 import {useEffect, useRef, useState} from 'react';
+import {text} from '../../text/index.js';
 import textWidth from '../../text/width.js';
 
 /** Where a laid-out element starts in the frame, in columns and rows; undefined before its first layout. */
@@ -188,7 +189,12 @@ export function LineInput(props: {
 		<Box ref={box}>
 			{props.value === '' && props.placeholder ? (
 				<Text>
-					{props.focus ? <Text inverse> </Text> : undefined}
+					{props.focus ? (
+						// The cursor's cell, drawn only: said, it would be a space before the placeholder.
+						<Text inverse aria-hidden>
+							{' '}
+						</Text>
+					) : undefined}
 					<Text dimColor>{props.placeholder}</Text>
 				</Text>
 			) : (
@@ -198,6 +204,13 @@ export function LineInput(props: {
 					{after}
 				</Text>
 			)}
+			<SpokenCursor before={before} shown={props.focus && cursor < characters.length} />
 		</Box>
 	);
 }
+
+/** Where the cursor is, in words, for a screen reader (the inverse cell is not read): only when it is not at the end. */
+function SpokenCursor({before, shown}: {readonly before: string; readonly shown: boolean}) {
+	return useIsScreenReaderEnabled() && shown ? <Text>{text.wizard.spoken.cursorAt(before)}</Text> : undefined;
+}
+

@@ -1,6 +1,7 @@
-import {useInput} from 'ink';
+import {Box, Text, useInput, useIsScreenReaderEnabled} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useCallback, useRef, useState} from 'react';
+import {text} from '../../text/index.js';
 
 export type SelectItem<V> = {readonly key?: string; readonly label: string; readonly value: V};
 
@@ -66,6 +67,12 @@ export function SelectList<V>(props: {
 		{isActive: props.isFocused},
 	);
 
+	const screenReader = useIsScreenReaderEnabled();
+	if (screenReader) {
+		// Said, not shown: the highlight is a colour and a ❯, which a screen reader does not read.
+		return <SpokenList items={items} selected={latest.current} />;
+	}
+
 	// Drawn only: a new index is a new list (ink-select-input takes its index once, at mount).
 	return (
 		<SelectInput
@@ -75,6 +82,17 @@ export function SelectList<V>(props: {
 			isFocused={false}
 			{...(props.limit === undefined ? {} : {limit: props.limit})}
 		/>
+	);
+}
+
+/** Every item, one a line, the highlighted one said as `selected: …`. */
+function SpokenList<V>({items, selected}: {readonly items: readonly SelectItem<V>[]; readonly selected: number}) {
+	return (
+		<Box flexDirection="column">
+			{items.map((item, index) => (
+				<Text key={item.key ?? String(item.value)}>{index === selected ? text.wizard.spoken.selected(item.label) : item.label}</Text>
+			))}
+		</Box>
 	);
 }
 

@@ -7,7 +7,9 @@ export function StepIndicator({step}: {readonly step: number}) {
 	return (
 		<Box gap={1}>
 			<Text bold>{text.wizard.stepOf(step, steps.length, steps[step - 1] ?? '')}</Text>
-			<Text color="cyan">{steps.map((_name, index) => (index < step ? '●' : '○')).join(' ')}</Text>
+			<Text color="cyan" aria-hidden>
+				{steps.map((_name, index) => (index < step ? '●' : '○')).join(' ')}
+			</Text>
 		</Box>
 	);
 }

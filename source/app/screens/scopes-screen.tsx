@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, useIsScreenReaderEnabled} from 'ink';
 import {useState} from 'react';
 import {type TokenScope, tokenScopes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
@@ -28,16 +28,28 @@ export function ScopesScreen(props: {
 		},
 		{isActive: props.active},
 	);
+	const screenReader = useIsScreenReaderEnabled();
 	return (
 		<Box flexDirection="column">
-			{tokenScopes.map((scope, index) => (
-				<Text key={scope} wrap="truncate-end" color={index === cursor ? 'cyan' : undefined}>
-					{index === cursor ? '❯ ' : '  '}
-					{props.selected.includes(scope) ? '[x] ' : '[ ] '}
-					{text.wizard.scopes[scope]}
-				</Text>
-			))}
+			{tokenScopes.map((scope, index) =>
+				screenReader ? (
+					<Text key={scope}>{spokenScope(scope, props.selected.includes(scope), index === cursor)}</Text>
+				) : (
+					<Text key={scope} wrap="truncate-end" color={index === cursor ? 'cyan' : undefined}>
+						{index === cursor ? '❯ ' : '  '}
+						{props.selected.includes(scope) ? '[x] ' : '[ ] '}
+						{text.wizard.scopes[scope]}
+					</Text>
+				),
+			)}
 			{warned || props.selected.length === 0 ? <Text color="red">{text.wizard.scopes.none}</Text> : undefined}
 		</Box>
 	);
+}
+
+/** `selected: [x] chat: …, checked`: the cursor and the box in words, for a screen reader. */
+function spokenScope(scope: TokenScope, checked: boolean, current: boolean): string {
+	const {spoken} = text.wizard;
+	const line = spoken.checkbox(text.wizard.scopes[scope], checked);
+	return current ? spoken.selected(line) : line;
 }
