@@ -323,7 +323,17 @@ export type Catalogue = {
 				unknown: string;
 			};
 			claims: string;
-			copied: string;
+			/** What a copy did (clipboard.ts decides by the terminal, tmux or screen), and the file offered instead. */
+			clipboard: {
+				terminal: string;
+				tmux: string;
+				tmuxUnknown: string;
+				tmuxPassthrough: (setClipboard: string) => string;
+				tmuxBlocked: (setClipboard: string) => string;
+				screen: string;
+				/** What a copy did, then the file offered: should it not arrive, or as the only way when nothing was sent. */
+				offerFile: (said: string, sent: boolean) => string;
+			};
 			noFileName: string;
 			notAVariable: (name: string) => string;
 			savedFile: (file: string) => string;

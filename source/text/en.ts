@@ -202,7 +202,20 @@ export const en: Catalogue = {
 				unknown: 'not checked (only the local emulator can verify tokens)',
 			},
 			claims: 'Claims',
-			copied: 'Copied to the clipboard (OSC 52: works over SSH and in tmux; your terminal must allow it).',
+			clipboard: {
+				terminal:
+					'Sent to the terminal with OSC 52: it reaches the clipboard if your terminal allows clipboard writes (some ask first, some need it turned on).',
+				tmux: "Sent to the terminal with OSC 52; tmux's set-clipboard is on, so it reaches tmux's buffer and the outer terminal if that allows clipboard writes.",
+				tmuxUnknown:
+					"Sent to the terminal with OSC 52, but tmux did not say how it treats it: it reaches the clipboard only if tmux's set-clipboard is on and the outer terminal allows clipboard writes.",
+				tmuxPassthrough: setClipboard =>
+					`Sent through tmux's passthrough with OSC 52 (set-clipboard is ${setClipboard}, allow-passthrough is on): it reaches the outer terminal's clipboard if that allows clipboard writes, not tmux's buffer.`,
+				tmuxBlocked: setClipboard =>
+					`Not copied: tmux's set-clipboard is ${setClipboard} and allow-passthrough is off, so nothing can reach the clipboard from here (tmux set -g set-clipboard on would let it).`,
+				screen: "Sent through GNU screen's passthrough with OSC 52: it reaches the outer terminal's clipboard if that allows clipboard writes.",
+				offerFile: (said, sent) =>
+					`${said} ${sent ? 'If it does not arrive, press f to save it to a file.' : 'Press f to save it to a file instead.'}`,
+			},
 			noFileName: 'Give a file name.',
 			notAVariable: (name: string) => `"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`,
 			savedFile: (file: string) => `Saved to ${file} (mode 600).`,

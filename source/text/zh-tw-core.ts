@@ -188,7 +188,17 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				unknown: '未檢查（只有本機模擬器能驗證權杖）',
 			},
 			claims: '宣告',
-			copied: '已複製到剪貼簿（OSC 52：可透過 SSH 及在 tmux 中運作；您的終端機必須允許此功能）。',
+			clipboard: {
+				terminal: '已用 OSC 52 傳送給終端機：若您的終端機允許寫入剪貼簿（有些會先詢問，有些需要先開啟），就會到達剪貼簿。',
+				tmux: '已用 OSC 52 傳送給終端機；tmux 的 set-clipboard 為 on，因此會到達 tmux 的緩衝區，若外層終端機允許寫入剪貼簿，也會到達其剪貼簿。',
+				tmuxUnknown: '已用 OSC 52 傳送給終端機，但 tmux 沒有回報它如何處理：只有在 tmux 的 set-clipboard 為 on 且外層終端機允許寫入剪貼簿時，才會到達剪貼簿。',
+				tmuxPassthrough: setClipboard =>
+					`已透過 tmux 的 passthrough 用 OSC 52 傳送（set-clipboard 為 ${setClipboard}，allow-passthrough 為 on）：若外層終端機允許寫入剪貼簿，就會到達其剪貼簿，但不會進入 tmux 的緩衝區。`,
+				tmuxBlocked: setClipboard =>
+					`未複製：tmux 的 set-clipboard 為 ${setClipboard} 且 allow-passthrough 為 off，因此從這裡無法到達剪貼簿（執行 tmux set -g set-clipboard on 即可）。`,
+				screen: '已透過 GNU screen 的 passthrough 用 OSC 52 傳送：若外層終端機允許寫入剪貼簿，就會到達其剪貼簿。',
+				offerFile: (said, sent) => `${said}${sent ? '若沒有收到，請按 f 將其儲存至檔案。' : '請改按 f 將其儲存至檔案。'}`,
+			},
 			noFileName: '請提供檔案名稱。',
 			notAVariable: (name: string) => `「${name}」不是有效的變數名稱：請使用字母、數字和 _，且不可以數字開頭。`,
 			savedFile: (file: string) => `已儲存至 ${file}（模式 600）。`,

@@ -50,8 +50,14 @@ export function TokenScreen(props: {
 
 	const keys: Record<string, () => void> = {
 		c() {
-			props.effects.copyToClipboard(props.token.token);
-			setNotice(text.wizard.token.copied);
+			props.effects.copyToClipboard(props.token.token).then(
+				({message, sent}) => {
+					setNotice(text.wizard.token.clipboard.offerFile(message, sent));
+				},
+				(error: unknown) => {
+					setNotice((error as Error).message);
+				},
+			);
 		},
 		f() {
 			setAnswer('access-token.txt');
