@@ -202,6 +202,19 @@ export const en: Catalogue = {
 				unknown: 'not checked (only the local emulator can verify tokens)',
 			},
 			claims: 'Claims',
+			claimsView: {
+				heading: 'Claims of the access token',
+				header: 'Header',
+				validity: 'Validity',
+				identity: 'Identity',
+				resource: 'Resource',
+				expiredAt: dateTime => `EXPIRED at ${dateTime}`,
+				fromNow: duration => `in ${duration}`,
+				ago: duration => `${duration} ago`,
+				lines: (first, last, total) => `lines ${first}–${last} of ${total}`,
+				filePrompt: 'Save the claims (JSON) to this file:',
+				copiedUnmasked: 'The clipboard gets the claims unmasked.',
+			},
 			clipboard: {
 				terminal:
 					'Sent to the terminal with OSC 52: it reaches the clipboard if your terminal allows clipboard writes (some ask first, some need it turned on).',
@@ -285,6 +298,8 @@ export const en: Catalogue = {
 			dotenv: 'e .env',
 			code: 't TS/Python',
 			presenter: 'p presenter',
+			claims: 'i claims',
+			scroll: '↑↓ scroll',
 		},
 		help: {
 			heading: 'Keys',
@@ -295,6 +310,7 @@ export const en: Catalogue = {
 				['Esc', 'go back; cancel a request in flight'],
 				['v', 'reveal or mask the token (not in presenter mode)'],
 				['c', 'copy the token (OSC 52)'],
+				['i', "the token's claims, one a line (c copies them as JSON)"],
 				['f / e', 'save the token to a file / as a .env entry'],
 				['t', 'switch the SDK code between TypeScript and Python'],
 				['p', 'presenter mode: secrets never shown, short ids'],

@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
@@ -66,11 +66,13 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			viewingToken: {
 				meta: {view: 'token'},
+				entry: 'hideClaims',
 				invoke: watchToken,
 				on: {
+					...claimsToggle,
 					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
 					SUBMIT: 'refreshing',
-					BACK: 'refreshing',
+					BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'refreshing'}],
 				},
 			},
 			renaming: {

@@ -65,6 +65,8 @@ export type WizardEvent =
 	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
 	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
 	| {readonly type: 'TOGGLE_REVEAL'}
+	/** The token view: its claims, one a line, or the token again. */
+	| {readonly type: 'TOGGLE_CLAIMS'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
 	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
@@ -88,6 +90,8 @@ export type WizardContext = {
 	readonly token: IssuedToken | undefined;
 	readonly tokenStatus: TokenStatus | undefined;
 	readonly revealed: boolean;
+	/** The token view shows the token's claims instead of the token. */
+	readonly claimsShown: boolean;
 	readonly presenter: boolean;
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
 	readonly presenterHeld: boolean;

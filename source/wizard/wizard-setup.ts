@@ -63,6 +63,8 @@ export const wizardSetup = setup({
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
 		hasScopes: ({context}) => context.scopes.length > 0,
 		canReveal: ({context}) => !context.presenter,
+		/** The token view shows the claims: Esc goes back to the token, not out of the view. */
+		claimsShown: ({context}) => context.claimsShown,
 		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
@@ -89,12 +91,19 @@ export const wizardSetup = setup({
 			},
 		}),
 		clearError: assign({error: undefined, notice: undefined}),
-		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false}),
+		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false, claimsShown: false}),
+		toggleClaims: assign({claimsShown: ({context}) => !context.claimsShown}),
+		hideClaims: assign({claimsShown: false}),
 		toggleScope: assign({scopes: ({context, event}) => (event.type === 'TOGGLE_SCOPE' ? toggle(context.scopes, event.scope) : context.scopes)}),
 		setLifetime: assign({lifetimeMinutes: ({context, event}) => (event.type === 'SET_LIFETIME' ? event.minutes : context.lifetimeMinutes)}),
 		toggleReveal: assign({revealed: ({context}) => !context.revealed}),
 	},
 });
+
+/** What every state that shows the token takes: its claims on i, and Esc from them back to the token. */
+export const claimsToggle = {
+	TOGGLE_CLAIMS: {actions: 'toggleClaims'},
+} as const;
 
 /** Keeps the token on screen checked (valid / revoked / …) while a state that shows it lasts. */
 export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}) => ({token: context.token?.token ?? ''})} as const;

@@ -41,6 +41,7 @@ describe('the token view', () => {
 			'c copy',
 			'f file',
 			'e .env',
+			'i claims',
 			't TS/Python',
 			'Esc back',
 			'p presenter',
