@@ -387,6 +387,8 @@ export type Catalogue = {
 				rename: (name: string) => string;
 			};
 			renamePrompt: string;
+			/** The identity's last token, kept by the store (settings --store-tokens on). */
+			viewStoredToken: string;
 			details: {
 				created: string;
 				lastToken: string;

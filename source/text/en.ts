@@ -262,6 +262,7 @@ export const en: Catalogue = {
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},
+			viewStoredToken: 'View the stored token',
 			renamePrompt: 'New label (empty removes it):',
 			details: {
 				created: 'Created',

@@ -245,6 +245,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},
+			viewStoredToken: '檢視已儲存的使用者存取權杖',
 			renamePrompt: '新標籤（留空即移除）：',
 			details: {
 				created: '建立時間',

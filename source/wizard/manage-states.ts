@@ -33,6 +33,7 @@ export const manageStates = wizardSetup.createStateConfig({
 						{guard: {type: 'chose', params: {action: 'rename'}}, target: 'renaming', actions: assign({action: 'rename'})},
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
 					],
+					VIEW_STORED_TOKEN: {guard: 'hasStoredToken', target: 'viewingToken', actions: 'openStoredToken'},
 					BACK: {target: 'list', actions: assign({userId: undefined, notice: undefined})},
 				},
 			},

@@ -19,7 +19,13 @@ export type IdentitySummary = {
 	readonly id: string;
 	readonly label?: string;
 	readonly createdAt: string;
-	readonly lastToken?: {readonly scopes: readonly string[]; readonly issuedAt: string; readonly expiresOn: string};
+	readonly lastToken?: {
+		readonly scopes: readonly string[];
+		readonly issuedAt: string;
+		readonly expiresOn: string;
+		/** The token itself: only while the store keeps issued tokens (settings --store-tokens on). */
+		readonly token?: string;
+	};
 	readonly revokedAt?: string;
 	readonly deletedAt?: string;
 };
@@ -63,6 +69,8 @@ export type WizardEvent =
 	| {readonly type: 'SET_LIFETIME'; readonly minutes: number}
 	| {readonly type: 'SELECT_IDENTITY'; readonly id: string}
 	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
+	/** Manage → an identity whose last token the store kept: that token, in the token view. */
+	| {readonly type: 'VIEW_STORED_TOKEN'}
 	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
 	| {readonly type: 'TOGGLE_REVEAL'}
 	/** The token view: its claims, one a line, or the token again. */
