@@ -24,7 +24,7 @@ async function wizardInTmux(options: readonly string[]) {
 	servers.push(name);
 	const settings = options.map(option => `tmux set -g ${option};`).join(' ');
 	const session = TerminalSession.spawn('tmux', {
-		args: ['-L', name, '-f', '/dev/null', 'new-session', `${settings} '${process.execPath}' '${cliPath}' --emulator; sleep 600`],
+		args: ['-L', name, '-f', '/dev/null', 'new-session', `${settings} '${process.execPath}' '${cliPath}' --emulator`],
 		cwd: sandbox.cwd,
 		env: {
 			ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
@@ -37,7 +37,12 @@ async function wizardInTmux(options: readonly string[]) {
 	});
 	const buffer = async () =>
 		(await run('tmux', ['-L', name, 'show-buffer'], {encoding: 'utf8'}).catch(() => ({stdout: ''}))).stdout;
-	return {session, buffer};
+	/** q quits the wizard; its pane, the session and the server go with it, before the directories are removed. */
+	const quit = async () => {
+		session.process.write('q');
+		await session.exit();
+	};
+	return {session, buffer, quit};
 }
 
 async function toToken(session: TerminalSession): Promise<void> {
@@ -52,7 +57,7 @@ async function toToken(session: TerminalSession): Promise<void> {
 
 describe('copy inside tmux', () => {
 	test("with set-clipboard on, c puts the token in tmux's buffer and says so", async () => {
-		const {session, buffer} = await wizardInTmux(['set-clipboard on']);
+		const {session, buffer, quit} = await wizardInTmux(['set-clipboard on']);
 		await toToken(session);
 		expect(await buffer()).toBe('');
 		const screen = await session.press('c', /set-clipboard is\s+on/);
@@ -67,16 +72,33 @@ describe('copy inside tmux', () => {
 		// The same token as the one on screen: revealed, it reads the same.
 		const revealed = await session.press('v', next => fullToken.test(next.split('\n').map(line => line.trimEnd()).join('')));
 		expect(revealed.split('\n').map(line => line.trimEnd()).join('')).toContain(copied);
-		session.kill();
+		await quit();
+	});
+
+	test("with set-clipboard off and allow-passthrough on, c goes through tmux's passthrough to the outer terminal", async () => {
+		const {session, buffer, quit} = await wizardInTmux(['set-clipboard off', 'allow-passthrough on']);
+		await toToken(session);
+		const screen = await session.press('c', /allow-passthrough is on/);
+		expect(screen.replaceAll('\n', ' ')).toMatch(/not tmux's\s+buffer/);
+		// tmux unwraps it and writes plain OSC 52 to the terminal it runs in: the pty's own output.
+		await session.waitForOutput(/\u001B\]52;c;[A-Za-z0-9+/=]+\u0007/);
+		const sent = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(session.raw)?.[1] ?? '';
+		const copied = Buffer.from(sent, 'base64').toString('utf8');
+		expect(copied).toMatch(fullToken);
+		expect(await buffer()).toBe('');
+		const revealed = await session.press('v', next => fullToken.test(next.split('\n').map(line => line.trimEnd()).join('')));
+		expect(revealed.split('\n').map(line => line.trimEnd()).join('')).toContain(copied);
+		await quit();
 	});
 
 	test('with the defaults (set-clipboard external, no passthrough), c says nothing can reach the clipboard and offers the file', async () => {
-		const {session, buffer} = await wizardInTmux([]);
+		const {session, buffer, quit} = await wizardInTmux([]);
 		await toToken(session);
 		const screen = await session.press('c', /Press f to save it to a\s+file instead\./);
 		expect(screen.replaceAll('\n', ' ')).toMatch(/Not copied: tmux's set-clipboard is\s+external and allow-passthrough is\s+off/);
 		expect(await buffer()).toBe('');
 		await session.press('f', 'Save the token to this file: access-token.txt');
-		session.kill();
+		await session.press(keys.escape, screen => !screen.includes('Save the token to this file'));
+		await quit();
 	});
 });

@@ -67,6 +67,8 @@ describe('a stored token in the manager', () => {
 		await session.waitFor('Status: REVOKED');
 		screen = await session.press(keys.escape, '❯ Issue a new token');
 		expect(screen).not.toContain('View the stored token');
-		session.kill();
+		// Quit, and wait, before the file's directories are removed.
+		session.process.write('q');
+		expect((await session.exit()).exitCode).toBe(0);
 	}, 90_000);
 });
