@@ -12,6 +12,8 @@ import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
 const run = promisify(execFile);
 const fullToken = /eyJ[\w-]{20,}\.eyJ[\w-]{20,}\.[\w-]{20,}/;
 const servers: string[] = [];
+const esc = '\u001B';
+const bel = '\u0007';
 
 afterAll(async () => {
 	await Promise.all(servers.map(name => run('tmux', ['-L', name, 'kill-server']).catch(() => undefined)));
@@ -81,8 +83,9 @@ describe('copy inside tmux', () => {
 		const screen = await session.press('c', /allow-passthrough is on/);
 		expect(screen.replaceAll('\n', ' ')).toMatch(/not tmux's\s+buffer/);
 		// tmux unwraps it and writes plain OSC 52 to the terminal it runs in: the pty's own output.
-		await session.waitForOutput(/\u001B\]52;c;[A-Za-z0-9+/=]+\u0007/);
-		const sent = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(session.raw)?.[1] ?? '';
+		const osc52 = new RegExp(`${esc}\\]52;c;([A-Za-z0-9+/=]+)${bel}`);
+		await session.waitForOutput(osc52);
+		const sent = osc52.exec(session.raw)?.[1] ?? '';
 		const copied = Buffer.from(sent, 'base64').toString('utf8');
 		expect(copied).toMatch(fullToken);
 		expect(await buffer()).toBe('');
