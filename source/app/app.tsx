@@ -32,7 +32,9 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 
 	const viewKeys: Partial<Record<View, string[]>> = {
 		scopes: [keys.move, keys.toggle, keys.submit],
-		token: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv],
+		token: snapshot.context.claimsShown
+			? [keys.scroll, keys.copy, keys.file, keys.claims]
+			: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
 	const inTour = meta.step !== undefined;

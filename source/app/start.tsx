@@ -100,6 +100,11 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			tokenExport ??= import('../commands/token-export.js');
 			return tokenExport;
 		};
+		let clipboardModule: Promise<typeof import('../commands/clipboard.js')> | undefined;
+		const clipboard = () => {
+			clipboardModule ??= import('../commands/clipboard.js');
+			return clipboardModule;
+		};
 		const services = createWizardServices({
 			openStore: async () => {
 				const {IdentityStore} = await import('../store/identity-store.js');
@@ -116,8 +121,14 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			await ui.renderWizard({
 				actor,
 				effects: {
-					copyToClipboard(value: string) {
-						void exporter().then(({osc52}) => stdout.write(osc52(value, io.env)));
+					async copyToClipboard(value: string) {
+						const {copyThroughTerminal} = await clipboard();
+						const copy = await copyThroughTerminal(value, io.env);
+						if (copy.sequence !== undefined) {
+							stdout.write(copy.sequence);
+						}
+
+						return {message: copy.message, sent: copy.sequence !== undefined};
 					},
 					saveTokenToFile: async (token: string, file: string) => (await exporter()).saveTokenToFile(token, file, io.cwd),
 					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
@@ -131,6 +142,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);
 					void exporter();
+					void clipboard();
 				},
 			});
 		} finally {

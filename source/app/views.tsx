@@ -51,6 +51,16 @@ function Step({lines, prompt, status}: {readonly lines: readonly string[]; reado
 
 const userIdShown = ({snapshot: {context}}: ViewProps) => (context.userId ? showId(context.userId, context.presenter) : '');
 
+/**
+ * The rows the claims may take: the terminal's less the header, the footer (two lines at 80
+ * columns), the claims' heading, the margins a tall terminal has, and in the tour its step line.
+ */
+function claimsRows({rows, meta}: ViewProps): number {
+	const tall = rows >= 32;
+	const tour = meta.step === undefined ? 0 : 1 + (tall ? 2 : 0);
+	return rows - 1 - 2 - 1 - (tall ? 2 : 0) - tour - 1;
+}
+
 function Token(props: ViewProps) {
 	const {context} = props.snapshot;
 	if (!context.token) {
@@ -62,6 +72,9 @@ function Token(props: ViewProps) {
 			token={context.token}
 			status={context.tokenStatus}
 			revealed={context.revealed}
+			claimsShown={context.claimsShown}
+			rows={claimsRows(props)}
+			columns={props.columns}
 			presenter={context.presenter}
 			effects={props.effects}
 			active={props.active}
@@ -167,7 +180,8 @@ const tourIntroduction: Partial<Record<View, () => string>> = {
 /** The screen for the snapshot: the view its meta names, with the tour's explanation where it has one. */
 export function ViewOf(props: ViewProps) {
 	const view = props.meta.view ?? 'menu';
-	const introduction = props.meta.step === undefined ? undefined : tourIntroduction[view]?.();
+	// The claims take the whole screen: the tour's explanation of the token waits behind them.
+	const introduction = props.meta.step === undefined || props.snapshot.context.claimsShown ? undefined : tourIntroduction[view]?.();
 	const Draw = views[view];
 	return (
 		<>

@@ -2,12 +2,6 @@ import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {text} from '../text/index.js';
 
-/** OSC 52 asks the terminal to set its clipboard; inside tmux it must pass through. */
-export function osc52(value: string, env: NodeJS.ProcessEnv): string {
-	const sequence = `\u001B]52;c;${Buffer.from(value).toString('base64')}\u0007`;
-	return env['TMUX'] ? `\u001BPtmux;\u001B${sequence}\u001B\\` : sequence;
-}
-
 export async function saveTokenToFile(token: string, file: string, cwd: string): Promise<string> {
 	if (file.trim() === '') {
 		throw new Error(text.wizard.token.noFileName);

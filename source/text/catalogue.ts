@@ -351,7 +351,35 @@ export type Catalogue = {
 				unknown: string;
 			};
 			claims: string;
-			copied: string;
+			/** The claims view (i on the token): every claim on its own line, what they say first. */
+			claimsView: {
+				heading: string;
+				header: string;
+				validity: string;
+				identity: string;
+				resource: string;
+				/** The validity of a token past its exp: when it expired. */
+				expiredAt: (dateTime: string) => string;
+				/** From now: `in 23h 59m`; before now: `3m ago`. */
+				fromNow: (duration: string) => string;
+				ago: (duration: string) => string;
+				/** Which lines show, when not all fit. */
+				lines: (first: number, last: number, total: number) => string;
+				filePrompt: string;
+				/** Presenter mode: the claims copied are the real ones; the screen masks them. */
+				copiedUnmasked: string;
+			};
+			/** What a copy did (clipboard.ts decides by the terminal, tmux or screen), and the file offered instead. */
+			clipboard: {
+				terminal: string;
+				tmux: string;
+				tmuxUnknown: string;
+				tmuxPassthrough: (setClipboard: string) => string;
+				tmuxBlocked: (setClipboard: string) => string;
+				screen: string;
+				/** What a copy did, then the file offered: should it not arrive, or as the only way when nothing was sent. */
+				offerFile: (said: string, sent: boolean) => string;
+			};
 			noFileName: string;
 			notAVariable: (name: string) => string;
 			savedFile: (file: string) => string;
@@ -387,6 +415,8 @@ export type Catalogue = {
 				rename: (name: string) => string;
 			};
 			renamePrompt: string;
+			/** The identity's last token, kept by the store (settings --store-tokens on). */
+			viewStoredToken: string;
 			details: {
 				created: string;
 				lastToken: string;
@@ -434,6 +464,8 @@ export type Catalogue = {
 			dotenv: string;
 			code: string;
 			presenter: string;
+			claims: string;
+			scroll: string;
 		};
 		help: {
 			heading: string;

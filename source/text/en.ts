@@ -232,7 +232,33 @@ export const en: Catalogue = {
 				unknown: 'not checked (only the local emulator can verify tokens)',
 			},
 			claims: 'Claims',
-			copied: 'Copied to the clipboard (OSC 52: works over SSH and in tmux; your terminal must allow it).',
+			claimsView: {
+				heading: 'Claims of the access token',
+				header: 'Header',
+				validity: 'Validity',
+				identity: 'Identity',
+				resource: 'Resource',
+				expiredAt: dateTime => `EXPIRED at ${dateTime}`,
+				fromNow: duration => `in ${duration}`,
+				ago: duration => `${duration} ago`,
+				lines: (first, last, total) => `lines ${first}–${last} of ${total}`,
+				filePrompt: 'Save the claims (JSON) to this file:',
+				copiedUnmasked: 'The clipboard gets the claims unmasked.',
+			},
+			clipboard: {
+				terminal:
+					'Sent to the terminal with OSC 52: it reaches the clipboard if your terminal allows clipboard writes (some ask first, some need it turned on).',
+				tmux: "Sent to the terminal with OSC 52; tmux's set-clipboard is on, so it reaches tmux's buffer and the outer terminal if that allows clipboard writes.",
+				tmuxUnknown:
+					"Sent to the terminal with OSC 52, but tmux did not say how it treats it: it reaches the clipboard only if tmux's set-clipboard is on and the outer terminal allows clipboard writes.",
+				tmuxPassthrough: setClipboard =>
+					`Sent through tmux's passthrough with OSC 52 (set-clipboard is ${setClipboard}, allow-passthrough is on): it reaches the outer terminal's clipboard if that allows clipboard writes, not tmux's buffer.`,
+				tmuxBlocked: setClipboard =>
+					`Not copied: tmux's set-clipboard is ${setClipboard} and allow-passthrough is off, so nothing can reach the clipboard from here (tmux set -g set-clipboard on would let it).`,
+				screen: "Sent through GNU screen's passthrough with OSC 52: it reaches the outer terminal's clipboard if that allows clipboard writes.",
+				offerFile: (said, sent) =>
+					`${said} ${sent ? 'If it does not arrive, press f to save it to a file.' : 'Press f to save it to a file instead.'}`,
+			},
 			noFileName: 'Give a file name.',
 			notAVariable: (name: string) => `"${name}" is not a variable name: use letters, digits and _, not starting with a digit.`,
 			savedFile: (file: string) => `Saved to ${file} (mode 600).`,
@@ -266,6 +292,7 @@ export const en: Catalogue = {
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},
+			viewStoredToken: 'View the stored token',
 			renamePrompt: 'New label (empty removes it):',
 			details: {
 				created: 'Created',
@@ -310,6 +337,8 @@ export const en: Catalogue = {
 			dotenv: 'e .env',
 			code: 't TS/Python',
 			presenter: 'p presenter',
+			claims: 'i claims',
+			scroll: '↑↓ scroll',
 		},
 		help: {
 			heading: 'Keys',
@@ -320,6 +349,7 @@ export const en: Catalogue = {
 				['Esc', 'go back; cancel a request in flight'],
 				['v', 'reveal or mask the token (not in presenter mode)'],
 				['c', 'copy the token (OSC 52)'],
+				['i', "the token's claims, one a line (c copies them as JSON)"],
 				['f / e', 'save the token to a file / as a .env entry'],
 				['t', 'switch the SDK code between TypeScript and Python'],
 				['p', 'presenter mode: secrets never shown, short ids'],

@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
@@ -33,6 +33,7 @@ export const manageStates = wizardSetup.createStateConfig({
 						{guard: {type: 'chose', params: {action: 'rename'}}, target: 'renaming', actions: assign({action: 'rename'})},
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
 					],
+					VIEW_STORED_TOKEN: {guard: 'hasStoredToken', target: 'viewingToken', actions: 'openStoredToken'},
 					BACK: {target: 'list', actions: assign({userId: undefined, notice: undefined})},
 				},
 			},
@@ -66,11 +67,13 @@ export const manageStates = wizardSetup.createStateConfig({
 			},
 			viewingToken: {
 				meta: {view: 'token'},
+				entry: 'hideClaims',
 				invoke: watchToken,
 				on: {
+					...claimsToggle,
 					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
 					SUBMIT: 'refreshing',
-					BACK: 'refreshing',
+					BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'refreshing'}],
 				},
 			},
 			renaming: {

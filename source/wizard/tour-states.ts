@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
@@ -87,11 +87,13 @@ export const tourStates = wizardSetup.createStateConfig({
 			},
 			viewingToken: {
 				meta: {view: 'token', step: 4, snippet: 'issueToken', showsExchange: true},
+				entry: 'hideClaims',
 				invoke: watchToken,
 				on: {
+					...claimsToggle,
 					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
 					SUBMIT: 'revokingTokens',
-					BACK: 'choosingLifetime',
+					BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'choosingLifetime'}],
 				},
 			},
 			revokingTokens: {

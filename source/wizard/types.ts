@@ -19,7 +19,13 @@ export type IdentitySummary = {
 	readonly id: string;
 	readonly label?: string;
 	readonly createdAt: string;
-	readonly lastToken?: {readonly scopes: readonly string[]; readonly issuedAt: string; readonly expiresOn: string};
+	readonly lastToken?: {
+		readonly scopes: readonly string[];
+		readonly issuedAt: string;
+		readonly expiresOn: string;
+		/** The token itself: only while the store keeps issued tokens (settings --store-tokens on). */
+		readonly token?: string;
+	};
 	readonly revokedAt?: string;
 	readonly deletedAt?: string;
 };
@@ -63,8 +69,12 @@ export type WizardEvent =
 	| {readonly type: 'SET_LIFETIME'; readonly minutes: number}
 	| {readonly type: 'SELECT_IDENTITY'; readonly id: string}
 	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
+	/** Manage → an identity whose last token the store kept: that token, in the token view. */
+	| {readonly type: 'VIEW_STORED_TOKEN'}
 	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
 	| {readonly type: 'TOGGLE_REVEAL'}
+	/** The token view: its claims, one a line, or the token again. */
+	| {readonly type: 'TOGGLE_CLAIMS'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
 	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
@@ -88,6 +98,8 @@ export type WizardContext = {
 	readonly token: IssuedToken | undefined;
 	readonly tokenStatus: TokenStatus | undefined;
 	readonly revealed: boolean;
+	/** The token view shows the token's claims instead of the token. */
+	readonly claimsShown: boolean;
 	readonly presenter: boolean;
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
 	readonly presenterHeld: boolean;

@@ -27,6 +27,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		token: undefined,
 		tokenStatus: undefined,
 		revealed: false,
+		claimsShown: false,
 		presenter: input.presenter ?? false,
 		presenterHeld: input.presenter ?? false,
 		codeLanguage: 'typescript',

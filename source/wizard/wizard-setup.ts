@@ -1,5 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
-import type {TokenScope} from '../protocol/scopes.js';
+import {isTokenScope, type TokenScope} from '../protocol/scopes.js';
 import type {
 	ConnectionChoice,
 	ConnectionInfo,
@@ -63,6 +63,10 @@ export const wizardSetup = setup({
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
 		hasScopes: ({context}) => context.scopes.length > 0,
 		canReveal: ({context}) => !context.presenter,
+		/** The chosen identity's last token was kept by the store (settings --store-tokens on). */
+		hasStoredToken: ({context}) => storedTokenOf(context) !== undefined,
+		/** The token view shows the claims: Esc goes back to the token, not out of the view. */
+		claimsShown: ({context}) => context.claimsShown,
 		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
@@ -89,15 +93,34 @@ export const wizardSetup = setup({
 			},
 		}),
 		clearError: assign({error: undefined, notice: undefined}),
-		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false}),
+		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false, claimsShown: false}),
+		/** The chosen identity's stored token on screen, checked live as an issued one is. */
+		openStoredToken: assign(({context}) => ({token: storedTokenOf(context), tokenStatus: 'checking' as TokenStatus, revealed: false, claimsShown: false})),
+		toggleClaims: assign({claimsShown: ({context}) => !context.claimsShown}),
+		hideClaims: assign({claimsShown: false}),
 		toggleScope: assign({scopes: ({context, event}) => (event.type === 'TOGGLE_SCOPE' ? toggle(context.scopes, event.scope) : context.scopes)}),
 		setLifetime: assign({lifetimeMinutes: ({context, event}) => (event.type === 'SET_LIFETIME' ? event.minutes : context.lifetimeMinutes)}),
 		toggleReveal: assign({revealed: ({context}) => !context.revealed}),
 	},
 });
 
+/** What every state that shows the token takes: its claims on i, and Esc from them back to the token. */
+export const claimsToggle = {
+	TOGGLE_CLAIMS: {actions: 'toggleClaims'},
+} as const;
+
 /** Keeps the token on screen checked (valid / revoked / …) while a state that shows it lasts. */
 export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}) => ({token: context.token?.token ?? ''})} as const;
+
+/** The token the store kept for the identity chosen in Manage, as the token view shows one. */
+export function storedTokenOf(context: WizardContext): IssuedToken | undefined {
+	const last = context.identities.find(identity => identity.id === context.userId)?.lastToken;
+	if (last?.token === undefined || last.token === '') {
+		return undefined;
+	}
+
+	return {token: last.token, expiresOn: last.expiresOn, issuedAt: last.issuedAt, scopes: last.scopes.filter(isTokenScope)};
+}
 
 function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {
 	return scopes.includes(scope) ? scopes.filter(candidate => candidate !== scope) : [...scopes, scope];

@@ -7,6 +7,7 @@ import {createActor, fromCallback, fromPromise} from 'xstate';
 import {App} from '../../source/app/app.js';
 import {PrintedFrames} from '../../source/app/hooks/use-printed-frames.js';
 import type {UiEffects} from '../../source/app/effects.js';
+import {clipboardCopy} from '../../source/commands/clipboard.js';
 import type {WizardActor} from '../../source/app/hooks/use-wizard.js';
 import {type Exchange, maskSecrets} from '../../source/identity/trace.js';
 import {text} from '../../source/text/index.js';
@@ -275,7 +276,10 @@ export function frameWidth(frame: string): number {
 export function renderApp(options: RenderAppOptions = {}): AppHarness {
 	const fakes = createFakes();
 	const effects: FakeEffects = {
-		copyToClipboard: vi.fn<UiEffects['copyToClipboard']>(),
+		copyToClipboard: vi.fn<UiEffects['copyToClipboard']>(async value => ({
+			message: clipboardCopy(value, {via: 'terminal'}).message,
+			sent: true,
+		})),
 		saveTokenToFile: vi.fn<UiEffects['saveTokenToFile']>(async (_token, file) => `Saved to ${file} (mode 600).`),
 		saveTokenToDotenv: vi.fn<UiEffects['saveTokenToDotenv']>(async (_token, variable) => `Saved as ${variable} in .env.`),
 		quit: vi.fn<UiEffects['quit']>(),

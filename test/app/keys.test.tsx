@@ -310,6 +310,7 @@ describe('the footer', () => {
 			'c copy',
 			'f file',
 			'e .env',
+			'i claims',
 			't TS/Python',
 			'Esc back',
 			'p presenter',

@@ -41,6 +41,8 @@ async function walkEveryScreen(
 	await app.press(keys.enter, step(4));
 	await app.press('f', w().token.filePrompt);
 	await app.press(keys.enter, w().token.savedFile('access-token.txt'));
+	await app.press('i', w().token.claimsView.heading);
+	await app.press(keys.escape, w().token.heading);
 	await app.press('p', w().presenterBadge);
 	await app.press(keys.enter, step(5));
 	await app.press(keys.enter, w().run(w().actions.next));

@@ -19,6 +19,13 @@ const unwrapped = (frame: string) =>
 		.map(line => line.trimEnd())
 		.join('');
 
+/** The frame's lines as one line of prose: wrapped sentences read whole. */
+const prose = (frame: string) =>
+	frame
+		.split('\n')
+		.map(line => line.trim())
+		.join(' ');
+
 const countdown = (frame: string) => /Expires: in (\d+h \d+m \d+s)/.exec(frame)?.[1];
 
 describe('the token view', () => {
@@ -34,6 +41,7 @@ describe('the token view', () => {
 			'c copy',
 			'f file',
 			'e .env',
+			'i claims',
 			't TS/Python',
 			'Esc back',
 			'p presenter',
@@ -93,12 +101,27 @@ describe('the token view', () => {
 		await app.waitForText('Status: INVALID: identity deleted');
 	});
 
-	it('copies the token with c through the clipboard effect', async () => {
+	it('copies the token with c through the clipboard effect, and says what was done and the file', async () => {
 		const app = await renderConnected();
 		await tourToToken(app);
-		await app.press('c', 'Copied to the clipboard (OSC 52');
+		const frame = await app.press('c', next => prose(next).includes('If it does not arrive, press f to save it to a file.'));
+		expect(prose(frame)).toContain(
+			'Sent to the terminal with OSC 52: it reaches the clipboard if your terminal allows clipboard writes (some ask first, some need it turned on).',
+		);
 		expect(app.effects.copyToClipboard).toHaveBeenCalledTimes(1);
 		expect(app.effects.copyToClipboard).toHaveBeenCalledWith(tokenOf(app));
+	});
+
+	it('says so when nothing can reach the clipboard, and offers the file on the same screen', async () => {
+		const app = await renderConnected({
+			configure(_fakes, effects) {
+				effects.copyToClipboard.mockResolvedValueOnce({message: 'Not copied: tmux says no.', sent: false});
+			},
+		});
+		await tourToToken(app);
+		const frame = await app.press('c', next => prose(next).includes('Not copied: tmux says no. Press f to save it to a file instead.'));
+		expect(frame).not.toContain('If it does not arrive');
+		await app.press('f', 'Save the token to this file: access-token.txt');
 	});
 
 	it('saves the token to a file named at the f prompt', async () => {

@@ -31,6 +31,8 @@ export function IdentityScreen(props: {
 	const {identity} = props;
 	const deleted = identity?.deletedAt !== undefined;
 	const actions: ManageAction[] = deleted ? ['rename', 'forget'] : ['issue', 'revoke', 'delete', 'rename', 'forget'];
+	// Only where the store kept the last token (settings --store-tokens on): see it again, copy it, check it.
+	const stored = identity?.lastToken?.token ? [{key: 'view-token', label: manage.viewStoredToken, value: 'view-token' as const}] : [];
 	// The labels' column is as wide as the widest label in this language, plus a space.
 	const labelWidth = Math.max(...Object.values(manage.details).map(label => textWidth(label))) + 1;
 	const line = (label: string, value: string | undefined) =>
@@ -61,10 +63,10 @@ export function IdentityScreen(props: {
 				{line(manage.details.deleted, moment(identity?.deletedAt, now))}
 			</Box>
 			<SelectList
-				items={actions.map(action => ({key: action, label: manage.actions[action], value: action}))}
+				items={[...stored, ...actions.map(action => ({key: action, label: manage.actions[action], value: action}))]}
 				isFocused={props.active}
 				onSelect={item => {
-					props.send({type: 'CHOOSE_ACTION', action: item.value});
+					props.send(item.value === 'view-token' ? {type: 'VIEW_STORED_TOKEN'} : {type: 'CHOOSE_ACTION', action: item.value});
 				}}
 			/>
 			{props.notice ? <Text color="cyan">{props.notice}</Text> : undefined}

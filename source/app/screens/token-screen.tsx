@@ -2,7 +2,7 @@ import {Prose} from '../components/prose.js';
 import {Box, Text, useInput} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useEffect, useState} from 'react';
-import {decodeJwt} from '../../protocol/jwt.js';
+import {type DecodedJwt, decodeJwt} from '../../protocol/jwt.js';
 import {text} from '../../text/index.js';
 import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js';
 import type {UiEffects} from '../effects.js';
@@ -10,8 +10,11 @@ import {useNow} from '../hooks/use-now.js';
 import {maskToken} from '../../identity/trace.js';
 import {showId} from '../present.js';
 import {formatDuration} from '../../text/format.js';
+import {claimLines, claimsJson} from '../claims.js';
+import {ClaimsScreen} from './claims-screen.js';
 
-type Prompt = 'file' | 'dotenv' | undefined;
+/** A save prompt: what it saves (the token, or the claims as JSON) and where. */
+type Prompt = {readonly kind: 'file' | 'dotenv'; readonly content: string} | undefined;
 
 const statusColors: Partial<Record<TokenStatus, string>> = {valid: 'green', checking: 'yellow', unknown: 'gray'};
 
@@ -28,38 +31,134 @@ export function TokenStatusLine({status}: {readonly status: TokenStatus | undefi
 	);
 }
 
-/** The token, masked unless revealed, its claims, a live countdown and its live validity. */
+/** A save that failed: the store's and our own refusals are said already; a system error by its code. */
+function saveFailure(error: unknown): string {
+	const {code} = error as NodeJS.ErrnoException;
+	return typeof code === 'string' ? text.wizard.token.saveFailed(code) : (error as Error).message;
+}
+
+function SavePrompt(props: {
+	readonly prompt: NonNullable<Prompt>;
+	readonly claims: boolean;
+	readonly initial: string;
+	readonly active: boolean;
+	readonly effects: UiEffects;
+	readonly onDone: (notice: string | undefined) => void;
+}) {
+	const [answer, setAnswer] = useState(props.initial);
+	const {prompt, effects} = props;
+	const label =
+		prompt.kind === 'dotenv' ? text.wizard.token.dotenvPrompt : props.claims ? text.wizard.token.claimsView.filePrompt : text.wizard.token.filePrompt;
+	return (
+		<Box gap={1}>
+			<Text>{label}</Text>
+			<LineInput
+				value={answer}
+				focus={props.active}
+				onChange={setAnswer}
+				onSubmit={value => {
+					props.onDone(undefined);
+					const save =
+						prompt.kind === 'file' ? effects.saveTokenToFile(prompt.content, value) : effects.saveTokenToDotenv(prompt.content, value);
+					save.then(props.onDone, (error: unknown) => props.onDone(saveFailure(error)));
+				}}
+			/>
+		</Box>
+	);
+}
+
+/** The token itself: masked unless revealed, its scopes, a live countdown, its live validity and a line of claims. */
+function TokenSummary(props: {
+	readonly token: IssuedToken;
+	readonly decoded: DecodedJwt | undefined;
+	readonly status: TokenStatus | undefined;
+	readonly revealed: boolean;
+	readonly presenter: boolean;
+	readonly now: number;
+}) {
+	const claims = props.decoded?.payload ?? {};
+	const left = Date.parse(props.token.expiresOn) - props.now;
+	const shown = props.revealed && !props.presenter ? props.token.token : maskToken(props.token.token);
+	return (
+		<>
+			<Text wrap={props.revealed ? 'wrap' : 'truncate-end'}>
+				<Text bold>
+					{text.wizard.token.heading}
+					{text.wizard.colon}
+				</Text>
+				{shown}
+			</Text>
+			<Text>
+				{text.wizard.token.scopes}
+				{text.wizard.colon}
+				{text.wizard.scopeList(props.token.scopes)} · {text.wizard.token.expires}
+				{text.wizard.colon}
+				{left > 0 ? text.wizard.token.expiresIn(formatDuration(left)) : text.wizard.token.expiredAgo(formatDuration(left))}
+			</Text>
+			<TokenStatusLine status={props.status} />
+			<Text dimColor wrap="truncate-end">
+				{text.wizard.token.claims}
+				{text.wizard.colon}skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
+				{String(claims['iat'] ?? '')} · exp {String(claims['exp'] ?? '')} · acsScope {String(claims['acsScope'] ?? '')}
+			</Text>
+		</>
+	);
+}
+
+/**
+ * The token view: the token, masked unless revealed, with a live countdown and validity; or,
+ * with i, its claims one a line. c copies and f saves what is shown (the token, or the claims as JSON).
+ */
 export function TokenScreen(props: {
 	readonly token: IssuedToken;
 	readonly status: TokenStatus | undefined;
 	readonly revealed: boolean;
+	readonly claimsShown: boolean;
 	readonly presenter: boolean;
 	readonly effects: UiEffects;
 	readonly active: boolean;
+	/** Rows and columns the claims may take. */
+	readonly rows: number;
+	readonly columns: number;
 	readonly onTyping: (typing: boolean) => void;
 	readonly send: (event: WizardEvent) => void;
 }) {
 	const now = useNow();
 	const [prompt, setPrompt] = useState<Prompt>(undefined);
-	const [answer, setAnswer] = useState('');
-	const [notice, setNotice] = useState<string | undefined>(undefined);
-	const {onTyping} = props;
+	// A notice about the token is not one about the claims, and the other way round.
+	const [said, setSaid] = useState<{readonly text: string; readonly claims: boolean} | undefined>(undefined);
+	const {onTyping, claimsShown} = props;
 	useEffect(() => {
 		onTyping(prompt !== undefined);
 	}, [prompt, onTyping]);
+	const notice = said?.claims === claimsShown ? said.text : undefined;
+	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
 
+	const decoded = decodeJwt(props.token.token);
+	const claims = claimsShown && decoded ? claimsJson(decoded) : undefined;
+	const copied = claims ?? props.token.token;
 	const keys: Record<string, () => void> = {
 		c() {
-			props.effects.copyToClipboard(props.token.token);
-			setNotice(text.wizard.token.copied);
+			props.effects.copyToClipboard(copied).then(
+				({message, sent}) => {
+					const said = text.wizard.token.clipboard.offerFile(message, sent);
+					setNotice(claims !== undefined && props.presenter ? `${said} ${text.wizard.token.claimsView.copiedUnmasked}` : said);
+				},
+				(error: unknown) => {
+					setNotice((error as Error).message);
+				},
+			);
 		},
 		f() {
-			setAnswer('access-token.txt');
-			setPrompt('file');
+			setPrompt({kind: 'file', content: copied});
 		},
 		e() {
-			setAnswer('ACS_USER_ACCESS_TOKEN');
-			setPrompt('dotenv');
+			if (claims === undefined) {
+				setPrompt({kind: 'dotenv', content: props.token.token});
+			}
+		},
+		i() {
+			props.send({type: 'TOGGLE_CLAIMS'});
 		},
 		v() {
 			if (props.presenter) {
@@ -83,64 +182,36 @@ export function TokenScreen(props: {
 		{isActive: props.active},
 	);
 
-	const claims = decodeJwt(props.token.token)?.payload ?? {};
-	const expiresAt = Date.parse(props.token.expiresOn);
-	const left = expiresAt - now;
-	const shown = props.revealed && !props.presenter ? props.token.token : maskToken(props.token.token);
+	const initial = prompt?.kind === 'dotenv' ? 'ACS_USER_ACCESS_TOKEN' : claims === undefined ? 'access-token.txt' : 'token-claims.json';
+	const noticeRows = notice ? 3 : 0;
 	return (
 		<Box flexDirection="column">
-			<Text wrap={props.revealed ? 'wrap' : 'truncate-end'}>
-				<Text bold>
-					{text.wizard.token.heading}
-					{text.wizard.colon}
-				</Text>
-				{shown}
-			</Text>
-			<Text>
-				{text.wizard.token.scopes}
-				{text.wizard.colon}
-				{text.wizard.scopeList(props.token.scopes)} · {text.wizard.token.expires}
-				{text.wizard.colon}
-				{left > 0 ? text.wizard.token.expiresIn(formatDuration(left)) : text.wizard.token.expiredAgo(formatDuration(left))}
-			</Text>
-			<TokenStatusLine status={props.status} />
-			<Text dimColor wrap="truncate-end">
-				{text.wizard.token.claims}
-				{text.wizard.colon}skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
-				{String(claims['iat'] ?? '')} · exp {String(claims['exp'] ?? '')} · acsScope {String(claims['acsScope'] ?? '')}
-			</Text>
+			{claimsShown && decoded ? (
+				<ClaimsScreen
+					lines={claimLines(decoded, props.status, now, props.presenter)}
+					rows={props.rows - noticeRows - (prompt ? 1 : 0)}
+					columns={props.columns}
+					active={props.active && prompt === undefined}
+				/>
+			) : (
+				<TokenSummary token={props.token} decoded={decoded} status={props.status} revealed={props.revealed} presenter={props.presenter} now={now} />
+			)}
 			{prompt ? (
-				<Box gap={1}>
-					<Text>{prompt === 'file' ? text.wizard.token.filePrompt : text.wizard.token.dotenvPrompt}</Text>
-					<LineInput
-						value={answer}
-						focus={props.active}
-						onChange={setAnswer}
-						onSubmit={value => {
-							setPrompt(undefined);
-							const save =
-								prompt === 'file'
-									? props.effects.saveTokenToFile(props.token.token, value)
-									: props.effects.saveTokenToDotenv(props.token.token, value);
-							save.then(
-								message => {
-									setNotice(message);
-								},
-								(error: unknown) => {
-									// The store's and our own refusals are said already; a system error by its code.
-									const {code} = error as NodeJS.ErrnoException;
-									setNotice(typeof code === 'string' ? text.wizard.token.saveFailed(code) : (error as Error).message);
-								},
-							);
-						}}
-					/>
-				</Box>
+				<SavePrompt
+					prompt={prompt}
+					claims={claims !== undefined}
+					initial={initial}
+					active={props.active}
+					effects={props.effects}
+					onDone={value => {
+						setPrompt(undefined);
+						if (value !== undefined) {
+							setNotice(value);
+						}
+					}}
+				/>
 			) : undefined}
-			{notice ? (
-				<Prose color="cyan">
-					{notice}
-				</Prose>
-			) : undefined}
+			{notice ? <Prose color="cyan">{notice}</Prose> : undefined}
 		</Box>
 	);
 }

@@ -35,8 +35,8 @@ export function TourScreen(props: {
 	useSubmitOnEnter(props.send, props.active && meta.enterSubmits === true);
 	// A failed call still shows its exchange: a 401 teaches as much as a 201.
 	const exchanges: readonly Exchange[] = meta.showsExchange || context.error !== undefined ? context.exchanges : [];
-	// A revealed token takes ten lines or more: on a short terminal it gets the panels' room.
-	const panels = !(props.compact && context.revealed && meta.view === 'token');
+	// A revealed token takes ten lines or more: on a short terminal it gets the panels' room; the claims always do.
+	const panels = !(meta.view === 'token' && (context.claimsShown || (props.compact && context.revealed)));
 	return (
 		<Box flexDirection="column">
 			<StepIndicator step={step} />
