@@ -83,6 +83,21 @@ function createRecoveryPolicy(recover: () => Promise<string>): PipelinePolicy {
 	};
 }
 
+/** An Entra ID connection's credential (DefaultAzureCredential), refused over plain http as the SDK does. */
+export async function entraCredentialOf(connection: Connection): Promise<EntraCredential | undefined> {
+	const {credential} = connection;
+	if (credential.kind !== 'entra') {
+		return undefined;
+	}
+
+	if (new URL(connection.endpoint).protocol !== 'https:') {
+		throw new IdentityError('validation', text.errors.entraPlainHttp(connection.endpoint));
+	}
+
+	const {createEntraCredential} = await import('./entra.js');
+	return createEntraCredential(credential.tenantId ? {tenantId: credential.tenantId} : {});
+}
+
 /**
  * The one place that builds the SDK client. The SDK is imported here, lazily, so commands that
  * never call ACS do not load it. Plain http:// is allowed only for loopback endpoints.
@@ -108,20 +123,13 @@ export async function createIdentityClient(
 		],
 	};
 	const {credential} = connection;
-	let entra: EntraCredential | undefined;
-	let client: InstanceType<typeof CommunicationIdentityClient>;
-	if (credential.kind === 'entra') {
-		// As the SDK itself: a bearer token never travels over plain http.
-		if (endpoint.protocol !== 'https:') {
-			throw new IdentityError('validation', text.errors.entraPlainHttp(connection.endpoint));
-		}
-
-		const {createEntraCredential} = await import('./entra.js');
-		entra = await createEntraCredential(credential.tenantId ? {tenantId: credential.tenantId} : {});
-		client = new CommunicationIdentityClient(connection.endpoint, entra.tokenCredential, clientOptions);
-	} else {
-		client = new CommunicationIdentityClient(`endpoint=${connection.endpoint};accesskey=${credential.accessKey}`, clientOptions);
-	}
+	const entra = await entraCredentialOf(connection);
+	const client = entra
+		? new CommunicationIdentityClient(connection.endpoint, entra.tokenCredential, clientOptions)
+		: new CommunicationIdentityClient(
+				`endpoint=${connection.endpoint};accesskey=${credential.kind === 'access-key' ? credential.accessKey : ''}`,
+				clientOptions,
+			);
 
 	const call = async <T>(id: string | undefined, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
 		try {

@@ -28,6 +28,8 @@ async function wizardInTmux(options: readonly string[]) {
 	const session = TerminalSession.spawn('tmux', {
 		args: ['-L', name, '-f', '/dev/null', 'new-session', `${settings} '${process.execPath}' '${cliPath}' --emulator`],
 		cwd: sandbox.cwd,
+		// tmux's status line takes a row: the pane is the wizard's 80×24.
+		rows: 25,
 		env: {
 			ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
 			ACS_TOKENS_CACHE_DIR: cache,

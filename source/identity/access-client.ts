@@ -1,0 +1,142 @@
+import {AzureKeyCredential} from '@azure/core-auth';
+import {isLoopbackHost} from '../protocol/connection-string.js';
+import {type Connection, entraCredentialOf} from './client.js';
+import {toIdentityError} from './errors.js';
+import {createTracePolicy, type Exchange} from './trace.js';
+
+/** Who may exchange an Entra ID token for an ACS token (Entra ID users): a user, a group or a whole tenant. */
+export type EntraAssignment = {
+	readonly objectId: string;
+	readonly tenantId: string;
+	readonly principalType: 'user' | 'group' | 'tenant';
+	readonly clientIds: readonly string[];
+};
+
+/** Who may exchange a Teams Extension token, per tenant: a resource account or a user. */
+export type TeamsExtensionAssignment = {
+	readonly objectId: string;
+	readonly tenantId: string;
+	readonly principalType: 'resourceAccount' | 'user';
+	readonly clientIds?: readonly string[];
+};
+
+/**
+ * The assignment routes, which the identity SDK does not cover: signed as the SDK signs
+ * (`@azure/communication-common`'s auth policy: HMAC with the key, or a bearer token with Entra
+ * ID), traced like every other request, errors mapped to IdentityError.
+ */
+export type AccessClient = {
+	listEntraAssignments(): Promise<EntraAssignment[]>;
+	putEntraAssignment(assignment: EntraAssignment): Promise<{readonly created: boolean; readonly assignment: EntraAssignment}>;
+	deleteEntraAssignment(objectId: string): Promise<void>;
+	getTeamsExtensionAssignment(tenantId: string, objectId: string): Promise<TeamsExtensionAssignment>;
+	putTeamsExtensionAssignment(
+		assignment: TeamsExtensionAssignment,
+	): Promise<{readonly created: boolean; readonly assignment: TeamsExtensionAssignment}>;
+	deleteTeamsExtensionAssignment(tenantId: string, objectId: string): Promise<void>;
+};
+
+/** The versions that have these routes (2025-03-02-preview alone for Entra ID users; 2025-06-30 on for Teams Extension). */
+const entraApiVersion = '2025-03-02-preview';
+const teamsExtensionApiVersion = '2025-06-30';
+/** Pages followed at most: the service holds at most a thousand assignments. */
+const maxPages = 100;
+
+export async function createAccessClient(
+	connection: Connection,
+	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
+): Promise<AccessClient> {
+	const pipelineModule = await import('@azure/core-rest-pipeline');
+	const common = await import('@azure/communication-common');
+	const {createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, createHttpHeaders} = pipelineModule;
+	const entra = await entraCredentialOf(connection);
+	const {credential} = connection;
+	const endpoint = new URL(connection.endpoint);
+	const loopback = isLoopbackHost(endpoint.hostname);
+	const pipeline = createPipelineFromOptions({
+		...(loopback ? {retryOptions: {maxRetries: 0}} : {}),
+		...(connection.trustedCertificate ? {tlsOptions: {ca: connection.trustedCertificate}} : {}),
+	});
+	pipeline.addPolicy(
+		common.createCommunicationAuthPolicy(
+			entra ? entra.tokenCredential : new AzureKeyCredential(credential.kind === 'access-key' ? credential.accessKey : ''),
+		),
+	);
+	if (options.onExchange) {
+		pipeline.addPolicy(createTracePolicy(options.onExchange), {afterPhase: 'Sign'});
+	}
+
+	const httpClient = createDefaultHttpClient();
+
+	const send = async <T>(method: 'GET' | 'PUT' | 'DELETE', path: string, apiVersion: string, body?: unknown, id?: string) => {
+		const url = new URL(path, endpoint);
+		url.searchParams.set('api-version', apiVersion);
+		const request = createPipelineRequest({
+			url: url.toString(),
+			method,
+			headers: createHttpHeaders({accept: 'application/json', ...(body === undefined ? {} : {'content-type': 'application/json'})}),
+			...(body === undefined ? {} : {body: JSON.stringify(body)}),
+			allowInsecureConnection: endpoint.protocol === 'http:' && loopback,
+		});
+		try {
+			const response = await pipeline.sendRequest(httpClient, request);
+			const parsed = response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined;
+			if (response.status >= 400) {
+				const error = (parsed as {error?: {code?: string; message?: string}} | undefined)?.error;
+				throw new pipelineModule.RestError(error?.message ?? `HTTP ${response.status}`, {
+					statusCode: response.status,
+					...(error?.code ? {code: error.code} : {}),
+					request,
+					response,
+				});
+			}
+
+			return {status: response.status, body: parsed as T};
+		} catch (error) {
+			throw toIdentityError(error, {endpoint: connection.endpoint, ...(id ? {id} : {})});
+		}
+	};
+
+	const entraPath = (objectId: string) => `/access/entra/assignments/${encodeURIComponent(objectId)}`;
+	const teamsPath = (tenantId: string, objectId: string) =>
+		`/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`;
+	return {
+		async listEntraAssignments() {
+			const all: EntraAssignment[] = [];
+			let next: string | undefined = '/access/entra/assignments';
+			for (let page = 0; next && page < maxPages; page++) {
+				const page: {body: {value?: EntraAssignment[]; nextLink?: string}} = await send('GET', next, entraApiVersion);
+				const {body} = page;
+				all.push(...(body.value ?? []));
+				// A next page on the same resource only: the key signs for no other host.
+				const link: URL | undefined = body.nextLink ? new URL(body.nextLink, endpoint) : undefined;
+				next = link && link.origin === endpoint.origin ? `${link.pathname}${link.search}` : undefined;
+			}
+
+			return all;
+		},
+		async putEntraAssignment({objectId, ...rest}) {
+			const {status, body} = await send<EntraAssignment>('PUT', entraPath(objectId), entraApiVersion, rest, objectId);
+			return {created: status === 201, assignment: body};
+		},
+		async deleteEntraAssignment(objectId) {
+			await send('DELETE', entraPath(objectId), entraApiVersion, undefined, objectId);
+		},
+		async getTeamsExtensionAssignment(tenantId, objectId) {
+			return (await send<TeamsExtensionAssignment>('GET', teamsPath(tenantId, objectId), teamsExtensionApiVersion, undefined, objectId)).body;
+		},
+		async putTeamsExtensionAssignment({objectId, tenantId, ...rest}) {
+			const {status, body} = await send<TeamsExtensionAssignment>(
+				'PUT',
+				teamsPath(tenantId, objectId),
+				teamsExtensionApiVersion,
+				rest,
+				objectId,
+			);
+			return {created: status === 201, assignment: body};
+		},
+		async deleteTeamsExtensionAssignment(tenantId, objectId) {
+			await send('DELETE', teamsPath(tenantId, objectId), teamsExtensionApiVersion, undefined, objectId);
+		},
+	};
+}
