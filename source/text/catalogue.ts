@@ -272,6 +272,12 @@ export type Catalogue = {
 			deleteDone: string;
 			finished: string;
 		};
+		/** The tour's revoke step: the revoked token beside the one issued just after. */
+		revoked: {
+			before: string;
+			after: string;
+			issued: (time: string) => string;
+		};
 		run: (what: string) => string;
 		actions: {
 			createUser: string;

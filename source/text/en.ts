@@ -146,10 +146,16 @@ export const en: Catalogue = {
 			token: 'Your app\'s server hands this token to the client app, which uses it for chat or calling until it expires.',
 			revoke:
 				'Revoking invalidates every token issued to this identity so far; new tokens still work. Use it when a device is lost or a user signs out everywhere.',
-			revokeDone: 'Revoked. Watch the token\'s status change below (the service may take up to 15 minutes; the emulator is immediate).',
+			revokeDone:
+				'Revoked. Tokens issued before now stop working, however long they had left; new ones work, as this one issued just after shows (the service may take up to 15 minutes).',
 			deleteUser: 'Deleting removes the identity and its data; all its tokens stop working.',
 			deleteDone: 'Deleted. The token is now invalid for good.',
 			finished: 'That is the whole flow. Press Enter to go back to the menu.',
+		},
+		revoked: {
+			before: 'Revoked token',
+			after: 'New token',
+			issued: (time: string) => `issued ${time}`,
 		},
 		run: (what: string) => `Press Enter to ${what}.`,
 		actions: {

@@ -32,9 +32,15 @@ print(user.properties["id"])`,
     user, SCOPES,
     token_expires_in=timedelta(minutes=MINUTES))`,
 	},
+	// Revoking ends the tokens issued before it, not the identity: a new one works at once.
 	revokeTokens: {
-		typescript: 'await client.revokeTokens(user);',
-		python: 'client.revoke_tokens(user)',
+		typescript: `await client.revokeTokens(user);
+const fresh = await client.getToken(
+  user, SCOPES, {tokenExpiresInMinutes: MINUTES});`,
+		python: `client.revoke_tokens(user)
+fresh = client.get_token(
+    user, SCOPES,
+    token_expires_in=timedelta(minutes=MINUTES))`,
 	},
 	deleteUser: {
 		typescript: 'await client.deleteUser(user);',

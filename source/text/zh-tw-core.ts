@@ -133,10 +133,16 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			token: '您應用程式的伺服器會將此權杖交給用戶端應用程式，用戶端在權杖到期前，都會用它來進行聊天或通話。',
 			revoke:
 				'撤銷會讓目前為止發行給此身分識別的所有權杖失效；之後發行的新權杖仍可使用。適用於裝置遺失，或使用者要從所有裝置登出的情況。',
-			revokeDone: '已撤銷。請留意下方權杖狀態的變化（服務最多可能需要 15 分鐘；模擬器會立即生效）。',
+			revokeDone:
+				'已撤銷。在此之前發行的權杖都會失效，不論存留期還剩多久；新的權杖仍然有效，撤銷後立即發行的這個權杖就是證明（服務最多可能需要 15 分鐘）。',
 			deleteUser: '刪除身分識別會移除該身分識別及其資料，它的所有權杖都會停止運作。',
 			deleteDone: '已刪除。此權杖現在已永久失效。',
 			finished: '這就是完整的流程。按 Enter 返回功能表。',
+		},
+		revoked: {
+			before: '已撤銷的權杖',
+			after: '新的權杖',
+			issued: (time: string) => `發行於 ${time}`,
 		},
 		run: (what: string) => `按 Enter 以${what}。`,
 		actions: {

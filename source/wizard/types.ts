@@ -33,6 +33,13 @@ export type IssuedToken = {
 
 export type TokenStatus = 'checking' | 'valid' | 'revoked' | 'expired' | 'deleted' | 'bad-signature' | 'malformed' | 'unknown';
 
+/** The tour's revoke step: the revoke, a new token for the same identity, and both checked once where that can be done. */
+export type RevokeAndReissue = {
+	readonly at: string;
+	readonly fresh: IssuedToken;
+	readonly checked?: {readonly revoked: TokenStatus; readonly fresh: TokenStatus};
+};
+
 export type WizardError = {
 	readonly message: string;
 	readonly kind: string;
@@ -67,7 +74,8 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_REVEAL'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
-	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
+	/** A token's live validity; `of: 'fresh'` for the one issued right after a revoke. */
+	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus; readonly of?: 'fresh'}
 	/** A store write failed after the operation succeeded: shown, never silent. */
 	| {readonly type: 'STORE_FAILED'; readonly message: string}
 	/** The embedded emulator's thread died and was started again, or could not be. */
@@ -87,6 +95,9 @@ export type WizardContext = {
 	readonly lifetimeMinutes: number;
 	readonly token: IssuedToken | undefined;
 	readonly tokenStatus: TokenStatus | undefined;
+	/** The token the tour's revoke step issues after revoking, to show that new tokens still work. */
+	readonly freshToken: IssuedToken | undefined;
+	readonly freshTokenStatus: TokenStatus | undefined;
 	readonly revealed: boolean;
 	readonly presenter: boolean;
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */

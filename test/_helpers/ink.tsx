@@ -14,12 +14,13 @@ import type {
 	ConnectionInfo,
 	IdentitySummary,
 	IssuedToken,
+	RevokeAndReissue,
 	TokenStatus,
 	Traced,
 	WizardEvent,
 	WizardInput,
 } from '../../source/wizard/types.js';
-import {type IssueInput, wizardMachine} from '../../source/wizard/wizard-machine.js';
+import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../../source/wizard/wizard-machine.js';
 
 /**
  * The whole Ink app on fake streams (ink-testing-library), driven by keys. Every key waits
@@ -66,9 +67,9 @@ export function storedIdentities(): IdentitySummary[] {
 }
 
 /** A compact JWT with the claims ACS puts in a user access token. */
-export function accessToken(id: string, scopes: readonly string[], expiresOn: Date): string {
+export function accessToken(id: string, scopes: readonly string[], expiresOn: Date, issuedInSeconds = 0): string {
 	const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-	const now = Math.floor(Date.now() / 1000);
+	const now = Math.floor(Date.now() / 1000) + issuedInSeconds;
 	const claims = {
 		skypeid: id.slice(2),
 		scp: 1792,
@@ -154,6 +155,28 @@ function createFakes() {
 				exchanges: [traced('POST', `/identities/${encoded(input.userId)}/:revokeAccessTokens?api-version=2023-10-01`, 204)],
 			}),
 		),
+		revokeAndReissue: vi.fn(async (input: ReissueInput, _signal: AbortSignal): Promise<Traced<RevokeAndReissue>> => {
+			const at = new Date().toISOString();
+			// A second later: the new token's iat (and so its "issued" time) differs from the revoked one's.
+			const expiresOn = new Date(Date.now() + 1000 + input.lifetimeMinutes * minute);
+			const token = accessToken(input.userId, input.scopes, expiresOn, 1);
+			const verify = (checked: string, valid: boolean, reason: string) =>
+				traced('POST', '/emulator/tokens/:verify', 200, {request: JSON.stringify({token: checked}), response: JSON.stringify({valid, reason})});
+			return {
+				at,
+				fresh: {token, expiresOn: expiresOn.toISOString(), scopes: [...input.scopes], issuedAt: new Date(Date.now() + 1).toISOString()},
+				checked: {revoked: 'revoked', fresh: 'valid'},
+				exchanges: [
+					traced('POST', `/identities/${encoded(input.userId)}/:revokeAccessTokens?api-version=2023-10-01`, 204),
+					traced('POST', `/identities/${encoded(input.userId)}/:issueAccessToken?api-version=2023-10-01`, 200, {
+						request: JSON.stringify({scopes: input.scopes, expiresInMinutes: input.lifetimeMinutes}),
+						response: JSON.stringify({token, expiresOn: expiresOn.toISOString()}),
+					}),
+					verify(input.revokedToken, false, 'revoked'),
+					verify(token, true, 'valid'),
+				],
+			};
+		}),
 		deleteUser: vi.fn(
 			async (input: {userId: string}, _signal: AbortSignal): Promise<Traced<{at: string}>> => ({
 				at: new Date().toISOString(),
@@ -192,7 +215,7 @@ export function untilAborted(signal: AbortSignal): Promise<never> {
 }
 
 /** One running watchToken actor: the token it watches, and whether it was stopped. */
-export type TokenWatcher = {readonly token: string; readonly report: (event: WizardEvent) => void; stopped: boolean};
+export type TokenWatcher = {readonly token: string; readonly of?: 'fresh'; readonly report: (event: WizardEvent) => void; stopped: boolean};
 
 export type RenderAppOptions = {
 	readonly input?: Partial<WizardInput>;
@@ -224,7 +247,7 @@ export type AppHarness = {
 	readonly waitForText: (text: string) => Promise<string>;
 	readonly waitForFrame: (predicate: Predicate) => Promise<string>;
 	/** Reports a token status from the running watchToken actor, as the emulator's verify would. */
-	readonly reportStatus: (status: TokenStatus) => void;
+	readonly reportStatus: (status: TokenStatus, of?: 'fresh') => void;
 	readonly resize: (columns: number, rows?: number) => Promise<string>;
 	readonly unmount: () => void;
 };
@@ -286,11 +309,12 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 			createUser: fromPromise(({signal}) => fakes.createUser(undefined, signal)),
 			issueToken: fromPromise(({input, signal}) => fakes.issueToken(input, signal)),
 			revokeTokens: fromPromise(({input, signal}) => fakes.revokeTokens(input, signal)),
+			revokeAndReissue: fromPromise(({input, signal}) => fakes.revokeAndReissue(input, signal)),
 			deleteUser: fromPromise(({input, signal}) => fakes.deleteUser(input, signal)),
 			renameIdentity: fromPromise(({input, signal}) => fakes.renameIdentity(input, signal)),
 			forgetIdentity: fromPromise(({input, signal}) => fakes.forgetIdentity(input, signal)),
-			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
-				const watcher: TokenWatcher = {token: input.token, report: sendBack, stopped: false};
+			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
+				const watcher: TokenWatcher = {token: input.token, ...(input.of ? {of: input.of} : {}), report: sendBack, stopped: false};
 				watchers.push(watcher);
 				return () => {
 					watcher.stopped = true;
@@ -365,13 +389,13 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 		},
 		waitForText: text => waitForFrame(frame => frame.includes(text), JSON.stringify(text)),
 		waitForFrame: predicate => waitForFrame(predicate),
-		reportStatus(status) {
-			const watcher = watchers.findLast(candidate => !candidate.stopped);
+		reportStatus(status, of) {
+			const watcher = watchers.findLast(candidate => !candidate.stopped && candidate.of === of);
 			if (!watcher) {
 				throw new Error('No watchToken actor is running.');
 			}
 
-			watcher.report({type: 'TOKEN_STATUS', status});
+			watcher.report({type: 'TOKEN_STATUS', status, ...(of ? {of} : {})});
 		},
 		async resize(columns, rows = 24) {
 			const before = lastFrame();
