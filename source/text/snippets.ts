@@ -11,7 +11,7 @@ export const snippets: Record<SnippetStep, {readonly typescript: string; readonl
 	connect: {
 		typescript: `import {CommunicationIdentityClient} from '@azure/communication-identity';
 const client = new CommunicationIdentityClient(
-  process.env.COMMUNICATION_SERVICES_CONNECTION_STRING);`,
+  process.env.COMMUNICATION_SERVICES_CONNECTION_STRING!);`,
 		python: `import os
 from datetime import timedelta
 from azure.communication.identity import (
