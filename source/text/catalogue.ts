@@ -26,6 +26,7 @@ export type Catalogue = {
 		tokenRevoke: string;
 		tokenDecode: string;
 		tokenVerify: string;
+		sign: string;
 	};
 	commands: {
 		/** --lang with a value acs-tokens does not speak. */
@@ -157,6 +158,15 @@ export type Catalogue = {
 				malformed: string;
 			};
 			unknown: (reason: string) => string;
+		};
+		sign: {
+			usage: string;
+			badMethod: (method: string, allowed: readonly string[]) => string;
+			badUrl: (url: string, endpoint: string) => string;
+			otherOrigin: (url: string, origin: string) => string;
+			unreadableBody: (file: string, code: string) => string;
+			bodyTooLarge: (file: string, maxBytes: number) => string;
+			twoStdins: string;
 		};
 	};
 	store: {

@@ -151,4 +151,15 @@ export const enCommands: Catalogue['commands'] = {
 		/** A reason this version does not know (an emulator of another version answered). */
 		unknown: (reason: string) => `Token is ${reason}.`,
 	},
+	sign: {
+		usage: 'sign takes a method and a URL: acs-tokens sign POST "/identities?api-version=2023-10-01" (see: acs-tokens sign --help).',
+		badMethod: (method, allowed) => `"${method}" is not an HTTP method acs-tokens signs: use one of ${allowed.join(', ')}.`,
+		badUrl: (url, endpoint) =>
+			`"${url}" is not a URL: give a full one on ${endpoint}, or a path and query starting with / (e.g. /identities?api-version=2023-10-01).`,
+		otherOrigin: (url, origin) =>
+			`"${url}" is not on the connection's endpoint ${origin}: the signature would be refused there. Give a URL on ${origin}, or just its path and query.`,
+		unreadableBody: (file, code) => `Could not read the body file "${file}" (${code}): check the path and that you may read it, or give --body - for stdin.`,
+		bodyTooLarge: (file, maxBytes) => `The body "${file}" is larger than ${maxBytes} bytes: ACS takes no request body that large.`,
+		twoStdins: 'Only one of --body and --connection-string can read stdin (-): give the other one as a file or a value.',
+	},
 };

@@ -58,7 +58,7 @@ async function typeCheck(code: string): Promise<string> {
 }
 
 /** Compiles the script and lists each name read before anything defines it (a name used, never imported). */
-const pythonChecker = String.raw`
+const pythonChecker = `
 import ast, builtins, sys
 source = sys.stdin.read()
 tree = ast.parse(compile(source, "tour.py", "exec", ast.PyCF_ONLY_AST), "tour.py")
