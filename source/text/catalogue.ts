@@ -394,6 +394,21 @@ export type Catalogue = {
 			heading: string;
 			none: string;
 		};
+		/** How the step's request was signed, to do it again by hand (curl, Postman). */
+		signing: {
+			heading: string;
+			stringToSign: string;
+			parts: {
+				method: string;
+				path: string;
+				date: string;
+				host: string;
+				hash: string;
+			};
+			signature: string;
+			bearer: string;
+			tip: string;
+		};
 		keys: {
 			move: string;
 			choose: string;
@@ -409,6 +424,7 @@ export type Catalogue = {
 			file: string;
 			dotenv: string;
 			code: string;
+			signing: string;
 			presenter: string;
 		};
 		help: {

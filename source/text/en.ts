@@ -262,6 +262,20 @@ export const en: Catalogue = {
 			heading: 'HTTP exchange (secrets masked)',
 			none: 'No request yet in this step.',
 		},
+		signing: {
+			heading: 'How the request was signed (HMAC-SHA256) · s hides',
+			stringToSign: 'String to sign: method, path and query, then x-ms-date;host;x-ms-content-sha256 (\\n between lines):',
+			parts: {
+				method: 'method',
+				path: 'path and query',
+				date: 'x-ms-date',
+				host: 'host',
+				hash: 'x-ms-content-sha256',
+			},
+			signature: 'Signature: base64 of HMAC-SHA256 of that string, keyed with the base64-decoded access key.',
+			bearer: 'This request carries a bearer token (Authorization: Bearer <token>, Entra ID) instead of an HMAC signature.',
+			tip: 'acs-tokens sign METHOD URL prints these headers for curl.',
+		},
 		keys: {
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
@@ -277,6 +291,7 @@ export const en: Catalogue = {
 			file: 'f file',
 			dotenv: 'e .env',
 			code: 't TS/Python',
+			signing: 's signing',
 			presenter: 'p presenter',
 		},
 		help: {
@@ -290,6 +305,7 @@ export const en: Catalogue = {
 				['c', 'copy the token (OSC 52)'],
 				['f / e', 'save the token to a file / as a .env entry'],
 				['t', 'switch the SDK code between TypeScript and Python'],
+				['s', 'how the request was signed (HMAC-SHA256), for curl or Postman'],
 				['p', 'presenter mode: secrets never shown, short ids'],
 				['r', 'retry after an error'],
 				['?', 'this help (any key closes it)'],

@@ -248,6 +248,20 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			heading: 'HTTP 要求與回應（祕密已遮罩）',
 			none: '此步驟尚未傳送任何要求。',
 		},
+		signing: {
+			heading: '要求的簽署方式（HMAC-SHA256）· s 隱藏',
+			stringToSign: '待簽署字串：方法、路徑與查詢，然後是 x-ms-date;host;x-ms-content-sha256（各行以 \\n 分隔）：',
+			parts: {
+				method: '方法',
+				path: '路徑與查詢',
+				date: 'x-ms-date',
+				host: 'host',
+				hash: 'x-ms-content-sha256',
+			},
+			signature: '簽章：以 base64 解碼後的存取金鑰對此字串計算 HMAC-SHA256，再以 base64 編碼。',
+			bearer: '此要求帶有持有人權杖（Authorization: Bearer …，Entra ID），而不是 HMAC 簽章。',
+			tip: 'acs-tokens sign METHOD URL 會印出這些標頭，供 curl 使用。',
+		},
 		keys: {
 			move: '↑↓/jk 移動',
 			choose: 'Enter 選擇',
@@ -263,6 +277,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			file: 'f 檔案',
 			dotenv: 'e .env',
 			code: 't TS/Python',
+			signing: 's 簽署',
 			presenter: 'p 簡報者',
 		},
 		help: {
@@ -276,6 +291,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				['c', '複製權杖（OSC 52）'],
 				['f / e', '將權杖儲存至檔案 / 儲存為 .env 項目'],
 				['t', '在 TypeScript 與 Python 之間切換 SDK 程式碼'],
+				['s', '要求的簽署方式（HMAC-SHA256），供 curl 或 Postman 使用'],
 				['p', '簡報者模式：絕不顯示祕密，識別碼縮短顯示'],
 				['r', '發生錯誤後重試'],
 				['?', '此說明（按任意鍵關閉）'],

@@ -74,6 +74,8 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_REVEAL'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
+	/** Shows or hides how the step's request was signed, in place of the code and HTTP panels. */
+	| {readonly type: 'TOGGLE_SIGNING'}
 	/** A token's live validity; `of: 'fresh'` for the one issued right after a revoke. */
 	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus; readonly of?: 'fresh'}
 	/** A store write failed after the operation succeeded: shown, never silent. */
@@ -103,6 +105,7 @@ export type WizardContext = {
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
 	readonly presenterHeld: boolean;
 	readonly codeLanguage: 'typescript' | 'python';
+	readonly signingShown: boolean;
 	readonly exchanges: readonly Exchange[];
 	readonly error: WizardError | undefined;
 	readonly action: ManageAction | undefined;

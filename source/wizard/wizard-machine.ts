@@ -32,6 +32,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		presenter: input.presenter ?? false,
 		presenterHeld: input.presenter ?? false,
 		codeLanguage: 'typescript',
+		signingShown: false,
 		exchanges: [],
 		error: undefined,
 		action: undefined,
@@ -44,6 +45,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		TOGGLE_CODE_LANGUAGE: {
 			actions: assign({codeLanguage: ({context}) => (context.codeLanguage === 'typescript' ? 'python' : 'typescript')}),
 		},
+		TOGGLE_SIGNING: {actions: assign({signingShown: ({context}) => !context.signingShown})},
 		TOKEN_STATUS: [
 			{guard: ({event}) => event.of === 'fresh', actions: assign({freshTokenStatus: ({event}) => event.status})},
 			{actions: assign({tokenStatus: ({event}) => event.status})},

@@ -7,7 +7,8 @@ import {createActor, fromCallback, fromPromise} from 'xstate';
 import {App} from '../../source/app/app.js';
 import type {UiEffects} from '../../source/app/effects.js';
 import type {WizardActor} from '../../source/app/hooks/use-wizard.js';
-import {type Exchange, maskSecrets} from '../../source/identity/trace.js';
+import {type Exchange, maskSecrets, signingOf} from '../../source/identity/trace.js';
+import {contentHash} from '../../source/protocol/hmac.js';
 import {text} from '../../source/text/index.js';
 import type {
 	ConnectionChoice,
@@ -84,9 +85,16 @@ export function accessToken(id: string, scopes: readonly string[], expiresOn: Da
 	return `${part({alg: 'RS256', kid: 'acs-emulator-1', x5t: 'k8s1x5t', typ: 'JWT'})}.${part(claims)}.${Buffer.from('a'.repeat(256)).toString('base64url')}`;
 }
 
+/** The signature the fake exchanges carry: the signing panel shows its first and last four characters. */
+export const fakeSignature = 'c2lnbmF0dXJlLW9mLXRoZS1yZXF1ZXN0LXRvby1sb25nLWFi';
+
 /** An exchange as the trace policy records it: headers and bodies already masked. */
 export function traced(method: string, path: string, status: number, bodies: {request?: string; response?: string} = {}): Exchange {
+	// The emulator's own checks carry no Authorization header; everything else is signed.
+	const authorization = path.startsWith('/emulator/') ? undefined : `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${fakeSignature}`;
+	const signing = signingOf(authorization, '127.0.0.1:41234');
 	return {
+		...(signing ? {signing} : {}),
 		method,
 		path,
 		apiVersion: '2023-10-01',
@@ -95,7 +103,8 @@ export function traced(method: string, path: string, status: number, bodies: {re
 		requestHeaders: {
 			'content-type': 'application/json',
 			'x-ms-date': new Date().toUTCString(),
-			authorization: maskSecrets('HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=c2lnbmF0dXJlLW9mLXRoZS1yZXF1ZXN0'),
+			'x-ms-content-sha256': contentHash(bodies.request ?? ''),
+			...(authorization ? {authorization: maskSecrets(authorization)} : {}),
 		},
 		requestBody: bodies.request === undefined ? undefined : maskSecrets(bodies.request),
 		responseBody: bodies.response === undefined ? undefined : maskSecrets(bodies.response),

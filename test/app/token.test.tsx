@@ -35,6 +35,7 @@ describe('the token view', () => {
 			'f file',
 			'e .env',
 			't TS/Python',
+			's signing',
 			'Esc back',
 			'p presenter',
 			'? help',
