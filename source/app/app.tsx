@@ -40,7 +40,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	const inTour = meta.step !== undefined;
 	// p is offered only where it does something: not in a session started in presenter mode.
 	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
-	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
+	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 
 /** The single-letter keys that work on every screen where nothing is typed. */
@@ -50,6 +50,7 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 		q: 'quit',
 		p: {type: 'TOGGLE_PRESENTER'},
 		t: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_CODE_LANGUAGE'},
+		s: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_SIGNING'},
 		v: {type: 'TOGGLE_REVEAL'},
 		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
 	};

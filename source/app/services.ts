@@ -6,8 +6,8 @@ import type {EmulatorEvent} from '../identity/embedded-emulator.js';
 import {emulatorPortOf} from '../identity/emulator-port.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
-import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
-import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
+import type {ConnectionChoice, IdentitySummary, IssuedToken, TokenStatus, WizardEvent} from '../wizard/types.js';
+import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {text} from '../text/index.js';
 
 /**
@@ -76,6 +76,34 @@ export function createWizardServices(deps: {
 
 			throw error;
 		}
+	}
+
+	/** Issues a token for the wizard: when it was asked for (after `after`, if given), as the store records it. */
+	async function issue(input: IssueInput, signal: AbortSignal, after?: string): Promise<IssuedToken> {
+		const now = new Date();
+		// A token issued after a revoke must record as later than it, or the store would call it revoked.
+		const issuedAt = after !== undefined && now.toISOString() <= after ? new Date(Date.parse(after) + 1) : now;
+		const result = await current().client.issueToken(input.userId, input.scopes, {signal, expiresInMinutes: input.lifetimeMinutes});
+		return {token: result.token, expiresOn: result.expiresOn.toISOString(), scopes: input.scopes, issuedAt: issuedAt.toISOString()};
+	}
+
+	/** Each token's validity, asked once of the emulator (traced, for the HTTP panel); nothing elsewhere, which cannot tell. */
+	async function checkOnce(tokens: readonly string[], signal: AbortSignal): Promise<TokenStatus[] | undefined> {
+		const connection = session?.resolved;
+		if (!connection?.isEmulator) {
+			return undefined;
+		}
+
+		const {verifyToken} = await identityCore.verify();
+		const statuses: TokenStatus[] = [];
+		for (const token of tokens) {
+			const validity = await verifyToken(connection.connection, token, {signal, onExchange: exchange => exchanges.push(exchange)}).catch(
+				() => undefined,
+			);
+			statuses.push((validity?.reason as TokenStatus | undefined) ?? 'unknown');
+		}
+
+		return statuses;
 	}
 
 	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);
@@ -167,14 +195,14 @@ export function createWizardServices(deps: {
 				return {identities: identities()};
 			}),
 			createUser: fromPromise(({signal}) => traced(() => current().client.createUser({signal}))),
-			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) =>
+			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) => traced(() => issue(input, signal))),
+			revokeAndReissue: fromPromise(({input, signal}: {input: ReissueInput; signal: AbortSignal}) =>
 				traced(async () => {
-					const issuedAt = new Date().toISOString();
-					const result = await current().client.issueToken(input.userId, input.scopes, {
-						signal,
-						expiresInMinutes: input.lifetimeMinutes,
-					});
-					return {token: result.token, expiresOn: result.expiresOn.toISOString(), scopes: input.scopes, issuedAt};
+					await current().client.revokeTokens(input.userId, {signal});
+					const at = new Date().toISOString();
+					const fresh = await issue(input, signal, at);
+					const checked = await checkOnce([input.revokedToken, fresh.token], signal);
+					return {at, fresh, ...(checked ? {checked: {revoked: checked[0] ?? 'unknown', fresh: checked[1] ?? 'unknown'}} : {})};
 				}),
 			),
 			revokeTokens: fromPromise(({input, signal}) =>
@@ -197,10 +225,11 @@ export function createWizardServices(deps: {
 				await store().forget(current().resolved.profileName, input.userId);
 				return {identities: identities()};
 			}),
-			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
+			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
 				const connection = session?.resolved;
+				const of = input.of === undefined ? {} : {of: input.of};
 				if (!connection?.isEmulator || input.token === '') {
-					sendBack({type: 'TOKEN_STATUS', status: 'unknown'});
+					sendBack({type: 'TOKEN_STATUS', status: 'unknown', ...of});
 					return () => {};
 				}
 
@@ -210,10 +239,10 @@ export function createWizardServices(deps: {
 						try {
 							const {verifyToken} = await identityCore.verify();
 							const validity = await verifyToken(connection.connection, input.token, {signal: controller.signal});
-							sendBack({type: 'TOKEN_STATUS', status: validity.reason as TokenStatus});
+							sendBack({type: 'TOKEN_STATUS', status: validity.reason as TokenStatus, ...of});
 						} catch {
 							if (!controller.signal.aborted) {
-								sendBack({type: 'TOKEN_STATUS', status: 'unknown'});
+								sendBack({type: 'TOKEN_STATUS', status: 'unknown', ...of});
 							}
 						}
 
@@ -247,10 +276,27 @@ export function createWizardServices(deps: {
 					);
 				}
 			},
-			recordRevoke({context, self}) {
+			recordRevoke({context, event, self}) {
 				const profile = session?.resolved.profileName;
+				// When the call returned, not when the action runs: a token issued right after must stay later than it.
+				const at = (event as {output?: {at?: unknown}}).output?.at;
 				if (profile && context.userId) {
-					record(self, store().recordRevoke(profile, context.userId));
+					record(self, store().recordRevoke(profile, context.userId, typeof at === 'string' ? at : undefined));
+				}
+			},
+			recordFreshToken({context, self}) {
+				const profile = session?.resolved.profileName;
+				const {freshToken, userId} = context;
+				if (profile && freshToken && userId) {
+					record(
+						self,
+						store().recordToken(profile, userId, {
+							scopes: freshToken.scopes,
+							issuedAt: freshToken.issuedAt,
+							expiresOn: freshToken.expiresOn,
+							token: freshToken.token,
+						}),
+					);
 				}
 			},
 			recordDelete({context, self}) {

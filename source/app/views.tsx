@@ -16,6 +16,7 @@ import {ManageScreen} from './screens/manage-screen.js';
 import {MenuScreen} from './screens/menu-screen.js';
 import {PasteScreen} from './screens/paste-screen.js';
 import {RenameScreen} from './screens/rename-screen.js';
+import {RevokedScreen} from './screens/revoked-screen.js';
 import {ScopesScreen} from './screens/scopes-screen.js';
 import {TokenScreen, TokenStatusLine} from './screens/token-screen.js';
 
@@ -127,7 +128,17 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	lifetime: ({snapshot, send, active}) => <LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} />,
 	token: Token,
 	revoke: props => <Step lines={[text.wizard.explain.revoke]} status={props} prompt={text.wizard.actions.revoke} />,
-	revoked: props => <Step lines={[text.wizard.explain.revokeDone]} status={props} prompt={text.wizard.actions.next} />,
+	revoked: ({snapshot: {context}}) => (
+		<>
+			<RevokedScreen
+				revoked={context.token}
+				revokedStatus={context.tokenStatus}
+				fresh={context.freshToken}
+				freshStatus={context.freshTokenStatus}
+			/>
+			<Prompt what={text.wizard.actions.next} />
+		</>
+	),
 	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
 	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,

@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
 	profiles: async () => (await import('./profiles.js')).profiles,
 	'profiles remove': async () => (await import('./profiles.js')).profilesRemove,
 	settings: async () => (await import('./settings.js')).settings,
+	sign: async () => (await import('./sign.js')).sign,
 };
 
 export const rootHelp = (): string => text.help.root;

@@ -1,4 +1,14 @@
 import type {PipelinePolicy} from '@azure/core-rest-pipeline';
+import {parseAuthorization} from '../protocol/hmac.js';
+
+/**
+ * How a request was authenticated, for the signing panel: an HMAC signature over the signed
+ * Host (the other signed headers are in `requestHeaders`), of which only a few characters at
+ * each end are kept; or a bearer token, of which nothing is.
+ */
+export type Signing =
+	| {readonly scheme: 'hmac'; readonly host: string; readonly signedHeaders: readonly string[]; readonly signatureHint: string}
+	| {readonly scheme: 'bearer'};
 
 /** One HTTP exchange of an operation, with every secret masked: what the learning panel and --verbose show. */
 export type Exchange = {
@@ -11,6 +21,8 @@ export type Exchange = {
 	readonly requestHeaders: Readonly<Record<string, string>>;
 	readonly requestBody: string | undefined;
 	readonly responseBody: string | undefined;
+	/** Absent for a request with no Authorization header (the emulator's own extensions). */
+	readonly signing?: Signing;
 };
 
 const shownRequestHeaders = ['content-type', 'x-ms-date', 'x-ms-content-sha256', 'authorization'];
@@ -38,6 +50,24 @@ export function maskSecrets(value: string): string {
 		);
 }
 
+/** Four characters at each end of a signature: enough to compare with one computed by hand, nothing to replay. */
+export function signatureHint(signature: string): string {
+	return signature.length < 16 ? masked : `${signature.slice(0, 4)}${masked}${signature.slice(-4)}`;
+}
+
+export function signingOf(authorization: string | undefined, host: string): Signing | undefined {
+	if (authorization === undefined) {
+		return undefined;
+	}
+
+	if (/^Bearer\s/i.test(authorization)) {
+		return {scheme: 'bearer'};
+	}
+
+	const parsed = parseAuthorization(authorization);
+	return parsed ? {scheme: 'hmac', host, signedHeaders: parsed.signedHeaders, signatureHint: signatureHint(parsed.signature)} : undefined;
+}
+
 /** A pipeline policy that records each exchange after the request is signed and answered. */
 export function createTracePolicy(onExchange: (exchange: Exchange) => void): PipelinePolicy {
 	return {
@@ -54,7 +84,9 @@ export function createTracePolicy(onExchange: (exchange: Exchange) => void): Pip
 					}
 				}
 
+				const signing = signingOf(request.headers.get('authorization'), request.headers.get('host') ?? url.host);
 				onExchange({
+					...(signing ? {signing} : {}),
 					method: request.method,
 					path: url.pathname + url.search,
 					apiVersion: url.searchParams.get('api-version') ?? undefined,

@@ -4,6 +4,7 @@ import type {TokenValidity} from '../protocol/token-validity.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {IdentityError, toIdentityError} from './errors.js';
+import {type Exchange, maskSecrets} from './trace.js';
 
 
 /**
@@ -13,8 +14,9 @@ import {IdentityError, toIdentityError} from './errors.js';
 export async function verifyToken(
 	connection: Connection,
 	token: string,
-	options: {readonly signal?: AbortSignal} = {},
+	options: {readonly signal?: AbortSignal; readonly onExchange?: (exchange: Exchange) => void} = {},
 ): Promise<TokenValidity> {
+	const started = performance.now();
 	const url = new URL('emulator/tokens/:verify', connection.endpoint);
 	const body = JSON.stringify({token});
 	// Loaded here, not with the module: the wizard's first frame does not wait for node:https.
@@ -41,6 +43,17 @@ export async function verifyToken(
 		request.end(body);
 	}).catch((error: unknown) => {
 		throw toIdentityError(error, {endpoint: connection.endpoint, signal: options.signal});
+	});
+	// Unsigned (an emulator extension, not an ACS operation), and traced like the SDK's calls with the token masked.
+	options.onExchange?.({
+		method: 'POST',
+		path: url.pathname + url.search,
+		apiVersion: undefined,
+		status,
+		milliseconds: performance.now() - started,
+		requestHeaders: {'content-type': 'application/json'},
+		requestBody: maskSecrets(body),
+		responseBody: responseText === '' ? undefined : maskSecrets(responseText),
 	});
 
 	if (status === 200) {

@@ -33,7 +33,8 @@ export function signRequest(options: {
 	readonly accessKey: Uint8Array;
 	readonly method: string;
 	readonly url: URL;
-	readonly body?: string;
+	/** As sent: a string is hashed as its UTF-8 bytes. */
+	readonly body?: string | Uint8Array;
 	readonly now?: Date;
 }): Record<string, string> {
 	const date = (options.now ?? new Date()).toUTCString();

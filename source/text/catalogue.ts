@@ -27,6 +27,7 @@ export type Catalogue = {
 		tokenRevoke: string;
 		tokenDecode: string;
 		tokenVerify: string;
+		sign: string;
 	};
 	commands: {
 		/** --lang with a value acs-tokens does not speak. */
@@ -174,6 +175,17 @@ export type Catalogue = {
 			};
 			unknown: (reason: string) => string;
 		};
+		sign: {
+			usage: string;
+			badMethod: (method: string, allowed: readonly string[]) => string;
+			badUrl: (url: string, endpoint: string) => string;
+			otherOrigin: (url: string, origin: string) => string;
+			unreadableBody: (file: string, code: string) => string;
+			bodyTooLarge: (file: string, maxBytes: number) => string;
+			twoStdins: string;
+			keyless: (endpoint: string) => string;
+			noEmulator: string;
+		};
 	};
 	store: {
 		unknownIdentity: (profile: string, identity: string) => string;
@@ -299,6 +311,12 @@ export type Catalogue = {
 			deleteUser: string;
 			deleteDone: string;
 			finished: string;
+		};
+		/** The tour's revoke step: the revoked token beside the one issued just after. */
+		revoked: {
+			before: string;
+			after: string;
+			issued: (time: string) => string;
 		};
 		run: (what: string) => string;
 		actions: {
@@ -448,6 +466,21 @@ export type Catalogue = {
 			heading: string;
 			none: string;
 		};
+		/** How the step's request was signed, to do it again by hand (curl, Postman). */
+		signing: {
+			heading: string;
+			stringToSign: string;
+			parts: {
+				method: string;
+				path: string;
+				date: string;
+				host: string;
+				hash: string;
+			};
+			signature: string;
+			bearer: string;
+			tip: string;
+		};
 		keys: {
 			move: string;
 			choose: string;
@@ -463,6 +496,7 @@ export type Catalogue = {
 			file: string;
 			dotenv: string;
 			code: string;
+			signing: string;
 			presenter: string;
 			claims: string;
 			scroll: string;

@@ -184,4 +184,19 @@ export const enCommands: Catalogue['commands'] = {
 		/** A reason this version does not know (an emulator of another version answered). */
 		unknown: (reason: string) => `Token is ${reason}.`,
 	},
+	sign: {
+		usage: 'sign takes a method and a URL: acs-tokens sign POST "/identities?api-version=2023-10-01" (see: acs-tokens sign --help).',
+		badMethod: (method, allowed) => `"${method}" is not an HTTP method acs-tokens signs: use one of ${allowed.join(', ')}.`,
+		badUrl: (url, endpoint) =>
+			`"${url}" is not a URL: give a full one on ${endpoint}, or a path and query starting with / (e.g. /identities?api-version=2023-10-01).`,
+		otherOrigin: (url, origin) =>
+			`"${url}" is not on the connection's endpoint ${origin}: the signature would be refused there. Give a URL on ${origin}, or just its path and query.`,
+		unreadableBody: (file, code) => `Could not read the body file "${file}" (${code}): check the path and that you may read it, or give --body - for stdin.`,
+		bodyTooLarge: (file, maxBytes) => `The body "${file}" is larger than ${maxBytes} bytes: ACS takes no request body that large.`,
+		twoStdins: 'Only one of --body and --connection-string can read stdin (-): give the other one as a file or a value.',
+		keyless: (endpoint: string) =>
+			`This connection to ${endpoint} signs in with Microsoft Entra ID and has no access key to sign with. Send "Authorization: Bearer <token>" instead (az account get-access-token --resource https://communication.azure.com), or name a connection string.`,
+		noEmulator:
+			'No emulator is running on this config directory, so headers for one would be for a port that is gone when this command ends. Start "acs-tokens emulator" (or the wizard) first, in another terminal.',
+	},
 };

@@ -43,6 +43,7 @@ Commands
   token revoke         revoke every token of an identity
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
+  sign                 the headers that sign one request with the access key (for curl)
   profiles             list saved connection profiles
   profiles remove      remove a saved profile (and its local records)
   settings             show or change settings (keeping token values: off by default)
@@ -331,5 +332,27 @@ ${output}
 
 Examples
   acs-tokens token verify --emulator eyJhbGciOi…
+`,
+	sign: `Usage: acs-tokens sign METHOD URL [--body FILE]
+
+Prints the headers that sign one request with the connection's access key, HMAC-SHA256 as the
+SDK signs it, one "Name: value" line each, ready for curl -H or Postman: x-ms-date,
+x-ms-content-sha256 (the body's SHA-256) and Authorization. Nothing is sent. URL is a full URL
+on the connection's endpoint, or a path and query relative to it. Send the same method, URL and
+body bytes within 15 minutes; the output is a credential for that one request.
+
+  METHOD                 GET, HEAD, POST, PUT, PATCH or DELETE
+  URL                    https://<resource>.communication.azure.com/identities?…
+                         or a path and query: /identities?api-version=2023-10-01
+  --body FILE            the request body, byte for byte (- reads stdin); without it, the
+                         empty body. Send it as it is: curl --data-binary @FILE
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens sign POST "/identities?api-version=2023-10-01" --body user.json
+  acs-tokens sign --emulator GET "/emulator/health" --json
 `,
 };

@@ -176,10 +176,16 @@ export const en: Catalogue = {
 			token: 'Your app\'s server hands this token to the client app, which uses it for chat or calling until it expires.',
 			revoke:
 				'Revoking invalidates every token issued to this identity so far; new tokens still work. Use it when a device is lost or a user signs out everywhere.',
-			revokeDone: 'Revoked. Watch the token\'s status change below (the service may take up to 15 minutes; the emulator is immediate).',
+			revokeDone:
+				'Revoked. Tokens issued before now stop working, however long they had left; new ones work, as this one issued just after shows (the service may take up to 15 minutes).',
 			deleteUser: 'Deleting removes the identity and its data; all its tokens stop working.',
 			deleteDone: 'Deleted. The token is now invalid for good.',
 			finished: 'That is the whole flow. Press Enter to go back to the menu.',
+		},
+		revoked: {
+			before: 'Revoked token',
+			after: 'New token',
+			issued: (time: string) => `issued ${time}`,
 		},
 		run: (what: string) => `Press Enter to ${what}.`,
 		actions: {
@@ -321,6 +327,20 @@ export const en: Catalogue = {
 			heading: 'HTTP exchange (secrets masked)',
 			none: 'No request yet in this step.',
 		},
+		signing: {
+			heading: 'How the request was signed (HMAC-SHA256) · s hides',
+			stringToSign: 'String to sign: method, path and query, then x-ms-date;host;x-ms-content-sha256 (\\n between lines):',
+			parts: {
+				method: 'method',
+				path: 'path and query',
+				date: 'x-ms-date',
+				host: 'host',
+				hash: 'x-ms-content-sha256',
+			},
+			signature: 'Signature: base64 of HMAC-SHA256 of that string, keyed with the base64-decoded access key.',
+			bearer: 'This request carries a bearer token (Authorization: Bearer <token>, Entra ID) instead of an HMAC signature.',
+			tip: 'acs-tokens sign METHOD URL prints these headers for curl.',
+		},
 		keys: {
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
@@ -336,6 +356,7 @@ export const en: Catalogue = {
 			file: 'f file',
 			dotenv: 'e .env',
 			code: 't TS/Python',
+			signing: 's signing',
 			presenter: 'p presenter',
 			claims: 'i claims',
 			scroll: '↑↓ scroll',
@@ -352,6 +373,7 @@ export const en: Catalogue = {
 				['i', "the token's claims, one a line (c copies them as JSON)"],
 				['f / e', 'save the token to a file / as a .env entry'],
 				['t', 'switch the SDK code between TypeScript and Python'],
+				['s', 'how the request was signed (HMAC-SHA256), for curl or Postman'],
 				['p', 'presenter mode: secrets never shown, short ids'],
 				['r', 'retry after an error'],
 				['?', 'this help (any key closes it)'],

@@ -23,6 +23,18 @@ export function formatDateTime(date: Date | string | number, options: {readonly 
 	return format.format(new Date(date));
 }
 
+/** `10:05:03 PM` / `下午10:05:03`: a moment of today, to tell two tokens apart by when they were issued. */
+export function formatTime(date: Date | string | number): string {
+	const key = `${localeOf()} time`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(localeOf(), {timeStyle: 'medium'});
+		dateFormats.set(key, format);
+	}
+
+	return format.format(new Date(date));
+}
+
 function unit(value: number, name: 'hour' | 'minute' | 'second' | 'day', display: 'narrow' | 'long'): string {
 	const key = `${localeOf()} ${name} ${display}`;
 	let format = unitFormats.get(key);

@@ -11,7 +11,7 @@ export const snippets: Record<SnippetStep, {readonly typescript: string; readonl
 	connect: {
 		typescript: `import {CommunicationIdentityClient} from '@azure/communication-identity';
 const client = new CommunicationIdentityClient(
-  process.env.COMMUNICATION_SERVICES_CONNECTION_STRING);`,
+  process.env.COMMUNICATION_SERVICES_CONNECTION_STRING!);`,
 		python: `import os
 from datetime import timedelta
 from azure.communication.identity import (
@@ -32,9 +32,15 @@ print(user.properties["id"])`,
     user, SCOPES,
     token_expires_in=timedelta(minutes=MINUTES))`,
 	},
+	// Revoking ends the tokens issued before it, not the identity: a new one works at once.
 	revokeTokens: {
-		typescript: 'await client.revokeTokens(user);',
-		python: 'client.revoke_tokens(user)',
+		typescript: `await client.revokeTokens(user);
+const fresh = await client.getToken(
+  user, SCOPES, {tokenExpiresInMinutes: MINUTES});`,
+		python: `client.revoke_tokens(user)
+fresh = client.get_token(
+    user, SCOPES,
+    token_expires_in=timedelta(minutes=MINUTES))`,
 	},
 	deleteUser: {
 		typescript: 'await client.deleteUser(user);',

@@ -187,6 +187,21 @@ export const zhTWCommands: Catalogue['commands'] = {
 		/** A reason this version does not know (an emulator of another version answered). */
 		unknown: (reason: string) => `權杖狀態：${reason}。`,
 	},
+	sign: {
+		usage: 'sign 需要一個方法與一個 URL：acs-tokens sign POST "/identities?api-version=2023-10-01"（請參閱：acs-tokens sign --help）。',
+		badMethod: (method, allowed) => `「${method}」不是 acs-tokens 能簽署的 HTTP 方法：請使用 ${allowed.join('、')} 其中之一。`,
+		badUrl: (url, endpoint) =>
+			`「${url}」不是 URL：請提供 ${endpoint} 上的完整 URL，或以 / 開頭的路徑與查詢（例如 /identities?api-version=2023-10-01）。`,
+		otherOrigin: (url, origin) =>
+			`「${url}」不在此連線的端點 ${origin} 上：該處會拒絕這個簽章。請提供 ${origin} 上的 URL，或只提供其路徑與查詢。`,
+		unreadableBody: (file, code) => `無法讀取本文檔案「${file}」（${code}）：請檢查路徑以及您是否有讀取權限，或使用 --body - 從 stdin 讀取。`,
+		bodyTooLarge: (file, maxBytes) => `本文「${file}」大於 ${maxBytes} 位元組：ACS 不接受這麼大的要求本文。`,
+		twoStdins: '--body 與 --connection-string 只能有一個從 stdin（-）讀取：請以檔案或值提供另一個。',
+		keyless: (endpoint: string) =>
+			`這個連往 ${endpoint} 的連線以 Microsoft Entra ID 登入，沒有可用來簽署的存取金鑰。請改為傳送「Authorization: Bearer <權杖>」（az account get-access-token --resource https://communication.azure.com），或指定連接字串。`,
+		noEmulator:
+			'這個設定目錄上沒有執行中的模擬器，因此為它產生的標頭會指向一個在此命令結束後就消失的連接埠。請先在另一個終端機啟動「acs-tokens emulator」（或精靈）。',
+	},
 };
 
 function culpritText(culprit: SignatureCulprit): string {

@@ -162,10 +162,16 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			token: '您應用程式的伺服器會將此權杖交給用戶端應用程式，用戶端在權杖到期前，都會用它來進行聊天或通話。',
 			revoke:
 				'撤銷會讓目前為止發行給此身分識別的所有權杖失效；之後發行的新權杖仍可使用。適用於裝置遺失，或使用者要從所有裝置登出的情況。',
-			revokeDone: '已撤銷。請留意下方權杖狀態的變化（服務最多可能需要 15 分鐘；模擬器會立即生效）。',
+			revokeDone:
+				'已撤銷。在此之前發行的權杖都會失效，不論存留期還剩多久；新的權杖仍然有效，撤銷後立即發行的這個權杖就是證明（服務最多可能需要 15 分鐘）。',
 			deleteUser: '刪除身分識別會移除該身分識別及其資料，它的所有權杖都會停止運作。',
 			deleteDone: '已刪除。此權杖現在已永久失效。',
 			finished: '這就是完整的流程。按 Enter 返回功能表。',
+		},
+		revoked: {
+			before: '已撤銷的權杖',
+			after: '新的權杖',
+			issued: (time: string) => `發行於 ${time}`,
 		},
 		run: (what: string) => `按 Enter 以${what}。`,
 		actions: {
@@ -303,6 +309,20 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			heading: 'HTTP 要求與回應（祕密已遮罩）',
 			none: '此步驟尚未傳送任何要求。',
 		},
+		signing: {
+			heading: '要求的簽署方式（HMAC-SHA256）· s 隱藏',
+			stringToSign: '待簽署字串：方法、路徑與查詢，然後是 x-ms-date;host;x-ms-content-sha256（各行以 \\n 分隔）：',
+			parts: {
+				method: '方法',
+				path: '路徑與查詢',
+				date: 'x-ms-date',
+				host: 'host',
+				hash: 'x-ms-content-sha256',
+			},
+			signature: '簽章：以 base64 解碼後的存取金鑰對此字串計算 HMAC-SHA256，再以 base64 編碼。',
+			bearer: '此要求帶有持有人權杖（Authorization: Bearer …，Entra ID），而不是 HMAC 簽章。',
+			tip: 'acs-tokens sign METHOD URL 會印出這些標頭，供 curl 使用。',
+		},
 		keys: {
 			move: '↑↓/jk 移動',
 			choose: 'Enter 選擇',
@@ -318,6 +338,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			file: 'f 檔案',
 			dotenv: 'e .env',
 			code: 't TS/Python',
+			signing: 's 簽署',
 			presenter: 'p 簡報者',
 			claims: 'i 宣告',
 			scroll: '↑↓ 捲動',
@@ -334,6 +355,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				['i', '權杖的宣告，每行一項（c 以 JSON 複製）'],
 				['f / e', '將權杖儲存至檔案 / 儲存為 .env 項目'],
 				['t', '在 TypeScript 與 Python 之間切換 SDK 程式碼'],
+				['s', '要求的簽署方式（HMAC-SHA256），供 curl 或 Postman 使用'],
 				['p', '簡報者模式：絕不顯示祕密，識別碼縮短顯示'],
 				['r', '發生錯誤後重試'],
 				['?', '此說明（按任意鍵關閉）'],

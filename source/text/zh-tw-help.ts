@@ -41,6 +41,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   token revoke         撤銷身分識別的所有權杖
   token decode         顯示權杖的標頭與宣告（離線）
   token verify         詢問本機模擬器權杖是否有效
+  sign                 以存取金鑰簽署單一要求所需的標頭（供 curl 使用）
   profiles             列出已儲存的連線設定檔
   profiles remove      移除已儲存的設定檔（及其本機紀錄）
   settings             顯示或變更設定（保存權杖值：預設為關閉）
@@ -336,5 +337,27 @@ ${output}
 
 範例
   acs-tokens token verify --emulator eyJhbGciOi…
+`,
+	sign: `用法：acs-tokens sign METHOD URL [--body FILE]
+
+印出以此連線的存取金鑰簽署單一要求所需的標頭（HMAC-SHA256，與 SDK 的
+簽署方式相同），每行一個「名稱: 值」，可直接用於 curl -H 或 Postman：
+x-ms-date、x-ms-content-sha256（本文的 SHA-256）與 Authorization。不會傳送
+任何要求。URL 為此連線端點上的完整 URL，或相對於端點的路徑與查詢。請在
+15 分鐘內以相同的方法、URL 與本文位元組傳送；輸出內容就是該要求的認證。
+
+  METHOD                 GET、HEAD、POST、PUT、PATCH 或 DELETE
+  URL                    https://<resource>.communication.azure.com/identities
+                         或路徑與查詢：/identities?api-version=2023-10-01
+  --body FILE            要求本文，逐位元組（- 從 stdin 讀取）；未提供時為空白
+                         本文。請原樣傳送：curl --data-binary @FILE
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens sign POST "/identities?api-version=2023-10-01" --body user.json
+  acs-tokens sign --emulator GET "/emulator/health" --json
 `,
 };

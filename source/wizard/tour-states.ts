@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {claimsToggle, issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, issueInput, reissueInput, revokedAndReissued, tokenIssued, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
@@ -106,12 +106,13 @@ export const tourStates = wizardSetup.createStateConfig({
 						tags: ['busy'],
 						meta: {view: 'busy', busy: 'revoke'},
 						entry: 'clearError',
+						// Revoke, then a new token for the same identity: revocation ends the tokens issued before it, not the identity.
 						invoke: {
-							src: 'revokeTokens',
-							input: ({context}) => ({userId: context.userId as string}),
+							src: 'revokeAndReissue',
+							input: ({context}) => reissueInput(context),
 							onDone: {
 								target: 'done',
-								actions: [assign({exchanges: ({event}) => event.output.exchanges}), 'recordRevoke'],
+								actions: [assign(revokedAndReissued), 'recordRevoke', 'recordFreshToken'],
 							},
 							onError: {target: 'failed', actions: 'setError'},
 						},
@@ -119,6 +120,7 @@ export const tourStates = wizardSetup.createStateConfig({
 					},
 					done: {
 						meta: {view: 'revoked', enterSubmits: true, showsExchange: true},
+						invoke: watchFreshToken,
 						on: {SUBMIT: '#wizard.tour.deletingUser', BACK: '#wizard.tour.viewingToken'},
 					},
 					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: 'ready'}},

@@ -39,6 +39,13 @@ export type IssuedToken = {
 
 export type TokenStatus = 'checking' | 'valid' | 'revoked' | 'expired' | 'deleted' | 'bad-signature' | 'malformed' | 'unknown';
 
+/** The tour's revoke step: the revoke, a new token for the same identity, and both checked once where that can be done. */
+export type RevokeAndReissue = {
+	readonly at: string;
+	readonly fresh: IssuedToken;
+	readonly checked?: {readonly revoked: TokenStatus; readonly fresh: TokenStatus};
+};
+
 export type WizardError = {
 	readonly message: string;
 	readonly kind: string;
@@ -77,7 +84,10 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_CLAIMS'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
-	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus}
+	/** Shows or hides how the step's request was signed, in place of the code and HTTP panels. */
+	| {readonly type: 'TOGGLE_SIGNING'}
+	/** A token's live validity; `of: 'fresh'` for the one issued right after a revoke. */
+	| {readonly type: 'TOKEN_STATUS'; readonly status: TokenStatus; readonly of?: 'fresh'}
 	/** A store write failed after the operation succeeded: shown, never silent. */
 	| {readonly type: 'STORE_FAILED'; readonly message: string}
 	/** The embedded emulator's thread died and was started again, or could not be. */
@@ -97,6 +107,9 @@ export type WizardContext = {
 	readonly lifetimeMinutes: number;
 	readonly token: IssuedToken | undefined;
 	readonly tokenStatus: TokenStatus | undefined;
+	/** The token the tour's revoke step issues after revoking, to show that new tokens still work. */
+	readonly freshToken: IssuedToken | undefined;
+	readonly freshTokenStatus: TokenStatus | undefined;
 	readonly revealed: boolean;
 	/** The token view shows the token's claims instead of the token. */
 	readonly claimsShown: boolean;
@@ -104,6 +117,7 @@ export type WizardContext = {
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
 	readonly presenterHeld: boolean;
 	readonly codeLanguage: 'typescript' | 'python';
+	readonly signingShown: boolean;
 	readonly exchanges: readonly Exchange[];
 	readonly error: WizardError | undefined;
 	readonly action: ManageAction | undefined;

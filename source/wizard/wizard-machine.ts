@@ -5,7 +5,7 @@ import {tourStates} from './tour-states.js';
 import type {ConnectionChoice} from './types.js';
 import {wizardSetup} from './wizard-setup.js';
 
-export type {IssueInput} from './wizard-setup.js';
+export type {IssueInput, ReissueInput, WatchInput} from './wizard-setup.js';
 
 /**
  * The wizard: connect, then the quickstart's guided tour or the manager of stored identities.
@@ -26,11 +26,14 @@ export const wizardMachine = wizardSetup.createMachine({
 		lifetimeMinutes: defaultLifetimeMinutes,
 		token: undefined,
 		tokenStatus: undefined,
+		freshToken: undefined,
+		freshTokenStatus: undefined,
 		revealed: false,
 		claimsShown: false,
 		presenter: input.presenter ?? false,
 		presenterHeld: input.presenter ?? false,
 		codeLanguage: 'typescript',
+		signingShown: false,
 		exchanges: [],
 		error: undefined,
 		action: undefined,
@@ -43,7 +46,11 @@ export const wizardMachine = wizardSetup.createMachine({
 		TOGGLE_CODE_LANGUAGE: {
 			actions: assign({codeLanguage: ({context}) => (context.codeLanguage === 'typescript' ? 'python' : 'typescript')}),
 		},
-		TOKEN_STATUS: {actions: assign({tokenStatus: ({event}) => event.status})},
+		TOGGLE_SIGNING: {actions: assign({signingShown: ({context}) => !context.signingShown})},
+		TOKEN_STATUS: [
+			{guard: ({event}) => event.of === 'fresh', actions: assign({freshTokenStatus: ({event}) => event.status})},
+			{actions: assign({tokenStatus: ({event}) => event.status})},
+		],
 		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},
 		EMULATOR_EVENT: {actions: assign({emulatorNews: ({event}) => event.message})},
 	},

@@ -6,6 +6,7 @@ import type {
 	IdentitySummary,
 	IssuedToken,
 	ManageAction,
+	RevokeAndReissue,
 	ScreenMeta,
 	TokenStatus,
 	Traced,
@@ -21,6 +22,11 @@ const notProvided = (name: string) => () => {
 };
 
 export type IssueInput = {readonly userId: string; readonly scopes: readonly TokenScope[]; readonly lifetimeMinutes: number};
+
+/** What the tour's revoke step needs: the identity, the token to revoke, and the scopes and lifetime of the new one. */
+export type ReissueInput = IssueInput & {readonly revokedToken: string};
+
+export type WatchInput = {readonly token: string; readonly of?: 'fresh'};
 
 function toWizardError(error: unknown): WizardError {
 	const {message, kind} = (error ?? {}) as {message?: unknown; kind?: unknown};
@@ -51,13 +57,14 @@ export const wizardSetup = setup({
 		createUser: fromPromise<Traced<{id: string}>, void>(notProvided('createUser')),
 		issueToken: fromPromise<Traced<IssuedToken>, IssueInput>(notProvided('issueToken')),
 		revokeTokens: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('revokeTokens')),
+		revokeAndReissue: fromPromise<Traced<RevokeAndReissue>, ReissueInput>(notProvided('revokeAndReissue')),
 		deleteUser: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('deleteUser')),
 		renameIdentity: fromPromise<{identities: readonly IdentitySummary[]}, {userId: string; label: string}>(
 			notProvided('renameIdentity'),
 		),
 		forgetIdentity: fromPromise<{identities: readonly IdentitySummary[]}, {userId: string}>(notProvided('forgetIdentity')),
 		/** Sends TOKEN_STATUS while the token is on screen (the emulator's verify extension). */
-		watchToken: fromCallback<WizardEvent, {token: string}>(() => () => {}),
+		watchToken: fromCallback<WizardEvent, WatchInput>(() => () => {}),
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
@@ -83,6 +90,8 @@ export const wizardSetup = setup({
 		recordIdentity: () => {},
 		recordToken: () => {},
 		recordRevoke: () => {},
+		/** The token issued right after the tour's revoke. */
+		recordFreshToken: () => {},
 		recordDelete: () => {},
 		setError: assign({
 			error: ({event}) => toWizardError((event as {error?: unknown}).error),
@@ -93,7 +102,7 @@ export const wizardSetup = setup({
 			},
 		}),
 		clearError: assign({error: undefined, notice: undefined}),
-		forgetToken: assign({token: undefined, tokenStatus: undefined, revealed: false, claimsShown: false}),
+		forgetToken: assign({token: undefined, tokenStatus: undefined, freshToken: undefined, freshTokenStatus: undefined, revealed: false, claimsShown: false}),
 		/** The chosen identity's stored token on screen, checked live as an issued one is. */
 		openStoredToken: assign(({context}) => ({token: storedTokenOf(context), tokenStatus: 'checking' as TokenStatus, revealed: false, claimsShown: false})),
 		toggleClaims: assign({claimsShown: ({context}) => !context.claimsShown}),
@@ -110,7 +119,13 @@ export const claimsToggle = {
 } as const;
 
 /** Keeps the token on screen checked (valid / revoked / …) while a state that shows it lasts. */
-export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}) => ({token: context.token?.token ?? ''})} as const;
+export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}): WatchInput => ({token: context.token?.token ?? ''})} as const;
+
+/** The same for the token issued after the tour's revoke, shown beside the revoked one. */
+export const watchFreshToken = {
+	src: 'watchToken',
+	input: ({context}: {context: WizardContext}): WatchInput => ({token: context.freshToken?.token ?? '', of: 'fresh'}),
+} as const;
 
 /** The token the store kept for the identity chosen in Manage, as the token view shows one. */
 export function storedTokenOf(context: WizardContext): IssuedToken | undefined {
@@ -128,6 +143,21 @@ function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] 
 
 export function issueInput(context: WizardContext): IssueInput {
 	return {userId: context.userId as string, scopes: context.scopes, lifetimeMinutes: context.lifetimeMinutes};
+}
+
+export function reissueInput(context: WizardContext): ReissueInput {
+	return {...issueInput(context), revokedToken: context.token?.token ?? ''};
+}
+
+/** The revoke step's result: the new token, and both tokens' statuses as first checked. */
+export function revokedAndReissued({context, event}: {context: WizardContext; event: unknown}) {
+	const {output} = event as {output: Traced<RevokeAndReissue>};
+	return {
+		exchanges: output.exchanges,
+		freshToken: output.fresh,
+		tokenStatus: output.checked?.revoked ?? context.tokenStatus,
+		freshTokenStatus: output.checked?.fresh ?? ('checking' as TokenStatus),
+	};
 }
 
 export function tokenIssued({event}: {event: unknown}) {

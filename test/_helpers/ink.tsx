@@ -9,19 +9,21 @@ import {PrintedFrames} from '../../source/app/hooks/use-printed-frames.js';
 import type {UiEffects} from '../../source/app/effects.js';
 import {clipboardCopy} from '../../source/commands/clipboard.js';
 import type {WizardActor} from '../../source/app/hooks/use-wizard.js';
-import {type Exchange, maskSecrets} from '../../source/identity/trace.js';
+import {type Exchange, maskSecrets, signingOf} from '../../source/identity/trace.js';
+import {contentHash} from '../../source/protocol/hmac.js';
 import {text} from '../../source/text/index.js';
 import type {
 	ConnectionChoice,
 	ConnectionInfo,
 	IdentitySummary,
 	IssuedToken,
+	RevokeAndReissue,
 	TokenStatus,
 	Traced,
 	WizardEvent,
 	WizardInput,
 } from '../../source/wizard/types.js';
-import {type IssueInput, wizardMachine} from '../../source/wizard/wizard-machine.js';
+import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../../source/wizard/wizard-machine.js';
 
 /**
  * The whole Ink app on fake streams (ink-testing-library), driven by keys. Every key waits
@@ -68,9 +70,9 @@ export function storedIdentities(): IdentitySummary[] {
 }
 
 /** A compact JWT with the claims ACS puts in a user access token. */
-export function accessToken(id: string, scopes: readonly string[], expiresOn: Date): string {
+export function accessToken(id: string, scopes: readonly string[], expiresOn: Date, issuedInSeconds = 0): string {
 	const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-	const now = Math.floor(Date.now() / 1000);
+	const now = Math.floor(Date.now() / 1000) + issuedInSeconds;
 	const claims = {
 		skypeid: id.slice(2),
 		scp: 1792,
@@ -85,9 +87,16 @@ export function accessToken(id: string, scopes: readonly string[], expiresOn: Da
 	return `${part({alg: 'RS256', kid: 'acs-emulator-1', x5t: 'k8s1x5t', typ: 'JWT'})}.${part(claims)}.${Buffer.from('a'.repeat(256)).toString('base64url')}`;
 }
 
+/** The signature the fake exchanges carry: the signing panel shows its first and last four characters. */
+export const fakeSignature = 'c2lnbmF0dXJlLW9mLXRoZS1yZXF1ZXN0LXRvby1sb25nLWFi';
+
 /** An exchange as the trace policy records it: headers and bodies already masked. */
 export function traced(method: string, path: string, status: number, bodies: {request?: string; response?: string} = {}): Exchange {
+	// The emulator's own checks carry no Authorization header; everything else is signed.
+	const authorization = path.startsWith('/emulator/') ? undefined : `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${fakeSignature}`;
+	const signing = signingOf(authorization, '127.0.0.1:41234');
 	return {
+		...(signing ? {signing} : {}),
 		method,
 		path,
 		apiVersion: '2023-10-01',
@@ -96,7 +105,8 @@ export function traced(method: string, path: string, status: number, bodies: {re
 		requestHeaders: {
 			'content-type': 'application/json',
 			'x-ms-date': new Date().toUTCString(),
-			authorization: maskSecrets('HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=c2lnbmF0dXJlLW9mLXRoZS1yZXF1ZXN0'),
+			'x-ms-content-sha256': contentHash(bodies.request ?? ''),
+			...(authorization ? {authorization: maskSecrets(authorization)} : {}),
 		},
 		requestBody: bodies.request === undefined ? undefined : maskSecrets(bodies.request),
 		responseBody: bodies.response === undefined ? undefined : maskSecrets(bodies.response),
@@ -156,6 +166,28 @@ function createFakes() {
 				exchanges: [traced('POST', `/identities/${encoded(input.userId)}/:revokeAccessTokens?api-version=2023-10-01`, 204)],
 			}),
 		),
+		revokeAndReissue: vi.fn(async (input: ReissueInput, _signal: AbortSignal): Promise<Traced<RevokeAndReissue>> => {
+			const at = new Date().toISOString();
+			// A second later: the new token's iat (and so its "issued" time) differs from the revoked one's.
+			const expiresOn = new Date(Date.now() + 1000 + input.lifetimeMinutes * minute);
+			const token = accessToken(input.userId, input.scopes, expiresOn, 1);
+			const verify = (checked: string, valid: boolean, reason: string) =>
+				traced('POST', '/emulator/tokens/:verify', 200, {request: JSON.stringify({token: checked}), response: JSON.stringify({valid, reason})});
+			return {
+				at,
+				fresh: {token, expiresOn: expiresOn.toISOString(), scopes: [...input.scopes], issuedAt: new Date(Date.now() + 1).toISOString()},
+				checked: {revoked: 'revoked', fresh: 'valid'},
+				exchanges: [
+					traced('POST', `/identities/${encoded(input.userId)}/:revokeAccessTokens?api-version=2023-10-01`, 204),
+					traced('POST', `/identities/${encoded(input.userId)}/:issueAccessToken?api-version=2023-10-01`, 200, {
+						request: JSON.stringify({scopes: input.scopes, expiresInMinutes: input.lifetimeMinutes}),
+						response: JSON.stringify({token, expiresOn: expiresOn.toISOString()}),
+					}),
+					verify(input.revokedToken, false, 'revoked'),
+					verify(token, true, 'valid'),
+				],
+			};
+		}),
 		deleteUser: vi.fn(
 			async (input: {userId: string}, _signal: AbortSignal): Promise<Traced<{at: string}>> => ({
 				at: new Date().toISOString(),
@@ -194,7 +226,7 @@ export function untilAborted(signal: AbortSignal): Promise<never> {
 }
 
 /** One running watchToken actor: the token it watches, and whether it was stopped. */
-export type TokenWatcher = {readonly token: string; readonly report: (event: WizardEvent) => void; stopped: boolean};
+export type TokenWatcher = {readonly token: string; readonly of?: 'fresh'; readonly report: (event: WizardEvent) => void; stopped: boolean};
 
 export type RenderAppOptions = {
 	readonly input?: Partial<WizardInput>;
@@ -228,7 +260,7 @@ export type AppHarness = {
 	readonly waitForText: (text: string) => Promise<string>;
 	readonly waitForFrame: (predicate: Predicate) => Promise<string>;
 	/** Reports a token status from the running watchToken actor, as the emulator's verify would. */
-	readonly reportStatus: (status: TokenStatus) => void;
+	readonly reportStatus: (status: TokenStatus, of?: 'fresh') => void;
 	readonly resize: (columns: number, rows?: number) => Promise<string>;
 	readonly unmount: () => void;
 };
@@ -293,11 +325,12 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 			createUser: fromPromise(({signal}) => fakes.createUser(undefined, signal)),
 			issueToken: fromPromise(({input, signal}) => fakes.issueToken(input, signal)),
 			revokeTokens: fromPromise(({input, signal}) => fakes.revokeTokens(input, signal)),
+			revokeAndReissue: fromPromise(({input, signal}) => fakes.revokeAndReissue(input, signal)),
 			deleteUser: fromPromise(({input, signal}) => fakes.deleteUser(input, signal)),
 			renameIdentity: fromPromise(({input, signal}) => fakes.renameIdentity(input, signal)),
 			forgetIdentity: fromPromise(({input, signal}) => fakes.forgetIdentity(input, signal)),
-			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
-				const watcher: TokenWatcher = {token: input.token, report: sendBack, stopped: false};
+			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
+				const watcher: TokenWatcher = {token: input.token, ...(input.of ? {of: input.of} : {}), report: sendBack, stopped: false};
 				watchers.push(watcher);
 				return () => {
 					watcher.stopped = true;
@@ -376,13 +409,13 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 		},
 		waitForText: text => waitForFrame(frame => frame.includes(text), JSON.stringify(text)),
 		waitForFrame: predicate => waitForFrame(predicate),
-		reportStatus(status) {
-			const watcher = watchers.findLast(candidate => !candidate.stopped);
+		reportStatus(status, of) {
+			const watcher = watchers.findLast(candidate => !candidate.stopped && candidate.of === of);
 			if (!watcher) {
 				throw new Error('No watchToken actor is running.');
 			}
 
-			watcher.report({type: 'TOKEN_STATUS', status});
+			watcher.report({type: 'TOKEN_STATUS', status, ...(of ? {of} : {})});
 		},
 		async resize(columns, rows = 24) {
 			const before = lastFrame();

@@ -6,12 +6,13 @@ import type {
 	ConnectionInfo,
 	IdentitySummary,
 	IssuedToken,
+	RevokeAndReissue,
 	Traced,
 	WizardContext,
 	WizardEvent,
 	WizardInput,
 } from '../../source/wizard/types.js';
-import {type IssueInput, type WizardMachine, wizardMachine} from '../../source/wizard/wizard-machine.js';
+import {type IssueInput, type ReissueInput, type WatchInput, type WizardMachine, wizardMachine} from '../../source/wizard/wizard-machine.js';
 
 /** Fakes for the wizard's actors and store actions, so the machine runs headless. */
 
@@ -49,6 +50,12 @@ export const connectExchanges = [exchange('GET', '/identities?api-version=2023-1
 export const createExchanges = [exchange('POST', '/identities?api-version=2023-10-01', 201)];
 export const issueExchanges = [exchange('POST', '/identities/8%3Aacs%3Atour-user/:issueAccessToken?api-version=2023-10-01', 200)];
 export const revokeExchanges = [exchange('POST', '/identities/8%3Aacs%3Atour-user/:revokeAccessTokens?api-version=2023-10-01', 204)];
+export const freshTokenExchanges = [
+	...revokeExchanges,
+	exchange('POST', '/identities/8%3Aacs%3Atour-user/:issueAccessToken?api-version=2023-10-01', 200),
+	exchange('POST', '/emulator/tokens/:verify', 200),
+	exchange('POST', '/emulator/tokens/:verify', 200),
+];
 export const deleteExchanges = [exchange('DELETE', '/identities/8%3Aacs%3Atour-user?api-version=2023-10-01', 204)];
 
 /** An error as the identity service throws it: a message and a `kind` the screen can act on. */
@@ -93,6 +100,15 @@ function createFakes() {
 			at: revokedAt,
 			exchanges: revokeExchanges,
 		})),
+		revokeAndReissue: vi.fn(async (input: ReissueInput, _signal: AbortSignal): Promise<Traced<RevokeAndReissue>> => {
+			issued += 1;
+			return {
+				at: revokedAt,
+				fresh: tokenFor(input, issued),
+				checked: {revoked: 'revoked', fresh: 'valid'},
+				exchanges: freshTokenExchanges,
+			};
+		}),
 		deleteUser: vi.fn(async (_input: {userId: string}, _signal: AbortSignal): Promise<Traced<{at: string}>> => ({
 			at: deletedAt,
 			exchanges: deleteExchanges,
@@ -117,6 +133,7 @@ function createRecorders() {
 		recordIdentity: vi.fn((_args: ActionArgs) => {}),
 		recordToken: vi.fn((_args: ActionArgs) => {}),
 		recordRevoke: vi.fn((_args: ActionArgs) => {}),
+		recordFreshToken: vi.fn((_args: ActionArgs) => {}),
 		recordDelete: vi.fn((_args: ActionArgs) => {}),
 	};
 }
@@ -124,7 +141,7 @@ function createRecorders() {
 export type Recorders = ReturnType<typeof createRecorders>;
 
 /** One running watchToken actor: its input, a way to report a status, and whether it was stopped. */
-export type Watcher = {readonly token: string; readonly report: (event: WizardEvent) => void; stopped: boolean};
+export type Watcher = {readonly token: string; readonly of?: 'fresh'; readonly report: (event: WizardEvent) => void; stopped: boolean};
 
 export function provideFakes(fakes: Fakes, recorders: Recorders, watchers: Watcher[]): WizardMachine {
 	return wizardMachine.provide({
@@ -134,11 +151,12 @@ export function provideFakes(fakes: Fakes, recorders: Recorders, watchers: Watch
 			createUser: fromPromise(({signal}) => fakes.createUser(undefined, signal)),
 			issueToken: fromPromise(({input, signal}) => fakes.issueToken(input, signal)),
 			revokeTokens: fromPromise(({input, signal}) => fakes.revokeTokens(input, signal)),
+			revokeAndReissue: fromPromise(({input, signal}) => fakes.revokeAndReissue(input, signal)),
 			deleteUser: fromPromise(({input, signal}) => fakes.deleteUser(input, signal)),
 			renameIdentity: fromPromise(({input, signal}) => fakes.renameIdentity(input, signal)),
 			forgetIdentity: fromPromise(({input, signal}) => fakes.forgetIdentity(input, signal)),
-			watchToken: fromCallback<WizardEvent, {token: string}>(({input, sendBack}) => {
-				const watcher: Watcher = {token: input.token, report: sendBack, stopped: false};
+			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
+				const watcher: Watcher = {token: input.token, ...(input.of ? {of: input.of} : {}), report: sendBack, stopped: false};
 				watchers.push(watcher);
 				return () => {
 					watcher.stopped = true;

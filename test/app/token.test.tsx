@@ -43,6 +43,7 @@ describe('the token view', () => {
 			'e .env',
 			'i claims',
 			't TS/Python',
+			's signing',
 			'Esc back',
 			'p presenter',
 			'? help',

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {footerOf, keys, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
+import {emulatorChoice, footerOf, keys, renderApp, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
 
 afterEach(unmountAll);
 
@@ -34,9 +34,9 @@ describe('the guided tour', () => {
 
 		const step5 = await app.press(keys.enter, 'Step 5 of 6: Revoke tokens ● ● ● ● ● ○');
 		expect(step5).toContain('Press Enter to revoke its tokens.');
-		const revoked = await app.press(keys.enter, 'Revoked. Watch the token');
+		const revoked = await app.press(keys.enter, 'Revoked. Tokens issued before now stop working');
 		expect(revoked).toContain('Step 5 of 6');
-		expect(app.fakes.revokeTokens.mock.calls[0]?.[0]).toEqual({userId});
+		expect(app.fakes.revokeAndReissue.mock.calls[0]?.[0]).toMatchObject({userId, scopes: ['chat', 'voip'], lifetimeMinutes: 1440});
 
 		const step6 = await app.press(keys.enter, 'Step 6 of 6: Delete user ● ● ● ● ● ●');
 		expect(step6).toContain('Press Enter to delete the user.');
@@ -114,8 +114,17 @@ describe('the guided tour', () => {
 
 		await app.press(keys.enter, 'Step 5 of 6');
 		const revoked = await app.press(keys.enter, 'Revoked.');
-		expect(revoked).toContain('POST /identities/8%3Aacs%3A2dee53b4');
+		// The step's four exchanges, a line each at 80×24: the revoke, the new token, and both checked.
+		const lines = revoked.split('\n');
+		const http = lines.findIndex(line => line.includes('HTTP exchange'));
+		expect(lines.slice(http + 1, http + 5).map(line => /│ (\S+ \S+ ← \d+)/.exec(line)?.[1])).toEqual([
+			'POST /identities/8%3Aacs%3A2dee53b4…/:revokeAccessTokens ← 204',
+			'POST /identities/8%3Aacs%3A2dee53b4…/:issueAccessToken ← 200',
+			'POST /emulator/tokens/:verify ← 200',
+			'POST /emulator/tokens/:verify ← 200',
+		]);
 		expect(revoked).toContain('← 204');
+		expect(revoked).toContain('← 200');
 
 		for (const frame of app.frames()) {
 			expect(frame.replaceAll('\n', '')).not.toContain(token.slice(0, 40));
@@ -132,6 +141,68 @@ describe('the guided tour', () => {
 		);
 		expect(created).not.toContain('c2lnbmF0dXJl');
 		expect(created).toContain('(12 ms)');
+	});
+});
+
+describe('the revoke step', () => {
+	it('revokes, issues a new token for the same identity, and shows both checked live: revoked beside valid', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		const step5 = await app.press(keys.enter, 'Step 5 of 6');
+		expect(step5).toContain('Revoking invalidates every token issued to this identity so far');
+		const revoked = await app.press(keys.enter, 'New token');
+		const revokedToken = app.fakes.revokeAndReissue.mock.calls[0]?.[0].revokedToken ?? '';
+		const fresh = app.actor.getSnapshot().context.freshToken;
+		expect(fresh?.token).toBeDefined();
+		expect(fresh?.token).not.toBe(revokedToken);
+		expect(revoked.replaceAll('\n', ' ')).toContain('Tokens issued before now stop working, however long they had left; new ones work');
+		// Both masked, told apart by when each was issued, each with its status as the emulator answered.
+		expect(revoked).toMatch(/Revoked token: eyJhbGciOiJS••• · issued \d{1,2}:\d\d:\d\d [AP]M · Status: REVOKED/);
+		expect(revoked).toMatch(/New token: eyJhbGciOiJS••• · issued \d{1,2}:\d\d:\d\d [AP]M · Status: valid/);
+		const issued = [...revoked.matchAll(/issued (\S+ [AP]M)/g)].map(match => match[1]);
+		expect(issued).toHaveLength(2);
+		expect(issued[0]).not.toBe(issued[1]);
+		// Revoke, then the new getToken, in the SDK code too.
+		expect(revoked).toContain('await client.revokeTokens(user);');
+		expect(revoked).toContain('const fresh = await client.getToken(');
+		expect(revoked).toContain("user, ['chat', 'voip'], {tokenExpiresInMinutes: 1440});");
+
+		// Live: each line follows its own watcher.
+		app.reportStatus('expired', 'fresh');
+		const later = await app.waitForText('Status: EXPIRED');
+		expect(later).toMatch(/Revoked token: .*Status: REVOKED/);
+		expect(later).toMatch(/New token: .*Status: EXPIRED/);
+		app.reportStatus('deleted');
+		await app.waitForFrame(frame => /Revoked token: .*Status: INVALID: identity/.test(frame));
+
+		const python = await app.press('t', 'SDK code (Python)');
+		expect(python).toContain('client.revoke_tokens(user)');
+		expect(python).toContain('fresh = client.get_token(');
+		for (const frame of app.frames()) {
+			expect(frame.replaceAll('\n', '')).not.toContain((fresh?.token ?? '').slice(0, 40));
+		}
+	});
+
+	it('in Traditional Chinese, says why and shows both tokens', async () => {
+		const {switchLanguage} = await import('../../source/text/index.js');
+		await switchLanguage('zh-TW');
+		try {
+			const app = renderApp({input: {autoConnect: emulatorChoice}});
+			await app.waitForText('接下來要做什麼？');
+			await app.press(keys.enter, '步驟 1/6');
+			await app.press(keys.enter, '步驟 2/6');
+			await app.press(keys.enter, '已建立');
+			await app.press(keys.enter, '步驟 3/6');
+			await app.press(keys.enter, '1440');
+			await app.press(keys.enter, '步驟 4/6');
+			await app.press(keys.enter, '步驟 5/6');
+			const revoked = await app.press(keys.enter, '新的權杖');
+			expect(revoked.replaceAll('\n', '')).toContain('已撤銷。在此之前發行的權杖都會失效');
+			expect(revoked).toMatch(/已撤銷的權杖：eyJhbGciOiJS••• · 發行於 .+ · 狀態：已撤銷/);
+			expect(revoked).toMatch(/新的權杖：eyJhbGciOiJS••• · 發行於 .+ · 狀態：有效/);
+		} finally {
+			await switchLanguage('en');
+		}
 	});
 });
 
@@ -153,6 +224,7 @@ describe('choosing scopes', () => {
 			'Space toggle',
 			'Enter continue',
 			't TS/Python',
+			's signing',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -198,7 +270,7 @@ describe('choosing the lifetime', () => {
 			'  12 hours (720 minutes)',
 			'❯ 24 hours (1440 minutes) — default',
 		]);
-		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 't TS/Python', 'Esc back', 'p presenter', '? help', 'q quit']);
+		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 't TS/Python', 's signing', 'Esc back', 'p presenter', '? help', 'q quit']);
 
 		const shorter = await app.press(keys.up, '❯ 12 hours (720 minutes)');
 		expect(shorter).toContain('{tokenExpiresInMinutes: 720}');

@@ -65,7 +65,7 @@ const cases: readonly CancelCase[] = [
 	},
 	{
 		name: 'tour: revoking the tokens',
-		actor: 'revokeTokens',
+		actor: 'revokeAndReissue',
 		start: submitFrom(async harness => {
 			await tourToToken(harness);
 			await harness.sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {revokingTokens: 'ready'}}));

@@ -114,7 +114,7 @@ const cases: readonly ErrorCase[] = [
 	},
 	{
 		name: 'tour: revoking the tokens',
-		failing: 'revokeTokens',
+		failing: 'revokeAndReissue',
 		setUp: tourAtRevoke,
 		trigger: submit,
 		failed: s => s.matches({tour: {revokingTokens: 'failed'}}),
@@ -235,7 +235,7 @@ describe('errors with consequences for the store and the next retry', () => {
 		const harness = await connected({}, fakes => {
 			fakes.createUser.mockRejectedValueOnce(serviceError('create failed', 'network'));
 			fakes.issueToken.mockRejectedValueOnce(serviceError('issue failed', 'throttled'));
-			fakes.revokeTokens.mockRejectedValueOnce(serviceError('revoke failed', 'network'));
+			fakes.revokeAndReissue.mockRejectedValueOnce(serviceError('revoke failed', 'network'));
 			fakes.deleteUser.mockRejectedValueOnce(serviceError('delete failed', 'network'));
 		});
 		const {sendAndWait, recorders} = harness;
@@ -256,6 +256,7 @@ describe('errors with consequences for the store and the next retry', () => {
 		expect(recorders.recordIdentity).toHaveBeenCalledTimes(1);
 		expect(recorders.recordToken).toHaveBeenCalledTimes(1);
 		expect(recorders.recordRevoke).toHaveBeenCalledTimes(1);
+		expect(recorders.recordFreshToken).toHaveBeenCalledTimes(1);
 		expect(recorders.recordDelete).toHaveBeenCalledTimes(1);
 		harness.actor.stop();
 	});

@@ -38,6 +38,12 @@ const outputs: Record<string, unknown> = {
 	createUser: {id: createdUserId, exchanges: createExchanges},
 	issueToken: {...tokenFor({userId: createdUserId, scopes: ['chat'], lifetimeMinutes: 60}, 1), exchanges: issueExchanges},
 	revokeTokens: {at: revokedAt, exchanges: revokeExchanges},
+	revokeAndReissue: {
+		at: revokedAt,
+		fresh: tokenFor({userId: createdUserId, scopes: ['chat'], lifetimeMinutes: 60}, 2),
+		checked: {revoked: 'revoked', fresh: 'valid'},
+		exchanges: revokeExchanges,
+	},
 	deleteUser: {at: revokedAt, exchanges: revokeExchanges},
 	renameIdentity: {identities: storedIdentities},
 	forgetIdentity: {identities: storedIdentities.slice(1)},

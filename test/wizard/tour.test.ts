@@ -11,7 +11,7 @@ import {
 	issueExchanges,
 	profileChoice,
 	profileConnection,
-	revokeExchanges,
+	freshTokenExchanges,
 	startWizard,
 	storedIdentities,
 	tokenFor,
@@ -132,12 +132,24 @@ describe('the guided tour', () => {
 		expect(watchers[0]?.stopped).toBe(true);
 		expect(watchers).toHaveLength(2);
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {revokingTokens: 'done'}}));
-		expect(fakes.revokeTokens.mock.calls).toEqual([[{userId: createdUserId}, expect.any(AbortSignal)]]);
-		expect(context().exchanges).toEqual(revokeExchanges);
+		// Revoked, then a new token for the same identity, scopes and lifetime: both checked once, then watched.
+		expect(fakes.revokeAndReissue.mock.calls).toEqual([
+			[{...issueInput, revokedToken: token.token}, expect.any(AbortSignal)],
+		]);
+		expect(fakes.revokeTokens).not.toHaveBeenCalled();
+		expect(context().exchanges).toEqual(freshTokenExchanges);
+		const fresh = context().freshToken;
+		expect(fresh?.token).not.toBe(token.token);
+		expect(fresh?.scopes).toEqual(issueInput.scopes);
+		expect(context()).toMatchObject({tokenStatus: 'revoked', freshTokenStatus: 'valid'});
 		expect(recorders.recordRevoke).toHaveBeenCalledTimes(1);
 		expect(recorders.recordRevoke.mock.calls[0]?.[0].context.userId).toBe(createdUserId);
-		watchers[1]?.report({type: 'TOKEN_STATUS', status: 'revoked'});
-		expect(context().tokenStatus).toBe('revoked');
+		expect(recorders.recordFreshToken).toHaveBeenCalledTimes(1);
+		expect(watchers).toHaveLength(3);
+		expect(watchers[2]).toMatchObject({token: fresh?.token, of: 'fresh', stopped: false});
+		watchers[1]?.report({type: 'TOKEN_STATUS', status: 'checking'});
+		watchers[2]?.report({type: 'TOKEN_STATUS', status: 'expired', of: 'fresh'});
+		expect(context()).toMatchObject({tokenStatus: 'checking', freshTokenStatus: 'expired'});
 		expect(watchers[1]?.stopped).toBe(false);
 
 		// Step 6: delete the user.
@@ -147,13 +159,21 @@ describe('the guided tour', () => {
 		expect(context().exchanges).toEqual(deleteExchanges);
 		expect(recorders.recordDelete).toHaveBeenCalledTimes(1);
 		expect(recorders.recordDelete.mock.calls[0]?.[0].context.userId).toBe(createdUserId);
-		watchers[2]?.report({type: 'TOKEN_STATUS', status: 'deleted'});
+		expect(watchers[2]?.stopped).toBe(true);
+		watchers[3]?.report({type: 'TOKEN_STATUS', status: 'deleted'});
 		expect(context().tokenStatus).toBe('deleted');
 
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'finished'}));
 		expect(watchers.every(watcher => watcher.stopped)).toBe(true);
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches('menu'));
-		expect(context()).toMatchObject({token: undefined, tokenStatus: undefined, revealed: false, error: undefined});
+		expect(context()).toMatchObject({
+			token: undefined,
+			tokenStatus: undefined,
+			freshToken: undefined,
+			freshTokenStatus: undefined,
+			revealed: false,
+			error: undefined,
+		});
 
 		// Each store write happened exactly once over the whole tour.
 		expect(recorders.recordIdentity).toHaveBeenCalledTimes(1);

@@ -18,13 +18,15 @@ type Prompt = {readonly kind: 'file' | 'dotenv'; readonly content: string} | und
 
 const statusColors: Partial<Record<TokenStatus, string>> = {valid: 'green', checking: 'yellow', unknown: 'gray'};
 
+export const statusColor = (status: TokenStatus | undefined): string => statusColors[status ?? 'unknown'] ?? 'red';
+
 export function TokenStatusLine({status}: {readonly status: TokenStatus | undefined}) {
 	const labels = text.wizard.token.statuses;
 	return (
 		<Text>
 			{text.wizard.token.status}
 			{text.wizard.colon}
-			<Text bold color={statusColors[status ?? 'unknown'] ?? 'red'}>
+			<Text bold color={statusColor(status)}>
 				{labels[status ?? 'unknown']}
 			</Text>
 		</Text>

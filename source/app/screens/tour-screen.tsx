@@ -4,6 +4,7 @@ import type {Exchange} from '../../identity/trace.js';
 import type {ScreenMeta, WizardContext, WizardEvent} from '../../wizard/types.js';
 import {CodePanel} from '../components/code-panel.js';
 import {HttpPanel} from '../components/http-panel.js';
+import {SigningPanel} from '../components/signing-panel.js';
 import {StepIndicator} from '../components/step-indicator.js';
 
 /** Enter sends SUBMIT on the steps that are a sentence and a prompt. */
@@ -37,6 +38,20 @@ export function TourScreen(props: {
 	const exchanges: readonly Exchange[] = meta.showsExchange || context.error !== undefined ? context.exchanges : [];
 	// A revealed token takes ten lines or more: on a short terminal it gets the panels' room; the claims always do.
 	const panels = !(meta.view === 'token' && (context.claimsShown || (props.compact && context.revealed)));
+	if (context.signingShown) {
+		// The signing panel takes the code's and the exchange's place; on a short terminal, the step's too.
+		return (
+			<Box flexDirection="column">
+				<StepIndicator step={step} />
+				{/* Hidden, not unmounted: the step's keys (Enter, Space) still work under the panel. */}
+				<Box flexDirection="column" marginY={1} display={props.compact ? 'none' : 'flex'}>
+					{props.children}
+				</Box>
+				<SigningPanel exchanges={exchanges} presenter={context.presenter} />
+			</Box>
+		);
+	}
+
 	return (
 		<Box flexDirection="column">
 			<StepIndicator step={step} />

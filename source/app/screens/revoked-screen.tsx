@@ -1,0 +1,52 @@
+import {Text} from 'ink';
+import {maskToken} from '../../identity/trace.js';
+import {decodeJwt} from '../../protocol/jwt.js';
+import {formatTime} from '../../text/format.js';
+import {text} from '../../text/index.js';
+import type {IssuedToken, TokenStatus} from '../../wizard/types.js';
+import {Prose} from '../components/prose.js';
+import {statusColor} from './token-screen.js';
+
+/** When a token says it was issued (its `iat`), else when it was asked for: two masked tokens look alike, their times do not. */
+function issuedTime(token: IssuedToken): string {
+	const iat = decodeJwt(token.token)?.payload['iat'];
+	return formatTime(typeof iat === 'number' ? iat * 1000 : token.issuedAt);
+}
+
+function TokenLine(props: {readonly label: string; readonly token: IssuedToken | undefined; readonly status: TokenStatus | undefined}) {
+	const status = props.status ?? 'checking';
+	const said = text.wizard;
+	return (
+		<Text wrap="truncate-end">
+			<Text bold>
+				{props.label}
+				{said.colon}
+			</Text>
+			{props.token ? `${maskToken(props.token.token)} · ${said.revoked.issued(issuedTime(props.token))} · ` : ''}
+			{said.token.status}
+			{said.colon}
+			<Text bold color={statusColor(status)}>
+				{said.token.statuses[status]}
+			</Text>
+		</Text>
+	);
+}
+
+/**
+ * After the tour's revoke: why it happened as it did, the revoked token checked live beside the
+ * one issued just after it (same identity, scopes and lifetime), checked live too.
+ */
+export function RevokedScreen(props: {
+	readonly revoked: IssuedToken | undefined;
+	readonly revokedStatus: TokenStatus | undefined;
+	readonly fresh: IssuedToken | undefined;
+	readonly freshStatus: TokenStatus | undefined;
+}) {
+	return (
+		<>
+			<Prose>{text.wizard.explain.revokeDone}</Prose>
+			<TokenLine label={text.wizard.revoked.before} token={props.revoked} status={props.revokedStatus} />
+			<TokenLine label={text.wizard.revoked.after} token={props.fresh} status={props.freshStatus} />
+		</>
+	);
+}

@@ -1,0 +1,123 @@
+import {execFile} from 'node:child_process';
+import {mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, describe, expect, it} from 'vitest';
+import {tokenScopes} from '../../source/protocol/scopes.js';
+import {renderSnippet, type SnippetStep} from '../../source/text/snippets.js';
+
+/**
+ * Every SDK snippet the tour shows runs as shown: the steps' code, in their order, makes one
+ * program (each step uses what the earlier ones made: `client`, `user`), type-checked against the
+ * installed @azure/communication-identity types, and the Python one compiled by python3 with
+ * every name it reads defined before. Each check is also shown failing on a broken snippet.
+ */
+
+const run = promisify(execFile);
+const steps: readonly SnippetStep[] = ['connect', 'createUser', 'issueToken', 'revokeTokens', 'deleteUser'];
+const directories: string[] = [];
+
+afterAll(async () => {
+	await Promise.all(directories.map(directory => rm(directory, {recursive: true, force: true})));
+});
+
+function program(language: 'typescript' | 'python', values: {scopes?: readonly string[]; minutes?: number} = {}): string {
+	return steps.map(step => renderSnippet(step, language, values)).join('\n');
+}
+
+/** tsc's diagnostics for the program (empty when it type-checks), strict, as a learner's ES module. */
+async function typeCheck(code: string): Promise<string> {
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-snippets-'));
+	directories.push(directory);
+	// The installed SDK and @types/node, found as a learner's project finds them.
+	await symlink(path.resolve('node_modules'), path.join(directory, 'node_modules'), 'dir');
+	await writeFile(path.join(directory, 'tour.mts'), `${code}\n`);
+	await writeFile(
+		path.join(directory, 'tsconfig.json'),
+		JSON.stringify({
+			compilerOptions: {
+				target: 'ES2022',
+				lib: ['ES2023'],
+				module: 'NodeNext',
+				moduleResolution: 'NodeNext',
+				strict: true,
+				noEmit: true,
+				types: ['node'],
+			},
+			files: ['tour.mts'],
+		}),
+	);
+	try {
+		await run(path.resolve('node_modules/.bin/tsc'), ['-p', directory], {cwd: directory});
+		return '';
+	} catch (error) {
+		const {stdout, stderr} = error as {stdout?: string; stderr?: string};
+		return `${stdout ?? ''}${stderr ?? ''}`.trim() || String(error);
+	}
+}
+
+/** Compiles the script and lists each name read before anything defines it (a name used, never imported). */
+const pythonChecker = `
+import ast, builtins, sys
+source = sys.stdin.read()
+tree = ast.parse(compile(source, "tour.py", "exec", ast.PyCF_ONLY_AST), "tour.py")
+defined = set(dir(builtins))
+for statement in tree.body:
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in defined:
+            print(f"tour.py:{node.lineno}: name {node.id!r} is not defined")
+    for node in ast.walk(statement):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            defined.add(node.id)
+`;
+
+async function pythonCheck(code: string): Promise<string> {
+	const running = run('python3', ['-c', pythonChecker]);
+	running.child.stdin?.end(code);
+	try {
+		return (await running).stdout.trim();
+	} catch (error) {
+		const {stdout, stderr} = error as {stdout?: string; stderr?: string};
+		return `${stdout ?? ''}${stderr ?? ''}`.trim() || String(error);
+	}
+}
+
+describe('the TypeScript snippets', () => {
+	it('type-check together, with every scope and a lifetime, as the tour shows them', async () => {
+		const code = program('typescript', {scopes: tokenScopes, minutes: 60});
+		expect(code).toContain('await client.revokeTokens(user);\nconst fresh = await client.getToken(');
+		expect(await typeCheck(code)).toBe('');
+		// The defaults the panel falls back to.
+		expect(await typeCheck(program('typescript'))).toBe('');
+	});
+
+	it('fail when a snippet is broken: an unknown scope, a misspelt method, a name no step defines', async () => {
+		const good = program('typescript', {scopes: ['chat', 'voip']});
+		expect(await typeCheck(good.replace("['chat', 'voip']", "['chat', 'video']"))).toMatch(/error TS2322/);
+		expect(await typeCheck(good.replace('client.revokeTokens(user)', 'client.revokeToken(user)'))).toMatch(/error TS2551/);
+		expect(await typeCheck(good.replace('const user = ', 'const someone = '))).toMatch(/error TS2304: Cannot find name 'user'/);
+	});
+});
+
+describe('the Python snippets', () => {
+	it('compile together, every name defined before it is read', async () => {
+		const code = program('python', {scopes: tokenScopes, minutes: 60});
+		expect(code).toContain('client.revoke_tokens(user)\nfresh = client.get_token(');
+		expect(await pythonCheck(code)).toBe('');
+		expect(await pythonCheck(program('python'))).toBe('');
+	});
+
+	it('fail when a snippet is broken: a syntax error, an import left out', async () => {
+		const good = program('python');
+		expect(await pythonCheck(good.replace('token_expires_in=timedelta(minutes=1440))', 'token_expires_in=timedelta(minutes=1440)'))).toMatch(
+			/SyntaxError/,
+		);
+		expect(await pythonCheck(good.replace('from datetime import timedelta\n', ''))).toMatch(/name 'timedelta' is not defined/);
+		expect(await pythonCheck(good.replace('user = client.create_user()', 'someone = client.create_user()'))).toMatch(
+			/name 'user' is not defined/,
+		);
+	});
+});
