@@ -58,17 +58,25 @@ export function TourScreen(props: {
 			<Box flexDirection="column" marginY={props.compact ? 0 : 1}>
 				{props.children}
 			</Box>
-			{panels ? (
-				<>
-					<CodePanel
-						step={meta.snippet ?? 'connect'}
-						language={context.codeLanguage}
-						scopes={context.scopes}
-						minutes={context.lifetimeMinutes}
-					/>
-					{step === 1 ? undefined : <HttpPanel exchanges={exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />}
-				</>
-			) : undefined}
+			{panels ? <StepPanels context={context} meta={meta} exchanges={exchanges} compact={props.compact} /> : undefined}
 		</Box>
+	);
+}
+
+/** The step's SDK code and, from step 2 on, its HTTP exchange. */
+function StepPanels(props: {
+	readonly context: WizardContext;
+	readonly meta: ScreenMeta;
+	readonly exchanges: readonly Exchange[];
+	readonly compact: boolean;
+}) {
+	const {context, meta} = props;
+	return (
+		<>
+			<CodePanel step={meta.snippet ?? 'connect'} language={context.codeLanguage} scopes={context.scopes} minutes={context.lifetimeMinutes} />
+			{(meta.step ?? 1) === 1 ? undefined : (
+				<HttpPanel exchanges={props.exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />
+			)}
+		</>
 	);
 }
