@@ -10,7 +10,7 @@ import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
 import {ErrorScreen} from './screens/error-screen.js';
-import {IdentityScreen, identityName} from './screens/identity-screen.js';
+import {confirmQuestion, IdentityScreen, identityName} from './screens/identity-screen.js';
 import {LifetimeScreen} from './screens/lifetime-screen.js';
 import {ManageScreen} from './screens/manage-screen.js';
 import {MenuScreen} from './screens/menu-screen.js';
@@ -152,7 +152,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 		const identity = context.identities.find(candidate => candidate.id === context.userId);
 		const name = identityName(identity, context.userId ?? '', context.presenter);
 		return context.action ? (
-			<ConfirmScreen question={text.wizard.manage.confirm[context.action](name)} send={send} active={active} />
+			<ConfirmScreen question={confirmQuestion(context.action, name, identity?.deletedAt !== undefined)} send={send} active={active} />
 		) : undefined;
 	},
 };

@@ -350,11 +350,14 @@ export type Catalogue = {
 				delete: string;
 				rename: string;
 				forget: string;
+				/** Forget, on an identity already deleted on the service: only this machine's list changes. */
+				forgetDeleted: string;
 			};
 			confirm: {
 				revoke: (name: string) => string;
 				delete: (name: string) => string;
 				forget: (name: string) => string;
+				forgetDeleted: (name: string) => string;
 				issue: (name: string) => string;
 				rename: (name: string) => string;
 			};

@@ -227,12 +227,16 @@ export const en: Catalogue = {
 				revoke: 'Revoke its tokens',
 				delete: 'Delete the identity',
 				rename: 'Rename (local label)',
-				forget: 'Forget locally (stays on the resource)',
+				forget: 'Forget locally (the identity stays on the service)',
+				forgetDeleted: "Forget locally (only removes it from this machine's list)",
 			},
 			confirm: {
 				revoke: (name: string) => `Revoke every token of ${name}? Enter confirms, Esc cancels.`,
 				delete: (name: string) => `Delete ${name} and invalidate all its tokens? Enter confirms, Esc cancels.`,
-				forget: (name: string) => `Forget ${name} locally? It stays on the resource. Enter confirms, Esc cancels.`,
+				forget: (name: string) =>
+					`Forget ${name} locally? The identity stays on the service and its tokens keep working. Enter confirms, Esc cancels.`,
+				forgetDeleted: (name: string) =>
+					`Remove ${name} from this machine's list? It is already deleted on the service. Enter confirms, Esc cancels.`,
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},

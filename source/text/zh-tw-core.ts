@@ -213,12 +213,15 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				revoke: '撤銷其權杖',
 				delete: '刪除身分識別',
 				rename: '重新命名（本機標籤）',
-				forget: '從本機移除（仍保留在資源上）',
+				forget: '從本機移除（身分識別仍保留在服務上）',
+				forgetDeleted: '從本機移除（只會從這部電腦的清單中移除）',
 			},
 			confirm: {
 				revoke: (name: string) => `要撤銷 ${name} 的所有權杖嗎？按 Enter 確認，按 Esc 取消。`,
 				delete: (name: string) => `要刪除 ${name} 並讓它的所有權杖失效嗎？按 Enter 確認，按 Esc 取消。`,
-				forget: (name: string) => `要從本機移除 ${name} 嗎？它仍會保留在資源上。按 Enter 確認，按 Esc 取消。`,
+				forget: (name: string) =>
+					`要從本機移除 ${name} 嗎？身分識別仍會保留在服務上，它的權杖也仍然有效。按 Enter 確認，按 Esc 取消。`,
+				forgetDeleted: (name: string) => `要從這部電腦的清單中移除 ${name} 嗎？它在服務上已經刪除。按 Enter 確認，按 Esc 取消。`,
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},

@@ -29,6 +29,8 @@ export const manageStates = wizardSetup.createStateConfig({
 				entry: 'clearError',
 				on: {
 					CHOOSE_ACTION: [
+						// A deleted identity has nothing left on the service to issue for, revoke or delete.
+						{guard: 'deletedChoseServiceAction'},
 						{guard: {type: 'chose', params: {action: 'issue'}}, target: 'choosingScopes', actions: assign({action: 'issue'})},
 						{guard: {type: 'chose', params: {action: 'rename'}}, target: 'renaming', actions: assign({action: 'rename'})},
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},

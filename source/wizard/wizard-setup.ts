@@ -67,6 +67,11 @@ export const wizardSetup = setup({
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
 		hasUser: ({context}) => context.userId !== undefined,
+		/** Issue, revoke or delete chosen on an identity already deleted on the service: refused. */
+		deletedChoseServiceAction: ({context, event}) =>
+			event.type === 'CHOOSE_ACTION' &&
+			['issue', 'revoke', 'delete'].includes(event.action) &&
+			context.identities.find(identity => identity.id === context.userId)?.deletedAt !== undefined,
 		/** The action chosen in the identity's menu is this one. */
 		chose: ({event}, params: {action: ManageAction}) => event.type === 'CHOOSE_ACTION' && event.action === params.action,
 		/** The action under way (confirmed, or failed and retried) is this one. */

@@ -172,4 +172,22 @@ describe('manage', () => {
 		expect(context().userId).toBe(bob.id);
 		actor.stop();
 	});
+
+	it('refuses issue, revoke and delete on an identity deleted on the service; rename and forget still work', async () => {
+		const gone = {...bob, deletedAt: '2024-05-03T10:06:00.000Z'};
+		const harness = await connected({}, fakes => {
+			fakes.loadIdentities.mockResolvedValue({identities: [alice, gone]});
+		});
+		const {actor, sendAndWait} = harness;
+		await manageIdentity(harness, gone.id);
+		for (const action of ['issue', 'revoke', 'delete'] as const) {
+			actor.send({type: 'CHOOSE_ACTION', action});
+			expect(actor.getSnapshot().matches({manage: 'identity'})).toBe(true);
+		}
+
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'forget'}, s => s.matches({manage: 'confirming'}));
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
+		actor.stop();
+	});
 });
