@@ -29,6 +29,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 
 	const viewKeys: Partial<Record<View, string[]>> = {
 		scopes: [keys.move, keys.toggle, keys.submit],
+		identities: [keys.move, keys.choose, keys.filter],
 		token: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv],
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);

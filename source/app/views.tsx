@@ -87,8 +87,8 @@ function Identity(props: ViewProps) {
 
 /** Each screen the machine names in `meta.view`, drawn from the snapshot. */
 const views: Record<View, (props: ViewProps) => ReactNode> = {
-	connect: ({snapshot, send, active}) => (
-		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} />
+	connect: ({snapshot, send, active, rows}) => (
+		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} rows={rows} />
 	),
 	paste: ({snapshot, send, active}) => <PasteScreen send={send} active={active} presenter={snapshot.context.presenter} />,
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
@@ -118,7 +118,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
 	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,
-	identities: ({snapshot: {context}, send, active, rows, columns}) => (
+	identities: ({snapshot: {context}, send, active, rows, columns, onTyping}) => (
 		<ManageScreen
 			profile={
 				context.connection
@@ -132,6 +132,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			active={active}
 			rows={rows}
 			columns={columns}
+			onTyping={onTyping}
 		/>
 	),
 	identity: Identity,

@@ -381,7 +381,15 @@ export type Catalogue = {
 			heading: string;
 			none: string;
 		};
+		/** A long list: where the cursor is, and its filter (`/`). */
+		list: {
+			position: (at: number, count: number) => string;
+			matching: (at: number, matches: number, total: number) => string;
+			filterPrompt: string;
+			noMatch: (filter: string) => string;
+		};
 		keys: {
+			filter: string;
 			move: string;
 			choose: string;
 			toggle: string;

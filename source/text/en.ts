@@ -260,7 +260,14 @@ export const en: Catalogue = {
 			heading: 'HTTP exchange (secrets masked)',
 			none: 'No request yet in this step.',
 		},
+		list: {
+			position: (at: number, count: number) => `${at} of ${count}`,
+			matching: (at: number, matches: number, total: number) => `${at} of ${matches} matching (${total} in all)`,
+			filterPrompt: 'Filter: ',
+			noMatch: (filter: string) => `Nothing matches “${filter}”. Esc clears the filter.`,
+		},
 		keys: {
+			filter: '/ filter',
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
 			toggle: 'Space toggle',
@@ -283,6 +290,7 @@ export const en: Catalogue = {
 				['↑ ↓ or j k', 'move in a list'],
 				['Enter', 'choose, confirm, continue'],
 				['Space', 'toggle a scope'],
+				['/', 'filter a long list as you type (Esc clears it)'],
 				['Esc', 'go back; cancel a request in flight'],
 				['v', 'reveal or mask the token (not in presenter mode)'],
 				['c', 'copy the token (OSC 52)'],

@@ -245,7 +245,14 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			heading: 'HTTP 要求與回應（祕密已遮罩）',
 			none: '此步驟尚未傳送任何要求。',
 		},
+		list: {
+			position: (at: number, count: number) => `第 ${at} 項，共 ${count} 項`,
+			matching: (at: number, matches: number, total: number) => `第 ${at} 項，共 ${matches} 項符合（全部 ${total} 項）`,
+			filterPrompt: '篩選：',
+			noMatch: (filter: string) => `沒有符合「${filter}」的項目。按 Esc 清除篩選。`,
+		},
 		keys: {
+			filter: '/ 篩選',
 			move: '↑↓/jk 移動',
 			choose: 'Enter 選擇',
 			toggle: 'Space 切換',
@@ -268,6 +275,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				['↑ ↓ 或 j k', '在清單中移動'],
 				['Enter', '選擇、確認、繼續'],
 				['Space', '切換範圍的選取'],
+				['/', '在長清單中邊打字邊篩選（Esc 清除）'],
 				['Esc', '返回；取消進行中的要求'],
 				['v', '顯示或遮罩權杖（簡報者模式下無法使用）'],
 				['c', '複製權杖（OSC 52）'],

@@ -22,7 +22,7 @@ describe('the identity list', () => {
 		expect(frame).toContain('❯ alice        8:acs:2dee53b4…_00000020…0001  token valid');
 		expect(frame).toContain('  測試使用者   8:acs:2dee53b4…_00000020…0002  no token');
 		expect(frame).toContain('  —            8:acs:2dee53b4…_00000020…0003  deleted');
-		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 'Esc back', 'p presenter', '? help', 'q quit']);
+		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', '/ filter', 'Esc back', 'p presenter', '? help', 'q quit']);
 		expect(app.fakes.loadIdentities).toHaveBeenCalledTimes(1);
 
 		await app.press(keys.escape, 'What next?');

@@ -37,6 +37,7 @@ export function ConnectScreen(props: {
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
 	readonly presenter: boolean;
+	readonly rows: number;
 }) {
 	const items: Item[] = [
 		...props.choices.map((choice, index) => ({
@@ -54,6 +55,8 @@ export function ConnectScreen(props: {
 			<Prose>{text.wizard.connect.explain}</Prose>
 			<SelectList
 				items={items}
+				// Many saved profiles scroll: a choice can take two lines (a long endpoint wraps).
+				limit={Math.max(3, Math.floor((props.rows - 10) / 2))}
 				isFocused={props.active}
 				onSelect={item => {
 					props.send(

@@ -15,12 +15,14 @@ export function ManageScreen(props: {
 	readonly active: boolean;
 	readonly rows: number;
 	readonly columns: number;
+	readonly onTyping: (typing: boolean) => void;
 }) {
 	const {manage} = text.wizard;
 	const items = props.identities.map(identity => ({
 		key: identity.id,
 		label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
 		value: identity.id,
+		filterText: identity.id,
 	}));
 	return (
 		<Box flexDirection="column" gap={1}>
@@ -30,8 +32,11 @@ export function ManageScreen(props: {
 			) : (
 				<SelectList
 					items={items}
-					limit={Math.max(3, props.rows - 8)}
+					// The header, the heading, the filter, the position, the notice and the footer take the rest.
+					limit={Math.max(3, props.rows - 12)}
 					isFocused={props.active}
+					filterable
+					onTyping={props.onTyping}
 					onSelect={item => {
 						props.send({type: 'SELECT_IDENTITY', id: item.value});
 					}}
