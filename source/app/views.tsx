@@ -111,7 +111,9 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 		/>
 	),
 	scopes: ({snapshot, send, active}) => <ScopesScreen selected={snapshot.context.scopes} send={send} active={active} />,
-	lifetime: ({snapshot, send, active}) => <LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} />,
+	lifetime: ({snapshot, send, active, onTyping}) => (
+		<LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} onTyping={onTyping} />
+	),
 	token: Token,
 	revoke: props => <Step lines={[text.wizard.explain.revoke]} status={props} prompt={text.wizard.actions.revoke} />,
 	revoked: props => <Step lines={[text.wizard.explain.revokeDone]} status={props} prompt={text.wizard.actions.next} />,

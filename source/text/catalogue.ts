@@ -301,6 +301,12 @@ export type Catalogue = {
 		lifetime: {
 			minutes: (minutes: number) => string;
 			default: string;
+			/** The entry beside the presets where the minutes are typed. */
+			custom: string;
+			customChosen: (lifetime: string) => string;
+			prompt: (minimum: number, maximum: number) => string;
+			range: (minimum: number, maximum: number) => string;
+			valid: (lifetime: string) => string;
 		};
 		token: {
 			heading: string;

@@ -181,6 +181,12 @@ export const en: Catalogue = {
 			minutes: (minutes: number) =>
 				minutes % 60 === 0 ? `${minutes / 60} ${hours(minutes / 60)} (${minutes} minutes)` : `${minutes} minutes`,
 			default: 'default',
+			custom: 'Custom: type the minutes…',
+			customChosen: (lifetime: string) => `Custom: ${lifetime}`,
+			prompt: (minimum: number, maximum: number) => `Minutes (${minimum}–${maximum}):`,
+			range: (minimum: number, maximum: number) =>
+				`Type whole minutes from ${minimum} to ${maximum}; Enter takes them once they are in range.`,
+			valid: (lifetime: string) => `✓ ${lifetime} · Enter issues the token`,
 		},
 		token: {
 			heading: 'Access token',

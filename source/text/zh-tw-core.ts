@@ -167,6 +167,11 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		lifetime: {
 			minutes: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} 小時（${minutes} 分鐘）` : `${minutes} 分鐘`),
 			default: '預設',
+			custom: '自訂：輸入分鐘數…',
+			customChosen: (lifetime: string) => `自訂：${lifetime}`,
+			prompt: (minimum: number, maximum: number) => `分鐘數（${minimum}–${maximum}）：`,
+			range: (minimum: number, maximum: number) => `請輸入 ${minimum} 到 ${maximum} 之間的整數分鐘數；在範圍內時按 Enter 即可採用。`,
+			valid: (lifetime: string) => `✓ ${lifetime} · 按 Enter 發行權杖`,
 		},
 		token: {
 			heading: '存取權杖',

@@ -49,7 +49,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			choosingLifetime: {
 				meta: {view: 'lifetime'},
 				on: {
-					SET_LIFETIME: {actions: 'setLifetime'},
+					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuing',
 					BACK: 'choosingScopes',
 				},

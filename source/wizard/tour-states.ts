@@ -58,7 +58,7 @@ export const tourStates = wizardSetup.createStateConfig({
 			choosingLifetime: {
 				meta: {view: 'lifetime', step: 3, snippet: 'issueToken'},
 				on: {
-					SET_LIFETIME: {actions: 'setLifetime'},
+					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuingToken',
 					BACK: 'choosingScopes',
 				},

@@ -1,5 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
-import type {TokenScope} from '../protocol/scopes.js';
+import {maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
 import type {
 	ConnectionChoice,
 	ConnectionInfo,
@@ -62,6 +62,12 @@ export const wizardSetup = setup({
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
 		hasScopes: ({context}) => context.scopes.length > 0,
+		/** Whole minutes the service accepts (60–1440): anything else leaves the lifetime as it was. */
+		validLifetime: ({event}) =>
+			event.type === 'SET_LIFETIME' &&
+			Number.isInteger(event.minutes) &&
+			event.minutes >= minimumLifetimeMinutes &&
+			event.minutes <= maximumLifetimeMinutes,
 		canReveal: ({context}) => !context.presenter,
 		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
 		presenterNotHeld: ({context}) => !context.presenterHeld,

@@ -190,4 +190,20 @@ describe('manage', () => {
 		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
 		actor.stop();
 	});
+
+	it('takes only whole minutes from 60 to 1440 as the lifetime', async () => {
+		const harness = await connected();
+		const {actor, sendAndWait, context} = harness;
+		await manageIdentity(harness);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'issue'}, s => s.matches({manage: 'choosingScopes'}));
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		for (const minutes of [59, 1441, 90.5, Number.NaN]) {
+			actor.send({type: 'SET_LIFETIME', minutes});
+			expect(context().lifetimeMinutes).toBe(defaultLifetimeMinutes);
+		}
+
+		actor.send({type: 'SET_LIFETIME', minutes: 75});
+		expect(context().lifetimeMinutes).toBe(75);
+		actor.stop();
+	});
 });
