@@ -36,7 +36,8 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	const inTour = meta.step !== undefined;
 	// p is offered only where it does something: not in a session started in presenter mode.
 	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
-	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
+	const labelKey = snapshot.can({type: 'NAME_IDENTITY'}) ? [keys.label] : [];
+	return [...list, ...labelKey, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 
 /** The single-letter keys that work on every screen where nothing is typed. */
@@ -48,6 +49,7 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 		t: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_CODE_LANGUAGE'},
 		v: {type: 'TOGGLE_REVEAL'},
 		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
+		l: {type: 'NAME_IDENTITY'},
 	};
 	return Object.hasOwn(events, input) ? events[input] : undefined;
 }

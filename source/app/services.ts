@@ -6,6 +6,7 @@ import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, wizardMachine} from '../wizard/wizard-machine.js';
+import {newLabel} from '../wizard/wizard-setup.js';
 import {text} from '../text/index.js';
 
 /**
@@ -167,7 +168,17 @@ export function createWizardServices(deps: {
 				await written();
 				return {identities: identities()};
 			}),
-			createUser: fromPromise(({signal}) => traced(() => current().client.createUser({signal}))),
+			createUser: fromPromise(({input, signal}) =>
+				traced(() => {
+					const {resolved, client} = current();
+					// A label that could not be kept is refused before the identity exists on the service.
+					if (input.label !== undefined) {
+						store().assertLabelFree(resolved.profileName, input.label);
+					}
+
+					return client.createUser({signal});
+				}),
+			),
 			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) =>
 				traced(async () => {
 					const issuedAt = new Date().toISOString();
@@ -191,6 +202,8 @@ export function createWizardServices(deps: {
 				}),
 			),
 			renameIdentity: fromPromise(async ({input}) => {
+				// The tour's identity may still be on its way into the store.
+				await written();
 				await store().rename(current().resolved.profileName, input.userId, input.label === '' ? undefined : input.label);
 				return {identities: identities()};
 			}),
@@ -229,8 +242,9 @@ export function createWizardServices(deps: {
 		actions: {
 			recordIdentity({context, self}) {
 				const profile = session?.resolved.profileName;
+				const {label} = newLabel(context);
 				if (profile && context.userId) {
-					record(self, store().recordIdentity(profile, {id: context.userId}));
+					record(self, store().recordIdentity(profile, {id: context.userId, ...(label === undefined ? {} : {label})}));
 				}
 			},
 			recordToken({context, self}) {

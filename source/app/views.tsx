@@ -49,6 +49,9 @@ function Step({lines, prompt, status}: {readonly lines: readonly string[]; reado
 	);
 }
 
+/** The tour identity's label (optional), and that `l` sets it. */
+const labelLine = (label: string | undefined) => (label ? text.wizard.explain.label(label) : text.wizard.explain.noLabel);
+
 const userIdShown = ({snapshot: {context}}: ViewProps) => (context.userId ? showId(context.userId, context.presenter) : '');
 
 function Token(props: ViewProps) {
@@ -103,10 +106,16 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			prompt={text.wizard.actions.next}
 		/>
 	),
-	createUser: () => <Step lines={[text.wizard.explain.createUser]} prompt={text.wizard.actions.createUser} />,
+	createUser: ({snapshot: {context}}) => (
+		<Step lines={[text.wizard.explain.createUser, labelLine(context.pendingLabel)]} prompt={text.wizard.actions.createUser} />
+	),
 	userCreated: props => (
 		<Step
-			lines={[text.wizard.explain.createUserDone(userIdShown(props)), text.wizard.explain.createUserNext]}
+			lines={[
+				text.wizard.explain.createUserDone(userIdShown(props)),
+				labelLine(props.snapshot.context.identities.find(identity => identity.id === props.snapshot.context.userId)?.label),
+				text.wizard.explain.createUserNext,
+			]}
 			prompt={text.wizard.actions.next}
 		/>
 	),
@@ -128,6 +137,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 					: ''
 			}
 			identities={context.identities}
+			selectedId={context.userId}
 			presenter={context.presenter}
 			notice={context.notice}
 			send={send}
@@ -140,11 +150,22 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	identity: Identity,
 	rename: ({snapshot: {context}, send, active}) => (
 		<RenameScreen
+			prompt={text.wizard.manage.renamePrompt}
 			initial={
 				context.error && context.pendingLabel !== undefined
 					? context.pendingLabel
 					: (context.identities.find(candidate => candidate.id === context.userId)?.label ?? '')
 			}
+			error={context.error}
+			send={send}
+			active={active}
+			presenter={context.presenter}
+		/>
+	),
+	newLabel: ({snapshot: {context}, send, active}) => (
+		<RenameScreen
+			prompt={text.wizard.manage.newLabelPrompt}
+			initial={context.pendingLabel ?? ''}
 			error={context.error}
 			send={send}
 			active={active}

@@ -262,6 +262,9 @@ export type Catalogue = {
 			createUser: string;
 			createUserDone: (id: string) => string;
 			createUserNext: string;
+			/** The label the tour's identity gets (or has), and the key that changes it. */
+			label: (label: string) => string;
+			noLabel: string;
 			scopes: string;
 			lifetime: string;
 			issuing: string;
@@ -368,6 +371,9 @@ export type Catalogue = {
 				rename: (name: string) => string;
 			};
 			renamePrompt: string;
+			/** The list's first choice. */
+			create: string;
+			newLabelPrompt: string;
 			details: {
 				created: string;
 				lastToken: string;
@@ -395,6 +401,7 @@ export type Catalogue = {
 			noMatch: (filter: string) => string;
 		};
 		keys: {
+			label: string;
 			filter: string;
 			move: string;
 			choose: string;

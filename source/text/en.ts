@@ -140,6 +140,8 @@ export const en: Catalogue = {
 			createUserDone: (id: string) => `Created ${id}.`,
 			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
 			createUserNext: 'Next, choose what its token may do.',
+			label: (label: string) => `Label: ${label} (kept only on this machine) · l changes it`,
+			noLabel: 'No label · l gives it one (optional, kept only on this machine)',
 			scopes: 'A token carries scopes: what its holder may do. Space toggles; pick at least one.',
 			lifetime: 'How long the token lives: 60 to 1440 minutes (24 hours, the default). Shorter is safer.',
 			issuing: 'Asking ACS for a token…',
@@ -247,6 +249,8 @@ export const en: Catalogue = {
 				rename: (name: string) => name,
 			},
 			renamePrompt: 'New label (empty removes it):',
+			create: '+ Create an identity…',
+			newLabelPrompt: 'Label for the new identity (optional; Enter with none):',
 			details: {
 				created: 'Created',
 				lastToken: 'Last token',
@@ -273,6 +277,7 @@ export const en: Catalogue = {
 			noMatch: (filter: string) => `Nothing matches “${filter}”. Esc clears the filter.`,
 		},
 		keys: {
+			label: 'l label',
 			filter: '/ filter',
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
@@ -297,6 +302,7 @@ export const en: Catalogue = {
 				['Enter', 'choose, confirm, continue'],
 				['Space', 'toggle a scope'],
 				['/', 'filter a long list as you type (Esc clears it)'],
+				['l', 'label the identity the tour creates (optional)'],
 				['Esc', 'go back; cancel a request in flight'],
 				['v', 'reveal or mask the token (not in presenter mode)'],
 				['c', 'copy the token (OSC 52)'],

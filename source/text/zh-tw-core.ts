@@ -127,6 +127,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			createUserDone: (id: string) => `已建立 ${id}。`,
 			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
 			createUserNext: '接下來，選擇它的權杖可以做什麼。',
+			label: (label: string) => `標籤：${label}（只保留在這部電腦上）· 按 l 變更`,
+			noLabel: '沒有標籤 · 按 l 加上標籤（選填，只保留在這部電腦上）',
 			scopes: '權杖帶有範圍：代表持有者可以做什麼。按 Space 切換選取；至少選擇一個。',
 			lifetime: '權杖的存留期：60 到 1440 分鐘（預設為 24 小時）。越短越安全。',
 			issuing: '正在向 ACS 要求權杖…',
@@ -231,6 +233,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				rename: (name: string) => name,
 			},
 			renamePrompt: '新標籤（留空即移除）：',
+			create: '+ 建立身分識別…',
+			newLabelPrompt: '新身分識別的標籤（選填，可直接按 Enter 略過）：',
 			details: {
 				created: '建立時間',
 				lastToken: '上次權杖',
@@ -257,6 +261,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			noMatch: (filter: string) => `沒有符合「${filter}」的項目。按 Esc 清除篩選。`,
 		},
 		keys: {
+			label: 'l 標籤',
 			filter: '/ 篩選',
 			move: '↑↓/jk 移動',
 			choose: 'Enter 選擇',
@@ -281,6 +286,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				['Enter', '選擇、確認、繼續'],
 				['Space', '切換範圍的選取'],
 				['/', '在長清單中邊打字邊篩選（Esc 清除）'],
+				['l', '為導覽建立的身分識別加上標籤（選填）'],
 				['Esc', '返回；取消進行中的要求'],
 				['v', '顯示或遮罩權杖（簡報者模式下無法使用）'],
 				['c', '複製權杖（OSC 52）'],

@@ -1,7 +1,7 @@
 import {assign} from 'xstate';
-import {issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {identityCreated, issueInput, newLabel, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
-/** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
+/** The stored identities of the connection: list (and create one), then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
 		initial: 'loading',
 		states: {
@@ -21,8 +21,31 @@ export const manageStates = wizardSetup.createStateConfig({
 				entry: 'forgetToken',
 				on: {
 					SELECT_IDENTITY: {target: 'identity', actions: assign({userId: ({event}) => event.id, notice: undefined})},
+					CREATE_IDENTITY: {target: 'naming', actions: assign({pendingLabel: undefined, error: undefined, notice: undefined})},
 					BACK: '#wizard.menu',
 				},
+			},
+			naming: {
+				tags: ['typing'],
+				meta: {view: 'newLabel'},
+				on: {
+					SUBMIT_LABEL: {target: 'creating', actions: assign({pendingLabel: ({event}) => event.label})},
+					BACK: 'list',
+				},
+			},
+			creating: {
+				tags: ['busy'],
+				meta: {view: 'busy', busy: 'createUser'},
+				entry: 'clearError',
+				invoke: {
+					src: 'createUser',
+					input: ({context}) => newLabel(context),
+					// Loading waits for the record to be written: the list then shows it, selected.
+					onDone: {target: 'loading', actions: [assign(identityCreated), 'recordIdentity']},
+					// The label stays typed: fix it (a label in use, say) or Enter tries again.
+					onError: {target: 'naming', actions: 'setError'},
+				},
+				on: {BACK: 'naming'},
 			},
 			identity: {
 				meta: {view: 'identity'},

@@ -64,6 +64,10 @@ export type WizardEvent =
 	| {readonly type: 'SELECT_IDENTITY'; readonly id: string}
 	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
 	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
+	/** The manager's "create an identity" choice. */
+	| {readonly type: 'CREATE_IDENTITY'}
+	/** `l`: give the identity being created (or just created, in the tour) a label. */
+	| {readonly type: 'NAME_IDENTITY'}
 	| {readonly type: 'TOGGLE_REVEAL'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
@@ -77,7 +81,10 @@ export type WizardContext = {
 	readonly choices: readonly ConnectionChoice[];
 	readonly autoConnect: ConnectionChoice | undefined;
 	readonly pendingChoice: ConnectionChoice | undefined;
-	/** The label being saved in Manage → rename, kept so a failed save can be retried. */
+	/**
+	 * The label being saved in Manage → rename, kept so a failed save can be retried; or the
+	 * label the identity about to be created gets (manager and tour).
+	 */
 	readonly pendingLabel: string | undefined;
 	readonly connection: ConnectionInfo | undefined;
 	readonly identities: readonly IdentitySummary[];
@@ -122,6 +129,8 @@ export type View =
 	| 'identities'
 	| 'identity'
 	| 'rename'
+	/** The label of an identity not created yet (optional). */
+	| 'newLabel'
 	| 'confirm';
 
 /** What a busy state is doing, for its one line. */

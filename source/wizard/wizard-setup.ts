@@ -48,7 +48,8 @@ export const wizardSetup = setup({
 			notProvided('connect'),
 		),
 		loadIdentities: fromPromise<{identities: readonly IdentitySummary[]}, void>(notProvided('loadIdentities')),
-		createUser: fromPromise<Traced<{id: string}>, void>(notProvided('createUser')),
+		/** Creates the identity; a label is checked (valid, free) before anything is sent. */
+		createUser: fromPromise<Traced<{id: string}>, {label: string | undefined}>(notProvided('createUser')),
 		issueToken: fromPromise<Traced<IssuedToken>, IssueInput>(notProvided('issueToken')),
 		revokeTokens: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('revokeTokens')),
 		deleteUser: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('deleteUser')),
@@ -116,6 +117,22 @@ function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] 
 
 export function issueInput(context: WizardContext): IssueInput {
 	return {userId: context.userId as string, scopes: context.scopes, lifetimeMinutes: context.lifetimeMinutes};
+}
+
+/** The label typed for a new identity: the empty one is none. */
+export function newLabel(context: WizardContext): {label: string | undefined} {
+	return {label: context.pendingLabel === '' ? undefined : context.pendingLabel};
+}
+
+/** The context after an identity was created: it is the one in hand, and counted at once. */
+export function identityCreated({context, event}: {context: WizardContext; event: unknown}) {
+	const {output} = event as {output: Traced<{id: string}>};
+	const {label} = newLabel(context);
+	return {
+		userId: output.id,
+		exchanges: output.exchanges,
+		identities: [{id: output.id, createdAt: new Date().toISOString(), ...(label ? {label} : {})}, ...context.identities],
+	};
 }
 
 export function tokenIssued({event}: {event: unknown}) {

@@ -4,10 +4,12 @@ import {
 	alice,
 	bob,
 	connected,
+	createdUserId,
 	deleteExchanges,
 	issueExchanges,
 	manageIdentity,
 	revokeExchanges,
+	serviceError,
 	storedIdentities,
 	tokenFor,
 } from '../_helpers/wizard.js';
@@ -204,6 +206,36 @@ describe('manage', () => {
 
 		actor.send({type: 'SET_LIFETIME', minutes: 75});
 		expect(context().lifetimeMinutes).toBe(75);
+		actor.stop();
+	});
+
+	it('creates an identity with a label: naming → creating → loading → the list, with it in hand', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, sendAndWait, context} = harness;
+		await sendAndWait({type: 'MANAGE'}, s => s.matches({manage: 'list'}));
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		expect(actor.getSnapshot().hasTag('typing')).toBe(true);
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser).not.toHaveBeenCalled();
+
+		fakes.createUser.mockRejectedValueOnce(serviceError('The label carol is already used.', 'store'));
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		await sendAndWait({type: 'SUBMIT_LABEL', label: 'carol'}, s => s.matches({manage: 'naming'}) && s.context.error !== undefined);
+		expect(context()).toMatchObject({pendingLabel: 'carol', error: {message: 'The label carol is already used.'}});
+		expect(recorders.recordIdentity).not.toHaveBeenCalled();
+
+		await sendAndWait({type: 'SUBMIT_LABEL', label: 'carol2'}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser.mock.calls.map(call => call[0])).toEqual([{label: 'carol'}, {label: 'carol2'}]);
+		expect(context().userId).toBe(createdUserId);
+		expect(recorders.recordIdentity).toHaveBeenCalledTimes(1);
+		expect(recorders.recordIdentity.mock.calls[0]?.[0].context).toMatchObject({userId: createdUserId, pendingLabel: 'carol2'});
+		// The list was read again after the record.
+		expect(fakes.loadIdentities).toHaveBeenCalledTimes(2);
+
+		// An empty label is none.
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		await sendAndWait({type: 'SUBMIT_LABEL', label: ''}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser.mock.calls[2]?.[0]).toEqual({label: undefined});
 		actor.stop();
 	});
 });
