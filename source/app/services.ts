@@ -29,6 +29,8 @@ export function createWizardServices(deps: {
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
 	readonly pollMs?: number;
+	/** --save-key: a pasted key is kept in its profile after the first request the service accepts. */
+	readonly saveKey?: boolean;
 	/** News for the machine that comes from outside any actor (the embedded emulator's thread). */
 	readonly notify?: (event: WizardEvent) => void;
 }) {
@@ -147,6 +149,7 @@ export function createWizardServices(deps: {
 					env: deps.env,
 					cwd: deps.cwd,
 					makeDefault: true,
+					saveKey: deps.saveKey ?? false,
 					signal,
 					onExchange(exchange) {
 						exchanges.push(exchange);

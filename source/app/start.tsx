@@ -53,6 +53,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		'plain-symbols': {type: 'boolean'},
 		'no-color': {type: 'boolean'},
 		'config-dir': {type: 'string'},
+		'save-key': {type: 'boolean'},
 	});
 	const stdin = process.stdin;
 	const stdout = process.stdout;
@@ -106,6 +107,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			},
 			env: io.env,
 			cwd: io.cwd,
+			saveKey: values['save-key'] === true,
 			notify: event => actor.send(event),
 		});
 		const input = {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})};

@@ -11,7 +11,9 @@ const connection = `Connection (first match wins)
   --emulator             the local emulator (offline, no Azure account)
   --profile NAME         a saved profile (see: acs-tokens profiles)
   --save-key             keep the access key in the profile (config.json, mode 600), so
-                         --profile works without the connection string next time
+                         --profile works without the connection string next time;
+                         saved only once the service has accepted it (the request
+                         succeeded), never a key it refused
   otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
   from the environment or a .env file here, then the default profile.`;
 
@@ -69,6 +71,8 @@ issue token, revoke, delete) or manage the identities you created. ? shows every
 Options
   --emulator         connect to the local emulator at once (offline, no Azure account)
   --profile NAME     connect with a saved profile at once
+  --save-key         keep the access key of a pasted connection string in its profile,
+                     once the service has accepted it (the first request that succeeds)
   --present          presenter mode: secrets can never be revealed, ids shortened
   --no-color         no colours (NO_COLOR and TERM=dumb are honoured too)
   --plain-symbols    ASCII symbols and boxes (or: acs-tokens settings --symbols plain)

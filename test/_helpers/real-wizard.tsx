@@ -16,12 +16,14 @@ export function renderWithServices(options: {
 	readonly cwd?: string;
 	readonly columns?: number;
 	readonly rows?: number;
+	readonly saveKey?: boolean;
 }): {readonly app: AppHarness; readonly close: () => Promise<void>} {
 	const services = createWizardServices({
 		openStore: async () => IdentityStore.open({configDirectory: options.configDirectory}),
 		env: options.env ?? {},
 		cwd: options.cwd ?? options.configDirectory,
 		pollMs: 50,
+		saveKey: options.saveKey ?? false,
 	});
 	const actor = createActor(services.machine, {
 		input: {choices: options.choices ?? [{kind: 'emulator'}], ...(options.autoConnect ? {autoConnect: options.autoConnect} : {})},
