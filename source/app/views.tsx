@@ -93,7 +93,14 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	connect: ({snapshot, send, active, rows}) => (
 		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} rows={rows} />
 	),
-	paste: ({snapshot, send, active}) => <PasteScreen send={send} active={active} presenter={snapshot.context.presenter} />,
+	paste: ({snapshot: {context}, send, active}) => (
+		<PasteScreen
+			send={send}
+			active={active}
+			presenter={context.presenter}
+			profile={context.pendingChoice?.kind === 'profile' ? context.pendingChoice : undefined}
+		/>
+	),
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
 	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
 	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} presenter={snapshot.context.presenter} />,

@@ -238,6 +238,13 @@ export type Catalogue = {
 			profile: (name: string, endpoint: string) => string;
 			environment: (variable: string, endpoint: string) => string;
 			dotenv: (variable: string, endpoint: string) => string;
+			/** Where a saved profile's key comes from. */
+			key: {
+				saved: string;
+				environment: (variable: string) => string;
+				dotenv: (variable: string) => string;
+				none: string;
+			};
 			paste: string;
 			connecting: string;
 			failed: string;
@@ -247,6 +254,10 @@ export type Catalogue = {
 			explain: string;
 			valid: (endpoint: string) => string;
 			empty: string;
+			/** Asking the key of a saved profile that keeps none. */
+			keyHeading: (profile: string, endpoint: string) => string;
+			keyExplain: string;
+			keyEmpty: string;
 		};
 		menu: {
 			heading: string;

@@ -114,6 +114,12 @@ export const en: Catalogue = {
 			profile: (name: string, endpoint: string) => `Profile ${name} — ${endpoint}`,
 			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
 			dotenv: (variable: string, endpoint: string) => `${variable} from .env — ${endpoint}`,
+			key: {
+				saved: 'key saved in the store',
+				environment: (variable: string) => `key from $${variable}`,
+				dotenv: (variable: string) => `key from ${variable} in .env`,
+				none: 'no key saved: asks for it',
+			},
 			paste: 'Paste a connection string…',
 			connecting: 'Connecting…',
 			failed: 'Could not connect',
@@ -123,6 +129,10 @@ export const en: Catalogue = {
 			explain: 'Azure portal → your Communication Services resource → Keys → Connection string. It stays masked.',
 			valid: (endpoint: string) => `Looks right: ${endpoint}`,
 			empty: 'endpoint=https://<resource>.communication.azure.com/;accesskey=<key>',
+			keyHeading: (profile: string, endpoint: string) => `The access key of profile ${profile} (${endpoint})`,
+			keyExplain:
+				'This profile keeps no key. Paste its access key, or the whole connection string (Azure portal → your resource → Keys). It stays masked.',
+			keyEmpty: '<access key> or endpoint=…;accesskey=…',
 		},
 		menu: {
 			heading: 'What next?',

@@ -101,6 +101,12 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			profile: (name: string, endpoint: string) => `設定檔 ${name} — ${endpoint}`,
 			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
 			dotenv: (variable: string, endpoint: string) => `.env 中的 ${variable} — ${endpoint}`,
+			key: {
+				saved: '金鑰已保存在存放區',
+				environment: (variable: string) => `金鑰來自 $${variable}`,
+				dotenv: (variable: string) => `金鑰來自 .env 中的 ${variable}`,
+				none: '未保存金鑰：連線時會詢問',
+			},
 			paste: '貼上連接字串…',
 			connecting: '正在連線…',
 			failed: '無法連線',
@@ -110,6 +116,9 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			explain: 'Azure 入口網站 → 您的通訊服務資源 → 金鑰 → 連接字串。輸入的內容會保持遮罩。',
 			valid: (endpoint: string) => `看起來正確：${endpoint}`,
 			empty: 'endpoint=https://<資源>.communication.azure.com/;accesskey=<金鑰>',
+			keyHeading: (profile: string, endpoint: string) => `設定檔 ${profile} 的存取金鑰（${endpoint}）`,
+			keyExplain: '此設定檔未保存金鑰。請貼上它的存取金鑰或完整的連接字串（Azure 入口網站 → 您的資源 → 金鑰）。輸入的內容會保持遮罩。',
+			keyEmpty: '<存取金鑰> 或 endpoint=…;accesskey=…',
 		},
 		menu: {
 			heading: '接下來要做什麼？',

@@ -1,10 +1,18 @@
 import type {Exchange} from '../identity/trace.js';
 import type {TokenScope} from '../protocol/scopes.js';
 
+/** Where a saved profile's key comes from, as the connect screen says it (never the key itself). */
+export type ProfileKey =
+	| {readonly kind: 'saved'}
+	| {readonly kind: 'environment'; readonly variable: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
+	/** Given each time (a pasted connection string's profile): the wizard asks for it. */
+	| {readonly kind: 'none'};
+
 /** One way to connect, as offered on the first screen. */
 export type ConnectionChoice =
 	| {readonly kind: 'emulator'}
-	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string}
+	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string; readonly key?: ProfileKey}
 	| {readonly kind: 'environment'; readonly variable: string; readonly endpoint: string}
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string; readonly endpoint: string}
 	| {readonly kind: 'pasted'; readonly connectionString: string};

@@ -62,6 +62,8 @@ export const wizardSetup = setup({
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** A saved profile that keeps no key: its key is asked for first. */
+		choiceNeedsKey: ({event}) => event.type === 'CHOOSE_CONNECTION' && event.choice.kind === 'profile' && event.choice.key?.kind === 'none',
 		hasScopes: ({context}) => context.scopes.length > 0,
 		/** Whole minutes the service accepts (60–1440): anything else leaves the lifetime as it was. */
 		validLifetime: ({event}) =>

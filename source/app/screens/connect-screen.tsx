@@ -3,9 +3,30 @@ import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
 import {presentProfileName, presentText} from '../present.js';
-import type {ConnectionChoice, WizardEvent} from '../../wizard/types.js';
+import type {ConnectionChoice, ProfileKey, WizardEvent} from '../../wizard/types.js';
 
 type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
+
+function keyLabel(key: ProfileKey): string {
+	const said = text.wizard.connect.key;
+	switch (key.kind) {
+		case 'saved': {
+			return said.saved;
+		}
+
+		case 'environment': {
+			return said.environment(key.variable);
+		}
+
+		case 'dotenv': {
+			return said.dotenv(key.variable);
+		}
+
+		case 'none': {
+			return said.none;
+		}
+	}
+}
 
 export function choiceLabel(choice: ConnectionChoice): string {
 	const labels = text.wizard.connect;
@@ -15,7 +36,8 @@ export function choiceLabel(choice: ConnectionChoice): string {
 		}
 
 		case 'profile': {
-			return labels.profile(choice.name, choice.endpoint);
+			const profile = labels.profile(choice.name, choice.endpoint);
+			return choice.key ? `${profile} · ${keyLabel(choice.key)}` : profile;
 		}
 
 		case 'environment': {
