@@ -36,8 +36,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	const inTour = meta.step !== undefined;
 	// p is offered only where it does something: not in a session started in presenter mode.
 	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
-	const labelKey = snapshot.can({type: 'NAME_IDENTITY'}) ? [keys.label] : [];
-	return [...list, ...labelKey, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
+	return [...list, ...(inTour ? [keys.code] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 
 /** The single-letter keys that work on every screen where nothing is typed. */

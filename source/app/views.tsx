@@ -30,12 +30,28 @@ export type ViewProps = {
 	readonly onTyping: (typing: boolean) => void;
 };
 
-function Prompt({what}: {readonly what: string}) {
-	return <Text color="cyan">{text.wizard.run(what)}</Text>;
+function Prompt({what, hint}: {readonly what: string; readonly hint?: string | undefined}) {
+	return (
+		<Text>
+			<Text color="cyan">{text.wizard.run(what)}</Text>
+			{hint ? <Text dimColor> · {hint}</Text> : undefined}
+		</Text>
+	);
 }
 
 /** A tour step that is a sentence (or two), the token's validity where it matters, and a prompt. */
-function Step({lines, prompt, status}: {readonly lines: readonly string[]; readonly prompt?: string; readonly status?: ViewProps}) {
+function Step({
+	lines,
+	prompt,
+	status,
+	hint,
+}: {
+	readonly lines: readonly string[];
+	readonly prompt?: string;
+	readonly status?: ViewProps;
+	/** A key that also works here, after the prompt on its line (the footer has no room for it at 80 columns). */
+	readonly hint?: string;
+}) {
 	return (
 		<>
 			{lines.map(line => (
@@ -44,13 +60,17 @@ function Step({lines, prompt, status}: {readonly lines: readonly string[]; reado
 				</Prose>
 			))}
 			{status ? <TokenStatusLine status={status.snapshot.context.tokenStatus} /> : undefined}
-			{prompt ? <Prompt what={prompt} /> : undefined}
+			{prompt ? <Prompt what={prompt} hint={hint} /> : undefined}
 		</>
 	);
 }
 
-/** The tour identity's label (optional), and that `l` sets it. */
-const labelLine = (label: string | undefined) => (label ? text.wizard.explain.label(label) : text.wizard.explain.noLabel);
+/** The tour's identity as created: `label (id)` once it has a label. */
+function createdName(props: ViewProps): string {
+	const {context} = props.snapshot;
+	const label = context.identities.find(identity => identity.id === context.userId)?.label;
+	return label ? `${label} (${userIdShown(props)})` : userIdShown(props);
+}
 
 const userIdShown = ({snapshot: {context}}: ViewProps) => (context.userId ? showId(context.userId, context.presenter) : '');
 
@@ -113,17 +133,19 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			prompt={text.wizard.actions.next}
 		/>
 	),
+	// The label line only once one is typed (the footer offers `l`): at 80×24 the step has no row to spare.
 	createUser: ({snapshot: {context}}) => (
-		<Step lines={[text.wizard.explain.createUser, labelLine(context.pendingLabel)]} prompt={text.wizard.actions.createUser} />
+		<Step
+			lines={[text.wizard.explain.createUser, ...(context.pendingLabel ? [text.wizard.explain.label(context.pendingLabel)] : [])]}
+			prompt={text.wizard.actions.createUser}
+			hint={text.wizard.keys.label}
+		/>
 	),
 	userCreated: props => (
 		<Step
-			lines={[
-				text.wizard.explain.createUserDone(userIdShown(props)),
-				labelLine(props.snapshot.context.identities.find(identity => identity.id === props.snapshot.context.userId)?.label),
-				text.wizard.explain.createUserNext,
-			]}
+			lines={[text.wizard.explain.createUserDone(createdName(props)), text.wizard.explain.createUserNext]}
 			prompt={text.wizard.actions.next}
+			hint={text.wizard.keys.label}
 		/>
 	),
 	scopes: ({snapshot, send, active}) => <ScopesScreen selected={snapshot.context.scopes} send={send} active={active} />,

@@ -275,7 +275,6 @@ export type Catalogue = {
 			createUserNext: string;
 			/** The label the tour's identity gets (or has), and the key that changes it. */
 			label: (label: string) => string;
-			noLabel: string;
 			scopes: string;
 			lifetime: string;
 			issuing: string;

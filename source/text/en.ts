@@ -151,7 +151,6 @@ export const en: Catalogue = {
 			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
 			createUserNext: 'Next, choose what its token may do.',
 			label: (label: string) => `Label: ${label} (kept only on this machine) · l changes it`,
-			noLabel: 'No label · l gives it one (optional, kept only on this machine)',
 			scopes: 'A token carries scopes: what its holder may do. Space toggles; pick at least one.',
 			lifetime: 'How long the token lives: 60 to 1440 minutes (24 hours, the default). Shorter is safer.',
 			issuing: 'Asking ACS for a token…',

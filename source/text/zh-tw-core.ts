@@ -137,7 +137,6 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
 			createUserNext: '接下來，選擇它的權杖可以做什麼。',
 			label: (label: string) => `標籤：${label}（只保留在這部電腦上）· 按 l 變更`,
-			noLabel: '沒有標籤 · 按 l 加上標籤（選填，只保留在這部電腦上）',
 			scopes: '權杖帶有範圍：代表持有者可以做什麼。按 Space 切換選取；至少選擇一個。',
 			lifetime: '權杖的存留期：60 到 1440 分鐘（預設為 24 小時）。越短越安全。',
 			issuing: '正在向 ACS 要求權杖…',

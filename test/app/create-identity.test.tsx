@@ -117,7 +117,8 @@ describe('naming the identity in the tour', () => {
 		await app.waitForText('What next?');
 		await app.press(keys.enter, 'Step 1 of 6');
 		let frame = await app.press(keys.enter, 'Step 2 of 6');
-		expect(frame).toContain('No label · l gives it one (optional, kept only on this machine)');
+		expect(frame).toContain('Press Enter to create the user. · l label');
+		expect(frame).not.toContain('Label:');
 
 		await app.press('l', 'Label for the new identity');
 		await app.type('learner');
@@ -126,7 +127,7 @@ describe('naming the identity in the tour', () => {
 		expect(stored()).toHaveLength(0);
 
 		frame = await app.press(keys.enter, 'Press Enter to continue');
-		expect(frame).toContain('Label: learner');
+		expect(frame).toContain('learner (8:acs:');
 		// The store is written behind the screen, just after.
 		await vi.waitFor(() => expect(stored()).toHaveLength(1));
 		const [created] = stored();
@@ -137,7 +138,7 @@ describe('naming the identity in the tour', () => {
 		await app.press('l', 'New label (empty removes it): learner');
 		await app.press('\u0015', frame => !frame.includes('removes it): learner'));
 		await app.type('student');
-		frame = await app.press(keys.enter, 'Label: student');
+		frame = await app.press(keys.enter, 'student (8:acs:');
 		expect(frame).toContain('Press Enter to continue');
 		expect(stored().map(identity => identity.label)).toEqual(['student']);
 		await app.press(keys.enter, 'Step 3 of 6');
