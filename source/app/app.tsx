@@ -32,6 +32,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 
 	const viewKeys: Partial<Record<View, string[]>> = {
 		scopes: [keys.move, keys.toggle, keys.submit],
+		identities: [keys.move, keys.choose, keys.filter],
 		token: snapshot.context.claimsShown
 			? [keys.scroll, keys.copy, keys.file, keys.claims]
 			: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
@@ -53,6 +54,7 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 		s: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_SIGNING'},
 		v: {type: 'TOGGLE_REVEAL'},
 		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
+		l: {type: 'NAME_IDENTITY'},
 	};
 	return Object.hasOwn(events, input) ? events[input] : undefined;
 }

@@ -8,6 +8,7 @@ import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {ConnectionChoice, IdentitySummary, IssuedToken, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../wizard/wizard-machine.js';
+import {newLabel} from '../wizard/wizard-setup.js';
 import {text} from '../text/index.js';
 
 /**
@@ -30,6 +31,8 @@ export function createWizardServices(deps: {
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
 	readonly pollMs?: number;
+	/** --save-key: a pasted key is kept in its profile after the first request the service accepts. */
+	readonly saveKey?: boolean;
 	/** News for the machine that comes from outside any actor (the embedded emulator's thread). */
 	readonly notify?: (event: WizardEvent) => void;
 }) {
@@ -173,6 +176,7 @@ export function createWizardServices(deps: {
 					env: deps.env,
 					cwd: deps.cwd,
 					makeDefault: true,
+					saveKey: deps.saveKey ?? false,
 					signal,
 					onExchange(exchange) {
 						exchanges.push(exchange);
@@ -194,7 +198,17 @@ export function createWizardServices(deps: {
 				await written();
 				return {identities: identities()};
 			}),
-			createUser: fromPromise(({signal}) => traced(() => current().client.createUser({signal}))),
+			createUser: fromPromise(({input, signal}) =>
+				traced(() => {
+					const {resolved, client} = current();
+					// A label that could not be kept is refused before the identity exists on the service.
+					if (input.label !== undefined) {
+						store().assertLabelFree(resolved.profileName, input.label);
+					}
+
+					return client.createUser({signal});
+				}),
+			),
 			issueToken: fromPromise(({input, signal}: {input: IssueInput; signal: AbortSignal}) => traced(() => issue(input, signal))),
 			revokeAndReissue: fromPromise(({input, signal}: {input: ReissueInput; signal: AbortSignal}) =>
 				traced(async () => {
@@ -218,6 +232,8 @@ export function createWizardServices(deps: {
 				}),
 			),
 			renameIdentity: fromPromise(async ({input}) => {
+				// The tour's identity may still be on its way into the store.
+				await written();
 				await store().rename(current().resolved.profileName, input.userId, input.label === '' ? undefined : input.label);
 				return {identities: identities()};
 			}),
@@ -257,8 +273,9 @@ export function createWizardServices(deps: {
 		actions: {
 			recordIdentity({context, self}) {
 				const profile = session?.resolved.profileName;
+				const {label} = newLabel(context);
 				if (profile && context.userId) {
-					record(self, store().recordIdentity(profile, {id: context.userId}));
+					record(self, store().recordIdentity(profile, {id: context.userId, ...(label === undefined ? {} : {label})}));
 				}
 			},
 			recordToken({context, self}) {

@@ -4,14 +4,43 @@ import {discoverConnectionStrings} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
-import type {ConnectionChoice} from '../wizard/types.js';
+import type {ConnectionChoice, ProfileKey} from '../wizard/types.js';
 import type {CommandIo} from '../commands/context.js';
 import {exitCodes} from '../commands/exit-codes.js';
 import {parseCommand} from '../commands/parse-command.js';
 
 
 
-/** What the first screen offers: the remembered profile first; the emulator first when nothing is configured. */
+/** Where a saved profile's key is, for the connect screen; undefined for the emulator's. */
+function profileKey(keySource: SavedProfileSummary['keySource']): ProfileKey | undefined {
+	switch (keySource.kind) {
+		case 'saved': {
+			return {kind: 'saved'};
+		}
+
+		case 'environment': {
+			return {kind: 'environment', variable: keySource.variable ?? ''};
+		}
+
+		case 'dotenv': {
+			return {kind: 'dotenv', path: keySource.path ?? '', variable: keySource.variable ?? ''};
+		}
+
+		case 'emulator': {
+			return undefined;
+		}
+
+		default: {
+			return {kind: 'none'};
+		}
+	}
+}
+
+/**
+ * What the first screen offers: every saved profile (the remembered one first) with where its
+ * key comes from, then connection strings found in the environment and .env that no profile
+ * already reads; the emulator first when it is the one remembered or nothing is configured.
+ */
 export async function connectionChoices(
 	saved: {readonly profiles: readonly SavedProfileSummary[]; readonly defaultProfile: string | undefined},
 	env: NodeJS.ProcessEnv,
@@ -32,17 +61,32 @@ export async function connectionChoices(
 	}
 
 	const defaultName = saved.defaultProfile;
-	const profiles = saved.profiles
-		.filter(profile => profile.keySource.kind !== 'command-line' && profile.keySource.kind !== 'emulator')
-		.sort((a, b) => Number(b.name === defaultName) - Number(a.name === defaultName))
-		.map(profile => ({kind: 'profile', name: profile.name, endpoint: profile.endpoint}) as const);
+	const profiles: ConnectionChoice[] = [];
+	for (const profile of saved.profiles.toSorted((a, b) => Number(b.name === defaultName) - Number(a.name === defaultName))) {
+		const key = profileKey(profile.keySource);
+		if (key) {
+			profiles.push({kind: 'profile', name: profile.name, endpoint: profile.endpoint, key});
+		}
+	}
+
+	// A profile that reads the same variable for the same endpoint already offers that string.
+	const unsaved = configured.filter(
+		choice =>
+			!profiles.some(
+				profile =>
+					profile.kind === 'profile' &&
+					profile.endpoint === (choice as {endpoint?: string}).endpoint &&
+					profile.key?.kind === choice.kind &&
+					(profile.key as {variable?: string}).variable === (choice as {variable?: string}).variable,
+			),
+	);
 	const emulator = {kind: 'emulator'} as const;
 	const emulatorRemembered = saved.profiles.find(profile => profile.name === defaultName)?.keySource.kind === 'emulator';
-	if (configured.length === 0 && profiles.length === 0) {
+	if (unsaved.length === 0 && profiles.length === 0) {
 		return [emulator];
 	}
 
-	return emulatorRemembered ? [emulator, ...profiles, ...configured] : [...profiles, ...configured, emulator];
+	return emulatorRemembered ? [emulator, ...profiles, ...unsaved] : [...profiles, ...unsaved, emulator];
 }
 
 export async function runWizard(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -54,6 +98,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		'screen-reader': {type: 'boolean'},
 		'no-color': {type: 'boolean'},
 		'config-dir': {type: 'string'},
+		'save-key': {type: 'boolean'},
 	});
 	const stdin = process.stdin;
 	const stdout = process.stdout;
@@ -112,6 +157,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			},
 			env: io.env,
 			cwd: io.cwd,
+			saveKey: values['save-key'] === true,
 			notify: event => actor.send(event),
 		});
 		const input = {choices, presenter: values.present ?? false, ...(autoConnect ? {autoConnect} : {})};

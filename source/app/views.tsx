@@ -10,7 +10,7 @@ import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
 import {ErrorScreen} from './screens/error-screen.js';
-import {IdentityScreen, identityName} from './screens/identity-screen.js';
+import {confirmQuestion, IdentityScreen, identityName} from './screens/identity-screen.js';
 import {LifetimeScreen} from './screens/lifetime-screen.js';
 import {ManageScreen} from './screens/manage-screen.js';
 import {MenuScreen} from './screens/menu-screen.js';
@@ -31,12 +31,28 @@ export type ViewProps = {
 	readonly onTyping: (typing: boolean) => void;
 };
 
-function Prompt({what}: {readonly what: string}) {
-	return <Text color="cyan">{text.wizard.run(what)}</Text>;
+function Prompt({what, hint}: {readonly what: string; readonly hint?: string | undefined}) {
+	return (
+		<Text>
+			<Text color="cyan">{text.wizard.run(what)}</Text>
+			{hint ? <Text dimColor> · {hint}</Text> : undefined}
+		</Text>
+	);
 }
 
 /** A tour step that is a sentence (or two), the token's validity where it matters, and a prompt. */
-function Step({lines, prompt, status}: {readonly lines: readonly string[]; readonly prompt?: string; readonly status?: ViewProps}) {
+function Step({
+	lines,
+	prompt,
+	status,
+	hint,
+}: {
+	readonly lines: readonly string[];
+	readonly prompt?: string;
+	readonly status?: ViewProps;
+	/** A key that also works here, after the prompt on its line (the footer has no room for it at 80 columns). */
+	readonly hint?: string;
+}) {
 	return (
 		<>
 			{lines.map(line => (
@@ -45,9 +61,16 @@ function Step({lines, prompt, status}: {readonly lines: readonly string[]; reado
 				</Prose>
 			))}
 			{status ? <TokenStatusLine status={status.snapshot.context.tokenStatus} /> : undefined}
-			{prompt ? <Prompt what={prompt} /> : undefined}
+			{prompt ? <Prompt what={prompt} hint={hint} /> : undefined}
 		</>
 	);
+}
+
+/** The tour's identity as created: `label (id)` once it has a label. */
+function createdName(props: ViewProps): string {
+	const {context} = props.snapshot;
+	const label = context.identities.find(identity => identity.id === context.userId)?.label;
+	return label ? `${label} (${userIdShown(props)})` : userIdShown(props);
 }
 
 const userIdShown = ({snapshot: {context}}: ViewProps) => (context.userId ? showId(context.userId, context.presenter) : '');
@@ -101,10 +124,17 @@ function Identity(props: ViewProps) {
 
 /** Each screen the machine names in `meta.view`, drawn from the snapshot. */
 const views: Record<View, (props: ViewProps) => ReactNode> = {
-	connect: ({snapshot, send, active}) => (
-		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} />
+	connect: ({snapshot, send, active, rows}) => (
+		<ConnectScreen choices={snapshot.context.choices} send={send} active={active} presenter={snapshot.context.presenter} rows={rows} />
 	),
-	paste: ({snapshot, send, active}) => <PasteScreen send={send} active={active} presenter={snapshot.context.presenter} />,
+	paste: ({snapshot: {context}, send, active}) => (
+		<PasteScreen
+			send={send}
+			active={active}
+			presenter={context.presenter}
+			profile={context.pendingChoice?.kind === 'profile' ? context.pendingChoice : undefined}
+		/>
+	),
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
 	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
 	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} presenter={snapshot.context.presenter} />,
@@ -117,15 +147,25 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			prompt={text.wizard.actions.next}
 		/>
 	),
-	createUser: () => <Step lines={[text.wizard.explain.createUser]} prompt={text.wizard.actions.createUser} />,
+	// The label line only once one is typed (the footer offers `l`): at 80×24 the step has no row to spare.
+	createUser: ({snapshot: {context}}) => (
+		<Step
+			lines={[text.wizard.explain.createUser, ...(context.pendingLabel ? [text.wizard.explain.label(context.pendingLabel)] : [])]}
+			prompt={text.wizard.actions.createUser}
+			hint={text.wizard.keys.label}
+		/>
+	),
 	userCreated: props => (
 		<Step
-			lines={[text.wizard.explain.createUserDone(userIdShown(props)), text.wizard.explain.createUserNext]}
+			lines={[text.wizard.explain.createUserDone(createdName(props)), text.wizard.explain.createUserNext]}
 			prompt={text.wizard.actions.next}
+			hint={text.wizard.keys.label}
 		/>
 	),
 	scopes: ({snapshot, send, active}) => <ScopesScreen selected={snapshot.context.scopes} send={send} active={active} />,
-	lifetime: ({snapshot, send, active}) => <LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} />,
+	lifetime: ({snapshot, send, active, onTyping}) => (
+		<LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} onTyping={onTyping} />
+	),
 	token: Token,
 	revoke: props => <Step lines={[text.wizard.explain.revoke]} status={props} prompt={text.wizard.actions.revoke} />,
 	revoked: ({snapshot: {context}}) => (
@@ -142,7 +182,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
 	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,
-	identities: ({snapshot: {context}, send, active, rows, columns}) => (
+	identities: ({snapshot: {context}, send, active, rows, columns, onTyping}) => (
 		<ManageScreen
 			profile={
 				context.connection
@@ -150,17 +190,20 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 					: ''
 			}
 			identities={context.identities}
+			selectedId={context.userId}
 			presenter={context.presenter}
 			notice={context.notice}
 			send={send}
 			active={active}
 			rows={rows}
 			columns={columns}
+			onTyping={onTyping}
 		/>
 	),
 	identity: Identity,
 	rename: ({snapshot: {context}, send, active}) => (
 		<RenameScreen
+			prompt={text.wizard.manage.renamePrompt}
 			initial={
 				context.error && context.pendingLabel !== undefined
 					? context.pendingLabel
@@ -172,11 +215,21 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			presenter={context.presenter}
 		/>
 	),
+	newLabel: ({snapshot: {context}, send, active}) => (
+		<RenameScreen
+			prompt={text.wizard.manage.newLabelPrompt}
+			initial={context.pendingLabel ?? ''}
+			error={context.error}
+			send={send}
+			active={active}
+			presenter={context.presenter}
+		/>
+	),
 	confirm: ({snapshot: {context}, send, active}) => {
 		const identity = context.identities.find(candidate => candidate.id === context.userId);
 		const name = identityName(identity, context.userId ?? '', context.presenter);
 		return context.action ? (
-			<ConfirmScreen question={text.wizard.manage.confirm[context.action](name)} send={send} active={active} />
+			<ConfirmScreen question={confirmQuestion(context.action, name, identity?.deletedAt !== undefined)} send={send} active={active} />
 		) : undefined;
 	},
 };

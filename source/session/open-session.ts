@@ -17,7 +17,10 @@ export type SessionOptions = {
 	readonly request?: ConnectionRequest | undefined;
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
-	/** Keep the access key in the profile (--save-key). */
+	/**
+	 * Keep the access key in the profile (--save-key): once the service has accepted it, after
+	 * the session's first authenticated request that succeeds; a rejected key is never saved.
+	 */
 	readonly saveKey?: boolean | undefined;
 	/** Make this profile the one used next time nothing is named (the wizard does). */
 	readonly makeDefault?: boolean | undefined;
@@ -41,12 +44,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	});
 	try {
 		options.signal?.throwIfAborted();
-		await rememberProfile(store, resolved, {saveKey: options.saveKey ?? false});
+		await rememberProfile(store, resolved);
 		if (options.makeDefault) {
 			await store.setDefaultProfile(resolved.profileName);
 		}
 
-		const client = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
+		const made = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
+		const client = options.saveKey ? savingKeyOnSuccess(made, () => rememberProfile(store, resolved, {saveKey: true})) : made;
 		options.signal?.throwIfAborted();
 		return {store, resolved, client, close: () => resolved.close()};
 	} catch (error) {
@@ -54,4 +58,28 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		await resolved.close().catch(() => undefined);
 		throw error;
 	}
+}
+
+/**
+ * The client, saving the key after its first call that succeeds: only then has the service
+ * accepted the key (a 401 throws before). The save is awaited, so that a command's output
+ * follows it; it happens once.
+ */
+function savingKeyOnSuccess(client: IdentityClient, saveKey: () => Promise<void>): IdentityClient {
+	let saving: Promise<void> | undefined;
+	const accepted = async <T>(call: Promise<T>): Promise<T> => {
+		const result = await call;
+		saving ??= saveKey();
+		await saving;
+		return result;
+	};
+	return {
+		signedIn: () => client.signedIn(),
+		exchangeTeamsToken: (teams, options) => accepted(client.exchangeTeamsToken(teams, options)),
+		createUser: options => accepted(client.createUser(options)),
+		createUserAndToken: (scopes, options) => accepted(client.createUserAndToken(scopes, options)),
+		issueToken: (id, scopes, options) => accepted(client.issueToken(id, scopes, options)),
+		revokeTokens: (id, options) => accepted(client.revokeTokens(id, options)),
+		deleteUser: (id, options) => accepted(client.deleteUser(id, options)),
+	};
 }

@@ -6,7 +6,8 @@ import type {SymbolStyle} from './types.js';
 export type SavedProfileSummary = {
 	readonly name: string;
 	readonly endpoint: string;
-	readonly keySource: {readonly kind: string};
+	/** The kind, and where an environment or .env key is read; a saved key itself is never read here. */
+	readonly keySource: {readonly kind: string; readonly variable?: string; readonly path?: string};
 };
 
 export type SavedSettings = {readonly language: LanguageSetting; readonly symbols: SymbolStyle};
@@ -27,6 +28,15 @@ function settingsOf(data: Record<string, unknown>): SavedSettings {
 	return {language, symbols: settings?.symbols === 'plain' ? 'plain' : 'unicode'};
 }
 
+function whereKeyIs(keySource: SavedProfileSummary['keySource']): SavedProfileSummary['keySource'] {
+	const {kind, variable, path: file} = keySource;
+	return {
+		kind,
+		...(typeof variable === 'string' ? {variable} : {}),
+		...(typeof file === 'string' ? {path: file} : {}),
+	};
+}
+
 /**
  * The saved profiles and settings, read straight from config.json without conf, its schema or
  * its lock: enough to draw the wizard's first screen before the store itself is opened.
@@ -39,10 +49,12 @@ export function readSavedProfiles(configDirectory: string): {
 	readonly settings: SavedSettings;
 } {
 	const data = readConfigJson(configDirectory);
-	const profiles = (Array.isArray(data['profiles']) ? data['profiles'] : []).filter(
-		(profile): profile is SavedProfileSummary =>
-			typeof profile?.name === 'string' && typeof profile?.endpoint === 'string' && typeof profile?.keySource?.kind === 'string',
-	);
+	const profiles = (Array.isArray(data['profiles']) ? data['profiles'] : [])
+		.filter(
+			(profile): profile is SavedProfileSummary =>
+				typeof profile?.name === 'string' && typeof profile?.endpoint === 'string' && typeof profile?.keySource?.kind === 'string',
+		)
+		.map(({name, endpoint, keySource}) => ({name, endpoint, keySource: whereKeyIs(keySource)}));
 	const defaultProfile =
 		typeof data['defaultProfile'] === 'string' && profiles.some(profile => profile.name === data['defaultProfile'])
 			? data['defaultProfile']

@@ -278,6 +278,13 @@ export type Catalogue = {
 			profile: (name: string, endpoint: string) => string;
 			environment: (variable: string, endpoint: string) => string;
 			dotenv: (variable: string, endpoint: string) => string;
+			/** Where a saved profile's key comes from. */
+			key: {
+				saved: string;
+				environment: (variable: string) => string;
+				dotenv: (variable: string) => string;
+				none: string;
+			};
 			paste: string;
 			connecting: string;
 			failed: string;
@@ -287,6 +294,10 @@ export type Catalogue = {
 			explain: string;
 			valid: (endpoint: string) => string;
 			empty: string;
+			/** Asking the key of a saved profile that keeps none. */
+			keyHeading: (profile: string, endpoint: string) => string;
+			keyExplain: string;
+			keyEmpty: string;
 		};
 		menu: {
 			heading: string;
@@ -302,6 +313,8 @@ export type Catalogue = {
 			createUser: string;
 			createUserDone: (id: string) => string;
 			createUserNext: string;
+			/** The label the tour's identity gets (or has), and the key that changes it. */
+			label: (label: string) => string;
 			scopes: string;
 			lifetime: string;
 			issuing: string;
@@ -347,6 +360,12 @@ export type Catalogue = {
 		lifetime: {
 			minutes: (minutes: number) => string;
 			default: string;
+			/** The entry beside the presets where the minutes are typed. */
+			custom: string;
+			customChosen: (lifetime: string) => string;
+			prompt: (minimum: number, maximum: number) => string;
+			range: (minimum: number, maximum: number) => string;
+			valid: (lifetime: string) => string;
 		};
 		token: {
 			heading: string;
@@ -424,17 +443,23 @@ export type Catalogue = {
 				delete: string;
 				rename: string;
 				forget: string;
+				/** Forget, on an identity already deleted on the service: only this machine's list changes. */
+				forgetDeleted: string;
 			};
 			confirm: {
 				revoke: (name: string) => string;
 				delete: (name: string) => string;
 				forget: (name: string) => string;
+				forgetDeleted: (name: string) => string;
 				issue: (name: string) => string;
 				rename: (name: string) => string;
 			};
 			renamePrompt: string;
 			/** The identity's last token, kept by the store (settings --store-tokens on). */
 			viewStoredToken: string;
+			/** The list's first choice. */
+			create: string;
+			newLabelPrompt: string;
 			details: {
 				created: string;
 				lastToken: string;
@@ -481,7 +506,16 @@ export type Catalogue = {
 			bearer: string;
 			tip: string;
 		};
+		/** A long list: where the cursor is, and its filter (`/`). */
+		list: {
+			position: (at: number, count: number) => string;
+			matching: (at: number, matches: number, total: number) => string;
+			filterPrompt: string;
+			noMatch: (filter: string) => string;
+		};
 		keys: {
+			label: string;
+			filter: string;
 			move: string;
 			choose: string;
 			toggle: string;

@@ -14,7 +14,9 @@ const connection = `Connection (first match wins)
   --tenant ID            the Entra ID tenant to sign in to, with --endpoint
   --profile NAME         a saved profile (see: acs-tokens profiles)
   --save-key             keep the access key in the profile (config.json, mode 600), so
-                         --profile works without the connection string next time
+                         --profile works without the connection string next time;
+                         saved only once the service has accepted it (the request
+                         succeeded), never a key it refused
   otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
   from the environment or a .env file here, then AZURE_COMMUNICATION_ENDPOINT
   (keyless), then the default profile.`;
@@ -75,6 +77,8 @@ issue token, revoke, delete) or manage the identities you created. ? shows every
 Options
   --emulator         connect to the local emulator at once (offline, no Azure account)
   --profile NAME     connect with a saved profile at once
+  --save-key         keep the access key of a pasted connection string in its profile,
+                     once the service has accepted it (the first request that succeeds)
   --present          presenter mode: secrets can never be revealed, ids shortened
   --no-color         no colours (NO_COLOR and TERM=dumb are honoured too; with
                      TERM=dumb each screen is printed as lines, nothing redrawn)

@@ -144,6 +144,12 @@ export const en: Catalogue = {
 			profile: (name: string, endpoint: string) => `Profile ${name} — ${endpoint}`,
 			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
 			dotenv: (variable: string, endpoint: string) => `${variable} from .env — ${endpoint}`,
+			key: {
+				saved: 'key saved in the store',
+				environment: (variable: string) => `key from $${variable}`,
+				dotenv: (variable: string) => `key from ${variable} in .env`,
+				none: 'no key saved: asks for it',
+			},
 			paste: 'Paste a connection string…',
 			connecting: 'Connecting…',
 			failed: 'Could not connect',
@@ -153,6 +159,10 @@ export const en: Catalogue = {
 			explain: 'Azure portal → your Communication Services resource → Keys → Connection string. It stays masked.',
 			valid: (endpoint: string) => `Looks right: ${endpoint}`,
 			empty: 'endpoint=https://<resource>.communication.azure.com/;accesskey=<key>',
+			keyHeading: (profile: string, endpoint: string) => `The access key of profile ${profile} (${endpoint})`,
+			keyExplain:
+				'This profile keeps no key. Paste its access key, or the whole connection string (Azure portal → your resource → Keys). It stays masked.',
+			keyEmpty: '<access key> or endpoint=…;accesskey=…',
 		},
 		menu: {
 			heading: 'What next?',
@@ -170,6 +180,7 @@ export const en: Catalogue = {
 			createUserDone: (id: string) => `Created ${id}.`,
 			// On a line of its own: a long id fills the line before, and wrapping would start this one with a space.
 			createUserNext: 'Next, choose what its token may do.',
+			label: (label: string) => `Label: ${label} (kept only on this machine) · l changes it`,
 			scopes: 'A token carries scopes: what its holder may do. Space toggles; pick at least one.',
 			lifetime: 'How long the token lives: 60 to 1440 minutes (24 hours, the default). Shorter is safer.',
 			issuing: 'Asking ACS for a token…',
@@ -217,6 +228,12 @@ export const en: Catalogue = {
 			minutes: (minutes: number) =>
 				minutes % 60 === 0 ? `${minutes / 60} ${hours(minutes / 60)} (${minutes} minutes)` : `${minutes} minutes`,
 			default: 'default',
+			custom: 'Custom: type the minutes…',
+			customChosen: (lifetime: string) => `Custom: ${lifetime}`,
+			prompt: (minimum: number, maximum: number) => `Minutes (${minimum}–${maximum}):`,
+			range: (minimum: number, maximum: number) =>
+				`Type whole minutes from ${minimum} to ${maximum}; Enter takes them once they are in range.`,
+			valid: (lifetime: string) => `✓ ${lifetime} · Enter issues the token`,
 		},
 		token: {
 			heading: 'Access token',
@@ -289,17 +306,23 @@ export const en: Catalogue = {
 				revoke: 'Revoke its tokens',
 				delete: 'Delete the identity',
 				rename: 'Rename (local label)',
-				forget: 'Forget locally (stays on the resource)',
+				forget: 'Forget locally (the identity stays on the service)',
+				forgetDeleted: "Forget locally (only removes it from this machine's list)",
 			},
 			confirm: {
 				revoke: (name: string) => `Revoke every token of ${name}? Enter confirms, Esc cancels.`,
 				delete: (name: string) => `Delete ${name} and invalidate all its tokens? Enter confirms, Esc cancels.`,
-				forget: (name: string) => `Forget ${name} locally? It stays on the resource. Enter confirms, Esc cancels.`,
+				forget: (name: string) =>
+					`Forget ${name} locally? The identity stays on the service and its tokens keep working. Enter confirms, Esc cancels.`,
+				forgetDeleted: (name: string) =>
+					`Remove ${name} from this machine's list? It is already deleted on the service. Enter confirms, Esc cancels.`,
 				issue: (name: string) => name,
 				rename: (name: string) => name,
 			},
 			viewStoredToken: 'View the stored token',
 			renamePrompt: 'New label (empty removes it):',
+			create: '+ Create an identity…',
+			newLabelPrompt: 'Label for the new identity (optional; Enter with none):',
 			details: {
 				created: 'Created',
 				lastToken: 'Last token',
@@ -341,7 +364,15 @@ export const en: Catalogue = {
 			bearer: 'This request carries a bearer token (Authorization: Bearer <token>, Entra ID) instead of an HMAC signature.',
 			tip: 'acs-tokens sign METHOD URL prints these headers for curl.',
 		},
+		list: {
+			position: (at: number, count: number) => `${at} of ${count}`,
+			matching: (at: number, matches: number, total: number) => `${at} of ${matches} matching (${total} in all)`,
+			filterPrompt: 'Filter: ',
+			noMatch: (filter: string) => `Nothing matches “${filter}”. Esc clears the filter.`,
+		},
 		keys: {
+			label: 'l label',
+			filter: '/ filter',
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
 			toggle: 'Space toggle',
@@ -367,6 +398,8 @@ export const en: Catalogue = {
 				['↑ ↓ or j k', 'move in a list'],
 				['Enter', 'choose, confirm, continue'],
 				['Space', 'toggle a scope'],
+				['/', 'filter a long list as you type (Esc clears it)'],
+				['l', 'label the identity the tour creates (optional)'],
 				['Esc', 'go back; cancel a request in flight'],
 				['v', 'reveal or mask the token (not in presenter mode)'],
 				['c', 'copy the token (OSC 52)'],

@@ -10,7 +10,9 @@ const connection = `連線（依序採用第一個符合者）
   --tenant ID            搭配 --endpoint：要登入的 Entra ID 租用戶
   --profile NAME         已儲存的設定檔（請見：acs-tokens profiles）
   --save-key             將存取金鑰保存在設定檔中（config.json，權限 600），
-                         下次不需連接字串即可使用 --profile
+                         下次不需連接字串即可使用 --profile；
+                         只有在服務接受金鑰（要求成功）後才會保存，
+                         絕不保存遭拒絕的金鑰
   若以上皆未指定，則使用環境變數或此處 .env 檔案中的
   COMMUNICATION_SERVICES_CONNECTION_STRING 或
   AZURE_COMMUNICATION_CONNECTION_STRING，其次是 AZURE_COMMUNICATION_ENDPOINT
@@ -73,6 +75,8 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
 選項
   --emulator         立即連線至本機模擬器（離線，不需 Azure 帳戶）
   --profile NAME     立即以已儲存的設定檔連線
+  --save-key         將貼上的連接字串中的存取金鑰保存在其設定檔中，
+                     但只在服務接受金鑰後（第一個成功的要求）才保存
   --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短
   --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb；TERM=dumb 時
                      每個畫面以逐行文字輸出，不會重繪）

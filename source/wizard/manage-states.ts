@@ -1,7 +1,7 @@
 import {assign} from 'xstate';
-import {claimsToggle, issueInput, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, identityCreated, issueInput, newLabel, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
 
-/** The stored identities of the connection: list, then on one: issue, rename, revoke, delete, forget. */
+/** The stored identities of the connection: list (and create one), then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
 		initial: 'loading',
 		states: {
@@ -21,14 +21,39 @@ export const manageStates = wizardSetup.createStateConfig({
 				entry: 'forgetToken',
 				on: {
 					SELECT_IDENTITY: {target: 'identity', actions: assign({userId: ({event}) => event.id, notice: undefined})},
+					CREATE_IDENTITY: {target: 'naming', actions: assign({pendingLabel: undefined, error: undefined, notice: undefined})},
 					BACK: '#wizard.menu',
 				},
+			},
+			naming: {
+				tags: ['typing'],
+				meta: {view: 'newLabel'},
+				on: {
+					SUBMIT_LABEL: {target: 'creating', actions: assign({pendingLabel: ({event}) => event.label})},
+					BACK: 'list',
+				},
+			},
+			creating: {
+				tags: ['busy'],
+				meta: {view: 'busy', busy: 'createUser'},
+				entry: 'clearError',
+				invoke: {
+					src: 'createUser',
+					input: ({context}) => newLabel(context),
+					// Loading waits for the record to be written: the list then shows it, selected.
+					onDone: {target: 'loading', actions: [assign(identityCreated), 'recordIdentity']},
+					// The label stays typed: fix it (a label in use, say) or Enter tries again.
+					onError: {target: 'naming', actions: 'setError'},
+				},
+				on: {BACK: 'naming'},
 			},
 			identity: {
 				meta: {view: 'identity'},
 				entry: 'clearError',
 				on: {
 					CHOOSE_ACTION: [
+						// A deleted identity has nothing left on the service to issue for, revoke or delete.
+						{guard: 'deletedChoseServiceAction'},
 						{guard: {type: 'chose', params: {action: 'issue'}}, target: 'choosingScopes', actions: assign({action: 'issue'})},
 						{guard: {type: 'chose', params: {action: 'rename'}}, target: 'renaming', actions: assign({action: 'rename'})},
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
@@ -48,7 +73,7 @@ export const manageStates = wizardSetup.createStateConfig({
 			choosingLifetime: {
 				meta: {view: 'lifetime'},
 				on: {
-					SET_LIFETIME: {actions: 'setLifetime'},
+					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuing',
 					BACK: 'choosingScopes',
 				},

@@ -1,10 +1,10 @@
 import {assign} from 'xstate';
-import {claimsToggle, issueInput, reissueInput, revokedAndReissued, tokenIssued, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
+import {claimsToggle, identityCreated, issueInput, newLabel, reissueInput, revokedAndReissued, tokenIssued, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
 		initial: 'connected',
-		entry: assign({userId: undefined, exchanges: []}),
+		entry: assign({userId: undefined, exchanges: [], pendingLabel: undefined}),
 		states: {
 			connected: {
 				meta: {view: 'tourIntro', step: 1, snippet: 'connect', enterSubmits: true},
@@ -14,35 +14,49 @@ export const tourStates = wizardSetup.createStateConfig({
 				initial: 'ready',
 				meta: {step: 2, snippet: 'createUser'},
 				states: {
-					ready: {meta: {view: 'createUser', enterSubmits: true}, on: {SUBMIT: 'running', BACK: '#wizard.tour.connected'}},
+					ready: {
+						meta: {view: 'createUser', enterSubmits: true},
+						on: {SUBMIT: 'running', NAME_IDENTITY: 'naming', BACK: '#wizard.tour.connected'},
+					},
+					// The label (optional) before creating it: kept in context until the identity exists.
+					naming: {
+						tags: ['typing'],
+						meta: {view: 'newLabel'},
+						on: {SUBMIT_LABEL: {target: 'ready', actions: assign({pendingLabel: ({event}) => event.label})}, BACK: 'ready'},
+					},
 					running: {
 						tags: ['busy'],
 						meta: {view: 'busy', busy: 'createUser'},
 						entry: 'clearError',
 						invoke: {
 							src: 'createUser',
-							onDone: {
-								target: 'done',
-								actions: [
-									assign({
-										userId: ({event}) => event.output.id,
-										exchanges: ({event}) => event.output.exchanges,
-										// The menu's "N stored" counts it at once; Manage reloads the store anyway.
-										identities: ({context, event}) => [
-											{id: event.output.id, createdAt: new Date().toISOString()},
-											...context.identities,
-										],
-									}),
-									'recordIdentity',
-								],
-							},
+							input: ({context}) => newLabel(context),
+							// The menu's "N stored" counts it at once; Manage reloads the store anyway.
+							onDone: {target: 'done', actions: [assign(identityCreated), 'recordIdentity']},
 							onError: {target: 'failed', actions: 'setError'},
 						},
 						on: {BACK: 'ready'},
 					},
 					done: {
 						meta: {view: 'userCreated', enterSubmits: true, showsExchange: true},
-						on: {SUBMIT: '#wizard.tour.choosingScopes', BACK: '#wizard.tour.connected'},
+						on: {SUBMIT: '#wizard.tour.choosingScopes', NAME_IDENTITY: 'renaming', BACK: '#wizard.tour.connected'},
+					},
+					// The label after creating it: saved in the store at once.
+					renaming: {
+						tags: ['typing'],
+						meta: {view: 'rename', showsExchange: true},
+						on: {SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})}, BACK: 'done'},
+					},
+					savingLabel: {
+						tags: ['busy'],
+						meta: {view: 'busy', busy: 'saving'},
+						entry: 'clearError',
+						invoke: {
+							src: 'renameIdentity',
+							input: ({context}) => ({userId: context.userId as string, label: context.pendingLabel ?? ''}),
+							onDone: {target: 'done', actions: assign({identities: ({event}) => event.output.identities})},
+							onError: {target: 'renaming', actions: 'setError'},
+						},
 					},
 					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: 'ready'}},
 				},
@@ -58,7 +72,7 @@ export const tourStates = wizardSetup.createStateConfig({
 			choosingLifetime: {
 				meta: {view: 'lifetime', step: 3, snippet: 'issueToken'},
 				on: {
-					SET_LIFETIME: {actions: 'setLifetime'},
+					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuingToken',
 					BACK: 'choosingScopes',
 				},

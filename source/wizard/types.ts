@@ -1,10 +1,18 @@
 import type {Exchange} from '../identity/trace.js';
 import type {TokenScope} from '../protocol/scopes.js';
 
+/** Where a saved profile's key comes from, as the connect screen says it (never the key itself). */
+export type ProfileKey =
+	| {readonly kind: 'saved'}
+	| {readonly kind: 'environment'; readonly variable: string}
+	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
+	/** Given each time (a pasted connection string's profile): the wizard asks for it. */
+	| {readonly kind: 'none'};
+
 /** One way to connect, as offered on the first screen. */
 export type ConnectionChoice =
 	| {readonly kind: 'emulator'}
-	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string}
+	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string; readonly key?: ProfileKey}
 	| {readonly kind: 'environment'; readonly variable: string; readonly endpoint: string}
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string; readonly endpoint: string}
 	| {readonly kind: 'pasted'; readonly connectionString: string};
@@ -79,6 +87,10 @@ export type WizardEvent =
 	/** Manage → an identity whose last token the store kept: that token, in the token view. */
 	| {readonly type: 'VIEW_STORED_TOKEN'}
 	| {readonly type: 'SUBMIT_LABEL'; readonly label: string}
+	/** The manager's "create an identity" choice. */
+	| {readonly type: 'CREATE_IDENTITY'}
+	/** `l`: give the identity being created (or just created, in the tour) a label. */
+	| {readonly type: 'NAME_IDENTITY'}
 	| {readonly type: 'TOGGLE_REVEAL'}
 	/** The token view: its claims, one a line, or the token again. */
 	| {readonly type: 'TOGGLE_CLAIMS'}
@@ -97,7 +109,10 @@ export type WizardContext = {
 	readonly choices: readonly ConnectionChoice[];
 	readonly autoConnect: ConnectionChoice | undefined;
 	readonly pendingChoice: ConnectionChoice | undefined;
-	/** The label being saved in Manage → rename, kept so a failed save can be retried. */
+	/**
+	 * The label being saved in Manage → rename, kept so a failed save can be retried; or the
+	 * label the identity about to be created gets (manager and tour).
+	 */
 	readonly pendingLabel: string | undefined;
 	readonly connection: ConnectionInfo | undefined;
 	readonly identities: readonly IdentitySummary[];
@@ -148,6 +163,8 @@ export type View =
 	| 'identities'
 	| 'identity'
 	| 'rename'
+	/** The label of an identity not created yet (optional). */
+	| 'newLabel'
 	| 'confirm';
 
 /** What a busy state is doing, for its one line. */

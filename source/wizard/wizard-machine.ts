@@ -64,8 +64,12 @@ export const wizardMachine = wizardSetup.createMachine({
 		choosingConnection: {
 			meta: {view: 'connect'},
 			on: {
-				CHOOSE_CONNECTION: {target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
-				PASTE_CONNECTION_STRING: 'pastingConnectionString',
+				CHOOSE_CONNECTION: [
+					// The paste screen then asks for that profile's key (pendingChoice says which).
+					{guard: 'choiceNeedsKey', target: 'pastingConnectionString', actions: assign({pendingChoice: ({event}) => event.choice})},
+					{target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
+				],
+				PASTE_CONNECTION_STRING: {target: 'pastingConnectionString', actions: assign({pendingChoice: undefined})},
 			},
 		},
 		pastingConnectionString: {

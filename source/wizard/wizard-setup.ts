@@ -1,5 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
-import {isTokenScope, type TokenScope} from '../protocol/scopes.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
 import type {
 	ConnectionChoice,
 	ConnectionInfo,
@@ -54,7 +54,8 @@ export const wizardSetup = setup({
 			notProvided('connect'),
 		),
 		loadIdentities: fromPromise<{identities: readonly IdentitySummary[]}, void>(notProvided('loadIdentities')),
-		createUser: fromPromise<Traced<{id: string}>, void>(notProvided('createUser')),
+		/** Creates the identity; a label is checked (valid, free) before anything is sent. */
+		createUser: fromPromise<Traced<{id: string}>, {label: string | undefined}>(notProvided('createUser')),
 		issueToken: fromPromise<Traced<IssuedToken>, IssueInput>(notProvided('issueToken')),
 		revokeTokens: fromPromise<Traced<{at: string}>, {userId: string}>(notProvided('revokeTokens')),
 		revokeAndReissue: fromPromise<Traced<RevokeAndReissue>, ReissueInput>(notProvided('revokeAndReissue')),
@@ -68,7 +69,15 @@ export const wizardSetup = setup({
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** A saved profile that keeps no key: its key is asked for first. */
+		choiceNeedsKey: ({event}) => event.type === 'CHOOSE_CONNECTION' && event.choice.kind === 'profile' && event.choice.key?.kind === 'none',
 		hasScopes: ({context}) => context.scopes.length > 0,
+		/** Whole minutes the service accepts (60–1440): anything else leaves the lifetime as it was. */
+		validLifetime: ({event}) =>
+			event.type === 'SET_LIFETIME' &&
+			Number.isInteger(event.minutes) &&
+			event.minutes >= minimumLifetimeMinutes &&
+			event.minutes <= maximumLifetimeMinutes,
 		canReveal: ({context}) => !context.presenter,
 		/** The chosen identity's last token was kept by the store (settings --store-tokens on). */
 		hasStoredToken: ({context}) => storedTokenOf(context) !== undefined,
@@ -78,6 +87,11 @@ export const wizardSetup = setup({
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
 		hasUser: ({context}) => context.userId !== undefined,
+		/** Issue, revoke or delete chosen on an identity already deleted on the service: refused. */
+		deletedChoseServiceAction: ({context, event}) =>
+			event.type === 'CHOOSE_ACTION' &&
+			['issue', 'revoke', 'delete'].includes(event.action) &&
+			context.identities.find(identity => identity.id === context.userId)?.deletedAt !== undefined,
 		/** The action chosen in the identity's menu is this one. */
 		chose: ({event}, params: {action: ManageAction}) => event.type === 'CHOOSE_ACTION' && event.action === params.action,
 		/** The action under way (confirmed, or failed and retried) is this one. */
@@ -157,6 +171,22 @@ export function revokedAndReissued({context, event}: {context: WizardContext; ev
 		freshToken: output.fresh,
 		tokenStatus: output.checked?.revoked ?? context.tokenStatus,
 		freshTokenStatus: output.checked?.fresh ?? ('checking' as TokenStatus),
+	};
+}
+
+/** The label typed for a new identity: the empty one is none. */
+export function newLabel(context: WizardContext): {label: string | undefined} {
+	return {label: context.pendingLabel === '' ? undefined : context.pendingLabel};
+}
+
+/** The context after an identity was created: it is the one in hand, and counted at once. */
+export function identityCreated({context, event}: {context: WizardContext; event: unknown}) {
+	const {output} = event as {output: Traced<{id: string}>};
+	const {label} = newLabel(context);
+	return {
+		userId: output.id,
+		exchanges: output.exchanges,
+		identities: [{id: output.id, createdAt: new Date().toISOString(), ...(label ? {label} : {})}, ...context.identities],
 	};
 }
 

@@ -115,7 +115,7 @@ export function traced(method: string, path: string, status: number, bodies: {re
 
 const encoded = (id: string) => encodeURIComponent(id);
 
-function createFakes() {
+export function createFakes() {
 	let identities = storedIdentities();
 	return {
 		connect: vi.fn(
@@ -134,7 +134,7 @@ function createFakes() {
 			identities,
 		})),
 		createUser: vi.fn(
-			async (_input: undefined, _signal: AbortSignal): Promise<Traced<{id: string}>> => ({
+			async (_input: {label: string | undefined}, _signal: AbortSignal): Promise<Traced<{id: string}>> => ({
 				id: userId,
 				exchanges: [
 					traced('POST', '/identities?api-version=2023-10-01', 201, {
@@ -307,22 +307,14 @@ export function frameWidth(frame: string): number {
 
 export function renderApp(options: RenderAppOptions = {}): AppHarness {
 	const fakes = createFakes();
-	const effects: FakeEffects = {
-		copyToClipboard: vi.fn<UiEffects['copyToClipboard']>(async value => ({
-			message: clipboardCopy(value, {via: 'terminal'}).message,
-			sent: true,
-		})),
-		saveTokenToFile: vi.fn<UiEffects['saveTokenToFile']>(async (_token, file) => `Saved to ${file} (mode 600).`),
-		saveTokenToDotenv: vi.fn<UiEffects['saveTokenToDotenv']>(async (_token, variable) => `Saved as ${variable} in .env.`),
-		quit: vi.fn<UiEffects['quit']>(),
-	};
+	const effects = fakeEffects();
 	options.configure?.(fakes, effects);
 	const watchers: TokenWatcher[] = [];
 	const machine = wizardMachine.provide({
 		actors: {
 			connect: fromPromise(({input, signal}) => fakes.connect(input, signal)),
 			loadIdentities: fromPromise(({signal}) => fakes.loadIdentities(undefined, signal)),
-			createUser: fromPromise(({signal}) => fakes.createUser(undefined, signal)),
+			createUser: fromPromise(({input, signal}) => fakes.createUser(input, signal)),
 			issueToken: fromPromise(({input, signal}) => fakes.issueToken(input, signal)),
 			revokeTokens: fromPromise(({input, signal}) => fakes.revokeTokens(input, signal)),
 			revokeAndReissue: fromPromise(({input, signal}) => fakes.revokeAndReissue(input, signal)),
@@ -340,6 +332,32 @@ export function renderApp(options: RenderAppOptions = {}): AppHarness {
 	});
 	const actor = createActor(machine, {input: {choices: [emulatorChoice], ...options.input}});
 	actor.start();
+	return mountApp(actor, {fakes, effects, watchers}, options);
+}
+
+/** Fake UI effects (copy, save to a file or .env, quit), recorded. */
+export function fakeEffects(): FakeEffects {
+	return {
+		copyToClipboard: vi.fn<UiEffects['copyToClipboard']>(async value => ({
+			message: clipboardCopy(value, {via: 'terminal'}).message,
+			sent: true,
+		})),
+		saveTokenToFile: vi.fn<UiEffects['saveTokenToFile']>(async (_token, file) => `Saved to ${file} (mode 600).`),
+		saveTokenToDotenv: vi.fn<UiEffects['saveTokenToDotenv']>(async (_token, variable) => `Saved as ${variable} in .env.`),
+		quit: vi.fn<UiEffects['quit']>(),
+	};
+}
+
+/**
+ * The app on fake streams around a started machine: the one renderApp makes with fakes, or one
+ * with the real services (source/app/services.ts), whose `fakes` are then never called.
+ */
+export function mountApp(
+	actor: WizardActor,
+	parts: {readonly fakes: AppFakes; readonly effects: FakeEffects; readonly watchers: TokenWatcher[]},
+	options: {readonly columns?: number; readonly rows?: number; readonly printed?: boolean} = {},
+): AppHarness {
+	const {fakes, effects, watchers} = parts;
 
 	// ink-testing-library's stdout is 100 columns wide with no rows; give it the size under test
 	// before the app mounts, so the first frame already has it.

@@ -88,7 +88,7 @@ function createFakes() {
 		loadIdentities: vi.fn(async (_input: undefined, _signal: AbortSignal): Promise<{identities: readonly IdentitySummary[]}> => ({
 			identities: storedIdentities,
 		})),
-		createUser: vi.fn(async (_input: undefined, _signal: AbortSignal): Promise<Traced<{id: string}>> => ({
+		createUser: vi.fn(async (_input: {label: string | undefined}, _signal: AbortSignal): Promise<Traced<{id: string}>> => ({
 			id: createdUserId,
 			exchanges: createExchanges,
 		})),
@@ -148,7 +148,7 @@ export function provideFakes(fakes: Fakes, recorders: Recorders, watchers: Watch
 		actors: {
 			connect: fromPromise(({input, signal}) => fakes.connect(input, signal)),
 			loadIdentities: fromPromise(({signal}) => fakes.loadIdentities(undefined, signal)),
-			createUser: fromPromise(({signal}) => fakes.createUser(undefined, signal)),
+			createUser: fromPromise(({input, signal}) => fakes.createUser(input, signal)),
 			issueToken: fromPromise(({input, signal}) => fakes.issueToken(input, signal)),
 			revokeTokens: fromPromise(({input, signal}) => fakes.revokeTokens(input, signal)),
 			revokeAndReissue: fromPromise(({input, signal}) => fakes.revokeAndReissue(input, signal)),

@@ -22,7 +22,7 @@ describe('the identity list', () => {
 		expect(frame).toContain('❯ alice        8:acs:2dee53b4…_00000020…0001  token valid');
 		expect(frame).toContain('  測試使用者   8:acs:2dee53b4…_00000020…0002  no token');
 		expect(frame).toContain('  —            8:acs:2dee53b4…_00000020…0003  deleted');
-		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 'Esc back', 'p presenter', '? help', 'q quit']);
+		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', '/ filter', 'Esc back', 'p presenter', '? help', 'q quit']);
 		expect(app.fakes.loadIdentities).toHaveBeenCalledTimes(1);
 
 		await app.press(keys.escape, 'What next?');
@@ -83,21 +83,40 @@ describe('one identity', () => {
 			'  Revoke its tokens',
 			'  Delete the identity',
 			'  Rename (local label)',
-			'  Forget locally (stays on the resource)',
+			'  Forget locally (the identity stays on the service)',
 		]);
 		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 'Esc back', 'p presenter', '? help', 'q quit']);
 		await app.press(keys.escape, 'Identities of emulator');
 	});
 
-	it('offers only rename and forget on a deleted identity', async () => {
+	it('offers only rename and forget on a deleted identity, and says forgetting only tidies this machine', async () => {
 		const app = await renderConnected();
 		const frame = await openIdentity(app, 2);
 		expect(frame).toContain(bobId.slice(0, 40));
 		expect(frame).toContain('deleted');
 		expect(frame).toContain('Deleted    ');
-		expect(frame).toContain('❯ Rename (local label)');
-		expect(frame).toContain('  Forget locally (stays on the resource)');
-		expect(frame).not.toContain('Issue a new token');
+		const actions = frame.split('\n').filter(line => /^[❯ ] \S/.test(line));
+		expect(actions).toEqual(['❯ Rename (local label)', "  Forget locally (only removes it from this machine's list)"]);
+		expect(frame).not.toContain('stays on the service');
+
+		await app.press(keys.down, "❯ Forget locally (only removes it from this machine's list)");
+		const confirm = await app.press(keys.enter, 'Enter confirms');
+		expect(confirm.replaceAll(/[│\n]/g, ' ').replaceAll(/\s+/g, ' ')).toContain('It is already deleted on the service.');
+		expect(confirm).not.toContain('stays on the service');
+	});
+
+	it('says on the confirmation that a live identity stays on the service when forgotten', async () => {
+		const app = await renderConnected();
+		await openIdentity(app, 0);
+		for (let index = 0; index < 4; index += 1) {
+			await app.press(keys.down);
+		}
+
+		const confirm = await app.press(keys.enter, 'Enter confirms');
+		expect(confirm.replaceAll(/[│\n]/g, ' ').replaceAll(/\s+/g, ' ')).toContain(
+			'The identity stays on the service and its tokens keep working.',
+		);
+		await app.press(keys.escape, '❯ Issue a new token');
 	});
 
 	it('asks before revoking: Esc cancels, Enter revokes and refreshes', async () => {
@@ -137,7 +156,7 @@ describe('one identity', () => {
 			await app.press(keys.down);
 		}
 
-		expect(app.lastFrame()).toContain('❯ Forget locally (stays on the resource)');
+		expect(app.lastFrame()).toContain('❯ Forget locally (the identity stays on the service)');
 		await app.press(keys.enter, 'Forget alice (');
 		const list = await app.press(keys.enter, 'Identities of emulator');
 		expect(list).not.toContain('alice');

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {emulatorChoice, footerOf, keys, renderApp, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
+import {emulatorChoice, footerOf, frameWidth, keys, renderApp, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
 
 afterEach(unmountAll);
 
@@ -277,6 +277,57 @@ describe('choosing the lifetime', () => {
 		const token = await app.press(keys.enter, 'Step 4 of 6');
 		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toMatchObject({lifetimeMinutes: 720});
 		expect(token).toMatch(/Expires: in 11h 59m \d+s/);
+	});
+
+	it('takes minutes typed in the custom entry, checked as they are typed (60–1440, whole)', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Created');
+		await app.press(keys.enter, 'Step 3 of 6');
+		await app.press(keys.enter, 'How long the token lives');
+		await app.press(keys.down, '❯ Custom: type the minutes…');
+		let frame = await app.press(keys.enter, 'Minutes (60–1440):');
+		expect(frame).toContain('Type whole minutes from 60 to 1440; Enter takes them once they are in range.');
+		expect(footerOf(frame)).toEqual(['Enter continue', 'Esc back']);
+		// With the code and HTTP panels, still within 80×24.
+		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+		expect(frameWidth(frame)).toBeLessThanOrEqual(80);
+
+		// Letters are typed (q does not quit), and refused with the range.
+		frame = await app.type('q5');
+		expect(app.effects.quit).not.toHaveBeenCalled();
+		expect(frame).toContain('Minutes (60–1440): q5');
+		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		await app.press('\u0015', frame => frame.includes('Minutes (60–1440):') && !frame.includes('q5'));
+		frame = await app.type('59');
+		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		// Enter is refused until the number is in range.
+		app.write(keys.enter);
+		frame = await app.press('0', '✓ 590 minutes · Enter issues the token');
+		expect(frame).toContain('Step 3 of 6');
+		expect(app.fakes.issueToken).not.toHaveBeenCalled();
+		frame = await app.type('0');
+		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		await app.press('\u007f', '✓ 590 minutes');
+		await app.press('\u007f', frame => frame.includes('Minutes (60–1440): 59') && frame.includes('Type whole'));
+		await app.type('.5');
+		frame = app.lastFrame();
+		expect(frame).toContain('Type whole minutes');
+		await app.press('\u0015', frame => !frame.includes('59.5'));
+		await app.type('90');
+		const token = await app.press(keys.enter, 'Step 4 of 6');
+		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toMatchObject({lifetimeMinutes: 90});
+		expect(token).toContain('{tokenExpiresInMinutes: 90}');
+		expect(token).toMatch(/Expires: in 1h 29m \d+s/);
+
+		// Back on the lifetime, the custom entry is chosen and says the minutes; Esc leaves the typing, not the screen.
+		frame = await app.press(keys.escape, 'How long the token lives');
+		expect(frame).toContain('❯ Custom: 90 minutes');
+		frame = await app.press(keys.enter, 'Minutes (60–1440): 90');
+		frame = await app.press(keys.escape, frame => !frame.includes('Minutes (60–1440)'));
+		expect(frame).toContain('❯ Custom: 90 minutes');
+		expect(frame).toContain('How long the token lives');
 	});
 
 	it('keeps the chosen lifetime when coming back to it', async () => {

@@ -4,10 +4,12 @@ import {
 	alice,
 	bob,
 	connected,
+	createdUserId,
 	deleteExchanges,
 	issueExchanges,
 	manageIdentity,
 	revokeExchanges,
+	serviceError,
 	storedIdentities,
 	tokenFor,
 } from '../_helpers/wizard.js';
@@ -170,6 +172,70 @@ describe('manage', () => {
 		expect(fakes.renameIdentity.mock.calls[0]?.[0]).toEqual({userId: bob.id, label: 'Bob (demo)'});
 		expect(context().identities.find(identity => identity.id === bob.id)?.label).toBe('Bob (demo)');
 		expect(context().userId).toBe(bob.id);
+		actor.stop();
+	});
+
+	it('refuses issue, revoke and delete on an identity deleted on the service; rename and forget still work', async () => {
+		const gone = {...bob, deletedAt: '2024-05-03T10:06:00.000Z'};
+		const harness = await connected({}, fakes => {
+			fakes.loadIdentities.mockResolvedValue({identities: [alice, gone]});
+		});
+		const {actor, sendAndWait} = harness;
+		await manageIdentity(harness, gone.id);
+		for (const action of ['issue', 'revoke', 'delete'] as const) {
+			actor.send({type: 'CHOOSE_ACTION', action});
+			expect(actor.getSnapshot().matches({manage: 'identity'})).toBe(true);
+		}
+
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'forget'}, s => s.matches({manage: 'confirming'}));
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
+		actor.stop();
+	});
+
+	it('takes only whole minutes from 60 to 1440 as the lifetime', async () => {
+		const harness = await connected();
+		const {actor, sendAndWait, context} = harness;
+		await manageIdentity(harness);
+		await sendAndWait({type: 'CHOOSE_ACTION', action: 'issue'}, s => s.matches({manage: 'choosingScopes'}));
+		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
+		for (const minutes of [59, 1441, 90.5, Number.NaN]) {
+			actor.send({type: 'SET_LIFETIME', minutes});
+			expect(context().lifetimeMinutes).toBe(defaultLifetimeMinutes);
+		}
+
+		actor.send({type: 'SET_LIFETIME', minutes: 75});
+		expect(context().lifetimeMinutes).toBe(75);
+		actor.stop();
+	});
+
+	it('creates an identity with a label: naming → creating → loading → the list, with it in hand', async () => {
+		const harness = await connected();
+		const {actor, fakes, recorders, sendAndWait, context} = harness;
+		await sendAndWait({type: 'MANAGE'}, s => s.matches({manage: 'list'}));
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		expect(actor.getSnapshot().hasTag('typing')).toBe(true);
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser).not.toHaveBeenCalled();
+
+		fakes.createUser.mockRejectedValueOnce(serviceError('The label carol is already used.', 'store'));
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		await sendAndWait({type: 'SUBMIT_LABEL', label: 'carol'}, s => s.matches({manage: 'naming'}) && s.context.error !== undefined);
+		expect(context()).toMatchObject({pendingLabel: 'carol', error: {message: 'The label carol is already used.'}});
+		expect(recorders.recordIdentity).not.toHaveBeenCalled();
+
+		await sendAndWait({type: 'SUBMIT_LABEL', label: 'carol2'}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser.mock.calls.map(call => call[0])).toEqual([{label: 'carol'}, {label: 'carol2'}]);
+		expect(context().userId).toBe(createdUserId);
+		expect(recorders.recordIdentity).toHaveBeenCalledTimes(1);
+		expect(recorders.recordIdentity.mock.calls[0]?.[0].context).toMatchObject({userId: createdUserId, pendingLabel: 'carol2'});
+		// The list was read again after the record.
+		expect(fakes.loadIdentities).toHaveBeenCalledTimes(2);
+
+		// An empty label is none.
+		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
+		await sendAndWait({type: 'SUBMIT_LABEL', label: ''}, s => s.matches({manage: 'list'}));
+		expect(fakes.createUser.mock.calls[2]?.[0]).toEqual({label: undefined});
 		actor.stop();
 	});
 });

@@ -86,6 +86,8 @@ const userEvents: WizardEvent[] = [
 	{type: 'SELECT_IDENTITY', id: alice.id},
 	...manageActions.map((action): WizardEvent => ({type: 'CHOOSE_ACTION', action})),
 	{type: 'SUBMIT_LABEL', label: 'renamed'},
+	{type: 'CREATE_IDENTITY'},
+	{type: 'NAME_IDENTITY'},
 	{type: 'TOGGLE_REVEAL'},
 	{type: 'TOGGLE_PRESENTER'},
 	{type: 'TOGGLE_CODE_LANGUAGE'},
@@ -125,7 +127,7 @@ function pathTo(stateId: string): StatePath<WizardSnapshot, WizardEvent> | undef
 
 describe('every state of the wizard is reachable', () => {
 	it('lists the state nodes it checks (a rename or a new state shows up here)', () => {
-		expect(allStateIds).toHaveLength(47);
+		expect(allStateIds).toHaveLength(52);
 		expect(transientStateIds).toEqual(['wizard.start']);
 	});
 
@@ -169,6 +171,9 @@ describe('every state of the wizard is reachable', () => {
 		);
 		// A failed rename stays on its form, where the error shows beside what was typed.
 		failureTargets.delete('wizard.manage.renaming');
+		failureTargets.delete('wizard.tour.creatingUser.renaming');
+		// So does a failed creation in the manager, with the label it was to get.
+		failureTargets.delete('wizard.manage.naming');
 		for (const node of allNodes) {
 			expect(node.tags.includes('failed'), node.id).toBe(failureTargets.has(node.id));
 			if (node.tags.includes('failed')) {
@@ -179,7 +184,13 @@ describe('every state of the wizard is reachable', () => {
 
 	it('tags the states where the keyboard types text as typing, so single-letter shortcuts stay off there', () => {
 		const typing = allNodes.filter(node => node.tags.includes('typing')).map(node => node.id);
-		expect(typing.toSorted()).toEqual(['wizard.manage.renaming', 'wizard.pastingConnectionString']);
+		expect(typing.toSorted()).toEqual([
+			'wizard.manage.naming',
+			'wizard.manage.renaming',
+			'wizard.pastingConnectionString',
+			'wizard.tour.creatingUser.naming',
+			'wizard.tour.creatingUser.renaming',
+		]);
 	});
 
 	it("names a screen in its meta for every state a snapshot can rest in, and a step and its code for every tour state", () => {

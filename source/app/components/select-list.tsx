@@ -1,17 +1,82 @@
 import {Box, Text, useInput, useIsScreenReaderEnabled} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../../text/index.js';
+import {LineInput} from './line-input.js';
+import {clampCursor, filterItems, scrollTop} from './select-state.js';
 
-export type SelectItem<V> = {readonly key?: string; readonly label: string; readonly value: V};
+export type SelectItem<V> = {
+	readonly key?: string;
+	readonly label: string;
+	readonly value: V;
+	/** Matched by the filter besides the label (an identity's whole id, say). */
+	readonly filterText?: string;
+};
+
+type Keys = Parameters<Parameters<typeof useInput>[0]>[1];
+
+/** Where a key moves the cursor, from `at` in a list of `count` showing `page` rows; undefined: not a move. */
+function moveOf(input: string, key: Keys, at: number, page: number, typing: boolean): number | undefined {
+	const letters = !typing;
+	if (key.upArrow || (letters && input === 'k')) {
+		return at - 1;
+	}
+
+	if (key.downArrow || (letters && input === 'j')) {
+		return at + 1;
+	}
+
+	if (key.pageUp) {
+		return at - page;
+	}
+
+	if (key.pageDown) {
+		return at + page;
+	}
+
+	if (letters && key.home) {
+		return 0;
+	}
+
+	return letters && key.end ? Number.MAX_SAFE_INTEGER : undefined;
+}
 
 /**
- * ink-select-input's list, with its keys handled here. Ink hands each key of a burst (↓ and
- * Enter in one write: a fast typist, key repeat, a paste) to the handler one after another
- * before React renders again, and ink-select-input reads the highlighted index from the
- * render before: Enter chose the item the ↓ had left. Here the index lives in a ref, moved
- * at once by each key, so Enter always takes the item the keys before it pointed at; the
- * list itself is drawn by ink-select-input from that index.
+ * A list wholly in view wraps from its last item to its first (the jump is on screen); a list
+ * that scrolls stops at its ends, where a wrap would silently show another page.
+ */
+function nextCursor(to: number, count: number, limit: number): number {
+	const wraps = count <= limit && count > 0 && Math.abs(to) < Number.MAX_SAFE_INTEGER;
+	return wraps && (to === -1 || to === count) ? (to + count) % count : clampCursor(to, count);
+}
+
+/** The filter's line (`/` and what is typed) and what it found. */
+function FilterLine(props: {
+	readonly value: string;
+	readonly focus: boolean;
+	readonly onChange: (value: string) => void;
+	readonly matches: number;
+}) {
+	return (
+		<>
+			<Box>
+				<Text color="cyan">{text.wizard.list.filterPrompt}</Text>
+				<LineInput value={props.value} focus={props.focus} onChange={props.onChange} />
+			</Box>
+			{props.matches === 0 ? <Text color="yellow">{text.wizard.list.noMatch(props.value)}</Text> : undefined}
+		</>
+	);
+}
+
+/**
+ * A list to choose from. It scrolls within `limit` rows and says where the cursor is ("12 of
+ * 40"); there ↑ ↓ stop at the first and last item (a short list wholly in view wraps around,
+ * the jump being on screen); PgUp PgDn move a page, Home End to the ends.
+ * With `filterable`, `/` filters the items as you type (on the label and `filterText`), Esc
+ * clears the filter, Enter chooses. The cursor, the filter and the first row in view live in
+ * refs moved at once by each key: Ink hands each key of a burst (↓ and Enter in one write) to
+ * the handler before React renders again, and Enter must take the item the keys before it
+ * pointed at.
  */
 export function SelectList<V>(props: {
 	readonly items: readonly SelectItem<V>[];
@@ -20,68 +85,119 @@ export function SelectList<V>(props: {
 	readonly onHighlight?: (item: SelectItem<V>) => void;
 	readonly initialIndex?: number;
 	readonly limit?: number;
+	readonly filterable?: boolean;
+	/** Told while the filter takes the keyboard, so that letters are typed, not shortcuts, and Esc is the list's. */
+	readonly onTyping?: (typing: boolean) => void;
 }) {
-	const {items, onSelect, onHighlight} = props;
-	const latest = useRef(clamp(props.initialIndex ?? 0, items.length));
+	const {items, onSelect, onHighlight, onTyping} = props;
+	const state = useRef({cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0, filter: '', filtering: false});
 	const [, redraw] = useState(0);
-	// Other items (an action gone after a delete): the cursor starts over, as ink-select-input's did.
+	// Other items (an action gone after a delete): the cursor starts over.
 	const itemsKey = items.map(item => item.key ?? String(item.value)).join('\u0000');
 	const shown = useRef(itemsKey);
 	if (shown.current !== itemsKey) {
 		shown.current = itemsKey;
-		latest.current = clamp(props.initialIndex ?? 0, items.length);
+		state.current = {...state.current, cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0};
 	}
 
-	const move = useCallback(
-		(to: number) => {
-			const next = ((to % items.length) + items.length) % items.length;
-			if (next !== latest.current) {
-				latest.current = next;
-				redraw(count => count + 1);
-				const item = items[next];
-				if (item) {
-					onHighlight?.(item);
-				}
-			}
-		},
-		[items, onHighlight],
-	);
+	const current = state.current;
+	const visible = filterItems(items, current.filter);
+	const limit = Math.max(1, props.limit ?? visible.length);
+
+	const update = useCallback((patch: Partial<typeof state.current>) => {
+		state.current = {...state.current, ...patch};
+		redraw(count => count + 1);
+	}, []);
+
+	const {filtering} = current;
+	useEffect(() => {
+		onTyping?.(filtering);
+	}, [filtering, onTyping]);
+	useEffect(() => () => onTyping?.(false), [onTyping]);
+
+	/** Esc and `/`, which start and end filtering; true when the key was one of them. */
+	const filterKey = (input: string, key: Keys): boolean => {
+		const now = state.current;
+		if (now.filtering && key.escape) {
+			update({filter: '', filtering: false, cursor: 0, top: 0});
+			return true;
+		}
+
+		if (props.filterable && !now.filtering && input === '/') {
+			// Said at once, not after the next frame: a letter right behind the `/` is typed.
+			onTyping?.(true);
+			update({filtering: true});
+			return true;
+		}
+
+		return false;
+	};
 
 	useInput(
 		(input, key) => {
-			if (items.length === 0) {
+			if (filterKey(input, key)) {
 				return;
 			}
 
-			if (key.upArrow || input === 'k') {
-				move(latest.current - 1);
-			} else if (key.downArrow || input === 'j') {
-				move(latest.current + 1);
-			} else if (key.return) {
-				const item = items[latest.current];
+			const now = state.current;
+			const matching = filterItems(items, now.filter);
+			if (key.return) {
+				const item = matching[now.cursor];
 				if (item) {
 					onSelect?.(item);
+				}
+
+				return;
+			}
+
+			const to = moveOf(input, key, now.cursor, limit, now.filtering);
+			const next = to === undefined ? now.cursor : nextCursor(to, matching.length, limit);
+			if (next !== now.cursor) {
+				update({cursor: next});
+				const item = matching[next];
+				if (item) {
+					onHighlight?.(item);
 				}
 			}
 		},
 		{isActive: props.isFocused},
 	);
 
+	const onFilter = (filter: string) => {
+		update({filter, cursor: 0, top: 0});
+	};
+
+	const cursor = clampCursor(current.cursor, visible.length);
+	const top = scrollTop(current.top, cursor, visible.length, limit);
+	state.current.top = top;
+	const filterShown = current.filtering || current.filter !== '';
+	const scrolls = visible.length > limit || items.length > limit;
 	const screenReader = useIsScreenReaderEnabled();
 	if (screenReader) {
 		// Said, not shown: the highlight is a colour and a ❯, which a screen reader does not read.
-		return <SpokenList items={items} selected={latest.current} />;
+		return <SpokenList items={visible} selected={cursor} />;
 	}
 
-	// Drawn only: a new index is a new list (ink-select-input takes its index once, at mount).
 	return (
-		<SelectInput
-			key={`${latest.current}/${itemsKey}`}
-			items={items as SelectItem<V>[]}
-			initialIndex={latest.current}
-			isFocused={false}
-			{...(props.limit === undefined ? {} : {limit: props.limit})}
-		/>
+		<Box flexDirection="column">
+			{filterShown ? (
+				<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
+			) : undefined}
+			{/* ink-select-input draws the rows in view; the keys are handled here (it takes its index once, at mount: a new index is a new list). */}
+			<SelectInput
+				key={`${top}/${cursor}/${shown.current}/${current.filter}`}
+				items={visible.slice(top, top + limit) as SelectItem<V>[]}
+				initialIndex={cursor - top}
+				isFocused={false}
+			/>
+			{(scrolls || filterShown) && visible.length > 0 ? (
+				<Text dimColor>
+					{filterShown
+						? text.wizard.list.matching(cursor + 1, visible.length, items.length)
+						: text.wizard.list.position(cursor + 1, visible.length)}
+				</Text>
+			) : undefined}
+		</Box>
 	);
 }
 
@@ -94,8 +210,4 @@ function SpokenList<V>({items, selected}: {readonly items: readonly SelectItem<V
 			))}
 		</Box>
 	);
-}
-
-function clamp(index: number, count: number): number {
-	return Math.max(0, Math.min(index, count - 1));
 }

@@ -3,9 +3,30 @@ import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import {text} from '../../text/index.js';
 import {presentProfileName, presentText} from '../present.js';
-import type {ConnectionChoice, WizardEvent} from '../../wizard/types.js';
+import type {ConnectionChoice, ProfileKey, WizardEvent} from '../../wizard/types.js';
 
 type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
+
+function keyLabel(key: ProfileKey): string {
+	const said = text.wizard.connect.key;
+	switch (key.kind) {
+		case 'saved': {
+			return said.saved;
+		}
+
+		case 'environment': {
+			return said.environment(key.variable);
+		}
+
+		case 'dotenv': {
+			return said.dotenv(key.variable);
+		}
+
+		case 'none': {
+			return said.none;
+		}
+	}
+}
 
 export function choiceLabel(choice: ConnectionChoice): string {
 	const labels = text.wizard.connect;
@@ -15,7 +36,8 @@ export function choiceLabel(choice: ConnectionChoice): string {
 		}
 
 		case 'profile': {
-			return labels.profile(choice.name, choice.endpoint);
+			const profile = labels.profile(choice.name, choice.endpoint);
+			return choice.key ? `${profile} · ${keyLabel(choice.key)}` : profile;
 		}
 
 		case 'environment': {
@@ -37,6 +59,7 @@ export function ConnectScreen(props: {
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
 	readonly presenter: boolean;
+	readonly rows: number;
 }) {
 	const items: Item[] = [
 		...props.choices.map((choice, index) => ({
@@ -54,6 +77,8 @@ export function ConnectScreen(props: {
 			<Prose>{text.wizard.connect.explain}</Prose>
 			<SelectList
 				items={items}
+				// Many saved profiles scroll: a choice can take two lines (a long endpoint wraps).
+				limit={Math.max(3, Math.floor((props.rows - 10) / 2))}
 				isFocused={props.active}
 				onSelect={item => {
 					props.send(

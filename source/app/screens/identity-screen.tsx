@@ -18,6 +18,21 @@ function moment(iso: string | undefined, now: number): string | undefined {
 	return iso === undefined ? undefined : text.wizard.moment(formatDateTime(iso), formatRelative(Date.parse(iso) - now));
 }
 
+/**
+ * What a choice says, for the identity's state: forgetting a deleted identity only tidies this
+ * machine's list, forgetting a live one leaves it (and its tokens) on the service.
+ */
+export function actionLabel(action: ManageAction, deleted: boolean): string {
+	const {actions} = text.wizard.manage;
+	return action === 'forget' && deleted ? actions.forgetDeleted : actions[action];
+}
+
+/** The confirmation question for an action on the identity, worded for its state as its choice is. */
+export function confirmQuestion(action: ManageAction, name: string, deleted: boolean): string {
+	const {confirm} = text.wizard.manage;
+	return action === 'forget' && deleted ? confirm.forgetDeleted(name) : confirm[action](name);
+}
+
 export function IdentityScreen(props: {
 	readonly id: string;
 	readonly identity: IdentitySummary | undefined;
@@ -63,7 +78,7 @@ export function IdentityScreen(props: {
 				{line(manage.details.deleted, moment(identity?.deletedAt, now))}
 			</Box>
 			<SelectList
-				items={[...stored, ...actions.map(action => ({key: action, label: manage.actions[action], value: action}))]}
+				items={[...stored, ...actions.map(action => ({key: action, label: actionLabel(action, deleted), value: action}))]}
 				isFocused={props.active}
 				onSelect={item => {
 					props.send(item.value === 'view-token' ? {type: 'VIEW_STORED_TOKEN'} : {type: 'CHOOSE_ACTION', action: item.value});

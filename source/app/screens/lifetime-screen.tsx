@@ -1,33 +1,131 @@
-import {SelectList} from '../components/select-list.js';
-import {defaultLifetimeMinutes} from '../../protocol/scopes.js';
+import {Box, Text, useInput} from 'ink';
+import {useCallback, useEffect, useState} from 'react';
+import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
+import {LineInput} from '../components/line-input.js';
+import {SelectList} from '../components/select-list.js';
 
 export const lifetimePresets = [60, 120, 240, 480, 720, 1440] as const;
 
+const isPreset = (minutes: number) => (lifetimePresets as readonly number[]).includes(minutes);
+
+/** Whole minutes within the service's range, as typed; undefined for anything else. */
+export function typedMinutes(value: string): number | undefined {
+	const trimmed = value.trim();
+	if (!/^\d{1,5}$/.test(trimmed)) {
+		return undefined;
+	}
+
+	const minutes = Number(trimmed);
+	return minutes >= minimumLifetimeMinutes && minutes <= maximumLifetimeMinutes ? minutes : undefined;
+}
+
+/** The minutes typed in, checked at each key; Enter goes on only with a valid number, Esc returns to the presets. */
+function CustomMinutes(props: {
+	readonly initial: string;
+	readonly active: boolean;
+	readonly onDone: (minutes: number | undefined) => void;
+}) {
+	const [value, setValue] = useState(props.initial);
+	const {lifetime} = text.wizard;
+	const minutes = typedMinutes(value);
+	useInput(
+		(_input, key) => {
+			if (key.escape) {
+				props.onDone(undefined);
+			}
+		},
+		{isActive: props.active},
+	);
+	return (
+		<Box flexDirection="column">
+			<Box>
+				<Text>{lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes)} </Text>
+				<LineInput
+					value={value}
+					focus={props.active}
+					onChange={setValue}
+					onSubmit={submitted => {
+						const valid = typedMinutes(submitted);
+						if (valid !== undefined) {
+							props.onDone(valid);
+						}
+					}}
+				/>
+			</Box>
+			{minutes === undefined ? (
+				<Text color={value.trim() === '' ? 'yellow' : 'red'}>
+					{lifetime.range(minimumLifetimeMinutes, maximumLifetimeMinutes)}
+				</Text>
+			) : (
+				<Text color="green">{lifetime.valid(lifetime.minutes(minutes))}</Text>
+			)}
+		</Box>
+	);
+}
+
+/**
+ * The token's lifetime: the presets, and a custom entry where the minutes are typed (60–1440,
+ * checked as typed). The tour and the manager share it.
+ */
 export function LifetimeScreen(props: {
 	readonly minutes: number;
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
+	readonly onTyping: (typing: boolean) => void;
 }) {
-	const items = lifetimePresets.map(minutes => ({
-		key: String(minutes),
-		label: `${text.wizard.lifetime.minutes(minutes)}${minutes === defaultLifetimeMinutes ? ` — ${text.wizard.lifetime.default}` : ''}`,
-		value: minutes,
-	}));
-	const initialIndex = Math.max(0, lifetimePresets.indexOf(props.minutes as (typeof lifetimePresets)[number]));
+	const {lifetime} = text.wizard;
+	const [typing, setTyping] = useState(false);
+	const {onTyping} = props;
+	useEffect(() => {
+		onTyping(typing);
+	}, [typing, onTyping]);
+	useEffect(() => () => onTyping(false), [onTyping]);
+	const custom = !isPreset(props.minutes);
+	const items = [
+		...lifetimePresets.map(minutes => ({
+			key: String(minutes),
+			label: `${lifetime.minutes(minutes)}${minutes === defaultLifetimeMinutes ? ` — ${lifetime.default}` : ''}`,
+			value: minutes as number | 'custom',
+		})),
+		{key: 'custom', label: custom ? lifetime.customChosen(lifetime.minutes(props.minutes)) : lifetime.custom, value: 'custom' as const},
+	];
+	const initialIndex = custom ? lifetimePresets.length : Math.max(0, lifetimePresets.indexOf(props.minutes as (typeof lifetimePresets)[number]));
+	const {send} = props;
+	const done = useCallback(
+		(minutes: number | undefined) => {
+			setTyping(false);
+			if (minutes !== undefined) {
+				send({type: 'SET_LIFETIME', minutes});
+				send({type: 'SUBMIT'});
+			}
+		},
+		[send],
+	);
 	return (
-		<SelectList
-			items={items}
-			initialIndex={initialIndex}
-			isFocused={props.active}
-			onHighlight={item => {
-				props.send({type: 'SET_LIFETIME', minutes: item.value});
-			}}
-			onSelect={item => {
-				props.send({type: 'SET_LIFETIME', minutes: item.value});
-				props.send({type: 'SUBMIT'});
-			}}
-		/>
+		<Box flexDirection="column">
+			<SelectList
+				items={items}
+				initialIndex={initialIndex}
+				isFocused={props.active && !typing}
+				onHighlight={item => {
+					if (item.value !== 'custom') {
+						send({type: 'SET_LIFETIME', minutes: item.value});
+					}
+				}}
+				onSelect={item => {
+					if (item.value === 'custom') {
+						// Said at once: a digit right behind the Enter is typed, not taken as a key.
+						onTyping(true);
+						setTyping(true);
+					} else {
+						send({type: 'SET_LIFETIME', minutes: item.value});
+						send({type: 'SUBMIT'});
+					}
+				}}
+			/>
+			{typing ? <CustomMinutes initial={custom ? String(props.minutes) : ''} active={props.active} onDone={done} /> : undefined}
+		</Box>
 	);
 }

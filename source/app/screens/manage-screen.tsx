@@ -6,37 +6,50 @@ import {text} from '../../text/index.js';
 import type {IdentitySummary, WizardEvent} from '../../wizard/types.js';
 import {fitWidth, showId} from '../present.js';
 
+const create = 'create' as const;
+
 export function ManageScreen(props: {
 	readonly profile: string;
 	readonly identities: readonly IdentitySummary[];
+	/** The identity in hand (one just created, say): highlighted. */
+	readonly selectedId: string | undefined;
 	readonly presenter: boolean;
 	readonly notice: string | undefined;
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
 	readonly rows: number;
 	readonly columns: number;
+	readonly onTyping: (typing: boolean) => void;
 }) {
 	const {manage} = text.wizard;
-	const items = props.identities.map(identity => ({
-		key: identity.id,
-		label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
-		value: identity.id,
-	}));
+	const items = [
+		{key: create, label: manage.create, value: create as string},
+		...props.identities.map(identity => ({
+			key: identity.id,
+			label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
+			value: identity.id,
+			filterText: identity.id,
+		})),
+	];
+	// The identity in hand, else the first one; the create choice when there is none.
+	const selected = props.identities.findIndex(identity => identity.id === props.selectedId);
+	const initialIndex = props.identities.length === 0 ? 0 : Math.max(0, selected) + 1;
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Text bold>{manage.heading(props.profile)}</Text>
-			{items.length === 0 ? (
-				<Prose>{manage.empty}</Prose>
-			) : (
-				<SelectList
-					items={items}
-					limit={Math.max(3, props.rows - 8)}
-					isFocused={props.active}
-					onSelect={item => {
-						props.send({type: 'SELECT_IDENTITY', id: item.value});
-					}}
-				/>
-			)}
+			{props.identities.length === 0 ? <Prose>{manage.empty}</Prose> : undefined}
+			<SelectList
+				items={items}
+				initialIndex={initialIndex}
+				// The header, the heading, the filter, the position, the notice and the footer take the rest.
+				limit={Math.max(3, props.rows - 12)}
+				isFocused={props.active}
+				filterable
+				onTyping={props.onTyping}
+				onSelect={item => {
+					props.send(item.value === create ? {type: 'CREATE_IDENTITY'} : {type: 'SELECT_IDENTITY', id: item.value});
+				}}
+			/>
 			{props.notice ? <Text color="cyan">{props.notice}</Text> : undefined}
 		</Box>
 	);

@@ -2,11 +2,12 @@ import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
-import {text} from '../../text/index.js';
 import {presentText} from '../present.js';
 import type {WizardError, WizardEvent} from '../../wizard/types.js';
 
+/** A label typed in: a new one for an identity, or one about to be created (the prompt says which). */
 export function RenameScreen(props: {
+	readonly prompt: string;
 	readonly initial: string;
 	readonly error: WizardError | undefined;
 	readonly send: (event: WizardEvent) => void;
@@ -17,7 +18,7 @@ export function RenameScreen(props: {
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Box gap={1}>
-				<Text>{text.wizard.manage.renamePrompt}</Text>
+				<Text>{props.prompt}</Text>
 				<LineInput
 					value={value}
 					focus={props.active}

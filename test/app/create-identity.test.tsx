@@ -1,0 +1,146 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {profileNameForEndpoint} from '../../source/identity/connection.js';
+import {parseConnectionString} from '../../source/protocol/connection-string.js';
+import {IdentityStore} from '../../source/store/identity-store.js';
+import {sdkClient, startEmulator} from '../_helpers/emulator.js';
+import {keys, unmountAll} from '../_helpers/ink.js';
+import {renderWithServices} from '../_helpers/real-wizard.js';
+import {temporaryDirectory} from '../store/temporary-directory.js';
+
+let emulator: Emulator;
+let configDirectory: string;
+let profile: string;
+const closers: Array<() => Promise<void>> = [];
+
+beforeEach(async () => {
+	emulator = await startEmulator('http');
+	configDirectory = await temporaryDirectory();
+	profile = profileNameForEndpoint(parseConnectionString(emulator.connectionString).endpoint);
+});
+
+afterEach(async () => {
+	unmountAll();
+	await Promise.all(closers.splice(0).map(close => close()));
+	await emulator.close();
+});
+
+function open() {
+	const {app, close} = renderWithServices({
+		configDirectory,
+		autoConnect: {kind: 'pasted', connectionString: emulator.connectionString},
+	});
+	closers.push(close);
+	return app;
+}
+
+/** What the store on disk holds for the emulator's profile, read by a store of its own. */
+const stored = () => IdentityStore.open({configDirectory}).identities(profile);
+
+/** The identity exists on the service: the SDK can issue it a token. */
+async function existsOnService(id: string): Promise<boolean> {
+	try {
+		await sdkClient(emulator).getToken({communicationUserId: id}, ['chat']);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe('creating an identity from the manager', () => {
+	it('asks a label, creates it on the service, stores it with its label and shows it selected', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.down, '❯ Manage identities');
+		let frame = await app.press(keys.enter, `Identities of ${profile}`);
+		expect(frame).toContain('No identities yet for this connection.');
+		expect(frame).toContain('❯ + Create an identity…');
+
+		frame = await app.press(keys.enter, 'Label for the new identity (optional; Enter with none):');
+		// Typed, never shortcuts: q does not quit.
+		await app.type('alice-q');
+		expect(app.effects.quit).not.toHaveBeenCalled();
+		frame = await app.press(keys.enter, frame => frame.includes('❯ alice-q '));
+		expect(frame).toContain(`Identities of ${profile}`);
+		expect(frame).not.toContain('No identities yet');
+
+		const [alice] = stored();
+		expect(alice).toMatchObject({label: 'alice-q'});
+		expect(await existsOnService(alice?.id ?? '')).toBe(true);
+
+		// Without a label (empty is allowed): the new one is selected, above alice.
+		await app.press(keys.up, '❯ + Create an identity…');
+		await app.press(keys.enter, 'Label for the new identity');
+		frame = await app.press(keys.enter, frame => /❯ — +8:acs:/.test(frame));
+		expect(frame).toContain('  alice-q ');
+		const [unnamed, second] = stored();
+		expect(unnamed?.label).toBeUndefined();
+		expect(second?.id).toBe(alice?.id);
+		expect(await existsOnService(unnamed?.id ?? '')).toBe(true);
+
+		// Enter opens the one selected.
+		frame = await app.press(keys.enter, 'Rename (local label)');
+		expect(frame).toContain(unnamed?.id.slice(0, 30));
+	});
+
+	it('refuses a label already in use before anything is created, keeps it typed, and Esc leaves', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.down, '❯ Manage identities');
+		await app.press(keys.enter, '❯ + Create an identity…');
+		await app.press(keys.enter, 'Label for the new identity');
+		await app.type('bob');
+		await app.press(keys.enter, '❯ bob ');
+		await app.press(keys.up, '❯ + Create an identity…');
+		await app.press(keys.enter, 'Label for the new identity');
+		await app.type('bob');
+		const refused = await app.press(keys.enter, 'already');
+		expect(refused).toContain('Label for the new identity (optional; Enter with none): bob');
+		expect(stored()).toHaveLength(1);
+
+		// Fixed and sent again from the same form.
+		await app.type('2');
+		await app.press(keys.enter, '❯ bob2 ');
+		expect(stored().map(identity => identity.label)).toEqual(['bob2', 'bob']);
+
+		await app.press(keys.up, '❯ + Create an identity…');
+		await app.press(keys.enter, 'Label for the new identity');
+		await app.type('nobody');
+		await app.press(keys.escape, `Identities of ${profile}`);
+		expect(stored()).toHaveLength(2);
+	});
+});
+
+describe('naming the identity in the tour', () => {
+	it('takes a label before creating it, and another after', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.enter, 'Step 1 of 6');
+		let frame = await app.press(keys.enter, 'Step 2 of 6');
+		expect(frame).toContain('Press Enter to create the user. · l label');
+		expect(frame).not.toContain('Label:');
+
+		await app.press('l', 'Label for the new identity');
+		await app.type('learner');
+		frame = await app.press(keys.enter, 'Label: learner (kept only on this machine) · l changes it');
+		expect(frame).toContain('Step 2 of 6');
+		expect(stored()).toHaveLength(0);
+
+		frame = await app.press(keys.enter, 'Press Enter to continue');
+		expect(frame).toContain('learner (8:acs:');
+		// The store is written behind the screen, just after.
+		await vi.waitFor(() => expect(stored()).toHaveLength(1));
+		const [created] = stored();
+		expect(created?.label).toBe('learner');
+		expect(await existsOnService(created?.id ?? '')).toBe(true);
+
+		// After: l renames it, in the store at once.
+		await app.press('l', 'New label (empty removes it): learner');
+		await app.press('\u0015', frame => !frame.includes('removes it): learner'));
+		await app.type('student');
+		frame = await app.press(keys.enter, 'student (8:acs:');
+		expect(frame).toContain('Press Enter to continue');
+		expect(stored().map(identity => identity.label)).toEqual(['student']);
+		await app.press(keys.enter, 'Step 3 of 6');
+	});
+});
