@@ -21,6 +21,11 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runStandInAz(rest, io);
 	}
 
+	if (first === 'emulator' && second === 'stand-in-entra-token') {
+		const {runStandInEntraToken} = await import('./commands/stand-in-az.js');
+		return runStandInEntraToken(rest, io);
+	}
+
 	if (first === 'emulator' && second === 'stand-in-teams-token') {
 		const {runStandInTeamsToken} = await import('./commands/stand-in-az.js');
 		return runStandInTeamsToken(rest, io);

@@ -66,6 +66,11 @@ function Step({
 	);
 }
 
+/** Two sentences in one paragraph (a row saved at 80×24): a space between them, none after a full-width stop. */
+function sentences(first: string, second: string): string {
+	return /[。！？]$/.test(first) ? `${first}${second}` : `${first} ${second}`;
+}
+
 /** The tour's identity as created: `label (id)` once it has a label. */
 function createdName(props: ViewProps): string {
 	const {context} = props.snapshot;
@@ -157,7 +162,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	),
 	userCreated: props => (
 		<Step
-			lines={[text.wizard.explain.createUserDone(createdName(props)), text.wizard.explain.createUserNext]}
+			lines={[sentences(text.wizard.explain.createUserDone(createdName(props)), text.wizard.explain.createUserNext)]}
 			prompt={text.wizard.actions.next}
 			hint={text.wizard.keys.label}
 		/>

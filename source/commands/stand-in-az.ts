@@ -112,3 +112,35 @@ export async function runStandInTeamsToken(argv: readonly string[], io: Pick<Com
 	io.stdout.write(`${simulatedTeamsToken(values['app-id'] as string, values['user-id'] as string, values.tenant).token}\n`);
 	return 0;
 }
+
+/**
+ * `acs-tokens emulator stand-in-entra-token [--teams-extension] [--user-id OID] [--tenant T]
+ * [--client-id C]`: an Entra ID user's token as a client app would get it for the exchange
+ * (`…/clients/.default`, or the Teams Extension scopes), made locally. Only the emulator takes it.
+ */
+export async function runStandInEntraToken(argv: readonly string[], io: Pick<CommandIo, 'stdout'>): Promise<number> {
+	const {values} = parseCommand('emulator stand-in-entra-token', argv, {
+		'teams-extension': {type: 'boolean'},
+		'user-id': {type: 'string'},
+		tenant: {type: 'string'},
+		'client-id': {type: 'string'},
+	});
+	for (const option of ['user-id', 'tenant', 'client-id'] as const) {
+		if (values[option] !== undefined && !isGuid(values[option])) {
+			throw new UsageError(text.commands.access.badGuid(`--${option}`, values[option]));
+		}
+	}
+
+	const teams = values['teams-extension'] === true;
+	const {token} = standInEntraToken({
+		aud: teams ? 'https://auth.msft.communication.azure.com' : 'https://communication.azure.com/clients',
+		tid: values.tenant ?? standInTenantId,
+		oid: values['user-id'] ?? standInUser.oid,
+		upn: standInUser.upn,
+		appid: values['client-id'] ?? azureCliClientId,
+		scp: teams ? 'TeamsExtension.ManageCalls TeamsExtension.ManageChats' : '.default',
+		idtyp: 'user',
+	});
+	io.stdout.write(`${token}\n`);
+	return 0;
+}

@@ -24,6 +24,8 @@ export type Catalogue = {
 		userRename: string;
 		tokenIssue: string;
 		tokenTeams: string;
+		tokenExchange: string;
+		access: string;
 		tokenRevoke: string;
 		tokenDecode: string;
 		tokenVerify: string;
@@ -143,6 +145,26 @@ export type Catalogue = {
 		tokenIssue: {
 			issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) => string;
 		};
+		tokenExchange: {
+			badScope: (scope: string, prefix: string) => string;
+			pasteToken: string;
+			noToken: string;
+			issued: (identity: string, shown: string) => string;
+		};
+		access: {
+			badGuid: (name: string, value: string | undefined) => string;
+			badType: (type: string | undefined, allowed: readonly string[]) => string;
+			noTeamsExtensionList: string;
+			none: string;
+			headings: readonly string[];
+			anyClient: string;
+			notAssigned: (objectId: string) => string;
+			assigned: (created: boolean, objectId: string, type: string) => string;
+			question: (objectId: string) => string;
+			action: string;
+			nothingDone: string;
+			removed: (objectId: string) => string;
+		};
 		tokenTeams: {
 			badGuid: (option: string, value: string | undefined) => string;
 			pasteToken: string;
@@ -237,6 +259,9 @@ export type Catalogue = {
 		entraDenied: (endpoint: string, principal: string) => string;
 		entraPlainHttp: (endpoint: string) => string;
 		teamsTokenRefused: () => string;
+		exchangeNotAssigned: () => string;
+		exchangeTokenRefused: () => string;
+		exchangeFailed: (endpoint: string, status: number | undefined) => string;
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;
 		validation: (serviceMessage: string) => string;

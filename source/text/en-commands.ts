@@ -143,6 +143,32 @@ export const enCommands: Catalogue['commands'] = {
 		nothingForgotten: 'Nothing forgotten.',
 		forgot: (id: string, profile: string) => `Forgot ${id} (profile ${profile}).`,
 	},
+	tokenExchange: {
+		badScope: (scope: string, prefix: string) =>
+			scope === '' ? `--scopes is empty: give scopes starting with ${prefix}.` : `The scope "${scope}" does not start with ${prefix}, which this exchange needs (--teams-extension switches between the two kinds).`,
+		pasteToken: "Paste the user's Entra ID token, then press Enter and Ctrl+D (it is read from stdin, never from the command line).",
+		noToken:
+			'No Entra ID token on stdin. Pipe it in: acs-tokens token exchange --endpoint URL < token.txt (on the emulator: acs-tokens emulator stand-in-entra-token | …).',
+		issued: (identity: string, shown: string) => `ACS token for ${identity}: ${shown}`,
+	},
+	access: {
+		badGuid: (name: string, value: string | undefined) =>
+			value === undefined ? `${name} is required: a GUID (Entra ID object id, tenant id or client id).` : `${name} "${value}" is not a GUID (like 1b2c3d4e-0000-4000-8000-123456789abc).`,
+		badType: (type: string | undefined, allowed: readonly string[]) =>
+			`${type === undefined ? '--type is required' : `--type "${type}" is not one of these`}: use ${allowed.join(', ')}.`,
+		noTeamsExtensionList:
+			'The service lists no Teams Extension assignments: show one with acs-tokens access show OBJECT_ID --teams-extension --tenant-id TENANT.',
+		none: 'No assignments: no Entra ID user may exchange a token yet. Add one with acs-tokens access assign.',
+		headings: ['OBJECT ID', 'TYPE', 'TENANT', 'CLIENT APPS'],
+		anyClient: 'any',
+		notAssigned: (objectId: string) => `No assignment for ${objectId}. Run acs-tokens access list to see them.`,
+		assigned: (created: boolean, objectId: string, type: string) =>
+			`${created ? 'Assigned' : 'Updated the assignment of'} ${objectId} (${type}): it may now exchange its Entra ID token for an ACS token.`,
+		question: (objectId: string) => `Remove the assignment of ${objectId}? It can no longer exchange tokens.`,
+		action: 'remove the assignment',
+		nothingDone: 'Nothing removed.',
+		removed: (objectId: string) => `Removed the assignment of ${objectId}.`,
+	},
 	tokenTeams: {
 		badGuid: (option: string, value: string | undefined) =>
 			value === undefined

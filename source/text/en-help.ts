@@ -42,6 +42,8 @@ Commands
   users                list the identities created through acs-tokens
   token issue          issue a token for an identity
   token teams          exchange a Teams user's Entra ID token for an ACS token
+  token exchange       exchange an Entra ID user's token, as a client app does
+  access list          who may exchange Entra ID tokens (also show, assign, unassign)
   token revoke         revoke every token of an identity
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
@@ -117,6 +119,8 @@ Stand-ins for offline Microsoft Entra ID (the emulator with --allow-entra only)
                      stand-in-az --path):$PATH" (signed in as a fictitious learner)
   acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID
                      prints a simulated Teams user's Entra ID token
+  acs-tokens emulator stand-in-entra-token [--teams-extension] [--user-id OID]
+                     prints an Entra ID user's token for token exchange
 
 Health: GET /emulator/health answers 200 without a signature once it serves.
 A request's body must arrive within 10 s of its headers (else 408).
@@ -295,6 +299,48 @@ Examples
   acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < token.txt
   acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
     acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
+`,
+	tokenExchange: `Usage: acs-tokens token exchange [--teams-extension] [--scopes LIST] < entra-token
+
+What a client app does for an Entra ID user (or, with --teams-extension, a Teams
+Extension user): @azure/communication-common's AzureCommunicationTokenCredential,
+given the user's Microsoft Entra ID token (read from stdin, never from the
+command line), exchanges it on the resource for an ACS token. The user must be
+assigned first (acs-tokens access assign). No access key is involved.
+
+Options
+  --teams-extension      a Teams Extension user (scopes of
+                         https://auth.msft.communication.azure.com)
+  --scopes LIST          the scopes the token was issued for (default
+                         https://communication.azure.com/clients/.default)
+  --reveal               print the token itself, not a masked form
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens emulator stand-in-entra-token --user-id "$OID" |
+    acs-tokens token exchange --endpoint https://127.0.0.1:10430/ --json
+`,
+	access: `Usage: acs-tokens access list
+       acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
+       acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
+                                [--client-ids A,B] [--teams-extension]
+       acs-tokens access unassign OBJECT_ID [--teams-extension --tenant-id T] [--yes]
+
+Who may exchange a Microsoft Entra ID token for an ACS token (token exchange).
+Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's id for
+tenant), optionally only through the client apps --client-ids. Teams Extension
+users (--teams-extension): per tenant, --type resourceAccount or user.
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens access assign "$OID" --type user --tenant-id "$TENANT" --emulator
+  acs-tokens access list --json
 `,
 	tokenRevoke: `Usage: acs-tokens token revoke --user ID|LABEL [--yes]
 

@@ -82,6 +82,14 @@ export const en: Catalogue = {
 			`The Entra ID token expired at ${expiredAt.toISOString()}. Sign in again (\`az login\`) and try again; check this machine's clock too.`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} refused the Entra ID token of ${principal}. Give that identity a role on the Communication Services resource (Contributor, or Communication and Email Service Owner) and try again; a new role takes a few minutes.`,
+		exchangeNotAssigned: () =>
+			'The resource refused the exchange (403): no assignment lets this user (or their group, tenant or client app) exchange. Add one: acs-tokens access assign OBJECT_ID --type user --tenant-id TENANT (--teams-extension for Teams Extension users).',
+		exchangeTokenRefused: () =>
+			'The Entra ID token was refused (401): it is expired, malformed, or for another audience (https://communication.azure.com/clients for Entra ID users, https://auth.msft.communication.azure.com for Teams Extension users). Get a new one for the right scope.',
+		exchangeFailed: (endpoint: string, status: number | undefined) =>
+			status === undefined
+				? `The exchange could not reach ${endpoint}. Check the endpoint and the network (the local emulator: acs-tokens emulator --allow-entra).`
+				: `${endpoint} answered ${status} to the exchange. Try again; if it persists, check the resource's api-version support (2025-03-02-preview, 2025-06-30).`,
 		teamsTokenRefused: () =>
 			'The Teams user\'s Entra ID token was refused (401 InvalidAccessToken): it is expired, malformed, or not for https://auth.msft.communication.azure.com. Sign the Teams user in again for the Teams.ManageCalls and Teams.ManageChats scopes and pass the new token.',
 		entraPlainHttp: (endpoint: string) =>
@@ -387,7 +395,7 @@ export const en: Catalogue = {
 			file: 'f file',
 			dotenv: 'e .env',
 			code: 't TS/Python',
-			signing: 's signing',
+			signing: 's sign',
 			presenter: 'p presenter',
 			claims: 'i claims',
 			scroll: '↑↓ scroll',

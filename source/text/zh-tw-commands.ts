@@ -146,6 +146,32 @@ export const zhTWCommands: Catalogue['commands'] = {
 		nothingForgotten: '未移除任何本機紀錄。',
 		forgot: (id: string, profile: string) => `已從本機遺忘 ${id}（設定檔 ${profile}）。`,
 	},
+	tokenExchange: {
+		badScope: (scope: string, prefix: string) =>
+			scope === '' ? `--scopes 是空的：請提供以 ${prefix} 開頭的範圍。` : `範圍「${scope}」不是以此交換所需的 ${prefix} 開頭（--teams-extension 可在兩種之間切換）。`,
+		pasteToken: '請貼上使用者的 Entra ID 權杖，然後按 Enter 與 Ctrl+D（權杖從 stdin 讀取，絕不從命令列讀取）。',
+		noToken:
+			'stdin 上沒有 Entra ID 權杖。請以管道傳入：acs-tokens token exchange --endpoint URL < token.txt（在模擬器上：acs-tokens emulator stand-in-entra-token | …）。',
+		issued: (identity: string, shown: string) => `${identity} 的 ACS 權杖：${shown}`,
+	},
+	access: {
+		badGuid: (name: string, value: string | undefined) =>
+			value === undefined ? `必須提供 ${name}：一個 GUID（Entra ID 物件識別碼、租用戶識別碼或用戶端識別碼）。` : `${name}「${value}」不是 GUID（例如 1b2c3d4e-0000-4000-8000-123456789abc）。`,
+		badType: (type: string | undefined, allowed: readonly string[]) =>
+			`${type === undefined ? '必須提供 --type' : `--type「${type}」不在允許的值中`}：請使用 ${allowed.join('、')}。`,
+		noTeamsExtensionList:
+			'服務不提供 Teams 延伸模組指派的清單：請以 acs-tokens access show OBJECT_ID --teams-extension --tenant-id TENANT 查看單一指派。',
+		none: '沒有任何指派：目前沒有 Entra ID 使用者可以交換權杖。請以 acs-tokens access assign 新增。',
+		headings: ['物件識別碼', '類型', '租用戶', '用戶端應用程式'],
+		anyClient: '任何',
+		notAssigned: (objectId: string) => `${objectId} 沒有指派。請執行 acs-tokens access list 查看所有指派。`,
+		assigned: (created: boolean, objectId: string, type: string) =>
+			`已${created ? '指派' : '更新'} ${objectId}（${type}）：它現在可以將 Entra ID 權杖交換為 ACS 權杖。`,
+		question: (objectId: string) => `要移除 ${objectId} 的指派嗎？它將無法再交換權杖。`,
+		action: '移除指派',
+		nothingDone: '未移除任何項目。',
+		removed: (objectId: string) => `已移除 ${objectId} 的指派。`,
+	},
 	tokenTeams: {
 		badGuid: (option: string, value: string | undefined) =>
 			value === undefined

@@ -70,6 +70,14 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`這個 Entra ID 權杖已於 ${expiredAt.toISOString()} 過期。請重新登入（\`az login\`）後再試一次，並確認這台電腦的時鐘。`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} 拒絕了 ${principal} 的 Entra ID 權杖。請在通訊服務資源上授與該身分識別角色（參與者，或 Communication and Email Service Owner）後再試一次；新角色需要幾分鐘才會生效。`,
+		exchangeNotAssigned: () =>
+			'資源拒絕了這次交換（403）：沒有任何指派允許此使用者（或其群組、租用戶或用戶端應用程式）進行交換。請新增指派：acs-tokens access assign OBJECT_ID --type user --tenant-id TENANT（Teams 延伸模組使用者請加上 --teams-extension）。',
+		exchangeTokenRefused: () =>
+			'Entra ID 權杖遭到拒絕（401）：它已過期、格式錯誤，或對象不符（Entra ID 使用者為 https://communication.azure.com/clients，Teams 延伸模組使用者為 https://auth.msft.communication.azure.com）。請為正確的範圍取得新的權杖。',
+		exchangeFailed: (endpoint: string, status: number | undefined) =>
+			status === undefined
+				? `交換無法連線到 ${endpoint}。請檢查端點與網路（本機模擬器：acs-tokens emulator --allow-entra）。`
+				: `${endpoint} 對交換回應了 ${status}。請再試一次；若持續發生，請確認資源支援的 api-version（2025-03-02-preview、2025-06-30）。`,
 		teamsTokenRefused: () =>
 			'Teams 使用者的 Entra ID 權杖遭到拒絕（401 InvalidAccessToken）：它已過期、格式錯誤，或不是發給 https://auth.msft.communication.azure.com 的。請以 Teams.ManageCalls 與 Teams.ManageChats 範圍重新登入 Teams 使用者，並傳入新的權杖。',
 		entraPlainHttp: (endpoint: string) =>

@@ -40,6 +40,8 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   users                列出透過 acs-tokens 建立的身分識別
   token issue          為身分識別發行權杖
   token teams          將 Teams 使用者的 Entra ID 權杖交換為 ACS 權杖
+  token exchange       如用戶端應用程式般交換 Entra ID 使用者的權杖
+  access list          誰可以交換 Entra ID 權杖（另有 show、assign、unassign）
   token revoke         撤銷身分識別的所有權杖
   token decode         顯示權杖的標頭與宣告（離線）
   token verify         詢問本機模擬器權杖是否有效
@@ -116,6 +118,8 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
                      stand-in-az --path):$PATH"（以虛構的學習者登入）
   acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID
                      輸出模擬 Teams 使用者的 Entra ID 權杖
+  acs-tokens emulator stand-in-entra-token [--teams-extension] [--user-id OID]
+                     輸出供 token exchange 使用的 Entra ID 使用者權杖
 
 健康情況：開始提供服務後，GET /emulator/health 不需簽章即回應 200。
 要求的本文必須在其標頭送達後 10 秒內送達（否則回應 408）。
@@ -299,6 +303,48 @@ ${output}
   acs-tokens token teams --app-id "$APP" --user-id "$OID" --json < token.txt
   acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
     acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
+`,
+	tokenExchange: `用法：acs-tokens token exchange [--teams-extension] [--scopes LIST] < entra-token
+
+用戶端應用程式為 Entra ID 使用者（或加上 --teams-extension 時為 Teams 延伸模組
+使用者）所做的事：@azure/communication-common 的
+AzureCommunicationTokenCredential 取得使用者的 Microsoft Entra ID 權杖（從 stdin
+讀取，絕不從命令列讀取），在資源上將它交換為 ACS 權杖。使用者必須先獲得指派
+（acs-tokens access assign）。過程中不使用存取金鑰。
+
+選項
+  --teams-extension      Teams 延伸模組使用者（範圍屬於
+                         https://auth.msft.communication.azure.com）
+  --scopes LIST          權杖所發給的範圍（預設為
+                         https://communication.azure.com/clients/.default）
+  --reveal               輸出權杖本身，而非遮罩後的形式
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens emulator stand-in-entra-token --user-id "$OID" |
+    acs-tokens token exchange --endpoint https://127.0.0.1:10430/ --json
+`,
+	access: `用法：acs-tokens access list
+      acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
+      acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
+                               [--client-ids A,B] [--teams-extension]
+      acs-tokens access unassign OBJECT_ID [--teams-extension --tenant-id T] [--yes]
+
+誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（token exchange）。
+Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
+識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
+（--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens access assign "$OID" --type user --tenant-id "$TENANT" --emulator
+  acs-tokens access list --json
 `,
 	tokenRevoke: `用法：acs-tokens token revoke --user ID|LABEL [--yes]
 

@@ -42,7 +42,7 @@ describe('the claims view (i on the token)', () => {
 		const identity = frame.split('\n').findIndex(line => line.startsWith('Identity '));
 		const rows = frame.split('\n');
 		expect(`${rows[identity]?.replace(/^Identity +/, '')}${rows[identity + 1]?.trim()}`).toBe(userId);
-		expect(footerOf(frame)).toEqual(['↑↓ scroll', 'c copy', 'f file', 'i claims', 't TS/Python', 'Esc back', 'p presenter', '? help', 'q quit']);
+		expect(footerOf(frame)).toEqual(['↑↓ scroll', 'c copy', 'f file', 'i claims', 't TS/Python', 's sign', 'Esc back', 'p presenter', '? help', 'q quit']);
 		// The tour's panels give the claims their room.
 		expect(frame).not.toContain('SDK code');
 	});

@@ -281,7 +281,7 @@ describe('the footer', () => {
 		await app.press(keys.enter, 'What next?');
 		expect(footerOf(app.lastFrame())).toEqual(['↑↓/jk move', 'Enter choose', 'p presenter', '? help', 'q quit']);
 
-		const plain = ['Enter continue', 't TS/Python', 's signing', 'Esc back', 'p presenter', '? help', 'q quit'];
+		const plain = ['Enter continue', 't TS/Python', 's sign', 'Esc back', 'p presenter', '? help', 'q quit'];
 		expect(footerOf(await app.press(keys.enter, 'Step 1 of 6'))).toEqual(plain);
 		expect(footerOf(await app.press(keys.enter, 'Step 2 of 6'))).toEqual(plain);
 		expect(footerOf(await app.press(keys.enter, 'Created'))).toEqual(plain);
@@ -290,7 +290,7 @@ describe('the footer', () => {
 			'Space toggle',
 			'Enter continue',
 			't TS/Python',
-			's signing',
+			's sign',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -300,7 +300,7 @@ describe('the footer', () => {
 			'↑↓/jk move',
 			'Enter choose',
 			't TS/Python',
-			's signing',
+			's sign',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -314,7 +314,7 @@ describe('the footer', () => {
 			'e .env',
 			'i claims',
 			't TS/Python',
-			's signing',
+			's sign',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -324,7 +324,7 @@ describe('the footer', () => {
 		expect(footerOf(await app.press(keys.enter, 'Revoked.'))).toEqual(plain);
 		expect(footerOf(await app.press(keys.enter, 'Step 6 of 6'))).toEqual(plain);
 		// Once deleted there is no way back: Esc is not offered.
-		const noBack = ['Enter continue', 't TS/Python', 's signing', 'p presenter', '? help', 'q quit'];
+		const noBack = ['Enter continue', 't TS/Python', 's sign', 'p presenter', '? help', 'q quit'];
 		expect(footerOf(await app.press(keys.enter, 'Deleted.'))).toEqual(noBack);
 		expect(footerOf(await app.press(keys.enter, 'whole flow'))).toEqual(plain);
 	});

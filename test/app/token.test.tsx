@@ -43,7 +43,7 @@ describe('the token view', () => {
 			'e .env',
 			'i claims',
 			't TS/Python',
-			's signing',
+			's sign',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -201,7 +201,7 @@ describe('presenter mode', () => {
 		await app.press(keys.enter, 'Step 1 of 6');
 		await app.press(keys.enter, 'Step 2 of 6');
 		const created = await app.press(keys.enter, 'Created');
-		expect(created).toContain('Created 8:acs:2dee53b4…_00000020…89ab.\nNext, choose what its token may do.');
+		expect(created).toContain('Created 8:acs:2dee53b4…_00000020…89ab. Next, choose what its token may do.');
 		await app.press(keys.enter, 'Step 3 of 6');
 		await app.press(keys.enter, 'How long');
 		await app.press(keys.enter, 'Step 4 of 6');

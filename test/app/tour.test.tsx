@@ -224,7 +224,7 @@ describe('choosing scopes', () => {
 			'Space toggle',
 			'Enter continue',
 			't TS/Python',
-			's signing',
+			's sign',
 			'Esc back',
 			'p presenter',
 			'? help',
@@ -270,7 +270,7 @@ describe('choosing the lifetime', () => {
 			'  12 hours (720 minutes)',
 			'❯ 24 hours (1440 minutes) — default',
 		]);
-		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 't TS/Python', 's signing', 'Esc back', 'p presenter', '? help', 'q quit']);
+		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 't TS/Python', 's sign', 'Esc back', 'p presenter', '? help', 'q quit']);
 
 		const shorter = await app.press(keys.up, '❯ 12 hours (720 minutes)');
 		expect(shorter).toContain('{tokenExpiresInMinutes: 720}');

@@ -1,0 +1,201 @@
+import type {EntraAssignment, TeamsExtensionAssignment} from '../identity/access-client.js';
+import {isGuid} from '../protocol/identifiers.js';
+import {confirm, connectionOptions, outputOptions, parseCommand, printJson, traceTo, type Command, type CommandIo} from './context.js';
+import {exitCodes} from './exit-codes.js';
+import {table} from './format.js';
+import {openCommandSession} from './session.js';
+import {UsageError} from './usage-error.js';
+import {text} from '../text/index.js';
+
+/**
+ * `acs-tokens access …`: who may exchange a Microsoft Entra ID token for an ACS token. Entra ID
+ * users (`/access/entra/assignments`: users, groups or whole tenants, optionally per client app)
+ * and, with --teams-extension, Teams Extension users (per tenant: resource accounts or users).
+ */
+const accessOptions = {
+	...connectionOptions,
+	...outputOptions,
+	'teams-extension': {type: 'boolean'},
+	'tenant-id': {type: 'string'},
+	type: {type: 'string'},
+	'client-ids': {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+} as const;
+
+const entraTypes = ['user', 'group', 'tenant'] as const;
+const teamsExtensionTypes = ['resourceAccount', 'user'] as const;
+
+function parse(command: string, argv: readonly string[]) {
+	return parseCommand(command, argv, accessOptions, true);
+}
+
+type Parsed = ReturnType<typeof parse>;
+
+function guidArgument(value: string | undefined, name: string): string {
+	if (!isGuid(value)) {
+		throw new UsageError(text.commands.access.badGuid(name, value));
+	}
+
+	return value.toLowerCase();
+}
+
+function objectIdOf(parsed: Parsed, command: string): string {
+	const [objectId, ...extra] = parsed.positionals;
+	if (extra.length > 0) {
+		throw new UsageError(text.commands.parse.unexpectedArgument(extra[0] ?? '', command));
+	}
+
+	return guidArgument(objectId, 'OBJECT_ID');
+}
+
+function clientIdsOf(value: string | undefined): string[] | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const ids = value.split(',').map(id => id.trim()).filter(id => id !== '');
+	return ids.map(id => guidArgument(id, '--client-ids'));
+}
+
+async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
+	const session = await openCommandSession(io, parsed.values);
+	try {
+		return await run(await open(session.resolved.connection, io, parsed.values.verbose));
+	} finally {
+		await session.close();
+	}
+}
+
+async function open(connection: Parameters<typeof import('../identity/access-client.js').createAccessClient>[0], io: CommandIo, verbose: boolean | undefined) {
+	const {createAccessClient} = await import('../identity/access-client.js');
+	const trace = traceTo(io, verbose);
+	return createAccessClient(connection, trace ? {onExchange: trace} : {});
+}
+
+function describe(assignment: EntraAssignment | TeamsExtensionAssignment): string[] {
+	return [assignment.objectId, assignment.principalType, assignment.tenantId, (assignment.clientIds ?? []).join(',') || text.commands.access.anyClient];
+}
+
+export const accessList: Command = {
+	name: 'access list',
+	get help() {
+		return text.help.access;
+	},
+	async run(argv, io) {
+		const parsed = parse('access list', argv);
+		if (parsed.positionals.length > 0) {
+			throw new UsageError(text.commands.parse.unexpectedArgument(parsed.positionals[0] ?? '', 'access list'));
+		}
+
+		if (parsed.values['teams-extension']) {
+			throw new UsageError(text.commands.access.noTeamsExtensionList);
+		}
+
+		const assignments = await withAccess(io, parsed, client => client.listEntraAssignments());
+		if (parsed.values.json) {
+			printJson(io, {assignments});
+		} else if (assignments.length === 0) {
+			io.stdout.write(`${text.commands.access.none}\n`);
+		} else {
+			io.stdout.write(`${table([text.commands.access.headings, ...assignments.map(describe)])}\n`);
+		}
+
+		return exitCodes.ok;
+	},
+};
+
+export const accessShow: Command = {
+	name: 'access show',
+	get help() {
+		return text.help.access;
+	},
+	async run(argv, io) {
+		const parsed = parse('access show', argv);
+		const objectId = objectIdOf(parsed, 'access show');
+		const assignment = await withAccess(io, parsed, async client => {
+			if (parsed.values['teams-extension']) {
+				return client.getTeamsExtensionAssignment(guidArgument(parsed.values['tenant-id'], '--tenant-id'), objectId);
+			}
+
+			const all = await client.listEntraAssignments();
+			const found = all.find(entry => entry.objectId === objectId);
+			if (!found) {
+				throw new UsageError(text.commands.access.notAssigned(objectId));
+			}
+
+			return found;
+		});
+		if (parsed.values.json) {
+			printJson(io, {assignment});
+		} else {
+			io.stdout.write(`${table([text.commands.access.headings, describe(assignment)])}\n`);
+		}
+
+		return exitCodes.ok;
+	},
+};
+
+export const accessAssign: Command = {
+	name: 'access assign',
+	get help() {
+		return text.help.access;
+	},
+	async run(argv, io) {
+		const parsed = parse('access assign', argv);
+		const objectId = objectIdOf(parsed, 'access assign');
+		const teams = parsed.values['teams-extension'] === true;
+		const types: readonly string[] = teams ? teamsExtensionTypes : entraTypes;
+		const type = parsed.values.type;
+		if (type === undefined || !types.includes(type)) {
+			throw new UsageError(text.commands.access.badType(type, types));
+		}
+
+		const tenantId = guidArgument(parsed.values['tenant-id'], '--tenant-id');
+		const clientIds = clientIdsOf(parsed.values['client-ids']);
+		const result = await withAccess<{readonly created: boolean; readonly assignment: EntraAssignment | TeamsExtensionAssignment}>(io, parsed, client =>
+			teams
+				? client.putTeamsExtensionAssignment({
+						objectId,
+						tenantId,
+						principalType: type as TeamsExtensionAssignment['principalType'],
+						...(clientIds ? {clientIds} : {}),
+					})
+				: client.putEntraAssignment({objectId, tenantId, principalType: type as EntraAssignment['principalType'], clientIds: clientIds ?? []}),
+		);
+		if (parsed.values.json) {
+			printJson(io, {created: result.created, assignment: result.assignment});
+		} else {
+			io.stdout.write(`${text.commands.access.assigned(result.created, objectId, type)}\n`);
+		}
+
+		return exitCodes.ok;
+	},
+};
+
+export const accessUnassign: Command = {
+	name: 'access unassign',
+	get help() {
+		return text.help.access;
+	},
+	async run(argv, io) {
+		const parsed = parse('access unassign', argv);
+		const objectId = objectIdOf(parsed, 'access unassign');
+		const teams = parsed.values['teams-extension'] === true;
+		const tenantId = teams ? guidArgument(parsed.values['tenant-id'], '--tenant-id') : undefined;
+		if (!(await confirm(io, text.commands.access.question(objectId), parsed.values.yes, text.commands.access.action))) {
+			io.stderr.write(`${text.commands.access.nothingDone}\n`);
+			return exitCodes.cancelled;
+		}
+
+		await withAccess(io, parsed, client =>
+			tenantId ? client.deleteTeamsExtensionAssignment(tenantId, objectId) : client.deleteEntraAssignment(objectId),
+		);
+		if (parsed.values.json) {
+			printJson(io, {objectId, removed: true});
+		} else {
+			io.stdout.write(`${text.commands.access.removed(objectId)}\n`);
+		}
+
+		return exitCodes.ok;
+	},
+};

@@ -1,0 +1,69 @@
+import diagnostics from 'node:diagnostics_channel';
+import type {ClientRequest, IncomingMessage} from 'node:http';
+import tls from 'node:tls';
+import type {AccessToken} from '@azure/core-auth';
+import {text} from '../text/index.js';
+import {IdentityError} from './errors.js';
+import type {IssuedToken} from './client.js';
+
+/**
+ * A client app's exchange for an Entra ID user or a Teams Extension user, done by the real
+ * `@azure/communication-common` credential (AzureCommunicationTokenCredential with
+ * `resourceEndpoint` and a TokenCredential), given the user's Entra ID token. The credential
+ * sends its request with Node's default agent: the local emulator's CA, when given, is added
+ * to this process's default CAs (it is the emulator's own, made on this machine).
+ */
+export async function exchangeEntraToken(options: {
+	readonly endpoint: string;
+	readonly entraToken: string;
+	readonly scopes: readonly string[];
+	readonly trustedCertificate?: string | undefined;
+}): Promise<IssuedToken> {
+	if (new URL(options.endpoint).protocol !== 'https:') {
+		throw new IdentityError('validation', text.errors.entraPlainHttp(options.endpoint));
+	}
+
+	if (options.trustedCertificate) {
+		tls.setDefaultCACertificates([...tls.getCACertificates('default'), options.trustedCertificate]);
+	}
+
+	// The credential's error is a sentence; the status it got is read off the response itself.
+	const host = new URL(options.endpoint).host;
+	const answered: {status?: number} = {};
+	const onResponse = (message: unknown) => {
+		const {request, response} = message as {request: ClientRequest; response: IncomingMessage};
+		if (request.getHeader('host') === host || `${request.host}` === host.split(':')[0]) {
+			answered.status = response.statusCode;
+		}
+	};
+	diagnostics.subscribe('http.client.response.finish', onResponse);
+	const common = await import('@azure/communication-common');
+	const token = options.entraToken;
+	const tokenCredential = {
+		async getToken(): Promise<AccessToken> {
+			return {token, expiresOnTimestamp: Date.now() + 60 * 60 * 1000};
+		},
+	};
+	const credential = new common.AzureCommunicationTokenCredential({
+		resourceEndpoint: options.endpoint.replace(/\/+$/, ''),
+		tokenCredential,
+		scopes: [...options.scopes],
+	});
+	try {
+		const acsToken = await credential.getToken();
+		return {token: acsToken.token, expiresOn: new Date(acsToken.expiresOnTimestamp)};
+	} catch (error) {
+		const status = answered.status;
+		const kind = status === 401 || status === 403 ? 'authentication' : status === undefined ? 'network' : 'service';
+		const message =
+			status === 403
+				? text.errors.exchangeNotAssigned()
+				: status === 401
+					? text.errors.exchangeTokenRefused()
+					: text.errors.exchangeFailed(options.endpoint, status);
+		throw new IdentityError(kind, message, status === undefined ? {} : {statusCode: status}, {cause: error});
+	} finally {
+		credential.dispose();
+		diagnostics.unsubscribe('http.client.response.finish', onResponse);
+	}
+}
