@@ -17,7 +17,8 @@ import {ViewOf} from './views.js';
 function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean): string[] {
 	const {keys} = text.wizard;
 	if (typing) {
-		return [keys.submit, keys.back];
+		// Typing in the identities' filter: Enter takes the highlighted one, Esc clears the filter (not back).
+		return meta.view === 'identities' ? [keys.choose, keys.clearFilter] : [keys.submit, keys.back];
 	}
 
 	// Only where Esc does something: the menu, the last tour steps and some manage steps have no way back.

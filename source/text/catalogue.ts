@@ -541,6 +541,7 @@ export type Catalogue = {
 		keys: {
 			label: string;
 			filter: string;
+			clearFilter: string;
 			move: string;
 			choose: string;
 			toggle: string;

@@ -381,6 +381,7 @@ export const en: Catalogue = {
 		keys: {
 			label: 'l label',
 			filter: '/ filter',
+			clearFilter: 'Esc clear filter',
 			move: '↑↓/jk move',
 			choose: 'Enter choose',
 			toggle: 'Space toggle',

@@ -360,6 +360,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		keys: {
 			label: 'l 標籤',
 			filter: '/ 篩選',
+			clearFilter: 'Esc 清除篩選',
 			move: '↑↓/jk 移動',
 			choose: 'Enter 選擇',
 			toggle: 'Space 切換',

@@ -38,6 +38,11 @@ async function walkEveryScreen(
 	await app.press(keys.down);
 	await app.press(keys.space);
 	await app.press(keys.enter, w().explain.lifetime.slice(0, 10));
+	// The minutes typed beside the presets: out of range said as typed, then a valid value.
+	await app.press(keys.end, highlighted(w().lifetime.custom));
+	await app.press(keys.enter, w().lifetime.prompt(60, 1440));
+	await app.press('59', w().lifetime.range(60, 1440).slice(0, 6));
+	await app.press('\u007f\u007f90', w().lifetime.valid(w().lifetime.minutes(90)).slice(0, 6));
 	await app.press(keys.enter, step(4));
 	await app.press('f', w().token.filePrompt);
 	await app.press(keys.enter, w().token.savedFile('access-token.txt'));
@@ -56,9 +61,20 @@ async function walkEveryScreen(
 
 	await app.press(keys.down, highlighted(w().menu.manage(3).slice(0, 8)));
 	await app.press(keys.enter, w().manage.heading('emulator'));
+	// The filter after /, a filter that matches nothing, Esc clears it; the new identity's label prompt.
+	await app.press('/', w().list.filterPrompt.trim());
+	await app.press('zz', w().list.noMatch('zz').slice(0, 8));
+	// Esc clears the filter and starts the cursor over, on the create choice.
+	await app.press(keys.escape, highlighted(w().manage.create));
+	await app.press(keys.enter, w().manage.newLabelPrompt.slice(0, 8));
+	await app.press(keys.escape, w().manage.heading('emulator'));
+	app.write(keys.home);
+	await app.press(keys.down);
 	await app.press(keys.enter, w().manage.actions.rename);
 	await app.press(keys.enter, w().scopes.chat.slice(0, 6));
 	await app.press(keys.enter, w().lifetime.minutes(1440));
+	// The minutes typed in the tour are offered again; ↑ goes to the presets.
+	await app.press(keys.up, highlighted(w().lifetime.minutes(1440)));
 	await app.press(keys.enter, w().token.heading);
 	await app.press(keys.enter, w().manage.actions.issue);
 	for (let index = 0; index < 3; index++) {

@@ -81,7 +81,7 @@ describe('a list of 45 identities at 80×24', () => {
 		const {app} = await openList();
 		let frame = await app.press('/', 'Filter:');
 		// Typing, not shortcuts: the footer says so and q does not quit.
-		expect(footerOf(frame)).toEqual(['Enter continue', 'Esc back']);
+		expect(footerOf(frame)).toEqual(['Enter choose', 'Esc clear filter']);
 		frame = await app.type('user-1q');
 		expect(app.effects.quit).not.toHaveBeenCalled();
 		expect(frame).toContain('Nothing matches “user-1q”. Esc clears the filter.');

@@ -175,7 +175,14 @@ export function SelectList<V>(props: {
 	const screenReader = useIsScreenReaderEnabled();
 	if (screenReader) {
 		// Said, not shown: the highlight is a colour and a ❯, which a screen reader does not read.
-		return <SpokenList items={visible} selected={cursor} />;
+		return (
+			<Box flexDirection="column">
+				{filterShown ? (
+					<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
+				) : undefined}
+				<SpokenList items={visible} selected={cursor} />
+			</Box>
+		);
 	}
 
 	return (
