@@ -79,7 +79,7 @@ function describe(assignment: EntraAssignment | TeamsExtensionAssignment): strin
 export const accessList: Command = {
 	name: 'access list',
 	get help() {
-		return text.help.access;
+		return text.help.accessList;
 	},
 	async run(argv, io) {
 		const parsed = parse('access list', argv);
@@ -107,7 +107,7 @@ export const accessList: Command = {
 export const accessShow: Command = {
 	name: 'access show',
 	get help() {
-		return text.help.access;
+		return text.help.accessShow;
 	},
 	async run(argv, io) {
 		const parsed = parse('access show', argv);
@@ -138,7 +138,7 @@ export const accessShow: Command = {
 export const accessAssign: Command = {
 	name: 'access assign',
 	get help() {
-		return text.help.access;
+		return text.help.accessAssign;
 	},
 	async run(argv, io) {
 		const parsed = parse('access assign', argv);
@@ -175,7 +175,7 @@ export const accessAssign: Command = {
 export const accessUnassign: Command = {
 	name: 'access unassign',
 	get help() {
-		return text.help.access;
+		return text.help.accessUnassign;
 	},
 	async run(argv, io) {
 		const parsed = parse('access unassign', argv);

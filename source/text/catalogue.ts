@@ -25,7 +25,10 @@ export type Catalogue = {
 		tokenIssue: string;
 		tokenTeams: string;
 		tokenExchange: string;
-		access: string;
+		accessList: string;
+		accessShow: string;
+		accessAssign: string;
+		accessUnassign: string;
 		tokenRevoke: string;
 		tokenDecode: string;
 		tokenVerify: string;

@@ -43,7 +43,10 @@ Commands
   token issue          issue a token for an identity
   token teams          exchange a Teams user's Entra ID token for an ACS token
   token exchange       exchange an Entra ID user's token, as a client app does
-  access list          who may exchange Entra ID tokens (also show, assign, unassign)
+  access list          who may exchange Entra ID tokens for ACS tokens
+  access show          one assignment
+  access assign        let a user, group or tenant exchange
+  access unassign      remove an assignment
   token revoke         revoke every token of an identity
   token decode         show a token's header and claims (offline)
   token verify         ask the local emulator whether a token is valid
@@ -320,19 +323,48 @@ ${connection}
 ${output}
 
 Examples
+  acs-tokens token exchange --endpoint "$ENDPOINT" --json < entra-token.txt
   acs-tokens emulator stand-in-entra-token --user-id "$OID" |
     acs-tokens token exchange --endpoint https://127.0.0.1:10430/ --json
 `,
-	access: `Usage: acs-tokens access list
-       acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
-       acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
-                                [--client-ids A,B] [--teams-extension]
-       acs-tokens access unassign OBJECT_ID [--teams-extension --tenant-id T] [--yes]
+	accessList: `Usage: acs-tokens access list
 
-Who may exchange a Microsoft Entra ID token for an ACS token (token exchange).
-Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's id for
-tenant), optionally only through the client apps --client-ids. Teams Extension
-users (--teams-extension): per tenant, --type resourceAccount or user.
+Lists the Entra ID users' assignments (the service lists no Teams Extension ones).
+Who may exchange a Microsoft Entra ID token for an ACS token (acs-tokens token
+exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's
+id for tenant), optionally only through the client apps --client-ids. Teams
+Extension users (--teams-extension): per tenant, --type resourceAccount or user.
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens access list --emulator --json
+`,
+	accessShow: `Usage: acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
+
+Shows one assignment.
+Who may exchange a Microsoft Entra ID token for an ACS token (acs-tokens token
+exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's
+id for tenant), optionally only through the client apps --client-ids. Teams
+Extension users (--teams-extension): per tenant, --type resourceAccount or user.
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens access show "$OID" --teams-extension --tenant-id "$TENANT"
+`,
+	accessAssign: `Usage: acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
+                            [--client-ids A,B] [--teams-extension]
+
+Lets OBJECT_ID exchange (adds or replaces its assignment).
+Who may exchange a Microsoft Entra ID token for an ACS token (acs-tokens token
+exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's
+id for tenant), optionally only through the client apps --client-ids. Teams
+Extension users (--teams-extension): per tenant, --type resourceAccount or user.
 
 ${connection}
 
@@ -340,7 +372,21 @@ ${output}
 
 Examples
   acs-tokens access assign "$OID" --type user --tenant-id "$TENANT" --emulator
-  acs-tokens access list --json
+`,
+	accessUnassign: `Usage: acs-tokens access unassign OBJECT_ID [--teams-extension --tenant-id T] [--yes]
+
+Removes an assignment; asks on a terminal, elsewhere pass --yes.
+Who may exchange a Microsoft Entra ID token for an ACS token (acs-tokens token
+exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's
+id for tenant), optionally only through the client apps --client-ids. Teams
+Extension users (--teams-extension): per tenant, --type resourceAccount or user.
+
+${connection}
+
+${output}
+
+Examples
+  acs-tokens access unassign "$OID" --yes
 `,
 	tokenRevoke: `Usage: acs-tokens token revoke --user ID|LABEL [--yes]
 

@@ -10,6 +10,9 @@ type Options = Parameters<typeof stringWidth>[1];
  */
 const singleColumnSymbols = new Set([
 	0x00_b7, // · middle dot
+	0x00_d7, // × (the size notice: 80×24)
+	0x20_1c, // “
+	0x20_1d, // ”
 	0x20_13, // – en dash
 	0x20_14, // — em dash
 	0x20_22, // • bullet
@@ -20,6 +23,7 @@ const singleColumnSymbols = new Set([
 	0x21_93, // ↓
 	0x25_cb, // ○
 	0x25_cf, // ●
+	0x27_13, // ✓
 	0x27_6f, // ❯ (figures.pointer, ink-select-input's indicator)
 ]);
 

@@ -41,7 +41,10 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   token issue          為身分識別發行權杖
   token teams          將 Teams 使用者的 Entra ID 權杖交換為 ACS 權杖
   token exchange       如用戶端應用程式般交換 Entra ID 使用者的權杖
-  access list          誰可以交換 Entra ID 權杖（另有 show、assign、unassign）
+  access list          列出可交換 Entra ID 權杖的指派
+  access show          顯示單一指派
+  access assign        允許使用者、群組或租用戶交換權杖
+  access unassign      移除指派
   token revoke         撤銷身分識別的所有權杖
   token decode         顯示權杖的標頭與宣告（離線）
   token verify         詢問本機模擬器權杖是否有效
@@ -304,7 +307,8 @@ ${output}
   acs-tokens emulator stand-in-teams-token --app-id "$APP" --user-id "$OID" |
     acs-tokens token teams --emulator --app-id "$APP" --user-id "$OID"
 `,
-	tokenExchange: `用法：acs-tokens token exchange [--teams-extension] [--scopes LIST] < entra-token
+	tokenExchange: `用法：acs-tokens token exchange [--teams-extension] [--scopes LIST]
+                                < entra-token
 
 用戶端應用程式為 Entra ID 使用者（或加上 --teams-extension 時為 Teams 延伸模組
 使用者）所做的事：@azure/communication-common 的
@@ -324,16 +328,45 @@ ${connection}
 ${output}
 
 範例
+  acs-tokens token exchange --endpoint "$ENDPOINT" --json < entra-token.txt
   acs-tokens emulator stand-in-entra-token --user-id "$OID" |
     acs-tokens token exchange --endpoint https://127.0.0.1:10430/ --json
 `,
-	access: `用法：acs-tokens access list
-      acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
-      acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
-                               [--client-ids A,B] [--teams-extension]
-      acs-tokens access unassign OBJECT_ID [--teams-extension --tenant-id T] [--yes]
+	accessList: `用法：acs-tokens access list
 
-誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（token exchange）。
+列出 Entra ID 使用者的指派（服務不提供 Teams 延伸模組指派的清單）。
+誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（acs-tokens token exchange）。
+Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
+識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
+（--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens access list --emulator --json
+`,
+	accessShow: `用法：acs-tokens access show OBJECT_ID [--teams-extension --tenant-id T]
+
+顯示單一指派。
+誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（acs-tokens token exchange）。
+Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
+識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
+（--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens access show "$OID" --teams-extension --tenant-id "$TENANT"
+`,
+	accessAssign: `用法：acs-tokens access assign OBJECT_ID --type TYPE --tenant-id T
+                          [--client-ids A,B] [--teams-extension]
+
+允許 OBJECT_ID 進行交換（新增或取代其指派）。
+誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（acs-tokens token exchange）。
 Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
 識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
 （--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
@@ -344,7 +377,22 @@ ${output}
 
 範例
   acs-tokens access assign "$OID" --type user --tenant-id "$TENANT" --emulator
-  acs-tokens access list --json
+`,
+	accessUnassign: `用法：acs-tokens access unassign OBJECT_ID [--teams-extension
+                            --tenant-id T] [--yes]
+
+移除指派；在終端機上會先詢問，其他情況請加上 --yes。
+誰可以將 Microsoft Entra ID 權杖交換為 ACS 權杖（acs-tokens token exchange）。
+Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
+識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
+（--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
+
+${connection}
+
+${output}
+
+範例
+  acs-tokens access unassign "$OID" --yes
 `,
 	tokenRevoke: `用法：acs-tokens token revoke --user ID|LABEL [--yes]
 

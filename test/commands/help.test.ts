@@ -43,7 +43,7 @@ describe('acs-tokens --help', () => {
 describe('calling it wrongly', () => {
 	it.each([
 		[['nope'], 'Unknown command "nope". Run "acs-tokens --help" to see the commands.'],
-		[['token'], '"token" is not a command. Try: acs-tokens token issue, acs-tokens token revoke, acs-tokens token teams, acs-tokens token decode, acs-tokens token verify.'],
+		[['token'], '"token" is not a command. Try: acs-tokens token issue, acs-tokens token revoke, acs-tokens token teams, acs-tokens token exchange, acs-tokens token decode, acs-tokens token verify.'],
 		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
 		[['user', 'create', '--bogus'], 'Unknown option --bogus. Run "acs-tokens user create --help".'],
 		[['users', 'extra'], 'Unexpected argument "extra". Run "acs-tokens users --help".'],
