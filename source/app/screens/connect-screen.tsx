@@ -5,7 +5,7 @@ import {text} from '../../text/index.js';
 import {presentProfileName, presentText} from '../present.js';
 import type {ConnectionChoice, ProfileKey, WizardEvent} from '../../wizard/types.js';
 
-type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
+type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste' | 'entra'};
 
 function keyLabel(key: ProfileKey): string {
 	const said = text.wizard.connect.key;
@@ -24,6 +24,10 @@ function keyLabel(key: ProfileKey): string {
 
 		case 'none': {
 			return said.none;
+		}
+
+		case 'entra': {
+			return said.entra;
 		}
 	}
 }
@@ -51,6 +55,10 @@ export function choiceLabel(choice: ConnectionChoice): string {
 		case 'pasted': {
 			return labels.paste;
 		}
+
+		case 'entra': {
+			return choice.variable ? labels.entraEnvironment(choice.variable, choice.endpoint) : `${labels.key.entra} — ${choice.endpoint}`;
+		}
 	}
 }
 
@@ -70,6 +78,7 @@ export function ConnectScreen(props: {
 			value: choice,
 		})).map(item => ({...item, label: presentText(item.label, props.presenter)})),
 		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
+		{key: 'entra', label: text.wizard.connect.entra, value: 'entra' as const},
 	];
 	return (
 		<Box flexDirection="column" gap={1}>
@@ -82,7 +91,11 @@ export function ConnectScreen(props: {
 				isFocused={props.active}
 				onSelect={item => {
 					props.send(
-						item.value === 'paste' ? {type: 'PASTE_CONNECTION_STRING'} : {type: 'CHOOSE_CONNECTION', choice: item.value},
+						item.value === 'paste'
+							? {type: 'PASTE_CONNECTION_STRING'}
+							: item.value === 'entra'
+								? {type: 'SIGN_IN_WITH_ENTRA'}
+								: {type: 'CHOOSE_CONNECTION', choice: item.value},
 					);
 				}}
 			/>
