@@ -113,6 +113,8 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 	const {values} = parseCommand('', argv, {
 		emulator: {type: 'boolean'},
 		profile: {type: 'string'},
+		endpoint: {type: 'string'},
+		tenant: {type: 'string'},
 		present: {type: 'boolean'},
 		'plain-symbols': {type: 'boolean'},
 		'screen-reader': {type: 'boolean'},
@@ -142,15 +144,19 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const configDirectory = resolveConfigDirectory({flag: values['config-dir'], env: io.env});
 		const saved = readSavedProfiles(configDirectory);
 		const choices = await connectionChoices(saved, io.env, io.cwd);
-		const autoConnect: ConnectionChoice | undefined = values.emulator
-			? {kind: 'emulator'}
-			: values.profile === undefined
+		const keyless: ConnectionChoice | undefined =
+			values.endpoint === undefined
+				? undefined
+				: {kind: 'entra', endpoint: values.endpoint, ...(values.tenant ? {tenantId: values.tenant} : {})};
+		const profile: ConnectionChoice | undefined =
+			values.profile === undefined
 				? undefined
 				: {
 						kind: 'profile',
 						name: values.profile,
-						endpoint: saved.profiles.find(profile => profile.name === values.profile)?.endpoint ?? '',
+						endpoint: saved.profiles.find(candidate => candidate.name === values.profile)?.endpoint ?? '',
 					};
+		const autoConnect: ConnectionChoice | undefined = values.emulator ? {kind: 'emulator'} : (keyless ?? profile);
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 

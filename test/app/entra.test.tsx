@@ -75,7 +75,6 @@ const said = (frame: string) => frame.replaceAll(/[│╭╮╰╯─]/g, ' ').r
 
 async function signInFromConnectScreen(app: ReturnType<typeof renderWithServices>['app'], tenantId = '') {
 	await app.waitForText('Sign in with Microsoft Entra ID…');
-	await app.press(keys.down);
 	await app.press(keys.down, '❯ Sign in with Microsoft Entra ID…');
 	await app.press(keys.enter, 'https://<resource>.communication.azure.com/');
 	app.write(endpoint);
@@ -94,8 +93,7 @@ describe('Sign in with Microsoft Entra ID in the wizard', () => {
 		const {app, close} = renderWithServices({configDirectory});
 		closers.push(close);
 		await app.waitForText('Sign in with Microsoft Entra ID…');
-		await app.press(keys.down);
-		await app.press(keys.down);
+		await app.press(keys.down, '❯ Sign in with Microsoft Entra ID…');
 		let frame = await app.press(keys.enter, 'Sign in with Microsoft Entra ID');
 		expect(frame).toContain('No key: each request carries a token from DefaultAzureCredential');
 		expectFits(frame);

@@ -47,7 +47,6 @@ describe('Microsoft Entra ID in the wizard, in a real terminal', () => {
 		});
 		try {
 			await session.waitFor('Sign in with Microsoft Entra ID…');
-			await session.press(keys.down);
 			await session.press(keys.down, '❯ Sign in with Microsoft Entra ID…');
 			await session.press(keys.enter, 'https://<resource>.communication.azure.com/');
 			await session.type(emulator.endpoint);

@@ -77,8 +77,9 @@ export function ConnectScreen(props: {
 				choice.kind === 'profile' ? choiceLabel({...choice, name: presentProfileName(choice.name, choice.endpoint, props.presenter)}) : choiceLabel(choice),
 			value: choice,
 		})).map(item => ({...item, label: presentText(item.label, props.presenter)})),
-		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
 		{key: 'entra', label: text.wizard.connect.entra, value: 'entra' as const},
+		// Last, so that ↑ from the first choice reaches it.
+		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
 	];
 	return (
 		<Box flexDirection="column" gap={1}>
