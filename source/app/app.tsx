@@ -204,7 +204,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		<Box flexDirection="column">
 			{tooSmall ? <SizeNotice size={size} /> : undefined}
 			<Box flexDirection="column" display={tooSmall ? 'none' : 'flex'}>
-			<Header connection={context.connection} presenter={context.presenter} />
+			<Header connection={context.connection} presenter={context.presenter} signedIn={context.signedIn} columns={size.columns} />
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
 			</Box>

@@ -53,3 +53,21 @@ export function presentProfileName(name: string, endpoint: string, presenter: bo
 	const resource = presenter ? new RegExp(resourceHost.source, 'i').exec(endpoint)?.[1] : undefined;
 	return resource !== undefined && name.toLowerCase() === resource.toLowerCase() ? '•••' : name;
 }
+
+/**
+ * Who signed in with Microsoft Entra ID, as a room may see it: a user's local part is masked
+ * (`•••@contoso.example`), an application's id entirely; the tenant is masked too.
+ */
+export function presentSignIn(
+	who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined},
+	presenter: boolean,
+): {readonly principal: string; readonly tenantId?: string} {
+	const principal = who.principal ?? '?';
+	const tenant = who.tenantId ? {tenantId: presenter ? '•••' : who.tenantId} : {};
+	if (!presenter) {
+		return {principal, ...tenant};
+	}
+
+	const at = principal.lastIndexOf('@');
+	return {principal: at > 0 ? `•••${principal.slice(at)}` : '•••', ...tenant};
+}

@@ -66,6 +66,28 @@ export function createWizardServices(deps: {
 		return session;
 	};
 
+	/** Who signed in with Microsoft Entra ID, as last said to the machine (compared as JSON). */
+	let signedInSaid: string | undefined;
+	/** After a keyless request (done or refused): who signed in, said once it is known or changes. */
+	const sayWhoSignedIn = () => {
+		const who = session?.client.signedIn();
+		if (!who) {
+			return;
+		}
+
+		const signedIn = {
+			principal: who.principal,
+			principalKind: who.principalKind,
+			tenantId: who.tenantId,
+			credential: who.credential,
+		};
+		const said = JSON.stringify(signedIn);
+		if (said !== signedInSaid) {
+			signedInSaid = said;
+			deps.notify?.({type: 'SIGNED_IN', signedIn});
+		}
+	};
+
 	/** Runs one traced operation; its exchanges travel with the result, or with the error. */
 	async function traced<T extends object>(run: () => Promise<T>): Promise<T & {exchanges: readonly Exchange[]}> {
 		exchanges = [];
@@ -78,6 +100,8 @@ export function createWizardServices(deps: {
 			}
 
 			throw error;
+		} finally {
+			sayWhoSignedIn();
 		}
 	}
 
@@ -142,6 +166,10 @@ export function createWizardServices(deps: {
 			case 'pasted': {
 				return {kind: 'connection-string', value: choice.connectionString};
 			}
+
+			case 'entra': {
+				return {kind: 'endpoint', endpoint: choice.endpoint, ...(choice.tenantId ? {tenantId: choice.tenantId} : {})};
+			}
 		}
 	}
 
@@ -183,12 +211,14 @@ export function createWizardServices(deps: {
 					},
 				});
 				session = opened;
+				signedInSaid = undefined;
 				const {resolved} = opened;
 				return {
 					connection: {
 						profileName: resolved.profileName,
 						endpoint: resolved.connection.endpoint,
 						isEmulator: resolved.isEmulator,
+						keyless: resolved.connection.credential.kind === 'entra',
 					},
 					identities: identities(),
 					exchanges: [],

@@ -1,6 +1,6 @@
 import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
-import {discoverConnectionStrings} from '../identity/connection.js';
+import {discoverConnectionStrings, endpointVariable} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
@@ -10,6 +10,15 @@ import {exitCodes} from '../commands/exit-codes.js';
 import {parseCommand} from '../commands/parse-command.js';
 
 
+
+/** An endpoint as a profile keeps it (with its /), or as it was given when it is not one. */
+function endpointOf(value: string): string {
+	try {
+		return parseConnectionString(`endpoint=${value};accesskey=AA==`).endpoint;
+	} catch {
+		return value;
+	}
+}
 
 /** Where a saved profile's key is, for the connect screen; undefined for the emulator's. */
 function profileKey(keySource: SavedProfileSummary['keySource']): ProfileKey | undefined {
@@ -28,6 +37,10 @@ function profileKey(keySource: SavedProfileSummary['keySource']): ProfileKey | u
 
 		case 'emulator': {
 			return undefined;
+		}
+
+		case 'entra': {
+			return {kind: 'entra'};
 		}
 
 		default: {
@@ -60,6 +73,12 @@ export async function connectionChoices(
 		configured.push({...source, endpoint});
 	}
 
+	// An endpoint alone: keyless, with Microsoft Entra ID (connecting checks it and says what is wrong).
+	const keylessEndpoint = env[endpointVariable]?.trim();
+	if (keylessEndpoint) {
+		configured.push({kind: 'entra', endpoint: endpointOf(keylessEndpoint), variable: endpointVariable});
+	}
+
 	const defaultName = saved.defaultProfile;
 	const profiles: ConnectionChoice[] = [];
 	for (const profile of saved.profiles.toSorted((a, b) => Number(b.name === defaultName) - Number(a.name === defaultName))) {
@@ -76,8 +95,9 @@ export async function connectionChoices(
 				profile =>
 					profile.kind === 'profile' &&
 					profile.endpoint === (choice as {endpoint?: string}).endpoint &&
-					profile.key?.kind === choice.kind &&
-					(profile.key as {variable?: string}).variable === (choice as {variable?: string}).variable,
+					((profile.key?.kind === 'entra' && choice.kind === 'entra') ||
+						(profile.key?.kind === choice.kind &&
+							(profile.key as {variable?: string}).variable === (choice as {variable?: string}).variable)),
 			),
 	);
 	const emulator = {kind: 'emulator'} as const;
@@ -93,6 +113,8 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 	const {values} = parseCommand('', argv, {
 		emulator: {type: 'boolean'},
 		profile: {type: 'string'},
+		endpoint: {type: 'string'},
+		tenant: {type: 'string'},
 		present: {type: 'boolean'},
 		'plain-symbols': {type: 'boolean'},
 		'screen-reader': {type: 'boolean'},
@@ -122,15 +144,19 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const configDirectory = resolveConfigDirectory({flag: values['config-dir'], env: io.env});
 		const saved = readSavedProfiles(configDirectory);
 		const choices = await connectionChoices(saved, io.env, io.cwd);
-		const autoConnect: ConnectionChoice | undefined = values.emulator
-			? {kind: 'emulator'}
-			: values.profile === undefined
+		const keyless: ConnectionChoice | undefined =
+			values.endpoint === undefined
+				? undefined
+				: {kind: 'entra', endpoint: values.endpoint, ...(values.tenant ? {tenantId: values.tenant} : {})};
+		const profile: ConnectionChoice | undefined =
+			values.profile === undefined
 				? undefined
 				: {
 						kind: 'profile',
 						name: values.profile,
-						endpoint: saved.profiles.find(profile => profile.name === values.profile)?.endpoint ?? '',
+						endpoint: saved.profiles.find(candidate => candidate.name === values.profile)?.endpoint ?? '',
 					};
+		const autoConnect: ConnectionChoice | undefined = values.emulator ? {kind: 'emulator'} : (keyless ?? profile);
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 

@@ -9,6 +9,7 @@ import {presentProfileName, presentText, showId} from './present.js';
 import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
+import {EntraEndpointScreen, EntraTenantScreen} from './screens/entra-screen.js';
 import {ErrorScreen} from './screens/error-screen.js';
 import {confirmQuestion, IdentityScreen, identityName} from './screens/identity-screen.js';
 import {LifetimeScreen} from './screens/lifetime-screen.js';
@@ -140,6 +141,23 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			profile={context.pendingChoice?.kind === 'profile' ? context.pendingChoice : undefined}
 		/>
 	),
+	entraEndpoint: ({snapshot: {context}, send, active}) => (
+		<EntraEndpointScreen
+			// Esc from the tenant comes back here with the endpoint as it was typed.
+			initial={context.pendingChoice?.kind === 'entra' ? context.pendingChoice.endpoint : ''}
+			send={send}
+			active={active}
+			presenter={context.presenter}
+		/>
+	),
+	entraTenant: ({snapshot: {context}, send, active}) => (
+		<EntraTenantScreen
+			endpoint={context.pendingChoice?.kind === 'entra' ? context.pendingChoice.endpoint : ''}
+			send={send}
+			active={active}
+			presenter={context.presenter}
+		/>
+	),
 	menu: ({snapshot, send, active}) => <MenuScreen identityCount={snapshot.context.identities.length} send={send} active={active} />,
 	busy: ({snapshot, meta}) => <BusyScreen label={text.wizard.busy[meta.busy ?? 'loading']} cancellable={snapshot.can({type: 'BACK'})} />,
 	error: ({snapshot}) => <ErrorScreen error={snapshot.context.error} presenter={snapshot.context.presenter} />,
@@ -148,7 +166,11 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	),
 	tourIntro: ({snapshot: {context}}) => (
 		<Step
-			lines={[text.wizard.explain.connect(presentText(context.connection?.endpoint ?? '', context.presenter))]}
+			lines={[
+				(context.connection?.keyless ? text.wizard.explain.connectKeyless : text.wizard.explain.connect)(
+					presentText(context.connection?.endpoint ?? '', context.presenter),
+				),
+			]}
 			prompt={text.wizard.actions.next}
 		/>
 	),

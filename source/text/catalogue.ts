@@ -299,6 +299,10 @@ export type Catalogue = {
 		presenterBadge: string;
 		connectedTo: (profile: string, endpoint: string) => string;
 		notConnected: string;
+		/** A keyless connection's line under the header: who signed in, through which credential. */
+		signedIn: (who: {readonly principal: string; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;
+		/** The same before the first request, when nobody has signed in yet. */
+		signInPending: string;
 		connect: {
 			heading: string;
 			explain: string;
@@ -306,13 +310,19 @@ export type Catalogue = {
 			profile: (name: string, endpoint: string) => string;
 			environment: (variable: string, endpoint: string) => string;
 			dotenv: (variable: string, endpoint: string) => string;
+			/** AZURE_COMMUNICATION_ENDPOINT: an endpoint to sign into with Microsoft Entra ID. */
+			entraEnvironment: (variable: string, endpoint: string) => string;
 			/** Where a saved profile's key comes from. */
 			key: {
 				saved: string;
 				environment: (variable: string) => string;
 				dotenv: (variable: string) => string;
 				none: string;
+				/** Keyless: no key, Microsoft Entra ID. */
+				entra: string;
 			};
+			/** The choice that asks an endpoint and signs in with Microsoft Entra ID. */
+			entra: string;
 			paste: string;
 			connecting: string;
 			failed: string;
@@ -327,6 +337,20 @@ export type Catalogue = {
 			keyExplain: string;
 			keyEmpty: string;
 		};
+		/** The keyless connection's two questions: the endpoint, then the tenant (optional). */
+		entra: {
+			endpointHeading: string;
+			endpointExplain: string;
+			endpointEmpty: string;
+			endpointValid: (endpoint: string) => string;
+			endpointProblem: (problem: 'url' | 'https' | 'path') => string;
+			tenantHeading: (endpoint: string) => string;
+			tenantExplain: string;
+			tenantEmpty: string;
+			tenantValid: (tenantId: string) => string;
+			tenantNone: string;
+			tenantInvalid: string;
+		};
 		menu: {
 			heading: string;
 			tour: string;
@@ -338,6 +362,8 @@ export type Catalogue = {
 		stepOf: (step: number, total: number, name: string) => string;
 		explain: {
 			connect: (endpoint: string) => string;
+			/** The tour's first step with a keyless connection. */
+			connectKeyless: (endpoint: string) => string;
 			createUser: string;
 			createUserDone: (id: string) => string;
 			createUserNext: string;

@@ -73,8 +73,8 @@ Examples
   acs-tokens token revoke --emulator --user alice --yes
   acs-tokens users
 `,
-	wizard: `Usage: acs-tokens [--emulator | --profile NAME] [--present] [--no-color]
-                  [--plain-symbols] [--screen-reader] [--lang L]
+	wizard: `Usage: acs-tokens [--emulator | --profile NAME | --endpoint URL [--tenant ID]]
+                  [--present] [--no-color] [--plain-symbols] [--screen-reader] [--lang L]
 
 Opens the wizard: connect, then the quickstart's guided tour (create user, choose scopes,
 issue token, revoke, delete) or manage the identities you created. ? shows every key.
@@ -82,6 +82,8 @@ issue token, revoke, delete) or manage the identities you created. ? shows every
 Options
   --emulator         connect to the local emulator at once (offline, no Azure account)
   --profile NAME     connect with a saved profile at once
+  --endpoint URL     sign in to this endpoint with Microsoft Entra ID at once (keyless,
+                     DefaultAzureCredential: az login, …); --tenant ID names the tenant
   --save-key         keep the access key of a pasted connection string in its profile,
                      once the service has accepted it (the first request that succeeds)
   --present          presenter mode: secrets can never be revealed, ids shortened

@@ -11,6 +11,18 @@ import {enHelp} from './en-help.js';
 /** `hour` or `hours`. */
 const hours = (count: number) => englishPlural(count, 'hour', 'hours');
 
+/** The credential that signed in, as the line under the header says it ("through the Azure CLI"). */
+const wizardCredential = (kind: string): string =>
+	({
+		environment: 'environment variables',
+		'workload-identity': 'workload identity',
+		'managed-identity': 'a managed identity',
+		'azure-cli': 'the Azure CLI',
+		'azure-developer-cli': 'the Azure Developer CLI',
+		'azure-powershell': 'Azure PowerShell',
+		'visual-studio-code': 'Visual Studio Code',
+	})[kind] ?? 'DefaultAzureCredential';
+
 export const en: Catalogue = {
 	help: enHelp,
 	commands: enCommands,
@@ -144,10 +156,15 @@ export const en: Catalogue = {
 		presenterBadge: 'PRESENTER',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,
 		notConnected: 'not connected',
+		signedIn: ({principal, tenantId, credential}) =>
+			`Signed in as ${principal}${tenantId ? ` (tenant ${tenantId})` : ''} through ${credential ? wizardCredential(credential) : 'DefaultAzureCredential'}`,
+		signInPending: 'Microsoft Entra ID (sign-in on the first request)',
 		connect: {
 			heading: 'Connect to Azure Communication Services',
 			explain:
-				'Every call is signed with your resource\'s access key (HMAC-SHA256). The local emulator needs no Azure account and works offline.',
+				'Every call is signed with your resource\'s access key (HMAC-SHA256), or carries a Microsoft Entra ID token (keyless). The local emulator needs no Azure account and works offline.',
+			entraEnvironment: (variable: string, endpoint: string) => `Microsoft Entra ID — ${endpoint} (from $${variable})`,
+			entra: 'Sign in with Microsoft Entra ID…',
 			emulator: 'Local emulator (offline, no Azure account)',
 			profile: (name: string, endpoint: string) => `Profile ${name} — ${endpoint}`,
 			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
@@ -157,6 +174,7 @@ export const en: Catalogue = {
 				environment: (variable: string) => `key from $${variable}`,
 				dotenv: (variable: string) => `key from ${variable} in .env`,
 				none: 'no key saved: asks for it',
+				entra: 'Microsoft Entra ID',
 			},
 			paste: 'Paste a connection string…',
 			connecting: 'Connecting…',
@@ -172,6 +190,26 @@ export const en: Catalogue = {
 				'This profile keeps no key. Paste its access key, or the whole connection string (Azure portal → your resource → Keys). It stays masked.',
 			keyEmpty: '<access key> or endpoint=…;accesskey=…',
 		},
+		entra: {
+			endpointHeading: 'Sign in with Microsoft Entra ID',
+			endpointExplain:
+				'No key: each request carries a token from DefaultAzureCredential (az login, azd auth login, a managed identity, a service principal\'s variables). Type the resource\'s endpoint (Azure portal → your resource → Overview).',
+			endpointEmpty: 'https://<resource>.communication.azure.com/',
+			endpointValid: (endpoint: string) => `Looks right: ${endpoint}`,
+			endpointProblem: problem =>
+				({
+					url: 'Not an endpoint yet: type https:// and the resource\'s host, e.g. https://contoso.communication.azure.com/.',
+					https: 'Use https://: an Entra ID token is only ever sent over https (the local emulator serves it with --allow-entra).',
+					path: 'Only the origin: https:// and the host (a port if any), no path, query or #.',
+				})[problem],
+			tenantHeading: (endpoint: string) => `The tenant to sign in to, for ${endpoint}`,
+			tenantExplain:
+				'Optional: the directory (tenant) id, when your account is in more than one tenant. Leave it empty for your credential\'s default tenant.',
+			tenantEmpty: '<tenant id> or empty',
+			tenantValid: (tenantId: string) => `Tenant ${tenantId}`,
+			tenantNone: 'No tenant: the credential\'s default one.',
+			tenantInvalid: 'A tenant id is a GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47; or leave it empty.',
+		},
 		menu: {
 			heading: 'What next?',
 			tour: 'Guided tour: the quickstart, step by step',
@@ -183,6 +221,8 @@ export const en: Catalogue = {
 		explain: {
 			connect: (endpoint: string) =>
 				`You are connected to ${endpoint}. The client signs each request with the access key; the key itself never travels.`,
+			connectKeyless: (endpoint: string) =>
+				`You are connected to ${endpoint} with no key: DefaultAzureCredential gets a Microsoft Entra ID token on the first request, and each request carries it (Authorization: Bearer).`,
 			createUser:
 				'An identity is a user of your app in ACS: an id and nothing else. ACS keeps no names; mapping ids to your users is your job.',
 			createUserDone: (id: string) => `Created ${id}.`,

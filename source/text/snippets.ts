@@ -48,15 +48,32 @@ fresh = client.get_token(
 	},
 };
 
+/** The first step with a keyless connection: the endpoint and DefaultAzureCredential (Microsoft Entra ID), no key. */
+export const keylessConnect: {readonly typescript: string; readonly python: string} = {
+	typescript: `import {CommunicationIdentityClient} from '@azure/communication-identity';
+import {DefaultAzureCredential} from '@azure/identity';
+const endpoint = process.env.AZURE_COMMUNICATION_ENDPOINT!;
+const client = new CommunicationIdentityClient(
+  endpoint, new DefaultAzureCredential());`,
+	python: `import os
+from datetime import timedelta
+from azure.identity import DefaultAzureCredential
+from azure.communication.identity import (
+    CommunicationIdentityClient, CommunicationTokenScope)
+endpoint = os.environ["AZURE_COMMUNICATION_ENDPOINT"]
+client = CommunicationIdentityClient(endpoint, DefaultAzureCredential())`,
+};
+
 export function renderSnippet(
 	step: SnippetStep,
 	language: 'typescript' | 'python',
-	values: {readonly scopes?: readonly string[]; readonly minutes?: number} = {},
+	values: {readonly scopes?: readonly string[]; readonly minutes?: number; readonly keyless?: boolean} = {},
 ): string {
 	const scopes = values.scopes ?? ['chat'];
 	const list =
 		language === 'typescript'
 			? `[${scopes.map(scope => `'${scope}'`).join(', ')}]`
 			: `[${scopes.map(scope => `CommunicationTokenScope.${scope.toUpperCase().replaceAll('.', '_')}`).join(', ')}]`;
-	return snippets[step][language].replace('SCOPES', list).replace('MINUTES', String(values.minutes ?? 1440));
+	const code = step === 'connect' && values.keyless ? keylessConnect[language] : snippets[step][language];
+	return code.replace('SCOPES', list).replace('MINUTES', String(values.minutes ?? 1440));
 }

@@ -2,6 +2,18 @@ import type {Catalogue} from './catalogue.js';
 import type {ConnectionStringProblem} from '../protocol/connection-string.js';
 
 /** Every sentence of the English catalogue but help and commands, in Traditional Chinese (Taiwan), in the words of the zh-TW quickstart. */
+/** The credential that signed in, as the line under the header says it. */
+const zhWizardCredential = (kind: string): string =>
+	({
+		environment: '環境變數',
+		'workload-identity': '工作負載身分識別',
+		'managed-identity': '受控識別',
+		'azure-cli': 'Azure CLI',
+		'azure-developer-cli': 'Azure Developer CLI',
+		'azure-powershell': 'Azure PowerShell',
+		'visual-studio-code': 'Visual Studio Code',
+	})[kind] ?? 'DefaultAzureCredential';
+
 export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 	store: {
 		unknownIdentity: (profile, identity) =>
@@ -131,9 +143,15 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		presenterBadge: '簡報者模式',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,
 		notConnected: '未連線',
+		signedIn: ({principal, tenantId, credential}) =>
+			`已透過 ${credential ? zhWizardCredential(credential) : 'DefaultAzureCredential'} 登入為 ${principal}${tenantId ? `（租用戶 ${tenantId}）` : ''}`,
+		signInPending: 'Microsoft Entra ID（於第一個要求時登入）',
 		connect: {
 			heading: '連線到 Azure 通訊服務',
-			explain: '每個呼叫都會以您資源的存取金鑰簽署（HMAC-SHA256）。本機模擬器不需要 Azure 帳戶，也能離線運作。',
+			explain:
+				'每個呼叫都會以您資源的存取金鑰簽署（HMAC-SHA256），或附上 Microsoft Entra ID 權杖（無金鑰）。本機模擬器不需要 Azure 帳戶，也能離線運作。',
+			entraEnvironment: (variable: string, endpoint: string) => `Microsoft Entra ID — ${endpoint}（來自 $${variable}）`,
+			entra: '以 Microsoft Entra ID 登入…',
 			emulator: '本機模擬器（離線，不需要 Azure 帳戶）',
 			profile: (name: string, endpoint: string) => `設定檔 ${name} — ${endpoint}`,
 			environment: (variable: string, endpoint: string) => `$${variable} — ${endpoint}`,
@@ -143,6 +161,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				environment: (variable: string) => `金鑰來自 $${variable}`,
 				dotenv: (variable: string) => `金鑰來自 .env 中的 ${variable}`,
 				none: '未保存金鑰：連線時會詢問',
+				entra: 'Microsoft Entra ID',
 			},
 			paste: '貼上連接字串…',
 			connecting: '正在連線…',
@@ -157,6 +176,25 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			keyExplain: '此設定檔未保存金鑰。請貼上它的存取金鑰或完整的連接字串（Azure 入口網站 → 您的資源 → 金鑰）。輸入的內容會保持遮罩。',
 			keyEmpty: '<存取金鑰> 或 endpoint=…;accesskey=…',
 		},
+		entra: {
+			endpointHeading: '以 Microsoft Entra ID 登入',
+			endpointExplain:
+				'不需要金鑰：每個要求都會附上 DefaultAzureCredential 取得的權杖（az login、azd auth login、受控識別、服務主體的環境變數）。請輸入資源的端點（Azure 入口網站 → 您的資源 → 概觀）。',
+			endpointEmpty: 'https://<資源>.communication.azure.com/',
+			endpointValid: (endpoint: string) => `看起來正確：${endpoint}`,
+			endpointProblem: problem =>
+				({
+					url: '這還不是端點：請輸入 https:// 與資源的主機名稱，例如 https://contoso.communication.azure.com/。',
+					https: '請使用 https://：Entra ID 權杖只會透過 https 傳送（本機模擬器加上 --allow-entra 即提供 https）。',
+					path: '只要來源：https:// 與主機名稱（如有連接埠也一併輸入），不含路徑、查詢或 #。',
+				})[problem],
+			tenantHeading: (endpoint: string) => `要登入的租用戶（${endpoint}）`,
+			tenantExplain: '選填：您的帳戶屬於多個租用戶時，請輸入目錄（租用戶）識別碼。留空則使用認證的預設租用戶。',
+			tenantEmpty: '<租用戶識別碼> 或留空',
+			tenantValid: (tenantId: string) => `租用戶 ${tenantId}`,
+			tenantNone: '未指定租用戶：使用認證的預設租用戶。',
+			tenantInvalid: '租用戶識別碼是 GUID，例如 72f988bf-86f1-41af-91ab-2d7cd011db47；或留空。',
+		},
 		menu: {
 			heading: '接下來要做什麼？',
 			tour: '引導式導覽：逐步完成快速入門',
@@ -168,6 +206,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		explain: {
 			connect: (endpoint: string) =>
 				`您已連線到 ${endpoint}。用戶端會以存取金鑰簽署每個要求；金鑰本身永遠不會在網路上傳送。`,
+			connectKeyless: (endpoint: string) =>
+				`您已連線到 ${endpoint}，不需要金鑰：DefaultAzureCredential 會在第一個要求時取得 Microsoft Entra ID 權杖，每個要求都會附上它（Authorization: Bearer）。`,
 			createUser:
 				'身分識別就是您應用程式在 ACS 中的使用者：只有一個識別碼，別無其他。ACS 不會保存名稱；您應該自行維護應用程式使用者與身分識別之間的對應。',
 			createUserDone: (id: string) => `已建立 ${id}。`,

@@ -7,7 +7,9 @@ export type ProfileKey =
 	| {readonly kind: 'environment'; readonly variable: string}
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string}
 	/** Given each time (a pasted connection string's profile): the wizard asks for it. */
-	| {readonly kind: 'none'};
+	| {readonly kind: 'none'}
+	/** Keyless: the profile signs in with Microsoft Entra ID (DefaultAzureCredential). */
+	| {readonly kind: 'entra'};
 
 /** One way to connect, as offered on the first screen. */
 export type ConnectionChoice =
@@ -15,12 +17,28 @@ export type ConnectionChoice =
 	| {readonly kind: 'profile'; readonly name: string; readonly endpoint: string; readonly key?: ProfileKey}
 	| {readonly kind: 'environment'; readonly variable: string; readonly endpoint: string}
 	| {readonly kind: 'dotenv'; readonly path: string; readonly variable: string; readonly endpoint: string}
-	| {readonly kind: 'pasted'; readonly connectionString: string};
+	| {readonly kind: 'pasted'; readonly connectionString: string}
+	/**
+	 * Keyless: an endpoint signed into with Microsoft Entra ID (DefaultAzureCredential), typed on
+	 * the connect screen or read from `variable` (AZURE_COMMUNICATION_ENDPOINT).
+	 */
+	| {readonly kind: 'entra'; readonly endpoint: string; readonly tenantId?: string; readonly variable?: string};
+
+/** Who signed in with Microsoft Entra ID, known after the first request (never a token). */
+export type SignedIn = {
+	readonly principal?: string | undefined;
+	readonly principalKind?: 'user' | 'application';
+	readonly tenantId?: string | undefined;
+	/** The credential of DefaultAzureCredential's chain that answered (`azure-cli`, …). */
+	readonly credential?: string | undefined;
+};
 
 export type ConnectionInfo = {
 	readonly profileName: string;
 	readonly endpoint: string;
 	readonly isEmulator: boolean;
+	/** Signed in with Microsoft Entra ID rather than an access key. */
+	readonly keyless?: boolean;
 };
 
 export type IdentitySummary = {
@@ -74,6 +92,12 @@ export type ManageAction = 'issue' | 'revoke' | 'delete' | 'rename' | 'forget';
 export type WizardEvent =
 	| {readonly type: 'CHOOSE_CONNECTION'; readonly choice: ConnectionChoice}
 	| {readonly type: 'PASTE_CONNECTION_STRING'}
+	/** The connect screen's "Sign in with Microsoft Entra ID": asks the endpoint, then a tenant. */
+	| {readonly type: 'SIGN_IN_WITH_ENTRA'}
+	/** The endpoint typed for a keyless connection: the tenant is asked next. */
+	| {readonly type: 'SUBMIT_ENDPOINT'; readonly endpoint: string}
+	/** Who signed in with Microsoft Entra ID, after a request (the services say it). */
+	| {readonly type: 'SIGNED_IN'; readonly signedIn: SignedIn}
 	| {readonly type: 'START_TOUR'}
 	| {readonly type: 'MANAGE'}
 	| {readonly type: 'SWITCH_CONNECTION'}
@@ -115,6 +139,8 @@ export type WizardContext = {
 	 */
 	readonly pendingLabel: string | undefined;
 	readonly connection: ConnectionInfo | undefined;
+	/** With a keyless connection, who signed in: undefined until its first request. */
+	readonly signedIn: SignedIn | undefined;
 	readonly identities: readonly IdentitySummary[];
 	/** The identity the tour created, or the one chosen in Manage. */
 	readonly userId: string | undefined;
@@ -145,6 +171,9 @@ export type WizardContext = {
 export type View =
 	| 'connect'
 	| 'paste'
+	/** A keyless connection's endpoint, then its tenant (optional). */
+	| 'entraEndpoint'
+	| 'entraTenant'
 	| 'menu'
 	| 'busy'
 	| 'error'

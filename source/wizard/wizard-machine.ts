@@ -20,6 +20,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		pendingChoice: undefined,
 		pendingLabel: undefined,
 		connection: undefined,
+		signedIn: undefined,
 		identities: [],
 		userId: undefined,
 		scopes: ['chat', 'voip'],
@@ -53,6 +54,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		],
 		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},
 		EMULATOR_EVENT: {actions: assign({emulatorNews: ({event}) => event.message})},
+		SIGNED_IN: {guard: 'keyless', actions: assign({signedIn: ({event}) => event.signedIn})},
 	},
 	states: {
 		start: {
@@ -70,6 +72,24 @@ export const wizardMachine = wizardSetup.createMachine({
 					{target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
 				],
 				PASTE_CONNECTION_STRING: {target: 'pastingConnectionString', actions: assign({pendingChoice: undefined})},
+				SIGN_IN_WITH_ENTRA: {target: 'enteringEndpoint', actions: assign({pendingChoice: undefined})},
+			},
+		},
+		// Keyless: the endpoint (pendingChoice keeps it for Esc from the tenant), then the tenant.
+		enteringEndpoint: {
+			tags: ['typing'],
+			meta: {view: 'entraEndpoint'},
+			on: {
+				SUBMIT_ENDPOINT: {target: 'enteringTenant', actions: assign({pendingChoice: ({event}) => ({kind: 'entra', endpoint: event.endpoint})})},
+				BACK: 'choosingConnection',
+			},
+		},
+		enteringTenant: {
+			tags: ['typing'],
+			meta: {view: 'entraTenant'},
+			on: {
+				CHOOSE_CONNECTION: {target: 'connecting', actions: assign({pendingChoice: ({event}) => event.choice})},
+				BACK: 'enteringEndpoint',
 			},
 		},
 		pastingConnectionString: {
@@ -83,7 +103,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		connecting: {
 			tags: ['busy'],
 			meta: {view: 'busy', busy: 'connecting'},
-			entry: 'clearError',
+			entry: ['clearError', assign({signedIn: undefined})],
 			invoke: {
 				src: 'connect',
 				input: ({context}) => ({choice: context.pendingChoice as ConnectionChoice}),

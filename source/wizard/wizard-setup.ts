@@ -86,6 +86,8 @@ export const wizardSetup = setup({
 		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
+		/** Signed in with Microsoft Entra ID rather than an access key. */
+		keyless: ({context}) => context.connection?.keyless === true,
 		hasUser: ({context}) => context.userId !== undefined,
 		/** Issue, revoke or delete chosen on an identity already deleted on the service: refused. */
 		deletedChoseServiceAction: ({context, event}) =>

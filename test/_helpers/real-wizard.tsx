@@ -24,6 +24,8 @@ export function renderWithServices(options: {
 		cwd: options.cwd ?? options.configDirectory,
 		pollMs: 50,
 		saveKey: options.saveKey ?? false,
+		// News from outside any actor (who signed in with Entra ID, the emulator's thread), as start.tsx wires it.
+		notify: event => actor.send(event),
 	});
 	const actor = createActor(services.machine, {
 		input: {choices: options.choices ?? [{kind: 'emulator'}], ...(options.autoConnect ? {autoConnect: options.autoConnect} : {})},

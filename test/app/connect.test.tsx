@@ -17,8 +17,9 @@ afterEach(unmountAll);
 const accessKey = 'c2VjcmV0LWtleS1vZi10aGUtY29udG9zby1yZXNvdXJjZQ==';
 const validString = `endpoint=${workEndpoint};accesskey=${accessKey}`;
 
-/** From the first screen (emulator, paste), opens the paste screen. */
+/** From the first screen (emulator, Entra ID, paste), opens the paste screen. */
 async function openPaste(app: ReturnType<typeof renderApp>) {
+	await app.press(keys.down, '❯ Sign in with Microsoft Entra ID…');
 	await app.press(keys.down, '❯ Paste a connection string…');
 	return app.press(keys.enter, 'It stays masked.');
 }
@@ -31,9 +32,11 @@ describe('the connect screen', () => {
 		expect(frame).toContain('Connect to Azure Communication Services');
 		const lines = frame.split('\n');
 		const emulator = lines.findIndex(line => line.startsWith('❯ Local emulator (offline, no Azure account)'));
+		const entra = lines.findIndex(line => line.includes('Sign in with Microsoft Entra ID…'));
 		const paste = lines.findIndex(line => line.includes('Paste a connection string…'));
 		expect(emulator).toBeGreaterThan(0);
-		expect(paste).toBe(emulator + 1);
+		expect(entra).toBe(emulator + 1);
+		expect(paste).toBe(emulator + 2);
 		// The first screen has nowhere to go back to.
 		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 'p presenter', '? help', 'q quit']);
 	});
@@ -44,7 +47,9 @@ describe('the connect screen', () => {
 		expect(app.lastFrame()).toContain('  Local emulator (offline, no Azure account)');
 
 		await app.press(keys.down, '❯ Local emulator');
+		await app.press('j', '❯ Sign in with Microsoft Entra ID…');
 		await app.press('j', '❯ Paste a connection string…');
+		await app.press('k', '❯ Sign in with Microsoft Entra ID…');
 		await app.press('k', '❯ Local emulator');
 		await app.press(keys.up, '❯ Profile work');
 		await app.press(keys.enter, 'What next?');

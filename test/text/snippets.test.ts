@@ -22,7 +22,7 @@ afterAll(async () => {
 	await Promise.all(directories.map(directory => rm(directory, {recursive: true, force: true})));
 });
 
-function program(language: 'typescript' | 'python', values: {scopes?: readonly string[]; minutes?: number} = {}): string {
+function program(language: 'typescript' | 'python', values: {scopes?: readonly string[]; minutes?: number; keyless?: boolean} = {}): string {
 	return steps.map(step => renderSnippet(step, language, values)).join('\n');
 }
 
@@ -94,6 +94,16 @@ describe('the TypeScript snippets', () => {
 		expect(await typeCheck(program('typescript'))).toBe('');
 	});
 
+	it('type-check keyless too: the endpoint and DefaultAzureCredential from @azure/identity, and fail without its import', async () => {
+		const code = program('typescript', {scopes: ['chat'], keyless: true});
+		expect(code).toContain('new CommunicationIdentityClient(\n  endpoint, new DefaultAzureCredential())');
+		expect(code).not.toContain('CONNECTION_STRING');
+		expect(await typeCheck(code)).toBe('');
+		expect(await typeCheck(code.replace("import {DefaultAzureCredential} from '@azure/identity';\n", ''))).toMatch(
+			/error TS2304: Cannot find name 'DefaultAzureCredential'/,
+		);
+	});
+
 	it('fail when a snippet is broken: an unknown scope, a misspelt method, a name no step defines', async () => {
 		const good = program('typescript', {scopes: ['chat', 'voip']});
 		expect(await typeCheck(good.replace("['chat', 'voip']", "['chat', 'video']"))).toMatch(/error TS2322/);
@@ -108,6 +118,15 @@ describe('the Python snippets', () => {
 		expect(code).toContain('client.revoke_tokens(user)\nfresh = client.get_token(');
 		expect(await pythonCheck(code)).toBe('');
 		expect(await pythonCheck(program('python'))).toBe('');
+	});
+
+	it('compile keyless too, and fail without the azure.identity import', async () => {
+		const code = program('python', {keyless: true});
+		expect(code).toContain('CommunicationIdentityClient(endpoint, DefaultAzureCredential())');
+		expect(await pythonCheck(code)).toBe('');
+		expect(await pythonCheck(code.replace('from azure.identity import DefaultAzureCredential\n', ''))).toMatch(
+			/name 'DefaultAzureCredential' is not defined/,
+		);
 	});
 
 	it('fail when a snippet is broken: a syntax error, an import left out', async () => {

@@ -74,6 +74,8 @@ const manageActions: readonly ManageAction[] = ['issue', 'revoke', 'delete', 're
 const userEvents: WizardEvent[] = [
 	{type: 'CHOOSE_CONNECTION', choice: profileChoice},
 	{type: 'PASTE_CONNECTION_STRING'},
+	{type: 'SIGN_IN_WITH_ENTRA'},
+	{type: 'SUBMIT_ENDPOINT', endpoint: 'https://127.0.0.1:10430/'},
 	{type: 'START_TOUR'},
 	{type: 'MANAGE'},
 	{type: 'SWITCH_CONNECTION'},
@@ -127,7 +129,7 @@ function pathTo(stateId: string): StatePath<WizardSnapshot, WizardEvent> | undef
 
 describe('every state of the wizard is reachable', () => {
 	it('lists the state nodes it checks (a rename or a new state shows up here)', () => {
-		expect(allStateIds).toHaveLength(52);
+		expect(allStateIds).toHaveLength(54);
 		expect(transientStateIds).toEqual(['wizard.start']);
 	});
 
@@ -185,6 +187,8 @@ describe('every state of the wizard is reachable', () => {
 	it('tags the states where the keyboard types text as typing, so single-letter shortcuts stay off there', () => {
 		const typing = allNodes.filter(node => node.tags.includes('typing')).map(node => node.id);
 		expect(typing.toSorted()).toEqual([
+			'wizard.enteringEndpoint',
+			'wizard.enteringTenant',
 			'wizard.manage.naming',
 			'wizard.manage.renaming',
 			'wizard.pastingConnectionString',

@@ -7,10 +7,13 @@ export function CodePanel(props: {
 	readonly language: 'typescript' | 'python';
 	readonly scopes?: readonly string[];
 	readonly minutes?: number;
+	/** Connected with Microsoft Entra ID: the first step's code uses DefaultAzureCredential. */
+	readonly keyless?: boolean;
 }) {
 	const code = renderSnippet(props.step, props.language, {
 		...(props.scopes ? {scopes: props.scopes} : {}),
 		...(props.minutes === undefined ? {} : {minutes: props.minutes}),
+		keyless: props.keyless === true,
 	});
 	return (
 		<Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1}>

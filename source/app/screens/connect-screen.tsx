@@ -5,7 +5,7 @@ import {text} from '../../text/index.js';
 import {presentProfileName, presentText} from '../present.js';
 import type {ConnectionChoice, ProfileKey, WizardEvent} from '../../wizard/types.js';
 
-type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste'};
+type Item = {readonly key: string; readonly label: string; readonly value: ConnectionChoice | 'paste' | 'entra'};
 
 function keyLabel(key: ProfileKey): string {
 	const said = text.wizard.connect.key;
@@ -24,6 +24,10 @@ function keyLabel(key: ProfileKey): string {
 
 		case 'none': {
 			return said.none;
+		}
+
+		case 'entra': {
+			return said.entra;
 		}
 	}
 }
@@ -51,6 +55,10 @@ export function choiceLabel(choice: ConnectionChoice): string {
 		case 'pasted': {
 			return labels.paste;
 		}
+
+		case 'entra': {
+			return choice.variable ? labels.entraEnvironment(choice.variable, choice.endpoint) : `${labels.key.entra} — ${choice.endpoint}`;
+		}
 	}
 }
 
@@ -69,6 +77,8 @@ export function ConnectScreen(props: {
 				choice.kind === 'profile' ? choiceLabel({...choice, name: presentProfileName(choice.name, choice.endpoint, props.presenter)}) : choiceLabel(choice),
 			value: choice,
 		})).map(item => ({...item, label: presentText(item.label, props.presenter)})),
+		{key: 'entra', label: text.wizard.connect.entra, value: 'entra' as const},
+		// Last, so that ↑ from the first choice reaches it.
 		{key: 'paste', label: text.wizard.connect.paste, value: 'paste' as const},
 	];
 	return (
@@ -82,7 +92,11 @@ export function ConnectScreen(props: {
 				isFocused={props.active}
 				onSelect={item => {
 					props.send(
-						item.value === 'paste' ? {type: 'PASTE_CONNECTION_STRING'} : {type: 'CHOOSE_CONNECTION', choice: item.value},
+						item.value === 'paste'
+							? {type: 'PASTE_CONNECTION_STRING'}
+							: item.value === 'entra'
+								? {type: 'SIGN_IN_WITH_ENTRA'}
+								: {type: 'CHOOSE_CONNECTION', choice: item.value},
 					);
 				}}
 			/>

@@ -73,7 +73,13 @@ function StepPanels(props: {
 	const {context, meta} = props;
 	return (
 		<>
-			<CodePanel step={meta.snippet ?? 'connect'} language={context.codeLanguage} scopes={context.scopes} minutes={context.lifetimeMinutes} />
+			<CodePanel
+				step={meta.snippet ?? 'connect'}
+				language={context.codeLanguage}
+				scopes={context.scopes}
+				minutes={context.lifetimeMinutes}
+				keyless={context.connection?.keyless === true}
+			/>
 			{(meta.step ?? 1) === 1 ? undefined : (
 				<HttpPanel exchanges={props.exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />
 			)}
