@@ -237,6 +237,15 @@ export type Catalogue = {
 		entraDenied: (endpoint: string, principal: string) => string;
 		entraPlainHttp: (endpoint: string) => string;
 		teamsTokenRefused: () => string;
+		/** A Teams user's sign-in (MSAL's device code flow) that did not end with a token. */
+		teamsSignIn: {
+			expired: () => string;
+			declined: () => string;
+			wrongApp: (appId: string) => string;
+			unknownTenant: (authority: string) => string;
+			network: (authority: string, detail: string) => string;
+			failed: (appId: string, detail: string) => string;
+		};
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;
 		validation: (serviceMessage: string) => string;

@@ -84,6 +84,17 @@ export const en: Catalogue = {
 			`${endpoint} refused the Entra ID token of ${principal}. Give that identity a role on the Communication Services resource (Contributor, or Communication and Email Service Owner) and try again; a new role takes a few minutes.`,
 		teamsTokenRefused: () =>
 			'The Teams user\'s Entra ID token was refused (401 InvalidAccessToken): it is expired, malformed, or not for https://auth.msft.communication.azure.com. Sign the Teams user in again for the Teams.ManageCalls and Teams.ManageChats scopes and pass the new token.',
+		teamsSignIn: {
+			expired: () => 'The sign-in code expired before the Teams user signed in (codes last about 15 minutes). Press r for a new code, and sign in sooner.',
+			declined: () => 'The Teams user declined the sign-in (or the app\'s consent). Press r to try again, and accept the Teams.ManageCalls and Teams.ManageChats permissions.',
+			wrongApp: (appId: string) =>
+				`Entra ID does not know ${appId} as an app that can sign Teams users in with a device code. Check the app (client) id in the app registration, and that "Allow public client flows" is on.`,
+			unknownTenant: (authority: string) =>
+				`Entra ID does not know the authority ${authority}. Check the tenant in ACS_TOKENS_ENTRA_AUTHORITY (https://login.microsoftonline.com/TENANT), or unset it to sign in with any work account.`,
+			network: (authority: string, detail: string) =>
+				`Could not reach ${authority} to sign the Teams user in (${detail}). Check the network or a proxy, then press r.`,
+			failed: (appId: string, detail: string) => `The Teams user's sign-in for the app ${appId} failed: ${detail}`,
+		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} is plain http://, and an Entra ID token is only ever sent over https:// (the SDK refuses too). Use the https:// endpoint; the local emulator serves https with --allow-entra.`,
 		denied: (endpoint: string) =>

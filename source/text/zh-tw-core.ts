@@ -72,6 +72,16 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`${endpoint} 拒絕了 ${principal} 的 Entra ID 權杖。請在通訊服務資源上授與該身分識別角色（參與者，或 Communication and Email Service Owner）後再試一次；新角色需要幾分鐘才會生效。`,
 		teamsTokenRefused: () =>
 			'Teams 使用者的 Entra ID 權杖遭到拒絕（401 InvalidAccessToken）：它已過期、格式錯誤，或不是發給 https://auth.msft.communication.azure.com 的。請以 Teams.ManageCalls 與 Teams.ManageChats 範圍重新登入 Teams 使用者，並傳入新的權杖。',
+		teamsSignIn: {
+			expired: () => '在 Teams 使用者登入之前，登入代碼已過期（代碼約 15 分鐘內有效）。請按 r 取得新代碼，並儘快登入。',
+			declined: () => 'Teams 使用者拒絕了登入（或應用程式的同意）。請按 r 重試，並接受 Teams.ManageCalls 與 Teams.ManageChats 權限。',
+			wrongApp: (appId: string) =>
+				`Entra ID 不認得 ${appId} 是可以用裝置代碼登入 Teams 使用者的應用程式。請檢查應用程式註冊中的應用程式（用戶端）識別碼，並確認已開啟「允許公用用戶端流程」。`,
+			unknownTenant: (authority: string) =>
+				`Entra ID 不認得授權單位 ${authority}。請檢查 ACS_TOKENS_ENTRA_AUTHORITY 中的租用戶（https://login.microsoftonline.com/租用戶），或取消設定它以使用任何公司帳戶登入。`,
+			network: (authority: string, detail: string) => `無法連線到 ${authority} 以登入 Teams 使用者（${detail}）。請檢查網路或 Proxy，然後按 r。`,
+			failed: (appId: string, detail: string) => `應用程式 ${appId} 的 Teams 使用者登入失敗：${detail}`,
+		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} 是純 http://，而 Entra ID 權杖只會透過 https:// 傳送（SDK 也會拒絕）。請使用 https:// 端點；本機模擬器加上 --allow-entra 時提供 https。`,
 		denied: (endpoint: string) =>
