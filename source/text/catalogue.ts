@@ -312,7 +312,26 @@ export type Catalogue = {
 			heading: string;
 			tour: string;
 			manage: (count: number) => string;
+			teams: string;
 			switch: string;
+		};
+		/** "Teams user token (Custom Teams Endpoint)". */
+		teams: {
+			heading: string;
+			explain: string;
+			appIdPrompt: string;
+			/** As typed: what the app id still lacks. */
+			appIdInvalid: string;
+			appIdValid: string;
+			methodHeading: string;
+			simulated: string;
+			signIn: string;
+			askingCode: string;
+			/** The device code: open the page, type the code. */
+			openAndEnter: (url: string, code: string) => string;
+			codeExpires: (time: string) => string;
+			waiting: string;
+			issued: (userId: string, simulated: boolean) => string;
 		};
 		/** The tour's six steps, in order. */
 		steps: readonly [string, string, string, string, string, string];
@@ -356,6 +375,7 @@ export type Catalogue = {
 			loading: string;
 			saving: string;
 			forgetting: string;
+			teamsExchange: string;
 			cancelHint: string;
 		};
 		scopes: {

@@ -179,7 +179,25 @@ export const en: Catalogue = {
 			heading: 'What next?',
 			tour: 'Guided tour: the quickstart, step by step',
 			manage: (count: number) => `Manage identities (${count} stored)`,
+			teams: 'Teams user token (Custom Teams Endpoint)',
 			switch: 'Switch connection',
+		},
+		teams: {
+			heading: 'Teams user token (Custom Teams Endpoint)',
+			explain:
+				'A Teams user calls and chats from your app with their own Teams identity: your app signs them in with Entra ID (the Teams.ManageCalls and Teams.ManageChats scopes) and exchanges their Entra ID token for an ACS token.',
+			appIdPrompt: 'Your Entra ID app (client) id:',
+			appIdInvalid: 'An app id is a GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (the app registration\'s Overview).',
+			appIdValid: 'Enter goes on.',
+			methodHeading: 'Whose Entra ID token?',
+			simulated: 'Simulated Teams user (made here, offline, no sign-in; only the emulator takes it)',
+			signIn: 'Sign a real Teams user in with a device code (Microsoft Entra ID)',
+			askingCode: 'Asking Entra ID for a sign-in code…',
+			openAndEnter: (url: string, code: string) => `Open ${url} and enter the code ${code}`,
+			codeExpires: (time: string) => `The code expires ${time}.`,
+			waiting: 'Waiting for the Teams user to sign in…',
+			issued: (userId: string, simulated: boolean) =>
+				`The ACS token of the Teams user ${userId}${simulated ? ' (simulated)' : ''}, exchanged for their Entra ID token:`,
 		},
 		steps: ['Connect', 'Create user', 'Choose scopes', 'Issue token', 'Revoke tokens', 'Delete user'],
 		stepOf: (step: number, total: number, name: string) => `Step ${step} of ${total}: ${name}`,
@@ -225,6 +243,7 @@ export const en: Catalogue = {
 			loading: 'Loading…',
 			saving: 'Saving…',
 			forgetting: 'Forgetting…',
+			teamsExchange: 'Exchanging the Teams user\'s token…',
 			cancelHint: 'Esc cancels',
 		},
 		scopes: {

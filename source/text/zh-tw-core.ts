@@ -163,7 +163,25 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			heading: '接下來要做什麼？',
 			tour: '引導式導覽：逐步完成快速入門',
 			manage: (count: number) => `管理身分識別（已儲存 ${count} 個）`,
+			teams: 'Teams 使用者存取權杖（自訂 Teams 端點）',
 			switch: '切換連線',
+		},
+		teams: {
+			heading: 'Teams 使用者存取權杖（自訂 Teams 端點）',
+			explain:
+				'Teams 使用者以自己的 Teams 身分識別從您的應用程式通話和聊天：您的應用程式以 Entra ID 登入使用者（Teams.ManageCalls 與 Teams.ManageChats 範圍），並將其 Entra ID 權杖交換為 ACS 使用者存取權杖。',
+			appIdPrompt: '您的 Entra ID 應用程式（用戶端）識別碼：',
+			appIdInvalid: '應用程式識別碼是 GUID：xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx（在應用程式註冊的「概觀」中）。',
+			appIdValid: '按 Enter 繼續。',
+			methodHeading: '使用誰的 Entra ID 權杖？',
+			simulated: '模擬的 Teams 使用者（在此離線產生，不需登入；只有模擬器接受）',
+			signIn: '以裝置代碼登入真正的 Teams 使用者（Microsoft Entra ID）',
+			askingCode: '正在向 Entra ID 要求登入代碼…',
+			openAndEnter: (url: string, code: string) => `請開啟 ${url} 並輸入代碼 ${code}`,
+			codeExpires: (time: string) => `代碼於 ${time} 過期。`,
+			waiting: '正在等候 Teams 使用者登入…',
+			issued: (userId: string, simulated: boolean) =>
+				`Teams 使用者 ${userId}${simulated ? '（模擬）' : ''} 的 ACS 使用者存取權杖，以其 Entra ID 權杖交換而得：`,
 		},
 		steps: ['連線', '建立使用者', '選擇範圍', '發行權杖', '撤銷權杖', '刪除使用者'],
 		stepOf: (step: number, total: number, name: string) => `步驟 ${step}/${total}：${name}`,
@@ -209,6 +227,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			loading: '正在載入…',
 			saving: '正在儲存…',
 			forgetting: '正在從本機移除…',
+			teamsExchange: '正在交換 Teams 使用者的權杖…',
 			cancelHint: 'Esc 取消',
 		},
 		scopes: {
