@@ -330,7 +330,6 @@ export type Catalogue = {
 			/** The device code: open the page, type the code. */
 			openAndEnter: (url: string, code: string) => string;
 			codeExpires: (time: string) => string;
-			waiting: string;
 			issued: (userId: string, simulated: boolean) => string;
 		};
 		/** The tour's six steps, in order. */
@@ -375,6 +374,7 @@ export type Catalogue = {
 			loading: string;
 			saving: string;
 			forgetting: string;
+			teamsSignIn: string;
 			teamsExchange: string;
 			cancelHint: string;
 		};

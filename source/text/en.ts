@@ -195,7 +195,6 @@ export const en: Catalogue = {
 			askingCode: 'Asking Entra ID for a sign-in code…',
 			openAndEnter: (url: string, code: string) => `Open ${url} and enter the code ${code}`,
 			codeExpires: (time: string) => `The code expires ${time}.`,
-			waiting: 'Waiting for the Teams user to sign in…',
 			issued: (userId: string, simulated: boolean) =>
 				`The ACS token of the Teams user ${userId}${simulated ? ' (simulated)' : ''}, exchanged for their Entra ID token:`,
 		},
@@ -243,6 +242,7 @@ export const en: Catalogue = {
 			loading: 'Loading…',
 			saving: 'Saving…',
 			forgetting: 'Forgetting…',
+			teamsSignIn: 'Waiting for the Teams user to sign in…',
 			teamsExchange: 'Exchanging the Teams user\'s token…',
 			cancelHint: 'Esc cancels',
 		},

@@ -179,7 +179,6 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			askingCode: '正在向 Entra ID 要求登入代碼…',
 			openAndEnter: (url: string, code: string) => `請開啟 ${url} 並輸入代碼 ${code}`,
 			codeExpires: (time: string) => `代碼於 ${time} 過期。`,
-			waiting: '正在等候 Teams 使用者登入…',
 			issued: (userId: string, simulated: boolean) =>
 				`Teams 使用者 ${userId}${simulated ? '（模擬）' : ''} 的 ACS 使用者存取權杖，以其 Entra ID 權杖交換而得：`,
 		},
@@ -227,6 +226,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			loading: '正在載入…',
 			saving: '正在儲存…',
 			forgetting: '正在從本機移除…',
+			teamsSignIn: '正在等候 Teams 使用者登入…',
 			teamsExchange: '正在交換 Teams 使用者的權杖…',
 			cancelHint: 'Esc 取消',
 		},

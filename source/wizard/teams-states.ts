@@ -37,7 +37,8 @@ export const teamsStates = wizardSetup.createStateConfig({
 		},
 		signingIn: {
 			tags: ['busy'],
-			meta: {...meta, view: 'teamsSignIn'},
+			// Its own view, not the busy one: the device code must be on screen while it waits.
+			meta: {...meta, view: 'teamsSignIn', busy: 'teamsSignIn'},
 			entry: ['clearError', assign({teamsDeviceCode: undefined})],
 			invoke: {src: 'signInTeams', input: ({context}) => ({appId: context.teamsAppId as string})},
 			on: {

@@ -197,7 +197,7 @@ export type View =
 	| 'teamsSignIn';
 
 /** What a busy state is doing, for its one line. */
-export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsExchange';
+export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange';
 
 /** The SDK call a tour step's code panel shows. */
 export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken';

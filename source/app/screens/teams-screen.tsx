@@ -81,7 +81,7 @@ export function TeamsSignInScreen({deviceCode}: {readonly deviceCode: TeamsDevic
 			<Prose>
 				{teams.codeExpires(`${formatTime(deviceCode.expiresOn)} (${formatRelative(Date.parse(deviceCode.expiresOn) - now)})`)}
 			</Prose>
-			<BusyScreen label={teams.waiting} />
+			<BusyScreen label={text.wizard.busy.teamsSignIn} />
 		</Box>
 	);
 }
