@@ -39,11 +39,14 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 			: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
-	const inTour = meta.step !== undefined;
+	const inTour = hasPanels(meta);
 	// p is offered only where it does something: not in a session started in presenter mode.
 	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
 	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
+
+/** A tour step, or the Teams flow: the code and HTTP panels show, and t and s work. */
+const hasPanels = (meta: ScreenMeta) => meta.step !== undefined || meta.flow !== undefined;
 
 /** The single-letter keys that work on every screen where nothing is typed. */
 function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help' | 'quit' | undefined {
@@ -51,8 +54,8 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 		'?': 'help',
 		q: 'quit',
 		p: {type: 'TOGGLE_PRESENTER'},
-		t: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_CODE_LANGUAGE'},
-		s: screenOf(snapshot).step === undefined ? undefined : {type: 'TOGGLE_SIGNING'},
+		t: hasPanels(screenOf(snapshot)) ? {type: 'TOGGLE_CODE_LANGUAGE'} : undefined,
+		s: hasPanels(screenOf(snapshot)) ? {type: 'TOGGLE_SIGNING'} : undefined,
 		v: {type: 'TOGGLE_REVEAL'},
 		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
 		l: {type: 'NAME_IDENTITY'},
@@ -189,7 +192,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	);
 	const screen = help ? (
 		<HelpOverlay />
-	) : meta.step === undefined ? (
+	) : !hasPanels(meta) ? (
 		view
 	) : (
 		<TourScreen context={context} meta={meta} send={send} active={active} compact={compact}>

@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fromCallback, fromPromise} from 'xstate';
 import type {ConnectionRequest} from '../identity/connection.js';
@@ -6,7 +7,8 @@ import type {EmulatorEvent} from '../identity/embedded-emulator.js';
 import {emulatorPortOf} from '../identity/emulator-port.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
-import type {ConnectionChoice, IdentitySummary, IssuedToken, TokenStatus, WizardEvent} from '../wizard/types.js';
+import type {TokenScope} from '../protocol/scopes.js';
+import type {ConnectionChoice, IdentitySummary, IssuedToken, TeamsUser, TokenStatus, WizardEvent} from '../wizard/types.js';
 import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {newLabel} from '../wizard/wizard-setup.js';
 import {text} from '../text/index.js';
@@ -19,6 +21,9 @@ import {text} from '../text/index.js';
 const identityCore = {
 	session: () => import('../session/open-session.js'),
 	verify: () => import('../identity/verify-token.js'),
+	/** MSAL, only when a Teams user signs in. */
+	teams: () => import('../identity/teams-sign-in.js'),
+	standIn: () => import('../emulator/stand-in-entra.js'),
 };
 
 /**
@@ -271,6 +276,41 @@ export function createWizardServices(deps: {
 				await store().forget(current().resolved.profileName, input.userId);
 				return {identities: identities()};
 			}),
+			signInTeams: fromCallback<WizardEvent, {appId: string}>(({input, sendBack}) => {
+				const controller = new AbortController();
+				void (async () => {
+					try {
+						const {signInTeamsUser, teamsAuthority} = await identityCore.teams();
+						const signedIn = await signInTeamsUser({
+							appId: input.appId,
+							authority: teamsAuthority(deps.env),
+							signal: controller.signal,
+							onDeviceCode(deviceCode) {
+								sendBack({type: 'TEAMS_DEVICE_CODE', deviceCode});
+							},
+						});
+						sendBack({type: 'TEAMS_SIGNED_IN', ...signedIn});
+					} catch (error) {
+						// Stopped (Esc, quit): the machine has moved on and hears nothing more.
+						if (!controller.signal.aborted) {
+							sendBack({type: 'TEAMS_SIGN_IN_FAILED', error});
+						}
+					}
+				})();
+				return () => {
+					controller.abort();
+				};
+			}),
+			exchangeTeamsToken: fromPromise(({input, signal}: {input: {appId: string; user: TeamsUser}; signal: AbortSignal}) =>
+				traced(async (): Promise<IssuedToken & {userId: string}> => {
+					const user = input.user.kind === 'signed-in' ? input.user : await simulatedTeamsUser(input.appId);
+					const issuedAt = new Date().toISOString();
+					const issued = await current().client.exchangeTeamsToken({teamsToken: user.teamsToken, appId: input.appId, userId: user.userId}, {signal});
+					// A Teams user's ACS token is for calling and chat (Teams.ManageCalls, Teams.ManageChats).
+					const scopes: TokenScope[] = ['voip', 'chat'];
+					return {token: issued.token, expiresOn: issued.expiresOn.toISOString(), scopes, issuedAt, userId: user.userId};
+				}),
+			),
 			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
 				const connection = session?.resolved;
 				const of = input.of === undefined ? {} : {of: input.of};
@@ -368,6 +408,13 @@ export function createWizardServices(deps: {
 		/** Opens the store in the background once the first frame is up. */
 		preload: () => getStore().then(() => undefined),
 	};
+}
+
+/** A simulated Teams user of the app (a random oid) and the Entra ID token MSAL would have returned, made locally. */
+async function simulatedTeamsUser(appId: string): Promise<{teamsToken: string; userId: string}> {
+	const {simulatedTeamsToken} = await identityCore.standIn();
+	const userId = randomUUID();
+	return {teamsToken: simulatedTeamsToken(appId, userId).token, userId};
 }
 
 /** What happened to the embedded emulator, as the wizard says it. */

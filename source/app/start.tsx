@@ -109,6 +109,27 @@ export async function connectionChoices(
 	return emulatorRemembered ? [emulator, ...profiles, ...unsaved] : [...profiles, ...unsaved, emulator];
 }
 
+/** What the flags ask to connect to at once, first match wins: --emulator, --endpoint (keyless), --profile. */
+function autoConnectChoice(
+	values: {readonly emulator?: boolean | undefined; readonly endpoint?: string | undefined; readonly tenant?: string | undefined; readonly profile?: string | undefined},
+	saved: ReturnType<typeof readSavedProfiles>,
+): ConnectionChoice | undefined {
+	if (values.emulator) {
+		return {kind: 'emulator'};
+	}
+
+	if (values.endpoint !== undefined) {
+		return {kind: 'entra', endpoint: values.endpoint, ...(values.tenant ? {tenantId: values.tenant} : {})};
+	}
+
+	if (values.profile === undefined) {
+		return undefined;
+	}
+
+	const endpoint = saved.profiles.find(candidate => candidate.name === values.profile)?.endpoint ?? '';
+	return {kind: 'profile', name: values.profile, endpoint};
+}
+
 export async function runWizard(argv: readonly string[], io: CommandIo): Promise<number> {
 	const {values} = parseCommand('', argv, {
 		emulator: {type: 'boolean'},
@@ -144,19 +165,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const configDirectory = resolveConfigDirectory({flag: values['config-dir'], env: io.env});
 		const saved = readSavedProfiles(configDirectory);
 		const choices = await connectionChoices(saved, io.env, io.cwd);
-		const keyless: ConnectionChoice | undefined =
-			values.endpoint === undefined
-				? undefined
-				: {kind: 'entra', endpoint: values.endpoint, ...(values.tenant ? {tenantId: values.tenant} : {})};
-		const profile: ConnectionChoice | undefined =
-			values.profile === undefined
-				? undefined
-				: {
-						kind: 'profile',
-						name: values.profile,
-						endpoint: saved.profiles.find(candidate => candidate.name === values.profile)?.endpoint ?? '',
-					};
-		const autoConnect: ConnectionChoice | undefined = values.emulator ? {kind: 'emulator'} : (keyless ?? profile);
+		const autoConnect = autoConnectChoice(values, saved);
 		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
 		const warnings: string[] = [];
 

@@ -19,7 +19,9 @@ import {PasteScreen} from './screens/paste-screen.js';
 import {RenameScreen} from './screens/rename-screen.js';
 import {RevokedScreen} from './screens/revoked-screen.js';
 import {ScopesScreen} from './screens/scopes-screen.js';
+import {TeamsAppIdScreen, TeamsMethodScreen, TeamsSignInScreen} from './screens/teams-screen.js';
 import {TokenScreen, TokenStatusLine} from './screens/token-screen.js';
+import {teamsUserOf} from '../wizard/teams-states.js';
 
 export type ViewProps = {
 	readonly snapshot: WizardSnapshot;
@@ -252,6 +254,9 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			presenter={context.presenter}
 		/>
 	),
+	teamsAppId: ({snapshot: {context}, send, active}) => <TeamsAppIdScreen initial={context.teamsAppId ?? ''} send={send} active={active} />,
+	teamsMethod: ({send, active}) => <TeamsMethodScreen send={send} active={active} />,
+	teamsSignIn: ({snapshot: {context}}) => <TeamsSignInScreen deviceCode={context.teamsDeviceCode} />,
 	confirm: ({snapshot: {context}, send, active}) => {
 		const identity = context.identities.find(candidate => candidate.id === context.userId);
 		const name = identityName(identity, context.userId ?? '', context.presenter);
@@ -268,11 +273,31 @@ const tourIntroduction: Partial<Record<View, () => string>> = {
 	token: () => text.wizard.explain.token,
 };
 
+/** The Teams flow's token view says whose token it is (the oid cut in presenter mode). */
+function teamsIntroduction({snapshot: {context}}: ViewProps): string | undefined {
+	const user = teamsUserOf(context);
+	return user ? text.wizard.teams.issued(context.presenter ? shortGuid(user.userId) : user.userId, user.simulated) : undefined;
+}
+
+const shortGuid = (guid: string) => `${guid.slice(0, 8)}…`;
+
+function introductionOf(props: ViewProps, view: View): string | undefined {
+	// The claims take the whole screen: the step's explanation of the token waits behind them.
+	if (props.snapshot.context.claimsShown) {
+		return undefined;
+	}
+
+	if (props.meta.flow === 'teams') {
+		return view === 'token' ? teamsIntroduction(props) : undefined;
+	}
+
+	return props.meta.step === undefined ? undefined : tourIntroduction[view]?.();
+}
+
 /** The screen for the snapshot: the view its meta names, with the tour's explanation where it has one. */
 export function ViewOf(props: ViewProps) {
 	const view = props.meta.view ?? 'menu';
-	// The claims take the whole screen: the tour's explanation of the token waits behind them.
-	const introduction = props.meta.step === undefined || props.snapshot.context.claimsShown ? undefined : tourIntroduction[view]?.();
+	const introduction = introductionOf(props, view);
 	const Draw = views[view];
 	return (
 		<>

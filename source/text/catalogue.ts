@@ -265,6 +265,15 @@ export type Catalogue = {
 		exchangeNotAssigned: () => string;
 		exchangeTokenRefused: () => string;
 		exchangeFailed: (endpoint: string, status: number | undefined) => string;
+		/** A Teams user's sign-in (MSAL's device code flow) that did not end with a token. */
+		teamsSignIn: {
+			expired: () => string;
+			declined: () => string;
+			wrongApp: (appId: string) => string;
+			unknownTenant: (authority: string) => string;
+			network: (authority: string, detail: string) => string;
+			failed: (appId: string, detail: string) => string;
+		};
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;
 		validation: (serviceMessage: string) => string;
@@ -355,7 +364,25 @@ export type Catalogue = {
 			heading: string;
 			tour: string;
 			manage: (count: number) => string;
+			teams: string;
 			switch: string;
+		};
+		/** "Teams user token (Custom Teams Endpoint)". */
+		teams: {
+			heading: string;
+			explain: string;
+			appIdPrompt: string;
+			/** As typed: what the app id still lacks. */
+			appIdInvalid: string;
+			appIdValid: string;
+			methodHeading: string;
+			simulated: string;
+			signIn: string;
+			askingCode: string;
+			/** The device code: open the page, type the code. */
+			openAndEnter: (url: string, code: string) => string;
+			codeExpires: (time: string) => string;
+			issued: (userId: string, simulated: boolean) => string;
 		};
 		/** The tour's six steps, in order. */
 		steps: readonly [string, string, string, string, string, string];
@@ -401,6 +428,8 @@ export type Catalogue = {
 			loading: string;
 			saving: string;
 			forgetting: string;
+			teamsSignIn: string;
+			teamsExchange: string;
 			cancelHint: string;
 		};
 		scopes: {

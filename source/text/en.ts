@@ -104,6 +104,17 @@ export const en: Catalogue = {
 				: `${endpoint} answered ${status} to the exchange. Try again; if it persists, check the resource's api-version support (2025-03-02-preview, 2025-06-30).`,
 		teamsTokenRefused: () =>
 			'The Teams user\'s Entra ID token was refused (401 InvalidAccessToken): it is expired, malformed, or not for https://auth.msft.communication.azure.com. Sign the Teams user in again for the Teams.ManageCalls and Teams.ManageChats scopes and pass the new token.',
+		teamsSignIn: {
+			expired: () => 'The sign-in code expired before the Teams user signed in (codes last about 15 minutes). Press r for a new code, and sign in sooner.',
+			declined: () => 'The Teams user declined the sign-in (or the app\'s consent). Press r to try again, and accept the Teams.ManageCalls and Teams.ManageChats permissions.',
+			wrongApp: (appId: string) =>
+				`Entra ID does not know ${appId} as an app that can sign Teams users in with a device code. Check the app (client) id in the app registration, and that "Allow public client flows" is on.`,
+			unknownTenant: (authority: string) =>
+				`Entra ID does not know the authority ${authority}. Check the tenant in ACS_TOKENS_ENTRA_AUTHORITY (https://login.microsoftonline.com/TENANT), or unset it to sign in with any work account.`,
+			network: (authority: string, detail: string) =>
+				`Could not reach ${authority} to sign the Teams user in (${detail}). Check the network or a proxy, then press r.`,
+			failed: (appId: string, detail: string) => `The Teams user's sign-in for the app ${appId} failed: ${detail}`,
+		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} is plain http://, and an Entra ID token is only ever sent over https:// (the SDK refuses too). Use the https:// endpoint; the local emulator serves https with --allow-entra.`,
 		denied: (endpoint: string) =>
@@ -214,7 +225,24 @@ export const en: Catalogue = {
 			heading: 'What next?',
 			tour: 'Guided tour: the quickstart, step by step',
 			manage: (count: number) => `Manage identities (${count} stored)`,
+			teams: 'Teams user token (Custom Teams Endpoint)',
 			switch: 'Switch connection',
+		},
+		teams: {
+			heading: 'Teams user token (Custom Teams Endpoint)',
+			explain:
+				'A Teams user calls and chats from your app with their own Teams identity: your app signs them in with Entra ID (the Teams.ManageCalls and Teams.ManageChats scopes) and exchanges their Entra ID token for an ACS token.',
+			appIdPrompt: 'Your Entra ID app (client) id:',
+			appIdInvalid: 'An app id is a GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (the app registration\'s Overview).',
+			appIdValid: 'Enter goes on.',
+			methodHeading: 'Whose Entra ID token?',
+			simulated: 'Simulated Teams user (made here, offline, no sign-in; only the emulator takes it)',
+			signIn: 'Sign a real Teams user in with a device code (Microsoft Entra ID)',
+			askingCode: 'Asking Entra ID for a sign-in code…',
+			openAndEnter: (url: string, code: string) => `Open ${url} and enter the code ${code}`,
+			codeExpires: (time: string) => `The code expires ${time}.`,
+			issued: (userId: string, simulated: boolean) =>
+				`The ACS token of the Teams user ${userId}${simulated ? ' (simulated)' : ''}, exchanged for their Entra ID token:`,
 		},
 		steps: ['Connect', 'Create user', 'Choose scopes', 'Issue token', 'Revoke tokens', 'Delete user'],
 		stepOf: (step: number, total: number, name: string) => `Step ${step} of ${total}: ${name}`,
@@ -262,6 +290,8 @@ export const en: Catalogue = {
 			loading: 'Loading…',
 			saving: 'Saving…',
 			forgetting: 'Forgetting…',
+			teamsSignIn: 'Waiting for the Teams user to sign in…',
+			teamsExchange: 'Exchanging the Teams user\'s token…',
 			cancelHint: 'Esc cancels',
 		},
 		scopes: {

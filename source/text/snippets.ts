@@ -46,6 +46,13 @@ fresh = client.get_token(
 		typescript: 'await client.deleteUser(user);',
 		python: 'client.delete_user(user)',
 	},
+	// Custom Teams Endpoint: the Teams user's Entra ID token (from MSAL), the app id, the user's oid.
+	teamsToken: {
+		typescript: `const {token, expiresOn} = await client.getTokenForTeamsUser({
+  teamsUserAadToken, clientId, userObjectId});`,
+		python: `token_result = client.get_token_for_teams_user(
+    aad_token, client_id, user_object_id)`,
+	},
 };
 
 /** The first step with a keyless connection: the endpoint and DefaultAzureCredential (Microsoft Entra ID), no key. */

@@ -92,6 +92,16 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				: `${endpoint} 對交換回應了 ${status}。請再試一次；若持續發生，請確認資源支援的 api-version（2025-03-02-preview、2025-06-30）。`,
 		teamsTokenRefused: () =>
 			'Teams 使用者的 Entra ID 權杖遭到拒絕（401 InvalidAccessToken）：它已過期、格式錯誤，或不是發給 https://auth.msft.communication.azure.com 的。請以 Teams.ManageCalls 與 Teams.ManageChats 範圍重新登入 Teams 使用者，並傳入新的權杖。',
+		teamsSignIn: {
+			expired: () => '在 Teams 使用者登入之前，登入代碼已過期（代碼約 15 分鐘內有效）。請按 r 取得新代碼，並儘快登入。',
+			declined: () => 'Teams 使用者拒絕了登入（或應用程式的同意）。請按 r 重試，並接受 Teams.ManageCalls 與 Teams.ManageChats 權限。',
+			wrongApp: (appId: string) =>
+				`Entra ID 不認得 ${appId} 是可以用裝置代碼登入 Teams 使用者的應用程式。請檢查應用程式註冊中的應用程式（用戶端）識別碼，並確認已開啟「允許公用用戶端流程」。`,
+			unknownTenant: (authority: string) =>
+				`Entra ID 不認得授權單位 ${authority}。請檢查 ACS_TOKENS_ENTRA_AUTHORITY 中的租用戶（https://login.microsoftonline.com/租用戶），或取消設定它以使用任何公司帳戶登入。`,
+			network: (authority: string, detail: string) => `無法連線到 ${authority} 以登入 Teams 使用者（${detail}）。請檢查網路或 Proxy，然後按 r。`,
+			failed: (appId: string, detail: string) => `應用程式 ${appId} 的 Teams 使用者登入失敗：${detail}`,
+		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} 是純 http://，而 Entra ID 權杖只會透過 https:// 傳送（SDK 也會拒絕）。請使用 https:// 端點；本機模擬器加上 --allow-entra 時提供 https。`,
 		denied: (endpoint: string) =>
@@ -199,7 +209,24 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			heading: '接下來要做什麼？',
 			tour: '引導式導覽：逐步完成快速入門',
 			manage: (count: number) => `管理身分識別（已儲存 ${count} 個）`,
+			teams: 'Teams 使用者存取權杖（自訂 Teams 端點）',
 			switch: '切換連線',
+		},
+		teams: {
+			heading: 'Teams 使用者存取權杖（自訂 Teams 端點）',
+			explain:
+				'Teams 使用者以自己的 Teams 身分識別從您的應用程式通話和聊天：您的應用程式以 Entra ID 登入使用者（Teams.ManageCalls 與 Teams.ManageChats 範圍），並將其 Entra ID 權杖交換為 ACS 使用者存取權杖。',
+			appIdPrompt: '您的 Entra ID 應用程式（用戶端）識別碼：',
+			appIdInvalid: '應用程式識別碼是 GUID：xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx（在應用程式註冊的「概觀」中）。',
+			appIdValid: '按 Enter 繼續。',
+			methodHeading: '使用誰的 Entra ID 權杖？',
+			simulated: '模擬的 Teams 使用者（在此離線產生，不需登入；只有模擬器接受）',
+			signIn: '以裝置代碼登入真正的 Teams 使用者（Microsoft Entra ID）',
+			askingCode: '正在向 Entra ID 要求登入代碼…',
+			openAndEnter: (url: string, code: string) => `請開啟 ${url} 並輸入代碼 ${code}`,
+			codeExpires: (time: string) => `代碼於 ${time} 過期。`,
+			issued: (userId: string, simulated: boolean) =>
+				`Teams 使用者 ${userId}${simulated ? '（模擬）' : ''} 的 ACS 使用者存取權杖，以其 Entra ID 權杖交換而得：`,
 		},
 		steps: ['連線', '建立使用者', '選擇範圍', '發行權杖', '撤銷權杖', '刪除使用者'],
 		stepOf: (step: number, total: number, name: string) => `步驟 ${step}/${total}：${name}`,
@@ -247,6 +274,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			loading: '正在載入…',
 			saving: '正在儲存…',
 			forgetting: '正在從本機移除…',
+			teamsSignIn: '正在等候 Teams 使用者登入…',
+			teamsExchange: '正在交換 Teams 使用者的權杖…',
 			cancelHint: 'Esc 取消',
 		},
 		scopes: {

@@ -72,6 +72,18 @@ export type RevokeAndReissue = {
 	readonly checked?: {readonly revoked: TokenStatus; readonly fresh: TokenStatus};
 };
 
+/** The sign-in a Teams user is asked to do (MSAL's device code flow): open the page, type the code. */
+export type TeamsDeviceCode = {
+	readonly verificationUri: string;
+	readonly userCode: string;
+	readonly expiresOn: string;
+};
+
+/** Whose Entra ID token the Teams flow exchanges: a signed-in user's, or one made locally for the emulator. */
+export type TeamsUser = {readonly kind: 'signed-in'; readonly teamsToken: string; readonly userId: string} | {readonly kind: 'simulated'};
+
+export type TeamsMethod = 'simulated' | 'sign-in';
+
 export type WizardError = {
 	readonly message: string;
 	readonly kind: string;
@@ -100,6 +112,14 @@ export type WizardEvent =
 	| {readonly type: 'SIGNED_IN'; readonly signedIn: SignedIn}
 	| {readonly type: 'START_TOUR'}
 	| {readonly type: 'MANAGE'}
+	/** The menu's "Teams user token (Custom Teams Endpoint)". */
+	| {readonly type: 'TEAMS'}
+	| {readonly type: 'SUBMIT_APP_ID'; readonly appId: string}
+	| {readonly type: 'CHOOSE_TEAMS_METHOD'; readonly method: TeamsMethod}
+	/** From the sign-in actor: the code to show, then the user signed in, or the sign-in failed. */
+	| {readonly type: 'TEAMS_DEVICE_CODE'; readonly deviceCode: TeamsDeviceCode}
+	| {readonly type: 'TEAMS_SIGNED_IN'; readonly teamsToken: string; readonly userId: string}
+	| {readonly type: 'TEAMS_SIGN_IN_FAILED'; readonly error: unknown}
 	| {readonly type: 'SWITCH_CONNECTION'}
 	| {readonly type: 'SUBMIT'}
 	| {readonly type: 'BACK'}
@@ -165,6 +185,11 @@ export type WizardContext = {
 	readonly notice: string | undefined;
 	/** What happened to the embedded emulator, shown on every screen until the next such news. */
 	readonly emulatorNews: string | undefined;
+	/** The Teams flow: the app (client) id typed, the device code on screen, whose token is exchanged, and the Teams user's oid. */
+	readonly teamsAppId: string | undefined;
+	readonly teamsDeviceCode: TeamsDeviceCode | undefined;
+	readonly teamsUser: TeamsUser | undefined;
+	readonly teamsUserId: string | undefined;
 };
 
 /** The screen a state is shown on. */
@@ -194,13 +219,17 @@ export type View =
 	| 'rename'
 	/** The label of an identity not created yet (optional). */
 	| 'newLabel'
-	| 'confirm';
+	| 'confirm'
+	/** The Teams flow: what it is and the app id; simulated or signed in (emulator); the device code. */
+	| 'teamsAppId'
+	| 'teamsMethod'
+	| 'teamsSignIn';
 
 /** What a busy state is doing, for its one line. */
-export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting';
+export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange';
 
 /** The SDK call a tour step's code panel shows. */
-export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser';
+export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken';
 
 /**
  * What a state shows, in its `meta`; the UI merges the active states' meta, outer to inner
@@ -216,6 +245,8 @@ export type ScreenMeta = {
 	readonly enterSubmits?: boolean;
 	/** The HTTP panel shows the exchanges of the step just done. */
 	readonly showsExchange?: boolean;
+	/** The Teams user token flow: the code and HTTP panels (and t, s) without a tour step. */
+	readonly flow?: 'teams';
 };
 
 export type WizardTag = 'busy' | 'failed' | 'typing';

@@ -1,6 +1,7 @@
 import {assign} from 'xstate';
 import {defaultLifetimeMinutes} from '../protocol/scopes.js';
 import {manageStates} from './manage-states.js';
+import {teamsStates} from './teams-states.js';
 import {tourStates} from './tour-states.js';
 import type {ConnectionChoice} from './types.js';
 import {wizardSetup} from './wizard-setup.js';
@@ -40,6 +41,10 @@ export const wizardMachine = wizardSetup.createMachine({
 		action: undefined,
 		notice: undefined,
 		emulatorNews: undefined,
+		teamsAppId: undefined,
+		teamsDeviceCode: undefined,
+		teamsUser: undefined,
+		teamsUserId: undefined,
 	}),
 	initial: 'start',
 	on: {
@@ -128,10 +133,11 @@ export const wizardMachine = wizardSetup.createMachine({
 			meta: {view: 'menu'},
 			entry: ['clearError', 'forgetToken'],
 
-			on: {START_TOUR: 'tour', MANAGE: 'manage', SWITCH_CONNECTION: 'choosingConnection'},
+			on: {START_TOUR: 'tour', MANAGE: 'manage', TEAMS: 'teams', SWITCH_CONNECTION: 'choosingConnection'},
 		},
 		tour: tourStates,
 		manage: manageStates,
+		teams: teamsStates,
 	},
 });
 

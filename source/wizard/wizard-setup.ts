@@ -1,4 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
+import {isGuid} from '../protocol/identifiers.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
 import type {
 	ConnectionChoice,
@@ -8,6 +9,7 @@ import type {
 	ManageAction,
 	RevokeAndReissue,
 	ScreenMeta,
+	TeamsUser,
 	TokenStatus,
 	Traced,
 	WizardContext,
@@ -64,11 +66,24 @@ export const wizardSetup = setup({
 			notProvided('renameIdentity'),
 		),
 		forgetIdentity: fromPromise<{identities: readonly IdentitySummary[]}, {userId: string}>(notProvided('forgetIdentity')),
+		/** A Teams user's sign-in: sends TEAMS_DEVICE_CODE, then TEAMS_SIGNED_IN or TEAMS_SIGN_IN_FAILED; stopped, it cancels. */
+		signInTeams: fromCallback<WizardEvent, {appId: string}>(() => () => {}),
+		/** The Custom Teams Endpoint exchange: the Teams user's Entra ID token (a simulated one made locally) for an ACS token. */
+		exchangeTeamsToken: fromPromise<Traced<IssuedToken & {userId: string}>, {appId: string; user: TeamsUser}>(notProvided('exchangeTeamsToken')),
 		/** Sends TOKEN_STATUS while the token is on screen (the emulator's verify extension). */
 		watchToken: fromCallback<WizardEvent, WatchInput>(() => () => {}),
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** An app (client) id is a GUID: anything else stays on the screen that asks for it. */
+		validAppId: ({event}) => event.type === 'SUBMIT_APP_ID' && isGuid(event.appId),
+		/** On the emulator, the simulated Teams user was chosen (no sign-in). */
+		choseSimulatedTeamsUser: ({event}) => event.type === 'CHOOSE_TEAMS_METHOD' && event.method === 'simulated',
+		/** A valid app id, on the emulator (which offers a simulated Teams user) or not. */
+		validAppIdOn: ({context, event}, params: {emulator: boolean}) =>
+			event.type === 'SUBMIT_APP_ID' && isGuid(event.appId) && (context.connection?.isEmulator === true) === params.emulator,
+		/** The Teams flow's user is known (signed in, or simulated): a retry exchanges again without signing in again. */
+		hasTeamsUser: ({context}) => context.teamsUser !== undefined,
 		/** A saved profile that keeps no key: its key is asked for first. */
 		choiceNeedsKey: ({event}) => event.type === 'CHOOSE_CONNECTION' && event.choice.kind === 'profile' && event.choice.key?.kind === 'none',
 		hasScopes: ({context}) => context.scopes.length > 0,

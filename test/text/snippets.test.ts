@@ -16,6 +16,16 @@ import {renderSnippet, type SnippetStep} from '../../source/text/snippets.js';
 
 const run = promisify(execFile);
 const steps: readonly SnippetStep[] = ['connect', 'createUser', 'issueToken', 'revokeTokens', 'deleteUser'];
+/** The Teams flow's program: the client, what MSAL's device code flow gave (the Teams user's token, the app id, the user's oid), its exchange. */
+const teamsPreamble = {
+	typescript: "declare const teamsUserAadToken: string, clientId: string, userObjectId: string;",
+	python: 'aad_token, client_id, user_object_id = os.environ["TEAMS_TOKEN"], os.environ["APP_ID"], os.environ["OID"]',
+};
+
+function teamsProgram(language: 'typescript' | 'python'): string {
+	return [renderSnippet('connect', language), teamsPreamble[language], renderSnippet('teamsToken', language)].join('\n');
+}
+
 const directories: string[] = [];
 
 afterAll(async () => {
@@ -137,6 +147,21 @@ describe('the Python snippets', () => {
 		expect(await pythonCheck(good.replace('from datetime import timedelta\n', ''))).toMatch(/name 'timedelta' is not defined/);
 		expect(await pythonCheck(good.replace('user = client.create_user()', 'someone = client.create_user()'))).toMatch(
 			/name 'user' is not defined/,
+		);
+	});
+});
+
+describe('the Teams user token snippets', () => {
+	it('type-check and compile after the client and what MSAL gave, and fail when broken', async () => {
+		const typescript = teamsProgram('typescript');
+		expect(typescript).toContain('client.getTokenForTeamsUser({');
+		expect(await typeCheck(typescript)).toBe('');
+		expect(await typeCheck(typescript.replace('userObjectId});', '});'))).toMatch(/error TS2345|error TS2741/);
+		const python = teamsProgram('python');
+		expect(python).toContain('client.get_token_for_teams_user(');
+		expect(await pythonCheck(python)).toBe('');
+		expect(await pythonCheck(python.replace('aad_token, client_id, user_object_id = ', 'token, client_id, user_object_id = '))).toMatch(
+			/name 'aad_token' is not defined/,
 		);
 	});
 });

@@ -173,13 +173,14 @@ export function SelectList<V>(props: {
 	const filterShown = current.filtering || current.filter !== '';
 	const scrolls = visible.length > limit || items.length > limit;
 	const screenReader = useIsScreenReaderEnabled();
+	const filterLine = filterShown ? (
+		<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
+	) : undefined;
 	if (screenReader) {
 		// Said, not shown: the highlight is a colour and a ❯, which a screen reader does not read.
 		return (
 			<Box flexDirection="column">
-				{filterShown ? (
-					<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
-				) : undefined}
+				{filterLine}
 				<SpokenList items={visible} selected={cursor} />
 			</Box>
 		);
@@ -187,9 +188,7 @@ export function SelectList<V>(props: {
 
 	return (
 		<Box flexDirection="column">
-			{filterShown ? (
-				<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
-			) : undefined}
+			{filterLine}
 			{/* ink-select-input draws the rows in view; the keys are handled here (it takes its index once, at mount: a new index is a new list). */}
 			<SelectInput
 				key={`${top}/${cursor}/${shown.current}/${current.filter}`}
@@ -197,15 +196,19 @@ export function SelectList<V>(props: {
 				initialIndex={cursor - top}
 				isFocused={false}
 			/>
-			{(scrolls || filterShown) && visible.length > 0 ? (
-				<Text dimColor>
-					{filterShown
-						? text.wizard.list.matching(cursor + 1, visible.length, items.length)
-						: text.wizard.list.position(cursor + 1, visible.length)}
-				</Text>
-			) : undefined}
+			<Position shown={(scrolls || filterShown) && visible.length > 0} filtered={filterShown} at={cursor + 1} count={visible.length} total={items.length} />
 		</Box>
 	);
+}
+
+/** "12 of 40", or "3 of 5 matching (40 in all)" while a filter is on. */
+function Position(props: {readonly shown: boolean; readonly filtered: boolean; readonly at: number; readonly count: number; readonly total: number}) {
+	if (!props.shown) {
+		return undefined;
+	}
+
+	const {list} = text.wizard;
+	return <Text dimColor>{props.filtered ? list.matching(props.at, props.count, props.total) : list.position(props.at, props.count)}</Text>;
 }
 
 /** Every item, one a line, the highlighted one said as `selected: …`. */

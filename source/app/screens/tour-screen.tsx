@@ -32,7 +32,8 @@ export function TourScreen(props: {
 	readonly children: ReactNode;
 }) {
 	const {context, meta} = props;
-	const step = meta.step ?? 1;
+	// The Teams flow has the panels but no step of the quickstart.
+	const indicator = meta.step === undefined ? undefined : <StepIndicator step={meta.step} />;
 	useSubmitOnEnter(props.send, props.active && meta.enterSubmits === true);
 	// A failed call still shows its exchange: a 401 teaches as much as a 201.
 	const exchanges: readonly Exchange[] = meta.showsExchange || context.error !== undefined ? context.exchanges : [];
@@ -42,7 +43,7 @@ export function TourScreen(props: {
 		// The signing panel takes the code's and the exchange's place; on a short terminal, the step's too.
 		return (
 			<Box flexDirection="column">
-				<StepIndicator step={step} />
+				{indicator}
 				{/* Hidden, not unmounted: the step's keys (Enter, Space) still work under the panel. */}
 				<Box flexDirection="column" marginY={1} display={props.compact ? 'none' : 'flex'}>
 					{props.children}
@@ -54,7 +55,7 @@ export function TourScreen(props: {
 
 	return (
 		<Box flexDirection="column">
-			<StepIndicator step={step} />
+			{indicator}
 			<Box flexDirection="column" marginY={props.compact ? 0 : 1}>
 				{props.children}
 			</Box>
@@ -80,7 +81,8 @@ function StepPanels(props: {
 				minutes={context.lifetimeMinutes}
 				keyless={context.connection?.keyless === true}
 			/>
-			{(meta.step ?? 1) === 1 ? undefined : (
+			{/* Step 1 (connect) sends nothing; the Teams flow shows its exchange once it has one. */}
+			{(meta.step === undefined ? props.exchanges.length === 0 : meta.step === 1) ? undefined : (
 				<HttpPanel exchanges={props.exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />
 			)}
 		</>

@@ -1,0 +1,187 @@
+import {randomUUID} from 'node:crypto';
+import {subscribe, unsubscribe} from 'node:diagnostics_channel';
+import {readFile} from 'node:fs/promises';
+import {createServer} from 'node:https';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {loadOrCreateTls} from '../../source/emulator/certificate.js';
+import {fakeEntraToken} from './jwt.js';
+
+/**
+ * A local Microsoft Entra ID authority on loopback, over https with a CA made for the test: the
+ * OpenID metadata, the device code endpoint and the token endpoint MSAL's device code flow
+ * uses. What the token endpoint answers is the scenario's.
+ */
+export type Scenario =
+	/** authorization_pending `pending` times, then the token. */
+	| {readonly kind: 'signs-in'; readonly pending: number}
+	/** Pending until the code expires on the server's side. */
+	| {readonly kind: 'expires'}
+	| {readonly kind: 'declines'}
+	/** Pending for ever (the test cancels). */
+	| {readonly kind: 'waits'}
+	/** The device code endpoint refuses the app id (AADSTS700016). */
+	| {readonly kind: 'unknown-app'};
+
+export type FakeAuthority = {
+	readonly authority: string;
+	readonly ca: string;
+	readonly caPath: string;
+	readonly userId: string;
+	readonly tenantId: string;
+	/** Every request the authority received: `METHOD /path`. */
+	readonly requests: string[];
+	/** The device code request's form. */
+	readonly deviceCodeForms: URLSearchParams[];
+	close(): Promise<void>;
+};
+
+export const fakeUserCode = 'TEAMS-CODE-42';
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) {
+		chunks.push(chunk as Buffer);
+	}
+
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+	response.writeHead(status, {'content-type': 'application/json'});
+	response.end(JSON.stringify(body));
+}
+
+export async function startFakeAuthority(directory: string, scenario: Scenario, options: {interval?: number} = {}): Promise<FakeAuthority> {
+	const tls = await loadOrCreateTls(path.join(directory, 'authority-tls'));
+	const ca = await readFile(tls.certificatePath, 'utf8');
+	const tenantId = randomUUID();
+	const userId = randomUUID();
+	const requests: string[] = [];
+	const deviceCodeForms: URLSearchParams[] = [];
+	let polls = 0;
+	let base = '';
+	const server = createServer({cert: tls.cert, key: tls.key}, async (request, response) => {
+		const url = new URL(request.url ?? '/', base);
+		requests.push(`${request.method} ${url.pathname}`);
+		const form = new URLSearchParams(await bodyOf(request));
+		if (url.pathname === `/${tenantId}/v2.0/.well-known/openid-configuration`) {
+			const root = `${base}/${tenantId}`;
+			json(response, 200, {
+				token_endpoint: `${root}/oauth2/v2.0/token`,
+				authorization_endpoint: `${root}/oauth2/v2.0/authorize`,
+				device_authorization_endpoint: `${root}/oauth2/v2.0/devicecode`,
+				end_session_endpoint: `${root}/oauth2/v2.0/logout`,
+				jwks_uri: `${root}/discovery/v2.0/keys`,
+				issuer: `${root}/v2.0`,
+				response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+				scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+			});
+			return;
+		}
+
+		if (url.pathname === `/${tenantId}/oauth2/v2.0/devicecode`) {
+			deviceCodeForms.push(form);
+			if (scenario.kind === 'unknown-app') {
+				json(response, 400, {
+					error: 'unauthorized_client',
+					error_description: `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`,
+					error_codes: [700_016],
+				});
+				return;
+			}
+
+			json(response, 200, {
+				user_code: fakeUserCode,
+				device_code: 'device-code-secret',
+				verification_uri: `${base}/devicelogin`,
+				expires_in: 900,
+				interval: options.interval ?? 0,
+				message: `To sign in, use a web browser to open the page ${base}/devicelogin and enter the code ${fakeUserCode} to authenticate.`,
+			});
+			return;
+		}
+
+		if (url.pathname === `/${tenantId}/oauth2/v2.0/token` && form.get('device_code') === 'device-code-secret') {
+			polls++;
+			const error = (name: string, code: number) =>
+				json(response, 400, {error: name, error_description: `AADSTS${code}: ${name}`, error_codes: [code]});
+			if (scenario.kind === 'waits' || (scenario.kind === 'signs-in' && polls <= scenario.pending) || (scenario.kind === 'expires' && polls === 1)) {
+				error('authorization_pending', 70_016);
+				return;
+			}
+
+			if (scenario.kind === 'expires') {
+				error('expired_token', 70_020);
+				return;
+			}
+
+			if (scenario.kind === 'declines') {
+				error('authorization_declined', 70_000);
+				return;
+			}
+
+			const appId = form.get('client_id') ?? '';
+			const now = Math.floor(Date.now() / 1000);
+			const claims = {tid: tenantId, oid: userId, iat: now, nbf: now, exp: now + 3600};
+			json(response, 200, {
+				token_type: 'Bearer',
+				scope: form.get('scope'),
+				expires_in: 3600,
+				ext_expires_in: 3600,
+				access_token: fakeEntraToken({...claims, aud: 'https://auth.msft.communication.azure.com', appid: appId, scp: 'Teams.ManageCalls Teams.ManageChats'}),
+				id_token: fakeEntraToken({...claims, aud: appId, iss: `${base}/${tenantId}/v2.0`, sub: randomUUID(), preferred_username: 'teams.user@contoso.example', ver: '2.0'}),
+				client_info: Buffer.from(JSON.stringify({uid: userId, utid: tenantId})).toString('base64url'),
+			});
+			return;
+		}
+
+		json(response, 404, {error: 'not_found', error_description: `No ${request.method} ${url.pathname} here.`});
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', () => resolve());
+	});
+	base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		authority: `${base}/${tenantId}`,
+		ca,
+		caPath: tls.certificatePath,
+		userId,
+		tenantId,
+		requests,
+		deviceCodeForms,
+		close: () =>
+			new Promise<void>(resolve => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/**
+ * Every outgoing HTTP request made in this process (node:http(s) and fetch), by origin, from
+ * Node's diagnostics channels: a test asserts that none left loopback.
+ */
+export function watchOutgoingHosts(): {readonly hosts: string[]; stop(): void} {
+	const hosts: string[] = [];
+	const onHttp = (message: unknown) => {
+		const {request} = message as {request: {host?: string; getHeader?(name: string): unknown}};
+		hosts.push(String(request.host ?? request.getHeader?.('host') ?? ''));
+	};
+
+	const onFetch = (message: unknown) => {
+		const {request} = message as {request: {origin?: string | URL}};
+		hosts.push(new URL(String(request.origin ?? 'http://unknown')).hostname);
+	};
+
+	subscribe('http.client.request.start', onHttp);
+	subscribe('undici:request:create', onFetch);
+	return {
+		hosts,
+		stop() {
+			unsubscribe('http.client.request.start', onHttp);
+			unsubscribe('undici:request:create', onFetch);
+		},
+	};
+}

@@ -1,0 +1,131 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {IdentityError} from '../../source/identity/errors.js';
+import {type DeviceCodePrompt, defaultTeamsAuthority, signInTeamsUser, teamsAuthority} from '../../source/identity/teams-sign-in.js';
+import {decodeJwt} from '../../source/protocol/jwt.js';
+import {type FakeAuthority, fakeUserCode, type Scenario, startFakeAuthority, watchOutgoingHosts} from '../_helpers/fake-authority.js';
+import {temporaryDirectory} from '../store/temporary-directory.js';
+
+/**
+ * MSAL's real device code flow (in this process) against a local Entra ID authority on loopback,
+ * trusted through MSAL's network client option. No request may leave loopback: MSAL's instance
+ * discovery at login.microsoftonline.com is what knownAuthorities prevents.
+ */
+
+const appId = '5b8f6a3e-2c1d-4e7f-9a0b-1c2d3e4f5a6b';
+let authority: FakeAuthority | undefined;
+let outgoing: ReturnType<typeof watchOutgoingHosts>;
+
+beforeEach(() => {
+	outgoing = watchOutgoingHosts();
+});
+
+afterEach(async () => {
+	outgoing.stop();
+	await authority?.close();
+	authority = undefined;
+	// Nothing but the local authority was asked anything.
+	expect(outgoing.hosts.filter(host => host !== '127.0.0.1' && !host.startsWith('127.0.0.1:'))).toEqual([]);
+});
+
+async function start(scenario: Scenario, interval?: number): Promise<FakeAuthority> {
+	authority = await startFakeAuthority(await temporaryDirectory(), scenario, interval === undefined ? {} : {interval});
+	return authority;
+}
+
+function signIn(fake: FakeAuthority, options: {signal?: AbortSignal; onDeviceCode?: (prompt: DeviceCodePrompt) => void} = {}) {
+	return signInTeamsUser({
+		appId,
+		authority: fake.authority,
+		trustedCertificate: fake.ca,
+		onDeviceCode: options.onDeviceCode ?? (() => {}),
+		...(options.signal ? {signal: options.signal} : {}),
+	});
+}
+
+async function refusal(promise: Promise<unknown>): Promise<IdentityError> {
+	const error = await promise.then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	expect(error).toBeInstanceOf(IdentityError);
+	return error as IdentityError;
+}
+
+describe('a Teams user signed in with a device code', () => {
+	it('shows the code, waits through authorization_pending, and returns the token for ACS and the oid', async () => {
+		const fake = await start({kind: 'signs-in', pending: 1});
+		const prompts: DeviceCodePrompt[] = [];
+		const result = await signIn(fake, {onDeviceCode: prompt => prompts.push(prompt)});
+		expect(prompts).toHaveLength(1);
+		expect(prompts[0]?.userCode).toBe(fakeUserCode);
+		expect(prompts[0]?.verificationUri).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/devicelogin$/);
+		expect(Date.parse(prompts[0]?.expiresOn ?? '') - Date.now()).toBeGreaterThan(800_000);
+
+		expect(result.userId).toBe(fake.userId);
+		const claims = decodeJwt(result.teamsToken)?.payload;
+		expect(claims).toMatchObject({aud: 'https://auth.msft.communication.azure.com', appid: appId, oid: fake.userId});
+		// The app id and the two Teams scopes were asked for; the token endpoint was polled twice.
+		const form = fake.deviceCodeForms[0];
+		expect(form?.get('client_id')).toBe(appId);
+		expect(form?.get('scope')?.split(' ')).toEqual(
+			expect.arrayContaining([
+				'https://auth.msft.communication.azure.com/Teams.ManageCalls',
+				'https://auth.msft.communication.azure.com/Teams.ManageChats',
+			]),
+		);
+		expect(fake.requests.filter(request => request.endsWith('/oauth2/v2.0/token'))).toHaveLength(2);
+		expect(fake.requests[0]).toMatch(/^GET \/.+\/v2\.0\/\.well-known\/openid-configuration$/);
+	});
+
+	it('says the code expired, and what to do', async () => {
+		const fake = await start({kind: 'expires'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('authentication');
+		expect(error.message).toContain('The sign-in code expired');
+		expect(error.message).toContain('Press r for a new code');
+	});
+
+	it('says the user declined', async () => {
+		const fake = await start({kind: 'declines'});
+		const error = await refusal(signIn(fake));
+		expect(error.message).toContain('declined the sign-in');
+	});
+
+	it('says an app id Entra ID does not know, by its value', async () => {
+		const fake = await start({kind: 'unknown-app'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('validation');
+		expect(error.message).toContain(`Entra ID does not know ${appId}`);
+	});
+
+	it('is cancelled by its signal while it waits, at once', async () => {
+		const fake = await start({kind: 'waits'}, 1);
+		const controller = new AbortController();
+		const started = Date.now();
+		const pending = signIn(fake, {signal: controller.signal, onDeviceCode: () => setTimeout(() => controller.abort(), 50)});
+		const error = await refusal(pending);
+		expect(error.kind).toBe('cancelled');
+		expect(Date.now() - started).toBeLessThan(5000);
+		// MSAL's polling stops at its next turn: no request after the cancel's.
+		const polls = fake.requests.length;
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		expect(fake.requests.length).toBeLessThanOrEqual(polls + 1);
+	});
+
+	it('says a network failure with the authority it tried', async () => {
+		const fake = await start({kind: 'waits'});
+		await fake.close();
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('network');
+		expect(error.message).toContain(`Could not reach ${fake.authority}`);
+	});
+});
+
+describe('the authority', () => {
+	it('is any work account by default, ACS_TOKENS_ENTRA_AUTHORITY otherwise', () => {
+		expect(teamsAuthority({})).toBe(defaultTeamsAuthority);
+		expect(teamsAuthority({ACS_TOKENS_ENTRA_AUTHORITY: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/'})).toBe(
+			'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+		);
+	});
+});
