@@ -104,13 +104,13 @@ export const sign: Command = {
 		try {
 			const {connection} = resolved;
 			const url = targetUrl(urlGiven, connection.endpoint);
+			if (connection.credential.kind !== 'access-key') {
+				throw new UsageError(text.commands.sign.keyless(connection.endpoint));
+			}
+
 			// An emulator this command started ends with it: a shared one (the wizard's, `acs-tokens emulator`) can be recovered, this one not.
 			if (resolved.isEmulator && connection.recover === undefined) {
 				throw new UsageError(text.commands.sign.noEmulator);
-			}
-
-			if (connection.credential.kind !== 'access-key') {
-				throw new UsageError(text.commands.sign.keyless(connection.endpoint));
 			}
 
 			const signed = signRequest({method, url, body, accessKey: Buffer.from(connection.credential.accessKey, 'base64')});

@@ -176,7 +176,8 @@ async function fromEndpoint(
 		},
 		source,
 		profileName: profileNameForEndpoint(endpoint),
-		isEmulator: false,
+		// The config directory's own emulator (acs-tokens emulator --allow-entra), signed into with Entra ID: still the emulator.
+		isEmulator: trustedCertificate !== undefined,
 		close: async () => {},
 	};
 }

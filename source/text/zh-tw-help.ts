@@ -81,7 +81,8 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   --emulator         立即連線至本機模擬器（離線，不需 Azure 帳戶）
   --profile NAME     立即以已儲存的設定檔連線
   --endpoint URL     立即以 Microsoft Entra ID 登入此端點（無金鑰，
-                     DefaultAzureCredential：az login 等）；--tenant ID 指定租用戶
+                     DefaultAzureCredential：az login 等）；
+                     --tenant ID 指定租用戶
   --save-key         將貼上的連接字串中的存取金鑰保存在其設定檔中，
                      但只在服務接受金鑰後（第一個成功的要求）才保存
   --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短

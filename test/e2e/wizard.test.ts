@@ -121,7 +121,8 @@ describe('keys that arrive together, in one write', () => {
 		const session = openWizard(sandbox);
 		await session.waitFor('❯ Local emulator (offline, no Azure account)');
 		// Both keys in one write, as a fast typist, key repeat or a paste sends them.
-		const screen = await session.press(`${keys.down}${keys.enter}`, 'Azure portal → your Communication Services resource → Keys');
+		// The second choice is Entra ID sign-in, which asks for the endpoint.
+		const screen = await session.press(`${keys.down}${keys.enter}`, 'No key: each request carries a token');
 		expect(screen).not.toContain('What next?');
 		await session.press(keys.ctrlC, exitMarker);
 		expect(await expectCleanExit(session)).toBe(0);
