@@ -42,7 +42,7 @@ export async function runEmulatorCommand(
 	}
 
 	// `--access-key -` reads the key from stdin: it never has to be on the command line.
-	const accessKey = values['access-key'] === '-' && io.stdin ? await readStdin(io.stdin) : values['access-key'];
+	const accessKey = values['access-key'] === '-' && io.stdin ? await readStdin(io.stdin, undefined, {stderr: io.stderr}) : values['access-key'];
 	if (accessKey !== undefined && (!/^[A-Za-z0-9+/]+={0,2}$/.test(accessKey) || Buffer.from(accessKey, 'base64').length < 16)) {
 		throw new UsageError(text.commands.emulator.badAccessKey);
 	}

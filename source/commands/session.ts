@@ -47,7 +47,7 @@ export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undef
  * on the command line (where shell history and the process list keep it).
  */
 export async function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
-	const fromStdin = flags['connection-string'] === '-' ? {...flags, 'connection-string': await readStdin(io.stdin)} : flags;
+	const fromStdin = flags['connection-string'] === '-' ? {...flags, 'connection-string': await readStdin(io.stdin, undefined, {stderr: io.stderr})} : flags;
 	const trace = traceTo(io, flags.verbose);
 	let session: Session | undefined;
 	let toldWho = false;

@@ -93,7 +93,7 @@ export const sign: Command = {
 		}
 
 		const body = await readBody(io, values.body);
-		const flags = values['connection-string'] === '-' ? {...values, 'connection-string': await readStdin(io.stdin)} : values;
+		const flags = values['connection-string'] === '-' ? {...values, 'connection-string': await readStdin(io.stdin, undefined, {stderr: io.stderr})} : values;
 		const store = openStore(io, values['config-dir']);
 		const resolved = await resolveConnection(requestFromFlags(flags), {
 			env: io.env,

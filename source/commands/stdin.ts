@@ -1,5 +1,24 @@
-/** Everything on stdin, as text, up to `maxBytes` (a connection string or a token: never large). */
-export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = 64 * 1024): Promise<string> {
+import {IdentityError} from '../identity/errors.js';
+import {text} from '../text/index.js';
+
+type MaybeTty = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};
+
+/**
+ * Everything on stdin, as text, up to `maxBytes` (a connection string, a key or a token: never
+ * large). From a terminal it is a secret typed or pasted: read as one line with echo off, so that
+ * it never shows on the screen (a projector, a shared terminal), after `prompt` on stderr.
+ */
+export async function readStdin(
+	stdin: NodeJS.ReadableStream,
+	maxBytes = 64 * 1024,
+	options: {readonly prompt?: string; readonly stderr?: NodeJS.WritableStream} = {},
+): Promise<string> {
+	const terminal = stdin as MaybeTty;
+	if (terminal.isTTY && typeof terminal.setRawMode === 'function') {
+		options.stderr?.write(`${options.prompt ?? text.commands.secretPrompt}\n`);
+		return readHiddenLine(terminal as MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes);
+	}
+
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stdin) {
@@ -12,6 +31,56 @@ export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = 64 * 10
 	}
 
 	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8').trim();
+}
+
+const esc = String.fromCodePoint(0x1b);
+const escapeSequence = new RegExp(`${esc}\\[[\\d;]*[~A-Za-z]`, 'g');
+
+function withoutEscapes(input: string): string {
+	return input.replaceAll(escapeSequence, '');
+}
+
+/** One line from a terminal in raw mode, nothing echoed: Enter ends it, Backspace edits, Ctrl+C or Ctrl+D with nothing typed cancels. */
+function readHiddenLine(terminal: MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes: number): Promise<string> {
+	return new Promise((resolve, reject) => {
+		let value = '';
+		const finish = (error?: Error) => {
+			terminal.removeListener('data', onData);
+			terminal.setRawMode(false);
+			terminal.pause();
+			if (error) {
+				reject(error);
+			} else {
+				resolve(value.trim());
+			}
+		};
+
+		// Bracketed paste markers and other escape sequences are not part of the secret.
+		const onData = (chunk: Buffer | string) => {
+			const input = withoutEscapes(String(chunk));
+			for (const character of input) {
+				if (character === '\u0003' || (character === '\u0004' && value === '')) {
+					finish(new IdentityError('cancelled', text.errors.cancelled()));
+					return;
+				}
+
+				if (character === '\r' || character === '\n' || character === '\u0004') {
+					finish();
+					return;
+				}
+
+				if (character === '\u007F' || character === '\b') {
+					value = [...value].slice(0, -1).join('');
+				} else if (character >= ' ' && Buffer.byteLength(value) < maxBytes) {
+					value += character;
+				}
+			}
+		};
+
+		terminal.setRawMode(true);
+		terminal.on('data', onData);
+		terminal.resume();
+	});
 }
 
 /** Every byte on stdin, as it is (a request body: a byte changed would change its hash); undefined past `maxBytes`. */

@@ -40,11 +40,7 @@ export const tokenExchange: Command = {
 			throw new UsageError(text.commands.tokenExchange.badScope(wrong ?? '', prefix));
 		}
 
-		if ((io.stdin as {isTTY?: boolean}).isTTY) {
-			io.stderr.write(`${text.commands.tokenExchange.pasteToken}\n`);
-		}
-
-		const entraToken = await readStdin(io.stdin, 32 * 1024);
+		const entraToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenExchange.pasteToken, stderr: io.stderr});
 		if (entraToken === '') {
 			throw new UsageError(text.commands.tokenExchange.noToken);
 		}

@@ -35,11 +35,7 @@ export const tokenTeams: Command = {
 			throw new UsageError(text.commands.tokenTeams.badGuid('--user-id', userId));
 		}
 
-		if ((io.stdin as {isTTY?: boolean}).isTTY) {
-			io.stderr.write(`${text.commands.tokenTeams.pasteToken}\n`);
-		}
-
-		const teamsToken = await readStdin(io.stdin, 32 * 1024);
+		const teamsToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenTeams.pasteToken, stderr: io.stderr});
 		if (teamsToken === '') {
 			throw new UsageError(text.commands.tokenTeams.noToken);
 		}

@@ -64,6 +64,8 @@ export type Catalogue = {
 		expires: (when: string) => string;
 		expiry: (localTime: string, duration: string, expired: boolean) => string;
 		noSuchLabel: (value: string, profile: string) => string;
+		/** Before a secret is read from a terminal (--connection-string -, --access-key -). */
+		secretPrompt: string;
 		/** --verbose with a Microsoft Entra ID connection. */
 		signedIn: (who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;
 		standInAz: {

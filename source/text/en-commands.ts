@@ -54,6 +54,7 @@ export const enCommands: Catalogue['commands'] = {
 	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime} (${expired ? `expired ${duration} ago` : `in ${duration}`})`,
 	noSuchLabel: (value: string, profile: string) =>
 		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
+	secretPrompt: 'Paste it and press Enter (nothing is shown as you paste; Ctrl+C cancels):',
 	signedIn: who =>
 		`Signed in with Microsoft Entra ID as ${who.principal ?? 'an unnamed principal'}${who.tenantId ? ` (tenant ${who.tenantId})` : ''}, through ${who.credential ? enCredential(who.credential) : 'DefaultAzureCredential'}.`,
 	standInAz: {
@@ -146,7 +147,7 @@ export const enCommands: Catalogue['commands'] = {
 	tokenExchange: {
 		badScope: (scope: string, prefix: string) =>
 			scope === '' ? `--scopes is empty: give scopes starting with ${prefix}.` : `The scope "${scope}" does not start with ${prefix}, which this exchange needs (--teams-extension switches between the two kinds).`,
-		pasteToken: "Paste the user's Entra ID token, then press Enter and Ctrl+D (it is read from stdin, never from the command line).",
+		pasteToken: "Paste the user's Entra ID token and press Enter (nothing is shown as you paste; it is read from stdin, never from the command line).",
 		noToken:
 			'No Entra ID token on stdin. Pipe it in: acs-tokens token exchange --endpoint URL < token.txt (on the emulator: acs-tokens emulator stand-in-entra-token | …).',
 		issued: (identity: string, shown: string) => `ACS token for ${identity}: ${shown}`,
@@ -174,7 +175,7 @@ export const enCommands: Catalogue['commands'] = {
 			value === undefined
 				? `${option} is required: the GUID of the Entra ID ${option === '--app-id' ? 'app registration the Teams user signed in to' : 'object id of the Teams user'}.`
 				: `${option} "${value}" is not a GUID (like 1b2c3d4e-0000-4000-8000-123456789abc). Give the Entra ID ${option === '--app-id' ? 'application (client) id' : 'object id of the Teams user'}.`,
-		pasteToken: "Paste the Teams user's Entra ID token, then press Enter and Ctrl+D (it is read from stdin, never from the command line).",
+		pasteToken: "Paste the Teams user's Entra ID token and press Enter (nothing is shown as you paste; it is read from stdin, never from the command line).",
 		noToken:
 			"No Teams user token on stdin. Pipe it in: acs-tokens token teams --app-id ID --user-id OID < token.txt (on the emulator: acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID | …).",
 		issued: (userId: string, shown: string) => `ACS token for the Teams user ${userId}: ${shown}`,

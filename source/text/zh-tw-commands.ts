@@ -57,6 +57,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime}（${expired ? `已過 ${duration}` : `還剩 ${duration}`}）`,
 	noSuchLabel: (value: string, profile: string) =>
 		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
+	secretPrompt: '請貼上後按 Enter（貼上時不會顯示任何內容；Ctrl+C 取消）：',
 	signedIn: who =>
 		`已透過 ${who.credential ? zhCredential(who.credential) : 'DefaultAzureCredential'} 以 Microsoft Entra ID 登入為 ${who.principal ?? '（未具名的主體）'}${who.tenantId ? `（租用戶 ${who.tenantId}）` : ''}。`,
 	standInAz: {
@@ -149,7 +150,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	tokenExchange: {
 		badScope: (scope: string, prefix: string) =>
 			scope === '' ? `--scopes 是空的：請提供以 ${prefix} 開頭的範圍。` : `範圍「${scope}」不是以此交換所需的 ${prefix} 開頭（--teams-extension 可在兩種之間切換）。`,
-		pasteToken: '請貼上使用者的 Entra ID 權杖，然後按 Enter 與 Ctrl+D（權杖從 stdin 讀取，絕不從命令列讀取）。',
+		pasteToken: '請貼上使用者的 Entra ID 權杖後按 Enter（貼上時不會顯示任何內容；權杖從 stdin 讀取，絕不從命令列讀取）。',
 		noToken:
 			'stdin 上沒有 Entra ID 權杖。請以管道傳入：acs-tokens token exchange --endpoint URL < token.txt（在模擬器上：acs-tokens emulator stand-in-entra-token | …）。',
 		issued: (identity: string, shown: string) => `${identity} 的 ACS 權杖：${shown}`,
@@ -177,7 +178,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 			value === undefined
 				? `必須提供 ${option}：${option === '--app-id' ? 'Teams 使用者登入的 Entra ID 應用程式註冊' : 'Teams 使用者的 Entra ID 物件識別碼'}的 GUID。`
 				: `${option}「${value}」不是 GUID（例如 1b2c3d4e-0000-4000-8000-123456789abc）。請提供${option === '--app-id' ? ' Entra ID 應用程式（用戶端）識別碼' : ' Teams 使用者的 Entra ID 物件識別碼'}。`,
-		pasteToken: '請貼上 Teams 使用者的 Entra ID 權杖，然後按 Enter 與 Ctrl+D（權杖從 stdin 讀取，絕不從命令列讀取）。',
+		pasteToken: '請貼上 Teams 使用者的 Entra ID 權杖後按 Enter（貼上時不會顯示任何內容；權杖從 stdin 讀取，絕不從命令列讀取）。',
 		noToken:
 			'stdin 上沒有 Teams 使用者權杖。請以管道傳入：acs-tokens token teams --app-id ID --user-id OID < token.txt（在模擬器上：acs-tokens emulator stand-in-teams-token --app-id ID --user-id OID | …）。',
 		issued: (userId: string, shown: string) => `Teams 使用者 ${userId} 的 ACS 權杖：${shown}`,

@@ -192,6 +192,11 @@ export class TerminalSession {
 		return this.waitFor(expectation ?? (screen => screen !== before), timeoutMs);
 	}
 
+	/** Sends bytes as they are, waiting for nothing (input that shows nothing, such as a secret). */
+	write(data: string): void {
+		this.process.write(data);
+	}
+
 	/** Types text one character at a time, each waiting for the screen to change. */
 	async type(text: string): Promise<void> {
 		for (const character of text) {
