@@ -69,6 +69,18 @@ function SavePrompt(props: {
 	);
 }
 
+/** A time claim (seconds since 1970) as how long ago or until, not as a raw number; `i` shows the date. */
+function relativeClaim(value: unknown, now: number): string {
+	if (typeof value !== 'number' || !Number.isFinite(value)) {
+		return String(value ?? '');
+	}
+
+	const left = value * 1000 - now;
+	const {claimsView} = text.wizard.token;
+	const duration = formatDuration(left, {precision: 1});
+	return left >= 0 ? claimsView.fromNow(duration) : claimsView.ago(duration);
+}
+
 /** The token itself: masked unless revealed, its scopes, a live countdown, its live validity and a line of claims. */
 function TokenSummary(props: {
 	readonly token: IssuedToken;
@@ -101,7 +113,7 @@ function TokenSummary(props: {
 			<Text dimColor wrap="truncate-end">
 				{text.wizard.token.claims}
 				{text.wizard.colon}skypeid {showId(`8:${String(claims['skypeid'] ?? '')}`, props.presenter).slice(2)} · iat{' '}
-				{String(claims['iat'] ?? '')} · exp {String(claims['exp'] ?? '')} · acsScope {String(claims['acsScope'] ?? '')}
+				{relativeClaim(claims['iat'], props.now)} · exp {relativeClaim(claims['exp'], props.now)} · acsScope {String(claims['acsScope'] ?? '')}
 			</Text>
 		</>
 	);
