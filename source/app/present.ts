@@ -32,6 +32,10 @@ export function fitWidth(value: string, width: number): string {
 
 const fullId = /8(?::|%3A)(?:(?:[a-z]+-)?acs|spool|teamsvisitor)(?::|%3A)[0-9a-f-]{36}_[0-9a-z-]+/gi;
 const resourceHost = /\b([a-z0-9][a-z0-9-]*)(\.(?:[a-z]+\.)?communication\.azure\.(?:com|net|us|cn))/gi;
+/** Any other GUID (an Entra object id, a tenant, an app id, a resource id): its first 8 digits tell it apart. */
+const guid = /\b([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/** A user principal name: the domain stays, the person goes. */
+const userPrincipal = /\b[\w.%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/gi;
 
 /**
  * Text for a screen a room can see: in presenter mode every full identity id becomes its short
@@ -45,7 +49,9 @@ export function presentText(value: string, presenter: boolean): string {
 
 	return value
 		.replace(fullId, id => shortId(decodeURIComponent(id)))
-		.replace(resourceHost, (_match, _name: string, domain: string) => `•••${domain}`);
+		.replace(resourceHost, (_match, _name: string, domain: string) => `•••${domain}`)
+		.replace(guid, (_match, first: string) => `${first}…`)
+		.replace(userPrincipal, (_match, domain: string) => `•••@${domain}`);
 }
 
 /** A profile's name as a room may see it: one named after its resource (the default) is masked like the endpoint. */

@@ -1,5 +1,6 @@
 import {IdentityError} from '../identity/errors.js';
 import {text} from '../text/index.js';
+import {UsageError} from './usage-error.js';
 
 type MaybeTty = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};
 
@@ -26,11 +27,12 @@ export async function readStdin(
 		chunks.push(bytes);
 		size += bytes.length;
 		if (size > maxBytes) {
-			break;
+			// Cut, it would be refused later for a reason that makes no sense: refused here, by its size.
+			throw new UsageError(text.commands.stdinTooLarge(maxBytes));
 		}
 	}
 
-	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8').trim();
+	return Buffer.concat(chunks).toString('utf8').trim();
 }
 
 const esc = String.fromCodePoint(0x1b);
@@ -71,8 +73,12 @@ function readHiddenLine(terminal: MaybeTty & {setRawMode: (mode: boolean) => unk
 
 				if (character === '\u007F' || character === '\b') {
 					value = [...value].slice(0, -1).join('');
-				} else if (character >= ' ' && Buffer.byteLength(value) < maxBytes) {
+				} else if (character >= ' ') {
 					value += character;
+					if (Buffer.byteLength(value) > maxBytes) {
+						finish(new UsageError(text.commands.stdinTooLarge(maxBytes)));
+						return;
+					}
 				}
 			}
 		};

@@ -80,10 +80,10 @@ export async function createAccessClient(
 		});
 		try {
 			const response = await pipeline.sendRequest(httpClient, request);
-			const parsed = response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined;
+			const parsed = parseBody(response.bodyAsText);
 			if (response.status >= 400) {
 				const error = (parsed as {error?: {code?: string; message?: string}} | undefined)?.error;
-				throw new pipelineModule.RestError(error?.message ?? `HTTP ${response.status}`, {
+				throw new pipelineModule.RestError(error?.message ?? String(response.status), {
 					statusCode: response.status,
 					...(error?.code ? {code: error.code} : {}),
 					request,
@@ -139,4 +139,13 @@ export async function createAccessClient(
 			await send('DELETE', teamsPath(tenantId, objectId), teamsExtensionApiVersion, undefined, objectId);
 		},
 	};
+}
+
+/** A body that is not JSON (a proxy's HTML error page) is no body: the status still says what happened. */
+function parseBody(text: string | null | undefined): unknown {
+	try {
+		return text ? (JSON.parse(text) as unknown) : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -136,9 +136,15 @@ export async function createIdentityClient(
 			return await run();
 		} catch (error) {
 			const mapped = toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});
-			// A refused Entra ID token: its claims say why (audience, expiry), or who needs a role.
+			// A refused Teams user token (InvalidAccessToken) is the Teams user's, not the connection's.
+			if (mapped.details.code === 'InvalidAccessToken') {
+				throw new IdentityError('authentication', text.errors.teamsTokenRefused(), mapped.details, {cause: error});
+			}
+
+			// A refused Entra ID token: its claims say why (audience, expiry), or who needs a role; the service's details kept.
 			const refused = mapped.kind === 'authentication' && mapped.details.statusCode !== undefined;
-			throw (refused && entra?.explainRefusal(connection.endpoint)) || mapped;
+			const explained = refused ? entra?.explainRefusal(connection.endpoint) : undefined;
+			throw explained ? new IdentityError(explained.kind, explained.message, mapped.details, {cause: error}) : mapped;
 		}
 	};
 
@@ -161,18 +167,11 @@ export async function createIdentityClient(
 			}, signal),
 		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal)), signal),
 		exchangeTeamsToken: async ({teamsToken, appId, userId}, {signal} = {}) => {
-			try {
-				return await call(
-					undefined,
-					() => client.getTokenForTeamsUser({teamsUserAadToken: teamsToken, clientId: appId, userObjectId: userId, ...abort(signal)}),
-					signal,
-				);
-			} catch (error) {
-				// 401 here is the Teams user's token, not the connection's key.
-				throw error instanceof IdentityError && error.details.code === 'InvalidAccessToken'
-					? new IdentityError('authentication', text.errors.teamsTokenRefused(), error.details, {cause: error})
-					: error;
-			}
+			return call(
+				undefined,
+				() => client.getTokenForTeamsUser({teamsUserAadToken: teamsToken, clientId: appId, userObjectId: userId, ...abort(signal)}),
+				signal,
+			);
 		},
 		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal)), signal),
 	};

@@ -114,14 +114,16 @@ export async function resolveConnection(request: ConnectionRequest | undefined, 
 		return connectionFromString(first.value, first.source);
 	}
 
-	const endpoint = options.env[endpointVariable];
-	if (endpoint) {
-		return fromEndpoint(endpoint, {kind: 'entra', variable: endpointVariable}, options);
-	}
-
+	// The default profile before AZURE_COMMUNICATION_ENDPOINT: a variable set by some sample must
+	// not turn a profile the user chose into a keyless sign-in (and its managed-identity probe).
 	const defaultProfile = options.profiles.defaultProfileName();
 	if (defaultProfile !== undefined && options.profiles.profile(defaultProfile)) {
 		return fromProfile(defaultProfile, options);
+	}
+
+	const endpoint = options.env[endpointVariable];
+	if (endpoint) {
+		return fromEndpoint(endpoint, {kind: 'entra', variable: endpointVariable}, options);
 	}
 
 	throw new IdentityError('no-connection', text.errors.noConnection());

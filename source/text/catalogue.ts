@@ -66,6 +66,7 @@ export type Catalogue = {
 		noSuchLabel: (value: string, profile: string) => string;
 		/** Before a secret is read from a terminal (--connection-string -, --access-key -). */
 		secretPrompt: string;
+		stdinTooLarge: (maxBytes: number) => string;
 		/** --verbose with a Microsoft Entra ID connection. */
 		signedIn: (who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;
 		standInAz: {

@@ -18,8 +18,8 @@ const connection = `Connection (first match wins)
                          saved only once the service has accepted it (the request
                          succeeded), never a key it refused
   otherwise COMMUNICATION_SERVICES_CONNECTION_STRING or AZURE_COMMUNICATION_CONNECTION_STRING
-  from the environment or a .env file here, then AZURE_COMMUNICATION_ENDPOINT
-  (keyless), then the default profile.`;
+  from the environment or a .env file here, then the default profile, then
+  AZURE_COMMUNICATION_ENDPOINT (keyless).`;
 
 const output = `Output
   --json                 print exactly one JSON document on stdout

@@ -15,8 +15,8 @@ const connection = `連線（依序採用第一個符合者）
                          絕不保存遭拒絕的金鑰
   若以上皆未指定，則使用環境變數或此處 .env 檔案中的
   COMMUNICATION_SERVICES_CONNECTION_STRING 或
-  AZURE_COMMUNICATION_CONNECTION_STRING，其次是 AZURE_COMMUNICATION_ENDPOINT
-  （無金鑰），最後才是預設設定檔。`;
+  AZURE_COMMUNICATION_CONNECTION_STRING，其次是預設設定檔，最後才是
+  AZURE_COMMUNICATION_ENDPOINT（無金鑰）。`;
 
 const output = `輸出
   --json                 在 stdout 輸出恰好一份 JSON 文件

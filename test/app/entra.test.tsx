@@ -29,8 +29,11 @@ const withAz = () => {
 	process.env['PATH'] = `${standInDirectory}${path.delimiter}${originalPath ?? ''}`;
 };
 
+let noAzDirectory: string;
+/** PATH only an empty directory: no az, even where the Azure CLI is installed. */
 const withoutAz = () => {
-	process.env['PATH'] = '/usr/bin:/bin';
+	process.env['PATH'] = noAzDirectory;
+	process.env['AZURE_CONFIG_DIR'] = noAzDirectory;
 };
 
 beforeAll(async () => {
@@ -38,6 +41,7 @@ beforeAll(async () => {
 	const written = await runCli(['emulator', 'stand-in-az', '--path'], {env: {ACS_TOKENS_CACHE_DIR: cache}});
 	expect(written.code, written.stderr).toBe(0);
 	standInDirectory = written.stdout.trim();
+	noAzDirectory = await temporaryDirectory('acs-tokens-no-az-');
 }, 60_000);
 
 beforeEach(async () => {
@@ -52,6 +56,7 @@ afterEach(async () => {
 	await Promise.all(closers.splice(0).map(close => close()));
 	await emulator.close();
 	process.env['PATH'] = originalPath;
+	delete process.env['AZURE_CONFIG_DIR'];
 });
 
 afterAll(() => {

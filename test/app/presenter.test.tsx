@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {text} from '../../source/text/index.js';
+import {presentText} from '../../source/app/present.js';
 import {footerOf, keys, renderApp, unmountAll, userId} from '../_helpers/ink.js';
 
 afterEach(unmountAll);
@@ -86,5 +87,17 @@ describe('presenter mode turned on with p', () => {
 		expect(app.lastFrame()).not.toMatch(/contoso/i);
 		await app.press('p', frame => !frame.includes(text.wizard.presenterBadge));
 		expect(app.lastFrame()).toContain('contoso');
+	});
+});
+
+describe('what presenter mode cuts from any text on screen', () => {
+	it('an Entra object, tenant or app id (a bare GUID) and a user principal name, however wide the terminal', () => {
+		const body = '{"token":"…","appId":"1b2c3d4e-0000-4000-8000-123456789abc","userId":"9f8e7d6c-1111-4222-8333-abcdefabcdef"}';
+		const shown = presentText(`${body} refused the Entra ID token of learner@contoso.example`, true);
+		expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+		expect(shown).toContain('"appId":"1b2c3d4e…"');
+		expect(shown).toContain('•••@contoso.example');
+		expect(shown).not.toContain('learner');
+		expect(presentText(body, false)).toBe(body);
 	});
 });

@@ -88,7 +88,9 @@ describe('--endpoint: Microsoft Entra ID through DefaultAzureCredential', () => 
 	}, 30_000);
 
 	test('no credential answers: one message lists what was tried and what to do, in the user language too', async () => {
-		const noAz = {PATH: '/usr/bin:/bin', AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential'};
+		// PATH only an empty directory: no az, even where the Azure CLI is installed (its own config elsewhere too).
+		const empty = await temporaryDirectory('acs-tokens-no-az-');
+		const noAz = {PATH: empty, AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential', AZURE_CONFIG_DIR: empty};
 		const result = await sandbox.run(['user', 'create', '--endpoint', emulator.endpoint], {env: noAz});
 		expect(result.code).toBe(3);
 		expect(result.stderr).toContain('No Microsoft Entra ID credential answered. Tried, in order: Azure CLI (az login).');
@@ -124,6 +126,19 @@ describe('--endpoint: Microsoft Entra ID through DefaultAzureCredential', () => 
 		});
 		expect(result.code).toBe(3);
 		expect(result.stderr).toMatch(/The Entra ID token expired at \d{4}-/);
+	}, 30_000);
+
+	test('keyless, a refused Teams user token is said as the Teams token, not as the signed-in principal lacking a role', async () => {
+		const appId = '1b2c3d4e-0000-4000-8000-123456789abc';
+		const userId = '2b2c3d4e-0000-4000-8000-123456789abc';
+		const result = await sandbox.run(['token', 'teams', '--endpoint', emulator.endpoint, '--app-id', appId, '--user-id', userId, '--json'], {
+			env: entraEnv,
+			input: 'not-a-teams-token',
+		});
+		expect(result.code).toBe(3);
+		const {error} = parseJson<{error: {message: string; statusCode?: number}}>(result);
+		expect(error.message).toContain("The Teams user's Entra ID token was refused (401 InvalidAccessToken)");
+		expect(error.message).not.toContain('Give that identity a role');
 	}, 30_000);
 
 	test('plain http:// is refused with an Entra ID credential, as the SDK itself does', async () => {
