@@ -27,7 +27,6 @@ import {isLocal} from '../wizard/wizard-setup.js';
 import {standInTenantId, standInUser} from '../emulator/stand-in-entra.js';
 import {AssignmentFormScreen, AssignmentsScreen, assignmentName} from './screens/assignments-screen.js';
 import {
-	ClientExchangeFailedHint,
 	ClientExchangeIntroScreen,
 	ClientExchangeMethodScreen,
 	ClientExchangePasteScreen,
@@ -277,6 +276,9 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	},
 };
 
+/** After a 403 exchange (nobody assigned this user): what to do first, and the key that does it. */
+const notAssignedHint = (status: number | undefined) => (status === 403 ? text.wizard.clientExchange.notAssigned : undefined);
+
 const plainHttpOf = (props: ViewProps) => props.snapshot.context.connection?.endpoint.startsWith('http:') === true;
 
 /** The form to assign (or look up), filled in for the simulated user on the emulator. */
@@ -329,10 +331,7 @@ function clientExchangeViews(): Pick<
 				/>
 			) : undefined,
 		entraFailed: ({snapshot: {context}}) => (
-			<>
-				<ErrorScreen error={context.error} presenter={context.presenter} />
-				<ClientExchangeFailedHint status={context.error?.status} />
-			</>
+			<ErrorScreen error={context.error} presenter={context.presenter} hint={notAssignedHint(context.error?.status)} />
 		),
 	};
 }

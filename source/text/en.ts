@@ -285,7 +285,7 @@ export const en: Catalogue = {
 			removeQuestion: who => `Remove the assignment of ${who}? It may no longer exchange. Enter removes it, Esc keeps it.`,
 			issued: (identity, simulated) =>
 				`The ACS token of ${identity}${simulated ? ' (the simulated Entra ID user)' : ''}, from the client app's exchange:`,
-			notAssigned: 'Assign this user first: a opens the assignments.',
+			notAssigned: 'Assign this user first: a opens the assignments, then exchange again.',
 		},
 		steps: ['Connect', 'Create user', 'Choose scopes', 'Issue token', 'Revoke tokens', 'Delete user'],
 		stepOf: (step: number, total: number, name: string) => `Step ${step} of ${total}: ${name}`,

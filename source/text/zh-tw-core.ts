@@ -268,7 +268,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			notGuid: field => `${field}必須是 GUID：xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx。`,
 			removeQuestion: who => `要移除 ${who} 的指派嗎？移除後將無法再交換。按 Enter 移除，按 Esc 保留。`,
 			issued: (identity, simulated) => `${identity}${simulated ? '（模擬的 Entra ID 使用者）' : ''} 的 ACS 使用者存取權杖，由用戶端應用程式交換而得：`,
-			notAssigned: '請先指派此使用者：按 a 開啟指派。',
+			notAssigned: '請先指派此使用者：按 a 開啟指派，然後再次交換。',
 		},
 		steps: ['連線', '建立使用者', '選擇範圍', '發行權杖', '撤銷權杖', '刪除使用者'],
 		stepOf: (step: number, total: number, name: string) => `步驟 ${step}/${total}：${name}`,

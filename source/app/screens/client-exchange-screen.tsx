@@ -132,8 +132,3 @@ export function ClientExchangePasteScreen(props: {
 		</Box>
 	);
 }
-
-/** The error of a refused exchange; after a 403, what to do first and the key that opens the assignments. */
-export function ClientExchangeFailedHint({status}: {readonly status: number | undefined}) {
-	return status === 403 ? <Prose color="yellow">{text.wizard.clientExchange.notAssigned}</Prose> : undefined;
-}
