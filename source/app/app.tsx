@@ -28,7 +28,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	}
 
 	if (snapshot.hasTag('failed')) {
-		return [keys.retry, keys.back, keys.quit, keys.help];
+		return failedKeys(snapshot);
 	}
 
 	const viewKeys: Partial<Record<View, string[]>> = {
@@ -45,6 +45,13 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 
+/** A failed step's keys; after a 403 exchange, a opens the assignments. */
+function failedKeys(snapshot: WizardSnapshot): string[] {
+	const {keys} = text.wizard;
+	const assignments = snapshot.can({type: 'ENTRA_ASSIGNMENTS'}) ? [keys.assignments] : [];
+	return [keys.retry, ...assignments, keys.back, keys.quit, keys.help];
+}
+
 /** A tour step, or the Teams flow: the code and HTTP panels show, and t and s work. */
 const hasPanels = (meta: ScreenMeta) => meta.step !== undefined || meta.flow !== undefined;
 
@@ -58,6 +65,7 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 		s: hasPanels(screenOf(snapshot)) ? {type: 'TOGGLE_SIGNING'} : undefined,
 		v: {type: 'TOGGLE_REVEAL'},
 		r: snapshot.hasTag('failed') ? {type: 'RETRY'} : undefined,
+		a: snapshot.hasTag('failed') ? {type: 'ENTRA_ASSIGNMENTS'} : undefined,
 		l: {type: 'NAME_IDENTITY'},
 	};
 	return Object.hasOwn(events, input) ? events[input] : undefined;

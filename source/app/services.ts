@@ -8,7 +8,20 @@ import {emulatorPortOf} from '../identity/emulator-port.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {TokenScope} from '../protocol/scopes.js';
-import type {ConnectionChoice, IdentitySummary, IssuedToken, TeamsUser, TokenStatus, WizardEvent} from '../wizard/types.js';
+import {exchangeScopes} from '../protocol/entra-token.js';
+import {decodeJwt} from '../protocol/jwt.js';
+import {isTokenScope} from '../protocol/scopes.js';
+import type {
+	AccessAssignment,
+	ConnectionChoice,
+	EntraKind,
+	EntraUser,
+	IdentitySummary,
+	IssuedToken,
+	TeamsUser,
+	TokenStatus,
+	WizardEvent,
+} from '../wizard/types.js';
 import {type IssueInput, type ReissueInput, type WatchInput, wizardMachine} from '../wizard/wizard-machine.js';
 import {newLabel} from '../wizard/wizard-setup.js';
 import {text} from '../text/index.js';
@@ -24,6 +37,9 @@ const identityCore = {
 	/** MSAL, only when a Teams user signs in. */
 	teams: () => import('../identity/teams-sign-in.js'),
 	standIn: () => import('../emulator/stand-in-entra.js'),
+	/** The assignment routes and the client app exchange, only in the Entra ID user flow. */
+	access: () => import('../identity/access-client.js'),
+	exchange: () => import('../identity/entra-exchange.js'),
 };
 
 /**
@@ -137,6 +153,12 @@ export function createWizardServices(deps: {
 
 		return statuses;
 	}
+
+	/** The assignment routes on the connection, traced for the HTTP panel. */
+	const accessClient = async () => {
+		const {createAccessClient} = await identityCore.access();
+		return createAccessClient(current().resolved.connection, {onExchange: exchange => exchanges.push(exchange)});
+	};
 
 	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);
 
@@ -311,6 +333,68 @@ export function createWizardServices(deps: {
 					return {token: issued.token, expiresOn: issued.expiresOn.toISOString(), scopes, issuedAt, userId: user.userId};
 				}),
 			),
+			loadAssignments: fromPromise(({input}: {input: {kind: EntraKind; known: readonly AccessAssignment[]}}) =>
+				traced(async () => {
+					// Teams Extension has no list route: the ones this session looked up or assigned stay.
+					if (input.kind === 'teamsExtension') {
+						return {assignments: input.known};
+					}
+
+					return {assignments: await (await accessClient()).listEntraAssignments()};
+				}),
+			),
+			assign: fromPromise(({input}: {input: {kind: EntraKind; assignment: AccessAssignment}}) =>
+				traced(async () => {
+					const client = await accessClient();
+					const {objectId, tenantId, principalType} = input.assignment;
+					const done =
+						input.kind === 'entra'
+							? await client.putEntraAssignment({objectId, tenantId, principalType: principalType as 'user' | 'group' | 'tenant', clientIds: []})
+							: await client.putTeamsExtensionAssignment({objectId, tenantId, principalType: principalType as 'user' | 'resourceAccount'});
+					const assignment: AccessAssignment = {...input.assignment, ...done.assignment, objectId, tenantId};
+					return {assignment};
+				}),
+			),
+			lookUpAssignment: fromPromise(({input}: {input: {tenantId: string; objectId: string}}) =>
+				traced(async () => {
+					const found = await (await accessClient()).getTeamsExtensionAssignment(input.tenantId, input.objectId);
+					const assignment: AccessAssignment = {...found, objectId: input.objectId, tenantId: input.tenantId};
+					return {assignment};
+				}),
+			),
+			unassign: fromPromise(({input}: {input: {kind: EntraKind; assignment: AccessAssignment}}) =>
+				traced(async () => {
+					const client = await accessClient();
+					const {objectId, tenantId} = input.assignment;
+					await (input.kind === 'entra' ? client.deleteEntraAssignment(objectId) : client.deleteTeamsExtensionAssignment(tenantId, objectId));
+					return {at: new Date().toISOString()};
+				}),
+			),
+			exchangeEntraToken: fromPromise(({input}: {input: {kind: EntraKind; user: EntraUser}}) =>
+				traced(async (): Promise<IssuedToken & {identity: string | undefined}> => {
+					const {connection} = current().resolved;
+					const entraToken = input.user.kind === 'pasted' ? input.user.entraToken : await simulatedEntraUser(input.kind);
+					const {exchangeEntraToken} = await identityCore.exchange();
+					const issuedAt = new Date().toISOString();
+					const issued = await exchangeEntraToken({
+						endpoint: connection.endpoint,
+						entraToken,
+						scopes: [...exchangeScopes[input.kind]],
+						trustedCertificate: connection.trustedCertificate,
+						onExchange: exchange => exchanges.push(exchange),
+					});
+					const claims = decodeJwt(issued.token)?.payload ?? {};
+					const scopes = (typeof claims['scp'] === 'string' ? claims['scp'].split(' ') : ['chat', 'voip']).filter(isTokenScope);
+					const skypeid = claims['skypeid'];
+					return {
+						token: issued.token,
+						expiresOn: issued.expiresOn.toISOString(),
+						scopes,
+						issuedAt,
+						identity: typeof skypeid === 'string' ? `8:${skypeid}` : undefined,
+					};
+				}),
+			),
 			watchToken: fromCallback<WizardEvent, WatchInput>(({input, sendBack}) => {
 				const connection = session?.resolved;
 				const of = input.of === undefined ? {} : {of: input.of};
@@ -415,6 +499,20 @@ async function simulatedTeamsUser(appId: string): Promise<{teamsToken: string; u
 	const {simulatedTeamsToken} = await identityCore.standIn();
 	const userId = randomUUID();
 	return {teamsToken: simulatedTeamsToken(appId, userId).token, userId};
+}
+
+/** The simulated Entra ID user's token (the stand-in az's user), for the exchange of the kind: made locally, only the emulator takes it. */
+async function simulatedEntraUser(kind: EntraKind): Promise<string> {
+	const {standInEntraToken, standInTenantId, standInUser, azureCliClientId} = await identityCore.standIn();
+	return standInEntraToken({
+		aud: kind === 'entra' ? 'https://communication.azure.com/clients' : 'https://auth.msft.communication.azure.com',
+		tid: standInTenantId,
+		oid: standInUser.oid,
+		upn: standInUser.upn,
+		appid: azureCliClientId,
+		scp: kind === 'entra' ? '.default' : 'TeamsExtension.ManageCalls TeamsExtension.ManageChats',
+		idtyp: 'user',
+	}).token;
 }
 
 /** What happened to the embedded emulator, as the wizard says it. */

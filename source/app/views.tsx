@@ -22,6 +22,15 @@ import {ScopesScreen} from './screens/scopes-screen.js';
 import {TeamsAppIdScreen, TeamsMethodScreen, TeamsSignInScreen} from './screens/teams-screen.js';
 import {TokenScreen, TokenStatusLine} from './screens/token-screen.js';
 import {teamsUserOf} from '../wizard/teams-states.js';
+import {entraIdentityOf} from '../wizard/entra-states.js';
+import {isLocal} from '../wizard/wizard-setup.js';
+import {standInTenantId, standInUser} from '../emulator/stand-in-entra.js';
+import {AssignmentFormScreen, AssignmentsScreen, assignmentName} from './screens/assignments-screen.js';
+import {
+	ClientExchangeIntroScreen,
+	ClientExchangeMethodScreen,
+	ClientExchangePasteScreen,
+} from './screens/client-exchange-screen.js';
 
 export type ViewProps = {
 	readonly snapshot: WizardSnapshot;
@@ -257,6 +266,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	teamsAppId: ({snapshot: {context}, send, active}) => <TeamsAppIdScreen initial={context.teamsAppId ?? ''} send={send} active={active} />,
 	teamsMethod: ({send, active}) => <TeamsMethodScreen send={send} active={active} />,
 	teamsSignIn: ({snapshot: {context}}) => <TeamsSignInScreen deviceCode={context.teamsDeviceCode} />,
+	...clientExchangeViews(),
 	confirm: ({snapshot: {context}, send, active}) => {
 		const identity = context.identities.find(candidate => candidate.id === context.userId);
 		const name = identityName(identity, context.userId ?? '', context.presenter);
@@ -265,6 +275,66 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 		) : undefined;
 	},
 };
+
+/** After a 403 exchange (nobody assigned this user): what to do first, and the key that does it. */
+const notAssignedHint = (status: number | undefined) => (status === 403 ? text.wizard.clientExchange.notAssigned : undefined);
+
+const plainHttpOf = (props: ViewProps) => props.snapshot.context.connection?.endpoint.startsWith('http:') === true;
+
+/** The form to assign (or look up), filled in for the simulated user on the emulator. */
+function AssignForm(props: ViewProps & {readonly lookUp: boolean}) {
+	const {context} = props.snapshot;
+	const local = isLocal(context);
+	const initial = local ? {objectId: standInUser.oid, tenantId: standInTenantId} : {objectId: '', tenantId: ''};
+	return (
+		<AssignmentFormScreen
+			kind={context.entraKind}
+			lookUp={props.lookUp}
+			initial={initial}
+			prefilledFor={local ? standInUser.upn : undefined}
+			send={props.send}
+			active={props.active}
+		/>
+	);
+}
+
+/** The client app exchange's screens (entra-states.ts). */
+function clientExchangeViews(): Pick<
+	Record<View, (props: ViewProps) => ReactNode>,
+	'entraIntro' | 'entraMethod' | 'entraPaste' | 'entraAssignments' | 'entraAssignForm' | 'entraLookUp' | 'entraRemove' | 'entraFailed'
+> {
+	return {
+		entraIntro: props => (
+			<ClientExchangeIntroScreen kind={props.snapshot.context.entraKind} plainHttp={plainHttpOf(props)} send={props.send} active={props.active} />
+		),
+		entraMethod: ({send, active}) => <ClientExchangeMethodScreen upn={standInUser.upn} send={send} active={active} />,
+		entraPaste: ({snapshot, send, active}) => <ClientExchangePasteScreen kind={snapshot.context.entraKind} send={send} active={active} />,
+		entraAssignments: props => (
+			<AssignmentsScreen
+				kind={props.snapshot.context.entraKind}
+				assignments={props.snapshot.context.assignments}
+				canExchange={!plainHttpOf(props)}
+				presenter={props.snapshot.context.presenter}
+				rows={props.rows}
+				send={props.send}
+				active={props.active}
+			/>
+		),
+		entraAssignForm: props => <AssignForm {...props} lookUp={false} />,
+		entraLookUp: props => <AssignForm {...props} lookUp />,
+		entraRemove: ({snapshot: {context}, send, active}) =>
+			context.pendingAssignment ? (
+				<ConfirmScreen
+					question={text.wizard.clientExchange.removeQuestion(assignmentName(context.pendingAssignment, context.presenter))}
+					send={send}
+					active={active}
+				/>
+			) : undefined,
+		entraFailed: ({snapshot: {context}}) => (
+			<ErrorScreen error={context.error} presenter={context.presenter} hint={notAssignedHint(context.error?.status)} />
+		),
+	};
+}
 
 /** In the tour, the screens shared with the manager come after the step's explanation. */
 const tourIntroduction: Partial<Record<View, () => string>> = {
@@ -281,6 +351,12 @@ function teamsIntroduction({snapshot: {context}}: ViewProps): string | undefined
 
 const shortGuid = (guid: string) => `${guid.slice(0, 8)}…`;
 
+/** The client app exchange's token view says whose ACS identity it is (cut in presenter mode). */
+function entraIntroduction({snapshot: {context}}: ViewProps): string | undefined {
+	const exchanged = entraIdentityOf(context);
+	return exchanged ? text.wizard.clientExchange.issued(showId(exchanged.identity, context.presenter), exchanged.simulated) : undefined;
+}
+
 function introductionOf(props: ViewProps, view: View): string | undefined {
 	// The claims take the whole screen: the step's explanation of the token waits behind them.
 	if (props.snapshot.context.claimsShown) {
@@ -289,6 +365,10 @@ function introductionOf(props: ViewProps, view: View): string | undefined {
 
 	if (props.meta.flow === 'teams') {
 		return view === 'token' ? teamsIntroduction(props) : undefined;
+	}
+
+	if (props.meta.flow === 'entra') {
+		return view === 'token' ? entraIntroduction(props) : undefined;
 	}
 
 	return props.meta.step === undefined ? undefined : tourIntroduction[view]?.();

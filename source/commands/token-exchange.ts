@@ -1,3 +1,4 @@
+import {exchangeScopes} from '../protocol/entra-token.js';
 import {decodeJwt} from '../protocol/jwt.js';
 import {maskToken} from '../identity/trace.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
@@ -8,11 +9,8 @@ import {readStdin} from './stdin.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
-const clientsScope = 'https://communication.azure.com/clients/.default';
-const teamsExtensionScopes = [
-	'https://auth.msft.communication.azure.com/TeamsExtension.ManageCalls',
-	'https://auth.msft.communication.azure.com/TeamsExtension.ManageChats',
-];
+const [clientsScope] = exchangeScopes.entra;
+const teamsExtensionScopes = exchangeScopes.teamsExtension;
 
 /**
  * `acs-tokens token exchange [--teams-extension]`: what a client app does for an Entra ID user
@@ -33,7 +31,7 @@ export const tokenExchange: Command = {
 			scopes: {type: 'string'},
 			reveal: {type: 'boolean'},
 		});
-		const scopes = values.scopes?.split(',').map(scope => scope.trim()).filter(scope => scope !== '') ?? (values['teams-extension'] ? teamsExtensionScopes : [clientsScope]);
+		const scopes = values.scopes?.split(',').map(scope => scope.trim()).filter(scope => scope !== '') ?? (values['teams-extension'] ? [...teamsExtensionScopes] : [clientsScope]);
 		const prefix = values['teams-extension'] ? 'https://auth.msft.communication.azure.com/' : 'https://communication.azure.com/clients/';
 		const wrong = scopes.find(scope => !scope.startsWith(prefix));
 		if (wrong !== undefined || scopes.length === 0) {

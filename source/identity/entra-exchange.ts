@@ -5,6 +5,7 @@ import type {AccessToken} from '@azure/core-auth';
 import {text} from '../text/index.js';
 import {IdentityError} from './errors.js';
 import type {IssuedToken} from './client.js';
+import {type Exchange, maskSecrets, signingOf} from './trace.js';
 
 /**
  * A client app's exchange for an Entra ID user or a Teams Extension user, done by the real
@@ -18,6 +19,8 @@ export async function exchangeEntraToken(options: {
 	readonly entraToken: string;
 	readonly scopes: readonly string[];
 	readonly trustedCertificate?: string | undefined;
+	/** Each request the credential sends to the resource, as trace.ts records the SDK's (the bearer masked). */
+	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
 }): Promise<IssuedToken> {
 	if (new URL(options.endpoint).protocol !== 'https:') {
 		throw new IdentityError('validation', text.errors.entraPlainHttp(options.endpoint));
@@ -30,12 +33,23 @@ export async function exchangeEntraToken(options: {
 	// The credential's error is a sentence; the status it got is read off the response itself.
 	const host = new URL(options.endpoint).host;
 	const answered: {status?: number} = {};
-	const onResponse = (message: unknown) => {
-		const {request, response} = message as {request: ClientRequest; response: IncomingMessage};
-		if (request.getHeader('host') === host || `${request.host}` === host.split(':')[0]) {
-			answered.status = response.statusCode;
+	const isOurs = (request: ClientRequest) => request.getHeader('host') === host || `${request.host}` === host.split(':')[0];
+	const started = new Map<ClientRequest, number>();
+	const onStart = (message: unknown) => {
+		const {request} = message as {request: ClientRequest};
+		if (isOurs(request)) {
+			started.set(request, performance.now());
 		}
 	};
+	const onResponse = (message: unknown) => {
+		const {request, response} = message as {request: ClientRequest; response: IncomingMessage};
+		if (isOurs(request)) {
+			answered.status = response.statusCode;
+			options.onExchange?.(exchangeOf(request, response.statusCode, performance.now() - (started.get(request) ?? performance.now()), host));
+			started.delete(request);
+		}
+	};
+	diagnostics.subscribe('http.client.request.start', onStart);
 	diagnostics.subscribe('http.client.response.finish', onResponse);
 	const common = await import('@azure/communication-common');
 	const token = options.entraToken;
@@ -64,6 +78,36 @@ export async function exchangeEntraToken(options: {
 		throw new IdentityError(kind, message, status === undefined ? {} : {statusCode: status}, {cause: error});
 	} finally {
 		credential.dispose();
+		diagnostics.unsubscribe('http.client.request.start', onStart);
 		diagnostics.unsubscribe('http.client.response.finish', onResponse);
 	}
+}
+
+/** A request the credential sent, as the HTTP panel shows it: the headers masked, no body (the answer holds the ACS token). */
+function exchangeOf(request: ClientRequest, status: number | undefined, milliseconds: number, host: string): Exchange {
+	const url = new URL(request.path, `https://${host}`);
+	const header = (name: string) => {
+		const value = request.getHeader(name);
+		return value === undefined ? undefined : String(value);
+	};
+	const requestHeaders: Record<string, string> = {};
+	for (const name of ['content-type', 'authorization']) {
+		const value = header(name);
+		if (value !== undefined) {
+			requestHeaders[name] = maskSecrets(value);
+		}
+	}
+
+	const signing = signingOf(header('authorization'), host);
+	return {
+		...(signing ? {signing} : {}),
+		method: request.method,
+		path: url.pathname + url.search,
+		apiVersion: url.searchParams.get('api-version') ?? undefined,
+		status,
+		milliseconds,
+		requestHeaders,
+		requestBody: undefined,
+		responseBody: undefined,
+	};
 }

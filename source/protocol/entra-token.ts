@@ -28,3 +28,18 @@ export function hasAudience(claims: Record<string, unknown>, accepted: ReadonlyS
 	const values = Array.isArray(aud) ? aud.slice(0, 16) : [aud];
 	return values.some(value => typeof value === 'string' && accepted.has(value));
 }
+
+/** What a client app's exchange asks Entra ID for: Entra ID users' `…/clients/.default`, or Teams Extension's two scopes. */
+export const exchangeScopes = {
+	entra: ['https://communication.azure.com/clients/.default'],
+	teamsExtension: [
+		'https://auth.msft.communication.azure.com/TeamsExtension.ManageCalls',
+		'https://auth.msft.communication.azure.com/TeamsExtension.ManageChats',
+	],
+} as const;
+
+/** The audience of the Entra ID token each exchange takes. */
+export const exchangeAudiences = {
+	entra: 'https://communication.azure.com/clients',
+	teamsExtension: 'https://auth.msft.communication.azure.com',
+} as const;

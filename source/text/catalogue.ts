@@ -368,6 +368,7 @@ export type Catalogue = {
 			tour: string;
 			manage: (count: number) => string;
 			teams: string;
+			entra: string;
 			switch: string;
 		};
 		/** "Teams user token (Custom Teams Endpoint)". */
@@ -386,6 +387,47 @@ export type Catalogue = {
 			openAndEnter: (url: string, code: string) => string;
 			codeExpires: (time: string) => string;
 			issued: (userId: string, simulated: boolean) => string;
+		};
+		/** "Entra ID user token (client app exchange)", for Entra ID users or Teams Extension users. */
+		clientExchange: {
+			heading: (kind: 'entra' | 'teamsExtension') => string;
+			/** Two sentences: what the exchange is, and who decides who may. */
+			explain: (kind: 'entra' | 'teamsExtension') => string;
+			/** Connected over plain http:// (the embedded emulator): what to run instead. */
+			plainHttp: string;
+			exchange: string;
+			assignments: string;
+			switchKind: (to: 'entra' | 'teamsExtension') => string;
+			methodHeading: string;
+			simulated: (upn: string) => string;
+			paste: string;
+			pasteHeading: string;
+			pasteHow: (command: string) => string;
+			pasteEmpty: string;
+			pasteLooks: (audience: string, expires: string) => string;
+			pasteWrongAudience: (audience: string, wanted: string) => string;
+			pasteNotJwt: string;
+			assignmentsHeading: (kind: 'entra' | 'teamsExtension') => string;
+			none: string;
+			teamsNone: string;
+			assign: (kind: 'entra' | 'teamsExtension') => string;
+			lookUp: string;
+			exchangeNow: string;
+			assignment: (type: string, objectId: string, tenantId: string) => string;
+			removeHint: string;
+			types: {user: string; group: string; tenant: string; resourceAccount: string};
+			formHeading: (kind: 'entra' | 'teamsExtension') => string;
+			lookUpHeading: string;
+			objectId: string;
+			type: string;
+			tenantId: string;
+			formHint: string;
+			prefilled: (upn: string) => string;
+			notGuid: (field: string) => string;
+			removeQuestion: (who: string) => string;
+			issued: (identity: string, simulated: boolean) => string;
+			/** After a 403: what to do, and the key that does it. */
+			notAssigned: string;
 		};
 		/** The tour's six steps, in order. */
 		steps: readonly [string, string, string, string, string, string];
@@ -433,6 +475,8 @@ export type Catalogue = {
 			forgetting: string;
 			teamsSignIn: string;
 			teamsExchange: string;
+			entraExchange: string;
+			assignments: string;
 			cancelHint: string;
 		};
 		scopes: {
@@ -621,6 +665,8 @@ export type Catalogue = {
 			presenter: string;
 			claims: string;
 			scroll: string;
+			assignments: string;
+			field: string;
 		};
 		help: {
 			heading: string;

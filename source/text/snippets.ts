@@ -53,6 +53,18 @@ fresh = client.get_token(
 		python: `token_result = client.get_token_for_teams_user(
     aad_token, client_id, user_object_id)`,
 	},
+	// The client app exchange: the app's signed-in user (tokenCredential: MSAL, @azure/identity) for an ACS token, no server of the app's.
+	entraToken: {
+		typescript: `import {AzureCommunicationTokenCredential}
+  from '@azure/communication-common';
+const credential = new AzureCommunicationTokenCredential({
+  resourceEndpoint, tokenCredential,
+  scopes: ['https://communication.azure.com/clients/.default']});
+const {token, expiresOnTimestamp} = await credential.getToken();`,
+		python: `# The Python SDK has no AzureCommunicationTokenCredential for
+# Entra ID users: a client app makes this exchange in TypeScript
+# (or .NET, Java, iOS, Android). t shows the TypeScript.`,
+	},
 };
 
 /** The first step with a keyless connection: the endpoint and DefaultAzureCredential (Microsoft Entra ID), no key. */

@@ -84,9 +84,30 @@ export type TeamsUser = {readonly kind: 'signed-in'; readonly teamsToken: string
 
 export type TeamsMethod = 'simulated' | 'sign-in';
 
+/** Whose client app exchange: Entra ID users (communication.azure.com/clients) or Teams Extension users. */
+export type EntraKind = 'entra' | 'teamsExtension';
+
+/** Who may exchange, as the resource keeps it: a user, group or tenant (Entra ID users), a user or resource account (Teams Extension). */
+export type AccessAssignment = {
+	readonly objectId: string;
+	readonly tenantId: string;
+	readonly principalType: 'user' | 'group' | 'tenant' | 'resourceAccount';
+	readonly clientIds?: readonly string[];
+};
+
+/** Whose Entra ID token the client app exchange sends: one pasted, or on the emulator a simulated user's made locally. */
+export type EntraUser = {readonly kind: 'pasted'; readonly entraToken: string} | {readonly kind: 'simulated'};
+
+export type EntraMethod = 'simulated' | 'paste';
+
+/** What the assignments screen did last, so that r tries that again. */
+export type EntraAction = 'load' | 'assign' | 'lookUp' | 'remove';
+
 export type WizardError = {
 	readonly message: string;
 	readonly kind: string;
+	/** The HTTP status the service answered, when it did (a 403 exchange: not assigned). */
+	readonly status?: number;
 };
 
 /** Every actor reports the HTTP exchanges it made, for the learning panel. */
@@ -120,6 +141,20 @@ export type WizardEvent =
 	| {readonly type: 'TEAMS_DEVICE_CODE'; readonly deviceCode: TeamsDeviceCode}
 	| {readonly type: 'TEAMS_SIGNED_IN'; readonly teamsToken: string; readonly userId: string}
 	| {readonly type: 'TEAMS_SIGN_IN_FAILED'; readonly error: unknown}
+	/** The menu's "Entra ID user token (client app exchange)", then its choices. */
+	| {readonly type: 'ENTRA'}
+	| {readonly type: 'ENTRA_EXCHANGE'}
+	| {readonly type: 'ENTRA_ASSIGNMENTS'}
+	/** Entra ID users ⇄ Teams Extension users. */
+	| {readonly type: 'TOGGLE_ENTRA_KIND'}
+	| {readonly type: 'CHOOSE_ENTRA_METHOD'; readonly method: EntraMethod}
+	| {readonly type: 'SUBMIT_ENTRA_TOKEN'; readonly entraToken: string}
+	/** The assignments screen: the form to assign, Teams Extension's look-up, an assignment chosen to remove. */
+	| {readonly type: 'ASSIGN'}
+	| {readonly type: 'LOOK_UP'}
+	| {readonly type: 'SUBMIT_ASSIGNMENT'; readonly assignment: AccessAssignment}
+	| {readonly type: 'SUBMIT_LOOK_UP'; readonly tenantId: string; readonly objectId: string}
+	| {readonly type: 'REMOVE_ASSIGNMENT'; readonly assignment: AccessAssignment}
 	| {readonly type: 'SWITCH_CONNECTION'}
 	| {readonly type: 'SUBMIT'}
 	| {readonly type: 'BACK'}
@@ -190,6 +225,13 @@ export type WizardContext = {
 	readonly teamsDeviceCode: TeamsDeviceCode | undefined;
 	readonly teamsUser: TeamsUser | undefined;
 	readonly teamsUserId: string | undefined;
+	/** The client app exchange: which kind, the assignments known (listed, or for Teams Extension looked up), the one being assigned or removed, whose token, and the ACS identity it gave. */
+	readonly entraKind: EntraKind;
+	readonly assignments: readonly AccessAssignment[];
+	readonly pendingAssignment: AccessAssignment | undefined;
+	readonly entraAction: EntraAction | undefined;
+	readonly entraUser: EntraUser | undefined;
+	readonly entraIdentity: string | undefined;
 };
 
 /** The screen a state is shown on. */
@@ -223,13 +265,22 @@ export type View =
 	/** The Teams flow: what it is and the app id; simulated or signed in (emulator); the device code. */
 	| 'teamsAppId'
 	| 'teamsMethod'
-	| 'teamsSignIn';
+	| 'teamsSignIn'
+	/** The client app exchange: what it is; simulated or pasted (emulator); the pasted token; the assignments, their form, a look-up, a removal. */
+	| 'entraIntro'
+	| 'entraMethod'
+	| 'entraPaste'
+	| 'entraAssignments'
+	| 'entraAssignForm'
+	| 'entraLookUp'
+	| 'entraRemove'
+	| 'entraFailed';
 
 /** What a busy state is doing, for its one line. */
-export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange';
+export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange' | 'entraExchange' | 'assignments';
 
 /** The SDK call a tour step's code panel shows. */
-export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken';
+export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken' | 'entraToken';
 
 /**
  * What a state shows, in its `meta`; the UI merges the active states' meta, outer to inner
@@ -246,7 +297,7 @@ export type ScreenMeta = {
 	/** The HTTP panel shows the exchanges of the step just done. */
 	readonly showsExchange?: boolean;
 	/** The Teams user token flow: the code and HTTP panels (and t, s) without a tour step. */
-	readonly flow?: 'teams';
+	readonly flow?: 'teams' | 'entra';
 };
 
 export type WizardTag = 'busy' | 'failed' | 'typing';

@@ -1,5 +1,6 @@
 import {assign} from 'xstate';
 import {defaultLifetimeMinutes} from '../protocol/scopes.js';
+import {entraStates} from './entra-states.js';
 import {manageStates} from './manage-states.js';
 import {teamsStates} from './teams-states.js';
 import {tourStates} from './tour-states.js';
@@ -45,6 +46,12 @@ export const wizardMachine = wizardSetup.createMachine({
 		teamsDeviceCode: undefined,
 		teamsUser: undefined,
 		teamsUserId: undefined,
+		entraKind: 'entra',
+		assignments: [],
+		pendingAssignment: undefined,
+		entraAction: undefined,
+		entraUser: undefined,
+		entraIdentity: undefined,
 	}),
 	initial: 'start',
 	on: {
@@ -133,11 +140,12 @@ export const wizardMachine = wizardSetup.createMachine({
 			meta: {view: 'menu'},
 			entry: ['clearError', 'forgetToken'],
 
-			on: {START_TOUR: 'tour', MANAGE: 'manage', TEAMS: 'teams', SWITCH_CONNECTION: 'choosingConnection'},
+			on: {START_TOUR: 'tour', MANAGE: 'manage', TEAMS: 'teams', ENTRA: 'entra', SWITCH_CONNECTION: 'choosingConnection'},
 		},
 		tour: tourStates,
 		manage: manageStates,
 		teams: teamsStates,
+		entra: entraStates,
 	},
 });
 

@@ -1,9 +1,13 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
 import {isGuid} from '../protocol/identifiers.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
+import {isLoopbackHost} from '../protocol/connection-string.js';
 import type {
+	AccessAssignment,
 	ConnectionChoice,
 	ConnectionInfo,
+	EntraKind,
+	EntraUser,
 	IdentitySummary,
 	IssuedToken,
 	ManageAction,
@@ -31,10 +35,12 @@ export type ReissueInput = IssueInput & {readonly revokedToken: string};
 export type WatchInput = {readonly token: string; readonly of?: 'fresh'};
 
 function toWizardError(error: unknown): WizardError {
-	const {message, kind} = (error ?? {}) as {message?: unknown; kind?: unknown};
+	const {message, kind, details} = (error ?? {}) as {message?: unknown; kind?: unknown; details?: {statusCode?: unknown}};
+	const status = details?.statusCode;
 	return {
 		message: typeof message === 'string' ? message : String(error),
 		kind: typeof kind === 'string' ? kind : 'unexpected',
+		...(typeof status === 'number' ? {status} : {}),
 	};
 }
 
@@ -70,6 +76,18 @@ export const wizardSetup = setup({
 		signInTeams: fromCallback<WizardEvent, {appId: string}>(() => () => {}),
 		/** The Custom Teams Endpoint exchange: the Teams user's Entra ID token (a simulated one made locally) for an ACS token. */
 		exchangeTeamsToken: fromPromise<Traced<IssuedToken & {userId: string}>, {appId: string; user: TeamsUser}>(notProvided('exchangeTeamsToken')),
+		/** The assignments of the kind: listed (Entra ID users); Teams Extension has no list, so those `known` are checked again. */
+		loadAssignments: fromPromise<Traced<{assignments: readonly AccessAssignment[]}>, {kind: EntraKind; known: readonly AccessAssignment[]}>(
+			notProvided('loadAssignments'),
+		),
+		assign: fromPromise<Traced<{assignment: AccessAssignment}>, {kind: EntraKind; assignment: AccessAssignment}>(notProvided('assign')),
+		/** A Teams Extension assignment, by tenant and object id. */
+		lookUpAssignment: fromPromise<Traced<{assignment: AccessAssignment}>, {tenantId: string; objectId: string}>(notProvided('lookUpAssignment')),
+		unassign: fromPromise<Traced<{at: string}>, {kind: EntraKind; assignment: AccessAssignment}>(notProvided('unassign')),
+		/** The client app exchange (AzureCommunicationTokenCredential): an Entra ID token (a simulated user's, made locally) for an ACS token. */
+		exchangeEntraToken: fromPromise<Traced<IssuedToken & {identity: string | undefined}>, {kind: EntraKind; user: EntraUser}>(
+			notProvided('exchangeEntraToken'),
+		),
 		/** Sends TOKEN_STATUS while the token is on screen (the emulator's verify extension). */
 		watchToken: fromCallback<WizardEvent, WatchInput>(() => () => {}),
 	},
@@ -101,6 +119,15 @@ export const wizardSetup = setup({
 		/** Presenter mode turned on by p can be turned off by p; one the session started in cannot. */
 		presenterNotHeld: ({context}) => !context.presenterHeld,
 		onEmulator: ({context}) => context.connection?.isEmulator === true,
+		/** The local emulator, with a key or keyless: the one that takes a simulated user's token. */
+		onLocalEmulator: ({context}) => isLocal(context),
+		/** Plain http:// (the wizard's embedded emulator): no Entra ID token is sent over it. */
+		plainHttp: ({context}) => context.connection?.endpoint.startsWith('http:') === true,
+		choseSimulatedEntraUser: ({event}) => event.type === 'CHOOSE_ENTRA_METHOD' && event.method === 'simulated',
+		entraKindIs: ({context}, params: {kind: EntraKind}) => context.entraKind === params.kind,
+		entraActionIs: ({context}, params: {action: NonNullable<WizardContext['entraAction']>}) => context.entraAction === params.action,
+		/** The exchange was refused with 403: nobody assigned this user. */
+		notAssigned: ({context}) => context.error?.status === 403,
 		/** Signed in with Microsoft Entra ID rather than an access key. */
 		keyless: ({context}) => context.connection?.keyless === true,
 		hasUser: ({context}) => context.userId !== undefined,
@@ -136,6 +163,8 @@ export const wizardSetup = setup({
 		forgetToken: assign({token: undefined, tokenStatus: undefined, freshToken: undefined, freshTokenStatus: undefined, revealed: false, claimsShown: false}),
 		/** The chosen identity's stored token on screen, checked live as an issued one is. */
 		openStoredToken: assign(({context}) => ({token: storedTokenOf(context), tokenStatus: 'checking' as TokenStatus, revealed: false, claimsShown: false})),
+		/** The assignment being assigned or removed: none once the screen goes back to the list. */
+		forgetAssignment: assign({pendingAssignment: undefined}),
 		toggleClaims: assign({claimsShown: ({context}) => !context.claimsShown}),
 		hideClaims: assign({claimsShown: false}),
 		toggleScope: assign({scopes: ({context, event}) => (event.type === 'TOGGLE_SCOPE' ? toggle(context.scopes, event.scope) : context.scopes)}),
@@ -166,6 +195,12 @@ export function storedTokenOf(context: WizardContext): IssuedToken | undefined {
 	}
 
 	return {token: last.token, expiresOn: last.expiresOn, issuedAt: last.issuedAt, scopes: last.scopes.filter(isTokenScope)};
+}
+
+/** The local emulator: the embedded one, or a loopback endpoint (`acs-tokens emulator --allow-entra`, keyless). */
+export function isLocal(context: WizardContext): boolean {
+	const {connection} = context;
+	return connection !== undefined && (connection.isEmulator || isLoopbackHost(new URL(connection.endpoint).hostname));
 }
 
 function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {

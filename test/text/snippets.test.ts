@@ -165,3 +165,18 @@ describe('the Teams user token snippets', () => {
 		);
 	});
 });
+
+describe('the Entra ID user token snippet', () => {
+	it('type-checks after the resource endpoint and the signed-in user\'s credential, and fails when broken; the Python is a note that compiles', async () => {
+		const preamble = "import type {TokenCredential} from '@azure/core-auth';\ndeclare const resourceEndpoint: string, tokenCredential: TokenCredential;";
+		const typescript = [preamble, renderSnippet('entraToken', 'typescript')].join('\n');
+		expect(typescript).toContain('new AzureCommunicationTokenCredential({');
+		expect(typescript).toContain('await credential.getToken()');
+		expect(await typeCheck(typescript)).toBe('');
+		expect(await typeCheck(typescript.replace('resourceEndpoint, tokenCredential,', 'resourceEndpoint,'))).toMatch(/error TS2345|error TS2769/);
+		expect(await typeCheck(typescript.replace('const {token, expiresOnTimestamp}', 'const {token, expiresOn}'))).toMatch(/error TS2339/);
+		const python = renderSnippet('entraToken', 'python');
+		expect(python).toContain('no AzureCommunicationTokenCredential');
+		expect(await pythonCheck(python)).toBe('');
+	});
+});

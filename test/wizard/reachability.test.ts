@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {AnyEventObject} from 'xstate';
 import {getShortestPaths, getStateNodes, type StatePath} from 'xstate/graph';
-import type {ManageAction, WizardEvent, WizardInput} from '../../source/wizard/types.js';
+import type {AccessAssignment, ManageAction, WizardEvent, WizardInput} from '../../source/wizard/types.js';
 import {wizardMachine} from '../../source/wizard/wizard-machine.js';
 import {
 	alice,
@@ -33,6 +33,10 @@ const allStateIds = allNodes.map(node => node.id);
 const transientStateIds = allNodes.filter(node => node.always !== undefined && node.always.length > 0).map(node => node.id);
 
 const teamsOid = '00000000-0000-4000-8000-0000000c1e47';
+const tenantId = '00000000-0000-4000-8000-00000000e57a';
+const entraAssignment: AccessAssignment = {objectId: teamsOid, tenantId, principalType: 'user'};
+/** `acs-tokens emulator --allow-entra`, shared through the lock: https, where the exchange is offered. */
+const httpsEmulatorConnection = {...emulatorConnection, endpoint: 'https://127.0.0.1:41235/'};
 
 const outputs: Record<string, unknown> = {
 	connect: {connection: emulatorConnection, identities: storedIdentities, exchanges: connectExchanges},
@@ -49,6 +53,11 @@ const outputs: Record<string, unknown> = {
 	deleteUser: {at: revokedAt, exchanges: revokeExchanges},
 	renameIdentity: {identities: storedIdentities},
 	forgetIdentity: {identities: storedIdentities.slice(1)},
+	loadAssignments: {assignments: [entraAssignment], exchanges: issueExchanges},
+	assign: {assignment: entraAssignment, exchanges: issueExchanges},
+	lookUpAssignment: {assignment: entraAssignment, exchanges: issueExchanges},
+	unassign: {at: revokedAt, exchanges: issueExchanges},
+	exchangeEntraToken: {...tokenFor({userId: createdUserId, scopes: ['chat'], lifetimeMinutes: 60}, 4), identity: '8:acs:entra-user', exchanges: issueExchanges},
 	exchangeTeamsToken: {...tokenFor({userId: createdUserId, scopes: ['voip', 'chat'], lifetimeMinutes: 60}, 3), userId: teamsOid, exchanges: issueExchanges},
 };
 
@@ -64,8 +73,13 @@ function actorEvents(snapshot: WizardSnapshot): AnyEventObject[] {
 				return [];
 			}
 			return [
-				{type: `xstate.done.actor.${invoke.id}`, output: outputs[src]},
+				// The third run's emulator is https (the exchange is offered there).
+				{type: `xstate.done.actor.${invoke.id}`, output: src === 'connect' && httpsRun ? {...(outputs[src] as object), connection: httpsEmulatorConnection} : outputs[src]},
 				{type: `xstate.error.actor.${invoke.id}`, error: serviceError(`${src} failed`, 'network')},
+				// A 403 exchange: a opens the assignments.
+				...(src === 'exchangeEntraToken'
+					? [{type: `xstate.error.actor.${invoke.id}`, error: Object.assign(serviceError('not assigned', 'authentication'), {details: {statusCode: 403}})}]
+					: []),
 			];
 		}),
 	);
@@ -105,6 +119,18 @@ const userEvents: WizardEvent[] = [
 	{type: 'TEAMS_DEVICE_CODE', deviceCode: {verificationUri: 'https://microsoft.com/devicelogin', userCode: 'ABC123', expiresOn: revokedAt}},
 	{type: 'TEAMS_SIGNED_IN', teamsToken: 'eyJ.teams.token', userId: teamsOid},
 	{type: 'TEAMS_SIGN_IN_FAILED', error: serviceError('expired', 'authentication')},
+	{type: 'ENTRA'},
+	{type: 'ENTRA_EXCHANGE'},
+	{type: 'ENTRA_ASSIGNMENTS'},
+	{type: 'TOGGLE_ENTRA_KIND'},
+	{type: 'CHOOSE_ENTRA_METHOD', method: 'simulated'},
+	{type: 'CHOOSE_ENTRA_METHOD', method: 'paste'},
+	{type: 'SUBMIT_ENTRA_TOKEN', entraToken: 'eyJ.entra.token'},
+	{type: 'ASSIGN'},
+	{type: 'LOOK_UP'},
+	{type: 'SUBMIT_ASSIGNMENT', assignment: entraAssignment},
+	{type: 'SUBMIT_LOOK_UP', tenantId, objectId: teamsOid},
+	{type: 'REMOVE_ASSIGNMENT', assignment: entraAssignment},
 ];
 
 /** The typed events, plus the actors' done and error events (which `WizardEvent` does not list). */
@@ -120,6 +146,10 @@ function serializeState(snapshot: WizardSnapshot): string {
 		presenter,
 		hasPendingLabel: pendingLabel !== undefined,
 		hasTeamsUser: snapshot.context.teamsUser !== undefined,
+		// The client app exchange's guards, each only where it is read.
+		...(snapshot.matches('entra') ? {https: snapshot.context.connection?.endpoint.startsWith('https:'), entraKind: snapshot.context.entraKind} : {}),
+		...(snapshot.matches({entra: 'assignmentsFailed'}) ? {entraAction: snapshot.context.entraAction} : {}),
+		...(snapshot.matches({entra: 'failed'}) ? {errorStatus: snapshot.context.error?.status} : {}),
 	});
 }
 
@@ -127,9 +157,15 @@ function shortestPaths(input: WizardInput): Array<StatePath<WizardSnapshot, Wiza
 	return getShortestPaths(wizardMachine, {input, events, serializeState, limit: 200_000});
 }
 
+/** The third run connects to an https emulator as well, where the client app exchange is offered. */
+let httpsRun = false;
 const paths = [
 	...shortestPaths({choices: [emulatorChoice, profileChoice]}),
 	...shortestPaths({choices: [emulatorChoice], autoConnect: emulatorChoice}),
+	...(() => {
+		httpsRun = true;
+		return shortestPaths({choices: [emulatorChoice], autoConnect: emulatorChoice});
+	})(),
 ];
 
 function pathTo(stateId: string): StatePath<WizardSnapshot, WizardEvent> | undefined {
@@ -140,7 +176,7 @@ function pathTo(stateId: string): StatePath<WizardSnapshot, WizardEvent> | undef
 
 describe('every state of the wizard is reachable', () => {
 	it('lists the state nodes it checks (a rename or a new state shows up here)', () => {
-		expect(allStateIds).toHaveLength(61);
+		expect(allStateIds).toHaveLength(77);
 		expect(transientStateIds).toEqual(['wizard.start']);
 	});
 
@@ -200,6 +236,9 @@ describe('every state of the wizard is reachable', () => {
 		expect(typing.toSorted()).toEqual([
 			'wizard.enteringEndpoint',
 			'wizard.enteringTenant',
+			'wizard.entra.assignForm',
+			'wizard.entra.lookUpForm',
+			'wizard.entra.pasting',
 			'wizard.manage.naming',
 			'wizard.manage.renaming',
 			'wizard.pastingConnectionString',

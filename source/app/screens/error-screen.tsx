@@ -7,10 +7,13 @@ import type {WizardError} from '../../wizard/types.js';
 export function ErrorScreen({
 	error,
 	heading,
+	hint,
 	presenter,
 }: {
 	readonly error: WizardError | undefined;
 	readonly heading?: string;
+	/** In place of "r retries · Esc goes back": what to do about this error in particular. */
+	readonly hint?: string | undefined;
 	/** Messages name endpoints and ids: masked for a room as every panel is. */
 	readonly presenter: boolean;
 }) {
@@ -20,7 +23,7 @@ export function ErrorScreen({
 				{heading ?? text.wizard.error.heading}
 			</Text>
 			<Prose>{presentText(error?.message ?? '', presenter)}</Prose>
-			<Text dimColor>{text.wizard.error.hint}</Text>
+			{hint ? <Text color="yellow">{hint}</Text> : <Text dimColor>{text.wizard.error.hint}</Text>}
 		</Box>
 	);
 }

@@ -13,6 +13,7 @@ export function MenuScreen(props: {
 		{key: 'tour', label: menu.tour, value: 'START_TOUR' as const},
 		{key: 'manage', label: menu.manage(props.identityCount), value: 'MANAGE' as const},
 		{key: 'teams', label: menu.teams, value: 'TEAMS' as const},
+		{key: 'entra', label: menu.entra, value: 'ENTRA' as const},
 		{key: 'switch', label: menu.switch, value: 'SWITCH_CONNECTION' as const},
 	];
 	return (
