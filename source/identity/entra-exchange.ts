@@ -27,13 +27,14 @@ export async function exchangeEntraToken(options: {
 	}
 
 	if (options.trustedCertificate) {
-		tls.setDefaultCACertificates([...tls.getCACertificates('default'), options.trustedCertificate]);
+		trustAlso(options.trustedCertificate, options.endpoint);
 	}
 
 	// The credential's error is a sentence; the status it got is read off the response itself.
 	const host = new URL(options.endpoint).host;
 	const answered: {status?: number} = {};
-	const isOurs = (request: ClientRequest) => request.getHeader('host') === host || `${request.host}` === host.split(':')[0];
+	// The resource's own requests only: the Host header as sent, with its port, and the exchange paths.
+	const isOurs = (request: ClientRequest) => request.getHeader('host') === host && request.path.startsWith('/access/');
 	const started = new Map<ClientRequest, number>();
 	const onStart = (message: unknown) => {
 		const {request} = message as {request: ClientRequest};
@@ -49,8 +50,6 @@ export async function exchangeEntraToken(options: {
 			started.delete(request);
 		}
 	};
-	diagnostics.subscribe('http.client.request.start', onStart);
-	diagnostics.subscribe('http.client.response.finish', onResponse);
 	const common = await import('@azure/communication-common');
 	const token = options.entraToken;
 	const tokenCredential = {
@@ -58,12 +57,16 @@ export async function exchangeEntraToken(options: {
 			return {token, expiresOnTimestamp: Date.now() + 60 * 60 * 1000};
 		},
 	};
-	const credential = new common.AzureCommunicationTokenCredential({
-		resourceEndpoint: options.endpoint.replace(/\/+$/, ''),
-		tokenCredential,
-		scopes: [...options.scopes],
-	});
+	// Subscribed only while this exchange runs, and always given back (the finally below).
+	diagnostics.subscribe('http.client.request.start', onStart);
+	diagnostics.subscribe('http.client.response.finish', onResponse);
+	let credential: InstanceType<typeof common.AzureCommunicationTokenCredential> | undefined;
 	try {
+		credential = new common.AzureCommunicationTokenCredential({
+			resourceEndpoint: options.endpoint.replace(/\/+$/, ''),
+			tokenCredential,
+			scopes: [...options.scopes],
+		});
 		const acsToken = await credential.getToken();
 		return {token: acsToken.token, expiresOn: new Date(acsToken.expiresOnTimestamp)};
 	} catch (error) {
@@ -77,7 +80,7 @@ export async function exchangeEntraToken(options: {
 					: text.errors.exchangeFailed(options.endpoint, status);
 		throw new IdentityError(kind, message, status === undefined ? {} : {statusCode: status}, {cause: error});
 	} finally {
-		credential.dispose();
+		credential?.dispose();
 		diagnostics.unsubscribe('http.client.request.start', onStart);
 		diagnostics.unsubscribe('http.client.response.finish', onResponse);
 	}
@@ -110,4 +113,21 @@ function exchangeOf(request: ClientRequest, status: number | undefined, millisec
 		requestBody: undefined,
 		responseBody: undefined,
 	};
+}
+
+/**
+ * Adds the local emulator's CA to this process's default CAs, once: the credential's requests
+ * use Node's default agent, which takes no CA of its own. Node before 22.19 cannot (no
+ * tls.setDefaultCACertificates): NODE_EXTRA_CA_CERTS does it there, and the user is told so.
+ */
+function trustAlso(certificate: string, endpoint: string): void {
+	const {setDefaultCACertificates, getCACertificates} = tls as Partial<typeof tls>;
+	if (typeof setDefaultCACertificates !== 'function' || typeof getCACertificates !== 'function') {
+		throw new IdentityError('untrusted-certificate', text.errors.trustNeedsNewerNode(endpoint, process.version));
+	}
+
+	const current = getCACertificates('default');
+	if (!current.includes(certificate)) {
+		setDefaultCACertificates([...current, certificate]);
+	}
 }

@@ -266,6 +266,7 @@ export type Catalogue = {
 		entraPlainHttp: (endpoint: string) => string;
 		teamsTokenRefused: () => string;
 		exchangeNotAssigned: () => string;
+		trustNeedsNewerNode: (endpoint: string, nodeVersion: string) => string;
 		exchangeTokenRefused: () => string;
 		exchangeFailed: (endpoint: string, status: number | undefined) => string;
 		/** A Teams user's sign-in (MSAL's device code flow) that did not end with a token. */

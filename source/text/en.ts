@@ -94,6 +94,8 @@ export const en: Catalogue = {
 			`The Entra ID token expired at ${expiredAt.toISOString()}. Sign in again (\`az login\`) and try again; check this machine's clock too.`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} refused the Entra ID token of ${principal}. Give that identity a role on the Communication Services resource (Contributor, or Communication and Email Service Owner) and try again; a new role takes a few minutes.`,
+		trustNeedsNewerNode: (endpoint: string, nodeVersion: string) =>
+			`Node ${nodeVersion} cannot trust the local emulator's certificate for ${endpoint} from inside the program (that needs Node 22.19 or later). Start acs-tokens with NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)", or use a newer Node.`,
 		exchangeNotAssigned: () =>
 			'The resource refused the exchange (403): no assignment lets this user (or their group, tenant or client app) exchange. Add one: acs-tokens access assign OBJECT_ID --type user --tenant-id TENANT (--teams-extension for Teams Extension users).',
 		exchangeTokenRefused: () =>

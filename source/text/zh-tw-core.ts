@@ -82,6 +82,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`這個 Entra ID 權杖已於 ${expiredAt.toISOString()} 過期。請重新登入（\`az login\`）後再試一次，並確認這台電腦的時鐘。`,
 		entraDenied: (endpoint: string, principal: string) =>
 			`${endpoint} 拒絕了 ${principal} 的 Entra ID 權杖。請在通訊服務資源上授與該身分識別角色（參與者，或 Communication and Email Service Owner）後再試一次；新角色需要幾分鐘才會生效。`,
+		trustNeedsNewerNode: (endpoint: string, nodeVersion: string) =>
+			`Node ${nodeVersion} 無法在程式內信任 ${endpoint} 上本機模擬器的憑證（需要 Node 22.19 或更新版本）。請以 NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)" 啟動 acs-tokens，或改用較新的 Node。`,
 		exchangeNotAssigned: () =>
 			'資源拒絕了這次交換（403）：沒有任何指派允許此使用者（或其群組、租用戶或用戶端應用程式）進行交換。請新增指派：acs-tokens access assign OBJECT_ID --type user --tenant-id TENANT（Teams 延伸模組使用者請加上 --teams-extension）。',
 		exchangeTokenRefused: () =>
