@@ -5,7 +5,7 @@ import {text} from '../text/index.js';
 import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
 import type {UiEffects} from './effects.js';
 import type {WizardSnapshot} from './hooks/use-wizard.js';
-import {presentProfileName, presentText, showId} from './present.js';
+import {presentProfileName, presentText, shortId, showId} from './present.js';
 import {BusyScreen} from './screens/busy-screen.js';
 import {ConfirmScreen} from './screens/confirm-screen.js';
 import {ConnectScreen} from './screens/connect-screen.js';
@@ -351,10 +351,10 @@ function teamsIntroduction({snapshot: {context}}: ViewProps): string | undefined
 
 const shortGuid = (guid: string) => `${guid.slice(0, 8)}…`;
 
-/** The client app exchange's token view says whose ACS identity it is (cut in presenter mode). */
+/** The client app exchange's token view says whose ACS identity it is, cut (the whole id is in the claims view, i): the line fits 80×24. */
 function entraIntroduction({snapshot: {context}}: ViewProps): string | undefined {
 	const exchanged = entraIdentityOf(context);
-	return exchanged ? text.wizard.clientExchange.issued(showId(exchanged.identity, context.presenter), exchanged.simulated) : undefined;
+	return exchanged ? text.wizard.clientExchange.issued(shortId(exchanged.identity), exchanged.simulated) : undefined;
 }
 
 function introductionOf(props: ViewProps, view: View): string | undefined {

@@ -55,6 +55,8 @@ describe('the client app exchange in the binary', () => {
 			expect(joined(screen)).toContain('(the simulated Entra ID user)');
 			expect(screen).toContain('/access/entra/:exchangeAccessToken');
 			expect(screen.split('\n').length).toBeLessThanOrEqual(24);
+			// The whole frame fits: the header is still on the first row (a frame too tall scrolls it away).
+			expect(screen.split('\n')[0]).toMatch(/^acs-tokens /);
 			expect(screen).not.toMatch(stackTraceLine);
 			screen = await session.press('i', 'Claims of the access token');
 			expect(joined(screen)).toMatch(/Validity +valid/);
