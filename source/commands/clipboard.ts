@@ -68,17 +68,32 @@ export function screenPassthrough(sequence: string): string {
 	return pieces.join('');
 }
 
+/**
+ * tmux's version, as `major * 100 + minor` (3.3a is 303); undefined when it names none (a
+ * development build says `master` or `next-3.4`: the newest). tmux's own answer, not its words.
+ */
+export function tmuxVersion(said: string): number | undefined {
+	const match = /(\d+)\.(\d+)/.exec(said);
+	return match ? Number(match[1]) * 100 + Number(match[2]) : undefined;
+}
+
+/** tmux 3.3 brought allow-passthrough; before it, passthrough is always allowed. */
+const allowPassthroughSince = 303;
+
 /** On (or `all`, tmux 3.4) when passthrough is allowed; tmux before 3.3 has no such option and always allows it. */
 async function passthroughAllowed(tmux: TmuxQuery, env: NodeJS.ProcessEnv): Promise<boolean> {
+	const said = await tmux(['display-message', '-p', '#{version}']).catch(() => undefined);
+	// A tmux too old to know #{version} (before 2.4) expands it to nothing: older than 3.3 too.
+	const version = said === undefined ? undefined : said === '' ? 0 : tmuxVersion(said);
+	if (version !== undefined && version < allowPassthroughSince) {
+		return true;
+	}
+
 	const pane = env['TMUX_PANE'];
 	try {
 		const value = await tmux(pane ? ['show-options', '-Apv', '-t', pane, 'allow-passthrough'] : ['show-options', '-gwv', 'allow-passthrough']);
 		return value.split('\n').some(line => line.trim() === 'on' || line.trim() === 'all');
-	} catch (error) {
-		if (/invalid option|unknown option/i.test(String((error as {stderr?: unknown}).stderr ?? ''))) {
-			return true;
-		}
-
+	} catch {
 		return false;
 	}
 }

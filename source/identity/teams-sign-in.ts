@@ -1,3 +1,4 @@
+import type {ClientRequest} from 'node:http';
 import {request as httpsRequest} from 'node:https';
 import type {INetworkModule, NetworkRequestOptions, NetworkResponse} from '@azure/msal-node';
 import {teamsScopes} from '../emulator/stand-in-entra.js';
@@ -23,10 +24,33 @@ export type TeamsSignIn = {
 	readonly userId: string;
 };
 
-/** The authority to sign in at: ACS_TOKENS_ENTRA_AUTHORITY (a tenant, or a test's) or any work account's. */
+/**
+ * The authority to sign in at: ACS_TOKENS_ENTRA_AUTHORITY (a tenant, or a test's) or any work
+ * account's. A value that is not an https:// URL with a host is refused, by name.
+ */
 export function teamsAuthority(env: NodeJS.ProcessEnv): string {
 	const given = env.ACS_TOKENS_ENTRA_AUTHORITY?.trim();
-	return given ? given.replace(/\/+$/, '') : defaultTeamsAuthority;
+	if (!given) {
+		return defaultTeamsAuthority;
+	}
+
+	const authority = given.replace(/\/+$/, '');
+	authorityHost(authority);
+	return authority;
+}
+
+/** The authority's host; an IdentityError naming ACS_TOKENS_ENTRA_AUTHORITY when it is no https URL with one. */
+function authorityHost(authority: string): string {
+	if (!URL.canParse(authority)) {
+		throw new IdentityError('validation', text.errors.teamsSignIn.authorityNotUrl(authority));
+	}
+
+	const url = new URL(authority);
+	if (url.protocol !== 'https:' || url.hostname === '') {
+		throw new IdentityError('validation', text.errors.teamsSignIn.authorityNotHttps(authority));
+	}
+
+	return url.host;
 }
 
 /**
@@ -51,8 +75,8 @@ export async function signInTeamsUser(options: {
 
 	const msal = await import('@azure/msal-node');
 	const {PublicClientApplication} = (msal as {default?: typeof msal}).default ?? msal;
-	const host = new URL(authority).host;
-	const network = networkClient(options.trustedCertificate);
+	const host = authorityHost(authority);
+	const network = networkClient({authority, ...(options.trustedCertificate ? {ca: options.trustedCertificate} : {}), ...(signal ? {signal} : {})});
 	const application = new PublicClientApplication({
 		auth: {
 			clientId: options.appId,
@@ -98,17 +122,17 @@ export async function signInTeamsUser(options: {
 	try {
 		const result = await Promise.race([signingIn, aborted]);
 		if (!result?.accessToken) {
-			throw new IdentityError('authentication', text.errors.teamsSignIn.failed(options.appId, 'no access token'));
+			throw new IdentityError('authentication', text.errors.teamsSignIn.noAccessToken(options.appId));
 		}
 
 		const userId = objectIdOf(result.idTokenClaims) ?? objectIdOf(decodeJwt(result.accessToken)?.payload);
 		if (!userId) {
-			throw new IdentityError('authentication', text.errors.teamsSignIn.failed(options.appId, 'no oid claim'));
+			throw new IdentityError('authentication', text.errors.teamsSignIn.noObjectId(options.appId));
 		}
 
 		return {teamsToken: result.accessToken, userId};
 	} catch (error) {
-		throw signal?.aborted ? cancelled() : toSignInError(network.failure() ?? error, options.appId, authority);
+		throw signal?.aborted ? cancelled() : toSignInError(network.failure() ?? error, options.appId, authority, network.refusal());
 	} finally {
 		if (onAbort) {
 			signal?.removeEventListener('abort', onAbort);
@@ -121,32 +145,99 @@ function objectIdOf(claims: unknown): string | undefined {
 	return typeof oid === 'string' && oid !== '' ? oid : undefined;
 }
 
-type MsalErrorLike = {errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; cause?: unknown};
+type MsalErrorLike = {
+	errorCode?: unknown;
+	errorMessage?: unknown;
+	subError?: unknown;
+	errorNo?: unknown;
+	errorCodes?: unknown;
+	code?: unknown;
+	message?: unknown;
+	cause?: unknown;
+};
 
-/** What the error and its causes say, in one line (MSAL wraps what its network client threw). */
-function describe(error: unknown): string {
-	const parts: string[] = [];
+/** The error and its causes (MSAL wraps what its network client threw), outermost first. */
+function chainOf(error: unknown): MsalErrorLike[] {
+	const chain: MsalErrorLike[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const {errorCode, errorMessage, subError, message, cause} = current as MsalErrorLike;
+		chain.push(current as MsalErrorLike);
+		current = (current as MsalErrorLike).cause;
+	}
+
+	return chain;
+}
+
+/** What the error and its causes say, in one line: kept as the service's message, and the detail of a failure nothing below names. */
+function describe(error: unknown): string {
+	const parts: string[] = [];
+	for (const {errorCode, errorMessage, subError, message} of chainOf(error)) {
 		for (const part of [errorCode, subError, errorMessage, message]) {
 			if (typeof part === 'string' && part !== '' && !parts.includes(part)) {
 				parts.push(part);
 			}
 		}
-
-		current = cause;
 	}
 
 	return parts.join(' ');
 }
 
-/** AADSTS codes that say the app id is not an app of the tenant, or not a public client. */
-const wrongAppCodes = ['AADSTS700016', 'AADSTS7000218', 'AADSTS700054', 'AADSTS50194'];
-const unknownTenantCodes = ['AADSTS90002', 'AADSTS900023', 'AADSTS90072'];
+/**
+ * The codes the failure carries, never its words: MSAL's `errorCode` and `subError` and its
+ * ServerError's `errorNo`, and what the authority last refused with (OAuth's `error` and
+ * `suberror`, Entra ID's numeric `error_codes`), kept by the network client. MSAL reports a
+ * refused device code poll only as post_request_failed.
+ */
+function codesOf(error: unknown, refusal: AuthorityError | undefined): {names: Set<string>; numbers: Set<number>} {
+	const names = new Set<string>();
+	const numbers = new Set<number>();
+	for (const {errorCode, subError, errorNo, errorCodes} of [...chainOf(error), ...(refusal ? [refusal as MsalErrorLike] : [])]) {
+		for (const name of [errorCode, subError]) {
+			if (typeof name === 'string' && name !== '') {
+				names.add(name);
+			}
+		}
 
-/** MSAL's errors as IdentityErrors a person can act on: the code expired, declined, wrong app or tenant, network. */
-export function toSignInError(error: unknown, appId: string, authority: string): IdentityError {
+		for (const number of [errorNo, ...(Array.isArray(errorCodes) ? (errorCodes as unknown[]) : [])]) {
+			if ((typeof number === 'number' || typeof number === 'string') && number !== '' && Number.isFinite(Number(number))) {
+				numbers.add(Number(number));
+			}
+		}
+	}
+
+	return {names, numbers};
+}
+
+/** Node's code of the socket, DNS or TLS failure under the error (ECONNREFUSED, SELF_SIGNED_CERT_IN_CHAIN…). */
+function systemCodeOf(error: unknown): string | undefined {
+	for (const {code} of chainOf(error)) {
+		if (typeof code === 'string' && /^[A-Z][A-Z_\d]+$/.test(code)) {
+			return code;
+		}
+	}
+
+	return undefined;
+}
+
+/** Entra ID's numeric codes (AADSTS…) that say the app id is not an app of the tenant, or not a public client. */
+const wrongAppNumbers = new Set([700_016, 7_000_218, 700_054, 50_194]);
+const wrongAppNames = new Set(['unauthorized_client', 'invalid_client']);
+const unknownTenantNumbers = new Set([90_002, 900_023, 90_072]);
+const expiredNames = new Set(['device_code_expired', 'expired_token', 'code_expired']);
+const declinedNames = new Set(['authorization_declined', 'access_denied']);
+const networkNames = new Set(['network_error', 'no_network_connectivity']);
+/** Node's errno codes of an authority that could not be reached. */
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EPIPE', 'ECONNABORTED']);
+
+function some<T>(found: Set<T>, wanted: Set<T>): boolean {
+	return [...found].some(value => wanted.has(value));
+}
+
+/**
+ * MSAL's errors as IdentityErrors a person can act on: the code expired, declined, wrong app or
+ * tenant, network. Decided by codes only (`refusal`: the authority's last error answer).
+ */
+export function toSignInError(error: unknown, appId: string, authority: string, refusal?: AuthorityError): IdentityError {
 	if (error instanceof IdentityError) {
 		return error;
 	}
@@ -157,44 +248,93 @@ export function toSignInError(error: unknown, appId: string, authority: string):
 	const options = {cause: error};
 	const details = {...(code ? {code} : {}), serviceMessage: said};
 	const signIn = text.errors.teamsSignIn;
-	if (code === 'device_code_polling_cancelled') {
+	const {names, numbers} = codesOf(error, refusal);
+	const systemCode = systemCodeOf(error);
+	if (names.has('device_code_polling_cancelled')) {
 		return new IdentityError('cancelled', text.errors.cancelled(), details, options);
 	}
 
-	if (code === 'device_code_expired' || said.includes('expired_token') || said.includes('code_expired')) {
+	if (some(names, expiredNames)) {
 		return new IdentityError('authentication', signIn.expired(), details, options);
 	}
 
-	if (said.includes('authorization_declined') || said.includes('access_denied')) {
+	if (some(names, declinedNames)) {
 		return new IdentityError('authentication', signIn.declined(), details, options);
 	}
 
-	if (wrongAppCodes.some(aadsts => said.includes(aadsts)) || said.includes('unauthorized_client') || said.includes('invalid_client')) {
+	if (some(numbers, wrongAppNumbers) || some(names, wrongAppNames)) {
 		return new IdentityError('validation', signIn.wrongApp(appId), details, options);
 	}
 
-	if (unknownTenantCodes.some(aadsts => said.includes(aadsts)) || code === 'endpoints_resolution_error') {
+	if (some(numbers, unknownTenantNumbers)) {
 		return new IdentityError('validation', signIn.unknownTenant(authority), details, options);
 	}
 
-	if (code === 'network_error' || code === 'no_network_connectivity' || /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|fetch failed|Network request failed/.test(said)) {
-		return new IdentityError('network', signIn.network(authority, said), details, options);
+	if (some(names, networkNames) || (systemCode !== undefined && unreachableCodes.has(systemCode))) {
+		return new IdentityError('network', signIn.network(authority, systemCode ?? said), details, options);
+	}
+
+	if (names.has('endpoints_resolution_error')) {
+		return new IdentityError('validation', signIn.unknownTenant(authority), details, options);
 	}
 
 	return new IdentityError('authentication', signIn.failed(appId, said || String(error)), details, options);
 }
 
-/** An error the authority answered with (OAuth's `error` and `error_description`). */
-class AuthorityError extends Error {
+/** An error the authority answered with: OAuth's `error`, `error_description` and `suberror`, Entra ID's numeric `error_codes`. */
+export class AuthorityError extends Error {
 	override name = 'AuthorityError';
 
 	constructor(
 		readonly errorCode: string,
 		readonly errorMessage: string,
+		readonly errorCodes: readonly number[],
+		readonly subError: string,
+		readonly status: number,
 	) {
 		super(`${errorCode}: ${errorMessage}`);
 	}
 }
+
+function authorityErrorOf(body: Record<string, unknown>, status: number): AuthorityError | undefined {
+	const {error, error_description: description, error_codes: codes, suberror} = body;
+	if (status < 400 || typeof error !== 'string') {
+		return undefined;
+	}
+
+	const numbers = Array.isArray(codes) ? (codes as unknown[]).map(Number).filter(Number.isFinite) : [];
+	return new AuthorityError(error, typeof description === 'string' ? description : '', numbers, typeof suberror === 'string' ? suberror : '', status);
+}
+
+/** The body as JSON, or undefined when it is none (a proxy's HTML page): the empty body is an empty object. */
+function jsonOf(raw: string): Record<string, unknown> | undefined {
+	if (raw.trim() === '') {
+		return {};
+	}
+
+	try {
+		const value: unknown = JSON.parse(raw);
+		return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** No answer of Entra ID's is near this: a larger body is a proxy's, and is not read on. */
+export const maxAuthorityBodyBytes = 1024 * 1024;
+/** How long a request may wait for the authority, GET or POST, when MSAL names no timeout. */
+export const authorityTimeoutMs = 30_000;
+
+function unreachable(error: Error): Error {
+	return Object.assign(new Error(`Network request failed: ${error.message}`), {errorCode: 'network_error', cause: error});
+}
+
+export type SignInNetwork = INetworkModule & {
+	/** The last failure this client rejected with (the network, a refused device code request, a body that is no answer). */
+	failure(): Error | undefined;
+	/** The authority's last error answer, whether MSAL or this client read it. */
+	refusal(): AuthorityError | undefined;
+};
 
 /**
  * MSAL's network client over node:https. MSAL's own uses fetch, which takes no CA of its own (a
@@ -202,44 +342,100 @@ class AuthorityError extends Error {
  * This one rejects it with the authority's error and keeps that error, and the last failure to
  * reach the authority: MSAL reports either only as "network_error" or
  * "endpoints_resolution_error", without the cause. The token endpoint's errors are MSAL's to
- * read (authorization_pending is one).
+ * read (authorization_pending is one), and kept too. A body is read up to 1 MiB, and must be
+ * JSON; a request waits 30 s at most; the signal destroys every request under way.
  */
-export function networkClient(ca?: string): INetworkModule & {failure(): Error | undefined} {
+export function networkClient(options: {
+	readonly authority: string;
+	readonly ca?: string;
+	readonly signal?: AbortSignal;
+	readonly timeoutMs?: number;
+}): SignInNetwork {
+	const {authority, ca, signal} = options;
 	let failure: Error | undefined;
-	const send = async <T>(url: string, method: 'GET' | 'POST', options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> =>
-		new Promise((resolve, reject) => {
-			const request = httpsRequest(url, {method, headers: options?.headers ?? {}, ...(ca ? {ca} : {}), ...(timeout ? {timeout} : {})}, response => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('error', reject);
-				response.on('end', () => {
-					try {
-						const raw = Buffer.concat(chunks).toString('utf8');
-						const body = (raw === '' ? {} : JSON.parse(raw)) as {error?: unknown; error_description?: unknown};
-						const status = response.statusCode ?? 0;
-						if (status >= 400 && url.includes('/devicecode') && typeof body.error === 'string') {
-							failure = new AuthorityError(body.error, String(body.error_description ?? ''));
-							reject(failure);
-							return;
-						}
+	let refusal: AuthorityError | undefined;
+	const live = new Set<ClientRequest>();
+	const cancelled = () => new IdentityError('cancelled', text.errors.cancelled());
+	signal?.addEventListener(
+		'abort',
+		() => {
+			for (const request of live) {
+				request.destroy(cancelled());
+			}
 
-						resolve({headers: headersOf(response.headers), body: body as T, status});
-					} catch (error) {
-						reject(error);
+			live.clear();
+		},
+		{once: true},
+	);
+	const send = async <T>(url: string, method: 'GET' | 'POST', given?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> =>
+		new Promise((resolve, reject) => {
+			if (signal?.aborted) {
+				reject(cancelled());
+				return;
+			}
+
+			const waitMs = timeout && timeout > 0 ? timeout : (options.timeoutMs ?? authorityTimeoutMs);
+			let settled = false;
+			const fail = (error: Error) => {
+				if (!settled) {
+					settled = true;
+					failure = error;
+					reject(error);
+				}
+
+				request.destroy();
+			};
+
+			const request = httpsRequest(url, {method, headers: given?.headers ?? {}, timeout: waitMs, ...(ca ? {ca} : {})}, response => {
+				const status = response.statusCode ?? 0;
+				const chunks: Buffer[] = [];
+				let size = 0;
+				response.on('data', (chunk: Buffer) => {
+					size += chunk.length;
+					if (size > maxAuthorityBodyBytes) {
+						fail(new IdentityError('network', text.errors.teamsSignIn.tooLarge(authority, '1 MiB'), {statusCode: status}));
+						return;
 					}
+
+					chunks.push(chunk);
+				});
+				response.on('error', error => fail(error instanceof IdentityError ? error : unreachable(error)));
+				response.on('end', () => {
+					if (settled) {
+						return;
+					}
+
+					const body = jsonOf(Buffer.concat(chunks).toString('utf8'));
+					if (!body) {
+						fail(new IdentityError('network', text.errors.teamsSignIn.notJson(authority, status), {statusCode: status}));
+						return;
+					}
+
+					const refused = authorityErrorOf(body, status);
+					refusal = refused ?? refusal;
+					if (refused && url.includes('/devicecode')) {
+						fail(refused);
+						return;
+					}
+
+					settled = true;
+					resolve({headers: headersOf(response.headers), body: body as T, status});
 				});
 			});
-			request.on('timeout', () => request.destroy(new Error(`timed out after ${timeout} ms`)));
-			request.on('error', error => {
-				failure = Object.assign(new Error(`Network request failed: ${error.message}`), {errorCode: 'network_error', cause: error});
-				reject(failure);
+			live.add(request);
+			request.on('close', () => live.delete(request));
+			request.on('timeout', () => {
+				const seconds = Math.round(waitMs / 1000);
+				fail(new IdentityError('network', text.errors.teamsSignIn.network(authority, text.errors.teamsSignIn.timedOut(seconds)), {code: 'ETIMEDOUT'}));
 			});
-			request.end(options?.body);
+			request.on('error', error => fail(error instanceof IdentityError ? error : unreachable(error)));
+			request.end(given?.body);
 		});
 	return {
-		sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
-		sendPostRequestAsync: (url, options) => send(url, 'POST', options),
+		sendGetRequestAsync: (url, given, timeout) => send(url, 'GET', given, timeout),
+		sendPostRequestAsync: (url, given, timeout?: number) => send(url, 'POST', given, timeout),
 		failure: () => failure,
+		refusal: () => refusal,
 	};
 }
 

@@ -277,6 +277,14 @@ export type Catalogue = {
 			unknownTenant: (authority: string) => string;
 			network: (authority: string, detail: string) => string;
 			failed: (appId: string, detail: string) => string;
+			noAccessToken: (appId: string) => string;
+			noObjectId: (appId: string) => string;
+			/** A detail of `network`: the authority did not answer in time. */
+			timedOut: (seconds: number) => string;
+			tooLarge: (authority: string, limit: string) => string;
+			notJson: (authority: string, status: number) => string;
+			authorityNotUrl: (value: string) => string;
+			authorityNotHttps: (value: string) => string;
 		};
 		notOwned: (endpoint: string, id: string) => string;
 		notFound: (id: string, serviceMessage: string) => string;

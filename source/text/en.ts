@@ -116,6 +116,18 @@ export const en: Catalogue = {
 			network: (authority: string, detail: string) =>
 				`Could not reach ${authority} to sign the Teams user in (${detail}). Check the network or a proxy, then press r.`,
 			failed: (appId: string, detail: string) => `The Teams user's sign-in for the app ${appId} failed: ${detail}`,
+			noAccessToken: (appId: string) => `The Teams user's sign-in for the app ${appId} ended without an access token. Press r to try again.`,
+			noObjectId: (appId: string) =>
+				`The Teams user's token for the app ${appId} has no object id (oid claim), which the exchange needs. Sign in with a work or school account of the tenant, not a personal Microsoft account.`,
+			timedOut: (seconds: number) => `no answer in ${seconds} s`,
+			tooLarge: (authority: string, limit: string) =>
+				`${authority} answered with more than ${limit}, which no Entra ID answer is (a proxy or a captive portal?). Check the network or a proxy, then press r.`,
+			notJson: (authority: string, status: number) =>
+				`${authority} answered HTTP ${status} with a page that is not Entra ID's JSON (a proxy's or a captive portal's error page?). Check the network or a proxy, and ACS_TOKENS_ENTRA_AUTHORITY, then press r.`,
+			authorityNotUrl: (value: string) =>
+				`ACS_TOKENS_ENTRA_AUTHORITY is not a URL: "${value}". Set it to https://login.microsoftonline.com/TENANT (a tenant id or domain), or unset it to sign in with any work account.`,
+			authorityNotHttps: (value: string) =>
+				`ACS_TOKENS_ENTRA_AUTHORITY must be an https:// address with a host, not "${value}": sign-in codes and tokens only travel over https. Set it to https://login.microsoftonline.com/TENANT, or unset it.`,
 		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} is plain http://, and an Entra ID token is only ever sent over https:// (the SDK refuses too). Use the https:// endpoint; the local emulator serves https with --allow-entra.`,

@@ -103,6 +103,18 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				`Entra ID 不認得授權單位 ${authority}。請檢查 ACS_TOKENS_ENTRA_AUTHORITY 中的租用戶（https://login.microsoftonline.com/租用戶），或取消設定它以使用任何公司帳戶登入。`,
 			network: (authority: string, detail: string) => `無法連線到 ${authority} 以登入 Teams 使用者（${detail}）。請檢查網路或 Proxy，然後按 r。`,
 			failed: (appId: string, detail: string) => `應用程式 ${appId} 的 Teams 使用者登入失敗：${detail}`,
+			noAccessToken: (appId: string) => `應用程式 ${appId} 的 Teams 使用者登入結束時沒有存取權杖。請按 r 重試。`,
+			noObjectId: (appId: string) =>
+				`應用程式 ${appId} 的 Teams 使用者權杖中沒有物件識別碼（oid 宣告），而交換需要它。請使用租用戶的公司或學校帳戶登入，而非個人 Microsoft 帳戶。`,
+			timedOut: (seconds: number) => `${seconds} 秒內沒有回應`,
+			tooLarge: (authority: string, limit: string) =>
+				`${authority} 的回應超過 ${limit}，這不會是 Entra ID 的回應（可能是 Proxy 或驗證入口網站？）。請檢查網路或 Proxy，然後按 r。`,
+			notJson: (authority: string, status: number) =>
+				`${authority} 以 HTTP ${status} 回應了一個不是 Entra ID JSON 的頁面（可能是 Proxy 或驗證入口網站的錯誤頁面？）。請檢查網路或 Proxy，以及 ACS_TOKENS_ENTRA_AUTHORITY，然後按 r。`,
+			authorityNotUrl: (value: string) =>
+				`ACS_TOKENS_ENTRA_AUTHORITY 不是 URL：「${value}」。請將它設定為 https://login.microsoftonline.com/租用戶（租用戶識別碼或網域），或取消設定它以使用任何公司帳戶登入。`,
+			authorityNotHttps: (value: string) =>
+				`ACS_TOKENS_ENTRA_AUTHORITY 必須是含有主機的 https:// 位址，而不是「${value}」：登入代碼與權杖只透過 https 傳送。請將它設定為 https://login.microsoftonline.com/租用戶，或取消設定它。`,
 		},
 		entraPlainHttp: (endpoint: string) =>
 			`${endpoint} 是純 http://，而 Entra ID 權杖只會透過 https:// 傳送（SDK 也會拒絕）。請使用 https:// 端點；本機模擬器加上 --allow-entra 時提供 https。`,

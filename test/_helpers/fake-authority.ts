@@ -22,7 +22,17 @@ export type Scenario =
 	/** Pending for ever (the test cancels). */
 	| {readonly kind: 'waits'}
 	/** The device code endpoint refuses the app id (AADSTS700016). */
-	| {readonly kind: 'unknown-app'};
+	| {readonly kind: 'unknown-app'}
+	/** The same refusal, its description in another language and without the AADSTS code: only error_codes says 700016. */
+	| {readonly kind: 'unknown-app-localized'}
+	/** The token endpoint reads the poll and never answers. */
+	| {readonly kind: 'hangs'}
+	/** The OpenID metadata is 2 MiB (what no authority sends). */
+	| {readonly kind: 'huge'}
+	/** A proxy answers the device code request with its HTML error page. */
+	| {readonly kind: 'proxy-page'}
+	/** Signs in at once, with tokens that carry no oid claim. */
+	| {readonly kind: 'no-oid'};
 
 export type FakeAuthority = {
 	readonly authority: string;
@@ -34,6 +44,8 @@ export type FakeAuthority = {
 	readonly requests: string[];
 	/** The device code request's form. */
 	readonly deviceCodeForms: URLSearchParams[];
+	/** Requests received and neither answered nor dropped by the client. */
+	openRequests(): number;
 	close(): Promise<void>;
 };
 
@@ -61,11 +73,20 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 	const requests: string[] = [];
 	const deviceCodeForms: URLSearchParams[] = [];
 	let polls = 0;
+	let open = 0;
 	let base = '';
 	const server = createServer({cert: tls.cert, key: tls.key}, async (request, response) => {
+		open++;
+		response.on('close', () => open--);
 		const url = new URL(request.url ?? '/', base);
 		requests.push(`${request.method} ${url.pathname}`);
 		const form = new URLSearchParams(await bodyOf(request));
+		if (url.pathname === `/${tenantId}/v2.0/.well-known/openid-configuration` && scenario.kind === 'huge') {
+			response.writeHead(200, {'content-type': 'application/json'});
+			response.end(JSON.stringify({token_endpoint: `${base}/${tenantId}/oauth2/v2.0/token`, padding: 'x'.repeat(2 * 1024 * 1024)}));
+			return;
+		}
+
 		if (url.pathname === `/${tenantId}/v2.0/.well-known/openid-configuration`) {
 			const root = `${base}/${tenantId}`;
 			json(response, 200, {
@@ -92,6 +113,17 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 				return;
 			}
 
+			if (scenario.kind === 'unknown-app-localized') {
+				json(response, 400, {error: 'invalid_request', error_description: '在目錄中找不到此應用程式。', error_codes: [700_016]});
+				return;
+			}
+
+			if (scenario.kind === 'proxy-page') {
+				response.writeHead(502, {'content-type': 'text/html'});
+				response.end('<html><body><h1>502 Bad Gateway</h1><p>The proxy could not reach the server.</p></body></html>');
+				return;
+			}
+
 			json(response, 200, {
 				user_code: fakeUserCode,
 				device_code: 'device-code-secret',
@@ -105,6 +137,10 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 
 		if (url.pathname === `/${tenantId}/oauth2/v2.0/token` && form.get('device_code') === 'device-code-secret') {
 			polls++;
+			if (scenario.kind === 'hangs') {
+				return;
+			}
+
 			const error = (name: string, code: number) =>
 				json(response, 400, {error: name, error_description: `AADSTS${code}: ${name}`, error_codes: [code]});
 			if (scenario.kind === 'waits' || (scenario.kind === 'signs-in' && polls <= scenario.pending) || (scenario.kind === 'expires' && polls === 1)) {
@@ -124,7 +160,7 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 
 			const appId = form.get('client_id') ?? '';
 			const now = Math.floor(Date.now() / 1000);
-			const claims = {tid: tenantId, oid: userId, iat: now, nbf: now, exp: now + 3600};
+			const claims = {tid: tenantId, ...(scenario.kind === 'no-oid' ? {} : {oid: userId}), iat: now, nbf: now, exp: now + 3600};
 			json(response, 200, {
 				token_type: 'Bearer',
 				scope: form.get('scope'),
@@ -151,6 +187,7 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 		tenantId,
 		requests,
 		deviceCodeForms,
+		openRequests: () => open,
 		close: () =>
 			new Promise<void>(resolve => {
 				server.closeAllConnections();

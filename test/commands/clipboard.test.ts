@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {copyThroughTerminal} from '../../source/commands/clipboard.js';
+import {copyThroughTerminal, queryTmux, type TmuxQuery, tmuxVersion} from '../../source/commands/clipboard.js';
 import {temporaryDirectory} from '../_helpers/cli.js';
 import {startTmuxServer, type TmuxServer} from '../_helpers/tmux-server.js';
 
@@ -92,6 +92,45 @@ describe('copy to the clipboard, as the terminal allows', () => {
 		await server.tmux('set-option', '-p', '-t', server.env.TMUX_PANE, 'allow-passthrough', 'on');
 		const copy = await copyThroughTerminal(token, server.env);
 		expect(copy.sequence).toBe(passthrough);
+		await server.kill();
+	});
+
+	it('tmux before 3.3, by its version: the passthrough, whatever its show-options says', async () => {
+		const server = await startTmuxServer();
+		await server.set('set-clipboard', 'external');
+		const real = queryTmux(server.env);
+		const asked: string[][] = [];
+		// The real server, reporting the version of a tmux 3.2: that tmux has no allow-passthrough
+		// and refuses to show it (how it words the refusal is not what decides).
+		const tmux32: TmuxQuery = async args => {
+			asked.push([...args]);
+			if (args.includes('#{version}')) {
+				return '3.2a';
+			}
+
+			if (args.includes('allow-passthrough')) {
+				throw Object.assign(new Error('exit 1'), {code: 1, stderr: ''});
+			}
+
+			return real(args);
+		};
+
+		const copy = await copyThroughTerminal(token, server.env, tmux32);
+		expect(copy.route).toEqual({via: 'tmux-passthrough', setClipboard: 'external'});
+		expect(copy.sequence).toBe(passthrough);
+		expect(asked.some(args => args.includes('allow-passthrough'))).toBe(false);
+		await server.kill();
+	});
+
+	it('reads tmux versions as tmux writes them', async () => {
+		expect(tmuxVersion('3.3a')).toBe(303);
+		expect(tmuxVersion('3.2')).toBe(302);
+		expect(tmuxVersion('next-3.4')).toBe(304);
+		expect(tmuxVersion('3.10')).toBe(310);
+		expect(tmuxVersion('master')).toBeUndefined();
+		// This machine's real tmux answers its version through the same query the copy uses.
+		const server = await startTmuxServer();
+		expect(tmuxVersion(await queryTmux(server.env)(['display-message', '-p', '#{version}']))).toBeGreaterThanOrEqual(300);
 		await server.kill();
 	});
 

@@ -1,7 +1,15 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {IdentityError} from '../../source/identity/errors.js';
-import {type DeviceCodePrompt, defaultTeamsAuthority, signInTeamsUser, teamsAuthority} from '../../source/identity/teams-sign-in.js';
+import {
+	authorityTimeoutMs,
+	type DeviceCodePrompt,
+	defaultTeamsAuthority,
+	networkClient,
+	signInTeamsUser,
+	teamsAuthority,
+} from '../../source/identity/teams-sign-in.js';
 import {decodeJwt} from '../../source/protocol/jwt.js';
+import {switchLanguage} from '../../source/text/index.js';
 import {type FakeAuthority, fakeUserCode, type Scenario, startFakeAuthority, watchOutgoingHosts} from '../_helpers/fake-authority.js';
 import {temporaryDirectory} from '../store/temporary-directory.js';
 
@@ -20,6 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+	await switchLanguage('en');
 	outgoing.stop();
 	await authority?.close();
 	authority = undefined;
@@ -40,6 +49,14 @@ function signIn(fake: FakeAuthority, options: {signal?: AbortSignal; onDeviceCod
 		onDeviceCode: options.onDeviceCode ?? (() => {}),
 		...(options.signal ? {signal: options.signal} : {}),
 	});
+}
+
+async function until(condition: () => boolean): Promise<void> {
+	for (let tries = 0; tries < 200 && !condition(); tries++) {
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+
+	expect(condition()).toBe(true);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<IdentityError> {
@@ -99,17 +116,85 @@ describe('a Teams user signed in with a device code', () => {
 	});
 
 	it('is cancelled by its signal while it waits, at once', async () => {
-		const fake = await start({kind: 'waits'}, 1);
+		// MSAL sleeps 30 s between polls here: only a cancel that does not wait for its next turn is in time.
+		const fake = await start({kind: 'waits'}, 30);
 		const controller = new AbortController();
-		const started = Date.now();
-		const pending = signIn(fake, {signal: controller.signal, onDeviceCode: () => setTimeout(() => controller.abort(), 50)});
+		let started = 0;
+		const pending = signIn(fake, {
+			signal: controller.signal,
+			onDeviceCode() {
+				setTimeout(() => {
+					started = Date.now();
+					controller.abort();
+				}, 50);
+			},
+		});
 		const error = await refusal(pending);
 		expect(error.kind).toBe('cancelled');
-		expect(Date.now() - started).toBeLessThan(5000);
+		expect(started).toBeGreaterThan(0);
+		expect(Date.now() - started).toBeLessThan(1000);
 		// MSAL's polling stops at its next turn: no request after the cancel's.
 		const polls = fake.requests.length;
 		await new Promise(resolve => setTimeout(resolve, 1500));
 		expect(fake.requests.length).toBeLessThanOrEqual(polls + 1);
+	});
+
+	it('drops the request under way when cancelled: nothing is left waiting for the authority', async () => {
+		const fake = await start({kind: 'hangs'});
+		const controller = new AbortController();
+		const pending = signIn(fake, {signal: controller.signal});
+		pending.catch(() => undefined);
+		await until(() => fake.requests.some(request => request.endsWith('/oauth2/v2.0/token')) && fake.openRequests() === 1);
+		controller.abort();
+		expect((await refusal(pending)).kind).toBe('cancelled');
+		const aborted = Date.now();
+		await until(() => fake.openRequests() === 0);
+		expect(Date.now() - aborted).toBeLessThan(1000);
+	});
+
+	it('says an app id Entra ID does not know by its numeric code, whatever language the description is in', async () => {
+		const fake = await start({kind: 'unknown-app-localized'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('validation');
+		expect(error.message).toContain(`Entra ID does not know ${appId}`);
+	});
+
+	it('says so when the token has no oid, in the user\'s language', async () => {
+		await switchLanguage('zh-TW');
+		const fake = await start({kind: 'no-oid'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('authentication');
+		expect(error.message).toContain('Teams 使用者權杖中沒有物件識別碼（oid 宣告）');
+		expect(error.message).not.toMatch(/no oid claim/);
+	});
+
+	it('stops reading an answer past 1 MiB, and says what answered', async () => {
+		const fake = await start({kind: 'huge'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('network');
+		expect(error.message).toContain(`${fake.authority} answered with more than 1 MiB`);
+	});
+
+	it('says a proxy\'s HTML page is not the authority\'s answer, in the user\'s language (no SyntaxError)', async () => {
+		await switchLanguage('zh-TW');
+		const fake = await start({kind: 'proxy-page'});
+		const error = await refusal(signIn(fake));
+		expect(error.kind).toBe('network');
+		expect(error.message).toContain(`${fake.authority} 以 HTTP 502 回應了一個不是 Entra ID JSON 的頁面`);
+		expect(error.message).not.toMatch(/JSON at position|Unexpected token/);
+	});
+
+	it('gives up on an authority that does not answer a POST, in the time given', async () => {
+		expect(authorityTimeoutMs).toBe(30_000);
+		const fake = await start({kind: 'hangs'});
+		const network = networkClient({authority: fake.authority, ca: fake.ca, timeoutMs: 1000});
+		const started = Date.now();
+		const error = await refusal(
+			network.sendPostRequestAsync(`${fake.authority}/oauth2/v2.0/token`, {body: 'device_code=device-code-secret', headers: {'content-type': 'application/x-www-form-urlencoded'}}),
+		);
+		expect(error.kind).toBe('network');
+		expect(error.message).toContain(`Could not reach ${fake.authority} to sign the Teams user in (no answer in 1 s)`);
+		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
 	it('says a network failure with the authority it tried', async () => {
@@ -127,5 +212,27 @@ describe('the authority', () => {
 		expect(teamsAuthority({ACS_TOKENS_ENTRA_AUTHORITY: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/'})).toBe(
 			'https://login.microsoftonline.com/contoso.onmicrosoft.com',
 		);
+	});
+
+	it('refuses a value that is no URL, or not https with a host, by the variable\'s name and in the user\'s language', async () => {
+		const refused = (value: string) => {
+			try {
+				teamsAuthority({ACS_TOKENS_ENTRA_AUTHORITY: value});
+			} catch (error) {
+				expect(error).toBeInstanceOf(IdentityError);
+				expect((error as IdentityError).kind).toBe('validation');
+				return (error as IdentityError).message;
+			}
+
+			throw new Error(`${value} was taken`);
+		};
+
+		expect(refused('login.microsoftonline.com/contoso')).toContain('ACS_TOKENS_ENTRA_AUTHORITY is not a URL: "login.microsoftonline.com/contoso"');
+		expect(refused('http://login.microsoftonline.com/contoso')).toContain(
+			'ACS_TOKENS_ENTRA_AUTHORITY must be an https:// address with a host, not "http://login.microsoftonline.com/contoso"',
+		);
+		expect(refused('https://')).toContain('ACS_TOKENS_ENTRA_AUTHORITY is not a URL');
+		await switchLanguage('zh-TW');
+		expect(refused('http://login.microsoftonline.com/contoso')).toContain('ACS_TOKENS_ENTRA_AUTHORITY 必須是含有主機的 https:// 位址');
 	});
 });
