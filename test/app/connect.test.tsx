@@ -175,18 +175,20 @@ describe('the paste screen', () => {
 });
 
 describe('the menu', () => {
-	it('offers the tour, the manager with the stored count, the Teams user token, and switching connection', async () => {
+	it('offers the tour, the manager with the stored count, the Teams user token, the client app exchange, and switching connection', async () => {
 		const app = await renderConnected();
 		const frame = app.lastFrame();
 		expect(frame).toContain('❯ Guided tour: the quickstart, step by step');
 		expect(frame).toContain('  Manage identities (3 stored)');
 		expect(frame).toContain('  Teams user token (Custom Teams Endpoint)');
+		expect(frame).toContain('  Entra ID user token (client app exchange)');
 		expect(frame).toContain('  Switch connection');
 		// Esc does nothing on the menu, so the footer does not offer it.
 		expect(footerOf(frame)).toEqual(['↑↓/jk move', 'Enter choose', 'p presenter', '? help', 'q quit']);
 
 		await app.press('j', '❯ Manage identities');
 		await app.press('j', '❯ Teams user token');
+		await app.press('j', '❯ Entra ID user token');
 		await app.press('j', '❯ Switch connection');
 		await app.press(keys.enter, 'Connect to Azure Communication Services');
 		await app.press(keys.enter, 'What next?');
