@@ -265,7 +265,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	),
 	teamsAppId: ({snapshot: {context}, send, active}) => <TeamsAppIdScreen initial={context.teamsAppId ?? ''} send={send} active={active} />,
 	teamsMethod: ({send, active}) => <TeamsMethodScreen send={send} active={active} />,
-	teamsSignIn: ({snapshot: {context}}) => <TeamsSignInScreen deviceCode={context.teamsDeviceCode} />,
+	teamsSignIn: ({snapshot: {context}}) => <TeamsSignInScreen deviceCode={context.teamsDeviceCode} presenter={context.presenter} />,
 	...clientExchangeViews(),
 	confirm: ({snapshot: {context}, send, active}) => {
 		const identity = context.identities.find(candidate => candidate.id === context.userId);

@@ -1,4 +1,5 @@
 import type {AccessToken, GetTokenOptions, TokenCredential} from '@azure/core-auth';
+import {isLoopbackHost} from '../protocol/connection-string.js';
 import {hasAudience, identityAudiences} from '../protocol/entra-token.js';
 import {decodeJwt} from '../protocol/jwt.js';
 import {text} from '../text/index.js';
@@ -32,6 +33,9 @@ export type EntraCredential = {
 	explainRefusal(endpoint: string): IdentityError | undefined;
 };
 
+/** The key id of the tokens acs-tokens' stand-in az makes (source/emulator/stand-in-entra.ts): no real authority uses it. */
+const standInKeyId = 'stand-in';
+
 type Chain = TokenCredential & {
 	readonly _sources?: readonly TokenCredential[];
 	getTokenInternal?(scopes: string | string[], options?: GetTokenOptions): Promise<{token: AccessToken; successfulCredential: TokenCredential}>;
@@ -64,6 +68,7 @@ export async function createEntraCredential(options: {readonly tenantId?: string
 	};
 
 	let claims: Record<string, unknown> | undefined;
+	let keyId: unknown;
 	let credential: EntraCredentialKind | undefined;
 	const tokenCredential: TokenCredential = {
 		async getToken(scopes, getOptions) {
@@ -76,7 +81,9 @@ export async function createEntraCredential(options: {readonly tenantId?: string
 					throw new identity.CredentialUnavailableError('No token');
 				}
 
-				claims = decodeJwt(token.token)?.payload;
+				const decoded = decodeJwt(token.token);
+				claims = decoded?.payload;
+				keyId = decoded?.header['kid'];
 				credential = kindOf(successfulCredential);
 				return token;
 			} catch (error) {
@@ -91,6 +98,11 @@ export async function createEntraCredential(options: {readonly tenantId?: string
 		explainRefusal(endpoint) {
 			if (!claims) {
 				return undefined;
+			}
+
+			// acs-tokens' own stand-in az, left on PATH, signing in to a real resource.
+			if (keyId === standInKeyId && !isLoopbackHost(new URL(endpoint).hostname)) {
+				return new IdentityError('authentication', text.errors.entraStandIn(endpoint));
 			}
 
 			if (!hasAudience(claims, identityAudiences)) {

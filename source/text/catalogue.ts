@@ -261,6 +261,7 @@ export type Catalogue = {
 		entraNoCredential: (tried: readonly string[]) => string;
 		entraSignInFailed: (detail: string) => string;
 		entraWrongAudience: (audience: string) => string;
+		entraStandIn: (endpoint: string) => string;
 		entraExpired: (expiredAt: Date) => string;
 		entraDenied: (endpoint: string, principal: string) => string;
 		entraPlainHttp: (endpoint: string) => string;
@@ -395,6 +396,8 @@ export type Catalogue = {
 			/** The device code: open the page, type the code. */
 			openAndEnter: (url: string, code: string) => string;
 			codeExpires: (time: string) => string;
+			/** Presenter mode: the room can read the code, and whoever types it first signs in. */
+			codeInRoom: string;
 			issued: (userId: string, simulated: boolean) => string;
 		};
 		/** "Entra ID user token (client app exchange)", for Entra ID users or Teams Extension users. */

@@ -88,6 +88,8 @@ export const en: Catalogue = {
 			`No Microsoft Entra ID credential answered. Tried, in order: ${tried.join('; ')}. Sign in with \`az login\` (or \`azd auth login\`), or set the environment variables of a service principal, then try again. AZURE_TOKEN_CREDENTIALS narrows the list (for example AzureCliCredential).`,
 		entraSignInFailed: (detail: string) =>
 			`Signing in with Microsoft Entra ID failed: ${detail}. Sign in again (\`az login\`, with --tenant for another tenant) and try again.`,
+		entraStandIn: (endpoint: string) =>
+			`${endpoint} refused the token of acs-tokens' stand-in az, which only the local emulator takes: its directory is still first on PATH. Remove it from PATH (or open a new shell) and sign in with the real Azure CLI (az login).`,
 		entraWrongAudience: (audience: string) =>
 			`The Entra ID token is for ${audience || 'no audience'}, not for Communication Services (https://communication.azure.com). The credential was asked for the wrong resource: check AZURE_TOKEN_CREDENTIALS and the credential's settings.`,
 		entraExpired: (expiredAt: Date) =>
@@ -256,6 +258,7 @@ export const en: Catalogue = {
 			askingCode: 'Asking Entra ID for a sign-in code…',
 			openAndEnter: (url: string, code: string) => `Open ${url} and enter the code ${code}`,
 			codeExpires: (time: string) => `The code expires ${time}.`,
+			codeInRoom: 'Presenter mode: everyone in the room can read this code, and whoever enters it first signs in. Sign in quickly, or hide the screen while you do.',
 			issued: (userId: string, simulated: boolean) =>
 				`The ACS token of the Teams user ${userId}${simulated ? ' (simulated)' : ''}, exchanged for their Entra ID token:`,
 		},

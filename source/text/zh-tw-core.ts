@@ -76,6 +76,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`沒有任何 Microsoft Entra ID 認證回應。已依序嘗試：${tried.join('；')}。請以 \`az login\`（或 \`azd auth login\`）登入，或設定服務主體的環境變數，然後再試一次。AZURE_TOKEN_CREDENTIALS 可縮小嘗試的範圍（例如 AzureCliCredential）。`,
 		entraSignInFailed: (detail: string) =>
 			`以 Microsoft Entra ID 登入失敗：${detail}。請重新登入（\`az login\`，其他租用戶請加上 --tenant）後再試一次。`,
+		entraStandIn: (endpoint: string) =>
+			`${endpoint} 拒絕了 acs-tokens 替代 az 所產生的權杖，這種權杖只有本機模擬器接受：替代 az 的目錄仍在 PATH 的最前面。請將它從 PATH 移除（或開啟新的殼層），再以真正的 Azure CLI 登入（az login）。`,
 		entraWrongAudience: (audience: string) =>
 			`這個 Entra ID 權杖的對象是 ${audience || '（無）'}，而不是通訊服務（https://communication.azure.com）。認證要求了錯誤的資源：請檢查 AZURE_TOKEN_CREDENTIALS 與認證的設定。`,
 		entraExpired: (expiredAt: Date) =>
@@ -240,6 +242,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			askingCode: '正在向 Entra ID 要求登入代碼…',
 			openAndEnter: (url: string, code: string) => `請開啟 ${url} 並輸入代碼 ${code}`,
 			codeExpires: (time: string) => `代碼於 ${time} 過期。`,
+			codeInRoom: '簡報者模式：在場每個人都看得到這組代碼，最先輸入的人就會登入。請盡快登入，或在登入時遮住畫面。',
 			issued: (userId: string, simulated: boolean) =>
 				`Teams 使用者 ${userId}${simulated ? '（模擬）' : ''} 的 ACS 使用者存取權杖，以其 Entra ID 權杖交換而得：`,
 		},

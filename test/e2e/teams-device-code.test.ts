@@ -59,4 +59,36 @@ describe('signing a Teams user in with a device code, in the binary', () => {
 		session.process.write('q');
 		expect((await session.exit()).exitCode).toBe(0);
 	}, 90_000);
+
+	test('in presenter mode the code is shown with a warning that whoever enters it first signs in', async () => {
+		const own = await startFakeAuthority(await temporaryDirectory('acs-tokens-authority-'), {kind: 'signs-in', pending: 5}, {interval: 1});
+		const sandbox = await createSandbox();
+		const session = TerminalSession.spawn(process.execPath, {
+			args: [cliPath, '--emulator', '--present'],
+			cwd: sandbox.cwd,
+			env: {
+				ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
+				ACS_TOKENS_ENTRA_AUTHORITY: own.authority,
+				NODE_EXTRA_CA_CERTS: own.caPath,
+				HOME: sandbox.cwd,
+			},
+		});
+		try {
+			await session.waitFor('What next?');
+			await session.press('j', '❯ Manage identities');
+			await session.press('j', '❯ Teams user token (Custom Teams Endpoint)');
+			await session.press(keys.enter, 'Your Entra ID app (client) id:');
+			session.process.write(appId);
+			await session.waitFor('Enter goes on.');
+			await session.press(keys.enter, '❯ Simulated Teams user');
+			await session.press(keys.down, '❯ Sign a real Teams user in with a device code');
+			const screen = await session.press(keys.enter, fakeUserCode, 20_000);
+			expect(screen.replaceAll('\n', ' ')).toMatch(/whoever enters it\s+first signs in/);
+			await session.waitFor('Status: valid', 30_000);
+			session.process.write('q');
+			expect((await session.exit()).exitCode).toBe(0);
+		} finally {
+			await own.close();
+		}
+	}, 90_000);
 });

@@ -68,7 +68,7 @@ export function TeamsMethodScreen(props: {
  * it must be read to be typed; it is good for this sign-in only), when it expires, and a spinner
  * until the user has signed in.
  */
-export function TeamsSignInScreen({deviceCode}: {readonly deviceCode: TeamsDeviceCode | undefined}) {
+export function TeamsSignInScreen({deviceCode, presenter}: {readonly deviceCode: TeamsDeviceCode | undefined; readonly presenter: boolean}) {
 	const {teams} = text.wizard;
 	const now = useNow(30_000);
 	if (!deviceCode) {
@@ -81,6 +81,8 @@ export function TeamsSignInScreen({deviceCode}: {readonly deviceCode: TeamsDevic
 			<Prose>
 				{teams.codeExpires(`${formatTime(deviceCode.expiresOn)} (${formatRelative(Date.parse(deviceCode.expiresOn) - now)})`)}
 			</Prose>
+			{/* A room can read the code: whoever types it first signs in (and the wizard holds their token). */}
+			{presenter ? <Prose color="yellow">{teams.codeInRoom}</Prose> : undefined}
 			<BusyScreen label={text.wizard.busy.teamsSignIn} />
 		</Box>
 	);
