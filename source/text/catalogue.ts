@@ -651,6 +651,7 @@ export type Catalogue = {
 		/** A long list: where the cursor is, and its filter (`/`). */
 		list: {
 			position: (at: number, count: number) => string;
+			countOnly: (count: number) => string;
 			matching: (at: number, matches: number, total: number) => string;
 			filterPrompt: string;
 			noMatch: (filter: string) => string;

@@ -506,6 +506,7 @@ export const en: Catalogue = {
 		},
 		list: {
 			position: (at: number, count: number) => `${at} of ${count}`,
+			countOnly: (count: number) => `${count} in all`,
 			matching: (at: number, matches: number, total: number) => `${at} of ${matches} matching (${total} in all)`,
 			filterPrompt: 'Filter: ',
 			noMatch: (filter: string) => `Nothing matches “${filter}”. Esc clears the filter.`,

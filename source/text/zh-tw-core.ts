@@ -483,6 +483,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		},
 		list: {
 			position: (at: number, count: number) => `第 ${at} 項，共 ${count} 項`,
+			countOnly: (count: number) => `共 ${count} 項`,
 			matching: (at: number, matches: number, total: number) => `第 ${at} 項，共 ${matches} 項符合（全部 ${total} 項）`,
 			filterPrompt: '篩選：',
 			noMatch: (filter: string) => `沒有符合「${filter}」的項目。按 Esc 清除篩選。`,

@@ -38,34 +38,35 @@ describe('a list of 45 identities at 80×24', () => {
 		expect(frame).toContain('  + Create an identity…');
 		expect(rowsOf(frame)).toHaveLength(11);
 		expect(selected(frame)).toBe('user-01');
-		expect(frame).toContain('2 of 46');
+		// The position counts the identities, not the create choice.
+		expect(frame).toContain('1 of 45');
 
 		// ↑ on the first item stays there (no jump to the last page): the ↓ after it goes to the second.
 		await app.press(keys.up, '❯ + Create an identity…');
 		app.write(keys.up);
-		expect(selected(await app.press(keys.down, '2 of 46'))).toBe('user-01');
+		expect(selected(await app.press(keys.down, '1 of 45'))).toBe('user-01');
 
 		for (let index = 1; index < 11; index += 1) {
 			await app.press(keys.down);
 		}
 
-		let now = await app.press(keys.down, '13 of 46');
+		let now = await app.press(keys.down, '12 of 45');
 		expect(selected(now)).toBe('user-12');
 		expect(rowsOf(now)[0]).toContain('user-01');
 		expect(now).not.toContain('Create an identity');
 		expect(rowsOf(now)).toHaveLength(12);
 
-		now = await app.press('\u001B[6~', '25 of 46');
+		now = await app.press('\u001B[6~', '24 of 45');
 		expect(selected(now)).toBe('user-24');
-		now = await app.press('\u001B[F', '46 of 46');
+		now = await app.press('\u001B[F', '45 of 45');
 		expect(selected(now)).toBe('user-45');
 		expect(rowsOf(now).at(-1)).toContain('user-45');
 		expect(now.split('\n').length).toBeLessThanOrEqual(24);
 
 		// ↓ on the last item stays there (no jump back to the first): the ↑ after it goes to the one before.
 		app.write(keys.down);
-		expect(selected(await app.press(keys.up, '45 of 46'))).toBe('user-44');
-		now = await app.press('\u001B[H', '1 of 46');
+		expect(selected(await app.press(keys.up, '44 of 45'))).toBe('user-44');
+		now = await app.press('\u001B[H', '45 in all');
 		expect(now).toContain('❯ + Create an identity…');
 
 		// Enter takes the item under the cursor after a scroll.
@@ -87,7 +88,7 @@ describe('a list of 45 identities at 80×24', () => {
 		expect(frame).toContain('Nothing matches “user-1q”. Esc clears the filter.');
 		expect(rowsOf(frame)).toHaveLength(0);
 
-		await app.press('\u007f', '1 of 10 matching (46 in all)');
+		await app.press('\u007f', '1 of 10 matching (45 in all)');
 		frame = app.lastFrame();
 		expect(rowsOf(frame).map(row => row.slice(2, 9))).toEqual([
 			'user-10',
@@ -106,7 +107,7 @@ describe('a list of 45 identities at 80×24', () => {
 		expect(selected(frame)).toBe('user-11');
 
 		// Esc clears the filter and stays on the list (it does not go back to the menu).
-		frame = await app.press(keys.escape, '1 of 46');
+		frame = await app.press(keys.escape, '45 in all');
 		expect(frame).not.toContain('Filter:');
 		expect(frame).toContain('Identities of emulator');
 		expect(rowsOf(frame)).toHaveLength(11);
@@ -114,7 +115,7 @@ describe('a list of 45 identities at 80×24', () => {
 		// By the end of the id: the 37th identity's id ends in 0037.
 		await app.press('/', 'Filter:');
 		frame = await app.type('0037');
-		expect(frame).toContain('1 of 1 matching (46 in all)');
+		expect(frame).toContain('1 of 1 matching (45 in all)');
 		expect(selected(frame)).toBe('user-37');
 		await app.press(keys.enter, 'Rename (local label)');
 		expect(app.lastFrame()).toContain('user-37 (');

@@ -11,6 +11,8 @@ export type SelectItem<V> = {
 	readonly value: V;
 	/** Matched by the filter besides the label (an identity's whole id, say). */
 	readonly filterText?: string;
+	/** An action among the items (the manager's "create"): not counted in "12 of 40". */
+	readonly uncounted?: boolean;
 };
 
 type Keys = Parameters<Parameters<typeof useInput>[0]>[1];
@@ -196,18 +198,35 @@ export function SelectList<V>(props: {
 				initialIndex={cursor - top}
 				isFocused={false}
 			/>
-			<Position shown={(scrolls || filterShown) && visible.length > 0} filtered={filterShown} at={cursor + 1} count={visible.length} total={items.length} />
+			<Position shown={(scrolls || filterShown) && visible.length > 0} filtered={filterShown} {...countOf(visible, cursor, items)} />
 		</Box>
 	);
 }
 
-/** "12 of 40", or "3 of 5 matching (40 in all)" while a filter is on. */
-function Position(props: {readonly shown: boolean; readonly filtered: boolean; readonly at: number; readonly count: number; readonly total: number}) {
+/** Where the cursor is among the counted items (an action such as "create" is not one of them). */
+function countOf<V>(visible: readonly SelectItem<V>[], cursor: number, items: readonly SelectItem<V>[]) {
+	const counted = (list: readonly SelectItem<V>[]) => list.filter(item => !item.uncounted).length;
+	const onCounted = visible[cursor]?.uncounted !== true;
+	return {at: onCounted ? counted(visible.slice(0, cursor + 1)) : undefined, count: counted(visible), total: counted(items)};
+}
+
+/** "12 of 40", or "3 of 5 matching (40 in all)" while a filter is on; on an action, the count alone. */
+function Position(props: {
+	readonly shown: boolean;
+	readonly filtered: boolean;
+	readonly at: number | undefined;
+	readonly count: number;
+	readonly total: number;
+}) {
 	if (!props.shown) {
 		return undefined;
 	}
 
 	const {list} = text.wizard;
+	if (props.at === undefined) {
+		return <Text dimColor>{list.countOnly(props.count)}</Text>;
+	}
+
 	return <Text dimColor>{props.filtered ? list.matching(props.at, props.count, props.total) : list.position(props.at, props.count)}</Text>;
 }
 

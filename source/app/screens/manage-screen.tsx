@@ -23,7 +23,7 @@ export function ManageScreen(props: {
 }) {
 	const {manage} = text.wizard;
 	const items = [
-		{key: create, label: manage.create, value: create as string},
+		{key: create, label: manage.create, value: create as string, uncounted: true},
 		...props.identities.map(identity => ({
 			key: identity.id,
 			label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
