@@ -120,7 +120,8 @@ export function ClientExchangePasteScreen(props: {
 		},
 		{isActive: props.active},
 	);
-	const command = `az account get-access-token --scope ${exchangeScopes[props.kind][0]} --query accessToken -o tsv`;
+	// az takes several scopes after one --scope, separated by spaces (Teams Extension needs both of its own).
+	const command = `az account get-access-token --scope ${exchangeScopes[props.kind].join(' ')} --query accessToken -o tsv`;
 	return (
 		<Box flexDirection="column">
 			<Text bold>{said.pasteHeading}</Text>
