@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fromCallback, fromPromise} from 'xstate';
 import type {ConnectionRequest} from '../identity/connection.js';
@@ -496,8 +495,9 @@ export function createWizardServices(deps: {
 
 /** A simulated Teams user of the app (a random oid) and the Entra ID token MSAL would have returned, made locally. */
 async function simulatedTeamsUser(appId: string): Promise<{teamsToken: string; userId: string}> {
-	const {simulatedTeamsToken} = await identityCore.standIn();
-	const userId = randomUUID();
+	// node:crypto comes with the stand-in module, loaded here: never before the first frame.
+	const {simulatedTeamsToken, newObjectId} = await identityCore.standIn();
+	const userId = newObjectId();
 	return {teamsToken: simulatedTeamsToken(appId, userId).token, userId};
 }
 

@@ -1,4 +1,4 @@
-import type {EntraAssignment, TeamsExtensionAssignment} from '../identity/access-client.js';
+import {type EntraAssignment, entraPrincipalTypes, type TeamsExtensionAssignment, teamsExtensionPrincipalTypes} from '../protocol/assignments.js';
 import {isGuid} from '../protocol/identifiers.js';
 import {confirm, connectionOptions, outputOptions, parseCommand, printJson, traceTo, type Command, type CommandIo} from './context.js';
 import {exitCodes} from './exit-codes.js';
@@ -22,8 +22,6 @@ const accessOptions = {
 	yes: {type: 'boolean', short: 'y'},
 } as const;
 
-const entraTypes = ['user', 'group', 'tenant'] as const;
-const teamsExtensionTypes = ['resourceAccount', 'user'] as const;
 
 function parse(command: string, argv: readonly string[]) {
 	return parseCommand(command, argv, accessOptions, true);
@@ -144,7 +142,7 @@ export const accessAssign: Command = {
 		const parsed = parse('access assign', argv);
 		const objectId = objectIdOf(parsed, 'access assign');
 		const teams = parsed.values['teams-extension'] === true;
-		const types: readonly string[] = teams ? teamsExtensionTypes : entraTypes;
+		const types: readonly string[] = teams ? teamsExtensionPrincipalTypes : entraPrincipalTypes;
 		const type = parsed.values.type;
 		if (type === undefined || !types.includes(type)) {
 			throw new UsageError(text.commands.access.badType(type, types));

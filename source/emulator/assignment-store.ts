@@ -1,24 +1,13 @@
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import {parseBoundedJson} from '../protocol/bounded-json.js';
 import {DataDirectoryError} from './data-directory.js';
 import type {AssignmentsProblem} from './state/state-problems.js';
 import {writeFileAtomic} from './state/atomic-write.js';
 
-export type EntraAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'user' | 'group' | 'tenant';
-	readonly clientIds: readonly string[];
-};
-
-export type TeamsExtensionAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'resourceAccount' | 'user';
-	readonly clientIds?: readonly string[];
-};
+export type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 
 /**
  * Who may exchange Entra ID tokens: a few entries that change rarely, so the whole set is

@@ -1,5 +1,3 @@
-import {randomUUID} from 'node:crypto';
-
 /**
  * Entra ID tokens made locally, for the emulator's --allow-entra: the shape Entra gives
  * (header, `aud`, `tid`, `oid`, `upn` or `appid`, times), with a signature that is plainly not
@@ -10,11 +8,16 @@ export const standInTenantId = '00000000-0000-4000-8000-00000000e57a';
 export const azureCliClientId = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 export const standInUser = {upn: 'learner@contoso.example', oid: '00000000-0000-4000-8000-0000000c1e47'} as const;
 
+/** A new Entra ID object id, for a simulated user (Web Crypto's global: the wizard loads this module with its views, node:crypto not before it is needed). */
+export function newObjectId(): string {
+	return crypto.randomUUID();
+}
+
 export function standInEntraToken(claims: Record<string, unknown>, lifetimeSeconds = 3600, now = Date.now()): {token: string; expiresOn: number} {
 	const iat = Math.floor(now / 1000);
 	const exp = iat + lifetimeSeconds;
 	const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-	const payload = {iss: `https://sts.windows.net/${standInTenantId}/`, iat, nbf: iat, exp, tid: standInTenantId, uti: randomUUID(), ...claims};
+	const payload = {iss: `https://sts.windows.net/${standInTenantId}/`, iat, nbf: iat, exp, tid: standInTenantId, uti: crypto.randomUUID(), ...claims};
 	return {token: `${part({typ: 'JWT', alg: 'RS256', kid: 'stand-in'})}.${part(payload)}.${part('stand-in, not signed')}`, expiresOn: exp};
 }
 

@@ -1,24 +1,11 @@
 import {AzureKeyCredential} from '@azure/core-auth';
+import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import {type Connection, entraCredentialOf} from './client.js';
 import {toIdentityError} from './errors.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 
-/** Who may exchange an Entra ID token for an ACS token (Entra ID users): a user, a group or a whole tenant. */
-export type EntraAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'user' | 'group' | 'tenant';
-	readonly clientIds: readonly string[];
-};
-
-/** Who may exchange a Teams Extension token, per tenant: a resource account or a user. */
-export type TeamsExtensionAssignment = {
-	readonly objectId: string;
-	readonly tenantId: string;
-	readonly principalType: 'resourceAccount' | 'user';
-	readonly clientIds?: readonly string[];
-};
+export type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 
 /**
  * The assignment routes, which the identity SDK does not cover: signed as the SDK signs

@@ -1,5 +1,5 @@
 import type {PipelinePolicy} from '@azure/core-rest-pipeline';
-import {parseAuthorization} from '../protocol/hmac.js';
+import {parseAuthorization} from '../protocol/hmac-scheme.js';
 
 /**
  * How a request was authenticated, for the signing panel: an HMAC signature over the signed

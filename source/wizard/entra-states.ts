@@ -1,6 +1,6 @@
 import {assign} from 'xstate';
 import type {AccessAssignment, EntraUser, WizardContext} from './types.js';
-import {claimsToggle, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {tokenIssued, tokenViewState, wizardSetup} from './wizard-setup.js';
 
 const meta = {flow: 'entra', snippet: 'entraToken'} as const;
 
@@ -75,17 +75,7 @@ export const entraStates = wizardSetup.createStateConfig({
 			},
 			on: {BACK: 'intro'},
 		},
-		viewingToken: {
-			meta: {...meta, view: 'token', showsExchange: true},
-			entry: 'hideClaims',
-			invoke: watchToken,
-			on: {
-				...claimsToggle,
-				TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
-				SUBMIT: '#wizard.menu',
-				BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'intro'}],
-			},
-		},
+		viewingToken: tokenViewState({meta: {...meta, view: 'token', showsExchange: true}, submit: '#wizard.menu', back: 'intro'}),
 		failed: {
 			tags: ['failed'],
 			meta: {...meta, view: 'entraFailed'},

@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {claimsToggle, identityCreated, issueInput, newLabel, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {identityCreated, issueInput, newLabel, tokenIssued, tokenViewState, wizardSetup} from './wizard-setup.js';
 
 /** The stored identities of the connection: list (and create one), then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
@@ -90,17 +90,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 				on: {BACK: 'choosingLifetime'},
 			},
-			viewingToken: {
-				meta: {view: 'token'},
-				entry: 'hideClaims',
-				invoke: watchToken,
-				on: {
-					...claimsToggle,
-					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
-					SUBMIT: 'refreshing',
-					BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'refreshing'}],
-				},
-			},
+			viewingToken: tokenViewState({meta: {view: 'token'}, submit: 'refreshing', back: 'refreshing'}),
 			renaming: {
 				tags: ['typing'],
 				meta: {view: 'rename'},

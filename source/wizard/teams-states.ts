@@ -1,6 +1,6 @@
 import {assign} from 'xstate';
 import type {TeamsUser, WizardContext} from './types.js';
-import {claimsToggle, tokenIssued, watchToken, wizardSetup} from './wizard-setup.js';
+import {tokenIssued, tokenViewState, wizardSetup} from './wizard-setup.js';
 
 const meta = {flow: 'teams', snippet: 'teamsToken'} as const;
 
@@ -72,17 +72,7 @@ export const teamsStates = wizardSetup.createStateConfig({
 			},
 			on: {BACK: 'appId'},
 		},
-		viewingToken: {
-			meta: {...meta, view: 'token', showsExchange: true},
-			entry: 'hideClaims',
-			invoke: watchToken,
-			on: {
-				...claimsToggle,
-				TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
-				SUBMIT: '#wizard.menu',
-				BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: '#wizard.menu'}],
-			},
-		},
+		viewingToken: tokenViewState({meta: {...meta, view: 'token', showsExchange: true}, submit: '#wizard.menu', back: '#wizard.menu'}),
 		failed: {
 			tags: ['failed'],
 			meta: {...meta, view: 'error'},

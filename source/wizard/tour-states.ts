@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {claimsToggle, identityCreated, issueInput, newLabel, reissueInput, revokedAndReissued, tokenIssued, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
+import {identityCreated, issueInput, newLabel, reissueInput, revokedAndReissued, tokenIssued, tokenViewState, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
@@ -99,17 +99,11 @@ export const tourStates = wizardSetup.createStateConfig({
 					failed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'running', BACK: '#wizard.tour.choosingLifetime'}},
 				},
 			},
-			viewingToken: {
+			viewingToken: tokenViewState({
 				meta: {view: 'token', step: 4, snippet: 'issueToken', showsExchange: true},
-				entry: 'hideClaims',
-				invoke: watchToken,
-				on: {
-					...claimsToggle,
-					TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
-					SUBMIT: 'revokingTokens',
-					BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: 'choosingLifetime'}],
-				},
-			},
+				submit: 'revokingTokens',
+				back: 'choosingLifetime',
+			}),
 			revokingTokens: {
 				initial: 'ready',
 				meta: {step: 5, snippet: 'revokeTokens'},

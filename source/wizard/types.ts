@@ -1,4 +1,5 @@
 import type {Exchange} from '../identity/trace.js';
+import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import type {TokenScope} from '../protocol/scopes.js';
 
 /** Where a saved profile's key comes from, as the connect screen says it (never the key itself). */
@@ -91,7 +92,7 @@ export type EntraKind = 'entra' | 'teamsExtension';
 export type AccessAssignment = {
 	readonly objectId: string;
 	readonly tenantId: string;
-	readonly principalType: 'user' | 'group' | 'tenant' | 'resourceAccount';
+	readonly principalType: EntraAssignment['principalType'] | TeamsExtensionAssignment['principalType'];
 	readonly clientIds?: readonly string[];
 };
 

@@ -181,6 +181,24 @@ export const claimsToggle = {
 /** Keeps the token on screen checked (valid / revoked / …) while a state that shows it lasts. */
 export const watchToken = {src: 'watchToken', input: ({context}: {context: WizardContext}): WatchInput => ({token: context.token?.token ?? ''})} as const;
 
+/**
+ * The token view, wherever a flow ends in a token (the tour, the manager, the Teams and client
+ * app exchanges): checked live, revealable, its claims a key away; Esc closes the claims first.
+ */
+export function tokenViewState(options: {readonly meta: ScreenMeta; readonly submit: string; readonly back: string}) {
+	return {
+		meta: options.meta,
+		entry: 'hideClaims',
+		invoke: watchToken,
+		on: {
+			...claimsToggle,
+			TOGGLE_REVEAL: {guard: 'canReveal', actions: 'toggleReveal'},
+			SUBMIT: options.submit,
+			BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: options.back}],
+		},
+	} as const;
+}
+
 /** The same for the token issued after the tour's revoke, shown beside the revoked one. */
 export const watchFreshToken = {
 	src: 'watchToken',

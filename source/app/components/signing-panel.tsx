@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {type Exchange, masked} from '../../identity/trace.js';
-import {authorizationHeader} from '../../protocol/hmac.js';
+import {authorizationHeader} from '../../protocol/hmac-scheme.js';
 import {text} from '../../text/index.js';
 import {presentText} from '../present.js';
 
