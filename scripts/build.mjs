@@ -42,6 +42,7 @@ const [launcher, program] = await Promise.all([
 				setup(context) {
 					context.onResolve({filter: /^\.\/cli\.js$/}, () => ({path: './main.js', external: true}));
 					context.onResolve({filter: /^\.\/app\/render\.js$/}, () => ({path: './wizard-ui.js', external: true}));
+					context.onResolve({filter: /^\.\/root-help\.js$/}, () => ({path: './root-help.js', external: true}));
 				},
 			},
 		],
@@ -56,6 +57,8 @@ const [launcher, program] = await Promise.all([
 			emulator: 'source/emulator/index.ts',
 			'emulator-worker': 'source/emulator/worker-entry.ts',
 			'wizard-ui': 'source/app/render.tsx',
+			// The launcher's answer to a lone --help: the help pages without the program.
+			'root-help': 'source/root-help.ts',
 		},
 		target: 'node22',
 		metafile: true,

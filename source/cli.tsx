@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import type {CommandIo} from './commands/context.js';
 import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
-import {commands, rootHelp} from './commands/registry.js';
+import {commands} from './commands/registry.js';
+import {rootHelpPage} from './root-help.js';
 import {UsageError} from './commands/usage-error.js';
 import {DataDirectoryError} from './emulator/state/state-errors.js';
 import {IdentityError} from './identity/errors.js';
@@ -43,7 +44,7 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (first === '-h' || first === '--help' || first === 'help') {
-		io.stdout.write(`${rootHelp()}\n${text.help.wizard}`);
+		io.stdout.write(rootHelpPage(text.help));
 		return exitCodes.ok;
 	}
 

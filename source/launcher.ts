@@ -5,6 +5,7 @@
  */
 import {mkdirSync} from 'node:fs';
 import {cacheDirectory} from './platform/directories.js';
+import {version} from './version.js';
 import {withoutFetch} from './platform/without-fetch.js';
 
 export const minimumNodeMajor = 22;
@@ -17,7 +18,7 @@ if (major < minimumNodeMajor) {
 	process.exit(1);
 }
 
-void import('node:module').then(({enableCompileCache}) => {
+void import('node:module').then(({enableCompileCache}): Promise<unknown> | undefined => {
 	try {
 		// Node 22.0 has no compile cache (22.1 brought it): it just runs uncached.
 		if (typeof enableCompileCache !== 'function') {
@@ -35,8 +36,19 @@ void import('node:module').then(({enableCompileCache}) => {
 		// No cache directory (a read-only home): run uncached.
 	}
 
+	const args = process.argv.slice(2);
+	const [first] = args;
+	// Answered here, without loading the program: the version, and the root help page alone.
+	if (args.length === 1 && (first === '--version' || first === '-V')) {
+		process.stdout.write(`${version}\n`);
+		return undefined;
+	}
+
+	if (args.length === 1 && (first === '--help' || first === '-h' || first === 'help')) {
+		return import('./root-help.js').then(({printRootHelp}) => printRootHelp());
+	}
+
 	// The wizard (no command, in a terminal): its UI starts loading now, beside the program.
-	const [first] = process.argv.slice(2);
 	const wizard = (first === undefined || /^-(?!h$|-help$|V$|-version$)/.test(first)) && process.stdin.isTTY && process.stdout.isTTY;
 	if (wizard) {
 		void withoutFetch(() => import('./app/render.js')).catch(() => undefined);

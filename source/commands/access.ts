@@ -2,7 +2,6 @@ import {type EntraAssignment, entraPrincipalTypes, type TeamsExtensionAssignment
 import {isGuid} from '../protocol/identifiers.js';
 import {confirm, connectionOptions, outputOptions, parseCommand, printJson, traceTo, type Command, type CommandIo} from './context.js';
 import {exitCodes} from './exit-codes.js';
-import {table} from './format.js';
 import {openCommandSession} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
@@ -95,6 +94,7 @@ export const accessList: Command = {
 		} else if (assignments.length === 0) {
 			io.stdout.write(`${text.commands.access.none}\n`);
 		} else {
+			const {table} = await import('./table.js');
 			io.stdout.write(`${table([text.commands.access.headings, ...assignments.map(describe)])}\n`);
 		}
 
@@ -126,6 +126,7 @@ export const accessShow: Command = {
 		if (parsed.values.json) {
 			printJson(io, {assignment});
 		} else {
+			const {table} = await import('./table.js');
 			io.stdout.write(`${table([text.commands.access.headings, describe(assignment)])}\n`);
 		}
 

@@ -2,7 +2,6 @@ import {type Command, confirm, openStore, outputOptions, parseCommand, printJson
 import {UnknownProfileError} from '../store/errors.js';
 import {UsageError} from './usage-error.js';
 import {exitCodes} from './exit-codes.js';
-import {table} from './format.js';
 import {text} from '../text/index.js';
 
 export const profiles: Command = {
@@ -61,6 +60,7 @@ export const profiles: Command = {
 			}
 		};
 
+		const {table} = await import('./table.js');
 		io.stdout.write(
 			`${table([
 				text.commands.profiles.headings,

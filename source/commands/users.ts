@@ -3,7 +3,7 @@ import {UnknownProfileError} from '../store/errors.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
-import {formatExpiry, table} from './format.js';
+import {formatExpiry} from './format.js';
 import {formatDateTime} from '../text/format.js';
 import {text} from '../text/index.js';
 
@@ -39,6 +39,7 @@ export const users: Command = {
 			return 0;
 		}
 
+		const {table} = await import('./table.js');
 		io.stdout.write(`${table([text.commands.users.headings, ...rows])}\n`);
 		return 0;
 	},

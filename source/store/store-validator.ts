@@ -24,8 +24,14 @@ function keyOf({instancePath, params}: ErrorObject): string {
  */
 export function storeViolations(data: unknown): string | undefined {
 	if (validate(data)) {
-		return undefined;
+		return endpointViolations(data as {profiles: readonly {endpoint: string}[]});
 	}
 
 	return (validate.errors ?? []).map(error => `\`${keyOf(error)}\` ${error.message ?? ''}`.trim()).join('; ');
+}
+
+/** An endpoint the schema's pattern lets through that the URL parser still refuses (`https://[::1`). */
+function endpointViolations({profiles}: {profiles: readonly {endpoint: string}[]}): string | undefined {
+	const refused = profiles.flatMap(({endpoint}, index) => (URL.canParse(endpoint) ? [] : [`\`profiles/${index}/endpoint\` must be a URL`]));
+	return refused.length === 0 ? undefined : refused.join('; ');
 }

@@ -19,6 +19,17 @@ describe('acs-tokens --help', () => {
 		expect(result.stdout).toMatch(/\nExamples\n {2}acs-tokens user create --emulator/);
 	});
 
+	it('a lone --help, answered before the program loads, is the page the program prints', async () => {
+		const sandbox = await createSandbox();
+		for (const LANG of ['en_US.UTF-8', 'zh_TW.UTF-8']) {
+			const alone = await sandbox.run(['--help'], {env: {LANG}});
+			const byTheProgram = await sandbox.run(['--help', '--config-dir', sandbox.configDirectory], {env: {LANG}});
+			expect(alone).toMatchObject({code: 0, stderr: ''});
+			expect(alone.stdout).toBe(byTheProgram.stdout);
+			expect(alone.stdout).toMatch(LANG.startsWith('zh') ? /^用法：acs-tokens/ : /^Usage: acs-tokens/);
+		}
+	});
+
 	it.each(commandNames)('%s --help shows its usage, its options and examples, and touches no store', async name => {
 		const sandbox = await createSandbox();
 		const configDirectory = path.join(sandbox.configDirectory, 'not-created');

@@ -36,6 +36,16 @@ describe('a broken config file', () => {
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, keySource: {kind: 'magic'}}], settings: {storeTokens: false}}),
 			/it does not match the acs-tokens format \(`profiles\/0\/keySource` /,
 		],
+		[
+			'an endpoint that is no URL',
+			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, endpoint: 'https://[::1/'}], settings: {storeTokens: false}}),
+			/it does not match the acs-tokens format \(`profiles\/0\/endpoint` must be a URL\)/,
+		],
+		[
+			'an endpoint with a space',
+			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, endpoint: 'https://exa mple.com/'}], settings: {storeTokens: false}}),
+			/it does not match the acs-tokens format \(`profiles\/0\/endpoint` must match pattern "[^"]+"\)\)/,
+		],
 		['a key the format does not have', JSON.stringify({profiles: [], settings: {storeTokens: false}, tokens: {}}), /it does not match the acs-tokens format/],
 		['an unreadable format version', JSON.stringify({__internal__: {migrations: {version: 'one'}}}), /its format version "one" is not x\.y\.z/],
 	];

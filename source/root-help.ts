@@ -1,0 +1,28 @@
+/**
+ * `acs-tokens --help` (or -h, or help) and nothing else on the line: the root help page in the
+ * user's language, straight from the launcher. Only the help pages load, not the program (its
+ * commands, its errors, the rest of the catalogue), so asking for help costs little more than
+ * starting Node. With other arguments (`--lang`, `--config-dir`) the program answers it.
+ */
+import type {Catalogue} from './text/catalogue.js';
+import {configDirectory} from './platform/directories.js';
+import {readSavedSettings} from './store/saved-profiles.js';
+import {chooseLanguage, type LanguageSetting} from './text/locale.js';
+
+/** The page, as the program prints it too (source/cli.tsx). */
+export function rootHelpPage(help: Catalogue['help']): string {
+	return `${help.root}\n${help.wizard}`;
+}
+
+export async function printRootHelp(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+	let setting: LanguageSetting = 'auto';
+	try {
+		setting = readSavedSettings(configDirectory(env)).language;
+	} catch {
+		// An unreadable config directory: the locale decides, as it does for the program.
+	}
+
+	const {language} = chooseLanguage({setting, env});
+	const help = language === 'zh-TW' ? (await import('./text/zh-tw-help.js')).zhTWHelp : (await import('./text/en-help.js')).enHelp;
+	process.stdout.write(rootHelpPage(help));
+}
