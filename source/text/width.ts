@@ -73,8 +73,8 @@ function styleSequenceEnd(text: string, start: number): number {
  * (Ink measures styled text too). The full measure segments graphemes and matches Unicode
  * emoji sequences: its first use costs about 45 ms and several MiB (the RGI_Emoji set), which
  * the screens do not need for `❯` or `…`. Anything else (CJK, emoji, combining marks, other
- * escape sequences) is measured by string-width itself. The build hands this to Ink and its
- * helpers in place of string-width (scripts/build.mjs).
+ * escape sequences) is measured by string-width itself. Our own screens and tables measure
+ * with this; Ink and its helpers use string-width as they ship (no dependency is patched).
  */
 export default function textWidth(text: string, options?: Options): number {
 	if (typeof text !== 'string' || options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) {
