@@ -27,7 +27,7 @@ const common = {
 	logLevel: 'warning',
 };
 
-const [launcher, program] = await Promise.all([
+const [launcher, rootHelp, program] = await Promise.all([
 	build({
 		...common,
 		entryPoints: {cli: 'source/launcher.ts'},
@@ -47,6 +47,9 @@ const [launcher, program] = await Promise.all([
 			},
 		],
 	}),
+	// The launcher's answer to a lone --help: the help pages and what chooses their language, in
+	// one file of its own (no shared chunks to resolve and link one by one), without the program.
+	build({...common, entryPoints: {'root-help': 'source/root-help.ts'}, target: 'node22'}),
 	build({
 		...common,
 		// The program, and the emulator as a library: import {createEmulator} from 'acs-tokens/emulator'.
@@ -57,8 +60,6 @@ const [launcher, program] = await Promise.all([
 			emulator: 'source/emulator/index.ts',
 			'emulator-worker': 'source/emulator/worker-entry.ts',
 			'wizard-ui': 'source/app/render.tsx',
-			// The launcher's answer to a lone --help: the help pages without the program.
-			'root-help': 'source/root-help.ts',
 		},
 		target: 'node22',
 		metafile: true,
@@ -123,7 +124,7 @@ const notices = {path: path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), contents: 
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a
 // file half-written. Each file is replaced atomically, the binary last, then leftovers go.
 const entry = path.join(outdir, 'cli.js');
-const files = [notices, ...program.outputFiles, ...launcher.outputFiles];
+const files = [notices, ...program.outputFiles, ...rootHelp.outputFiles, ...launcher.outputFiles];
 for (const file of files) {
 	await mkdir(path.dirname(file.path), {recursive: true});
 	const temporary = `${file.path}.${process.pid}.tmp`;

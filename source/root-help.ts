@@ -8,6 +8,7 @@ import type {Catalogue} from './text/catalogue.js';
 import {configDirectory} from './platform/directories.js';
 import {readSavedSettings} from './store/saved-profiles.js';
 import {chooseLanguage, type LanguageSetting} from './text/locale.js';
+import {enHelp} from './text/en-help.js';
 
 /** The page, as the program prints it too (source/cli.tsx). */
 export function rootHelpPage(help: Catalogue['help']): string {
@@ -23,6 +24,6 @@ export async function printRootHelp(env: NodeJS.ProcessEnv = process.env): Promi
 	}
 
 	const {language} = chooseLanguage({setting, env});
-	const help = language === 'zh-TW' ? (await import('./text/zh-tw-help.js')).zhTWHelp : (await import('./text/en-help.js')).enHelp;
+	const help = language === 'zh-TW' ? (await import('./text/zh-tw-help.js')).zhTWHelp : enHelp;
 	process.stdout.write(rootHelpPage(help));
 }
