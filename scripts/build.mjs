@@ -1,7 +1,8 @@
 // The program bundled with esbuild, minified, so that nothing resolves hundreds of modules at
 // start-up and the published package needs no dependencies:
 // - dist/cli.js, the binary: a few lines any Node can parse (source/launcher.ts), which check
-//   the Node version and turn on Node's compile cache before loading the rest;
+//   the Node version, answer --version, and turn on Node's compile cache before loading the rest;
+// - dist/root-help.js: a lone --help's page, in one file, without the program;
 // - dist/main.js and dist/chunks/: the program as ESM; rarely used code (the SDK, node-forge,
 //   the store's schema validator, the wizard's UI) stays in chunks loaded when needed.
 // No dependency is patched.

@@ -1,7 +1,8 @@
 /**
  * dist/cli.js: the binary's first lines, built for any Node that can parse ESM so that an
  * old Node gets one line saying what is needed rather than a stack trace. Then Node's own
- * compile cache, in this user's cache directory, and the program (dist/main.js).
+ * compile cache, in this user's cache directory, and the program (dist/main.js); `--version` and
+ * a lone `--help` (dist/root-help.js) are answered without it.
  */
 import {mkdirSync} from 'node:fs';
 import {cacheDirectory} from './platform/directories.js';
