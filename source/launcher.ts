@@ -4,7 +4,7 @@
  * compile cache, in this user's cache directory, and the program (dist/main.js); `--version` and
  * a lone `--help` (dist/root-help.js) are answered without it.
  */
-import {mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
 import {cacheDirectory} from './platform/directories.js';
 import {version} from './version.js';
 import {withoutFetch} from './platform/without-fetch.js';
@@ -28,9 +28,20 @@ void import('node:module').then(({enableCompileCache}): Promise<unknown> | undef
 			// Node's own variables decide.
 			enableCompileCache();
 		} else {
-			// Private to this user: what is in it is code that will run as them.
-			const directory = `${cacheDirectory(process.env)}/compile-cache`;
-			mkdirSync(directory, {recursive: true, mode: 0o700});
+			// Private to this user: what is in it is code that will run as them. One directory per
+			// acs-tokens version: Node never removes an entry, and every release has new files, so
+			// the first start of a version removes what the versions before it left.
+			const root = `${cacheDirectory(process.env)}/compile-cache`;
+			const directory = `${root}/${version}`;
+			if (!existsSync(directory)) {
+				mkdirSync(directory, {recursive: true, mode: 0o700});
+				for (const entry of readdirSync(root)) {
+					if (entry !== version) {
+						rmSync(`${root}/${entry}`, {recursive: true, force: true});
+					}
+				}
+			}
+
 			enableCompileCache(directory);
 		}
 	} catch {

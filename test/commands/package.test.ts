@@ -1,7 +1,9 @@
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
+import {mkdir, readdir, stat, writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {cliPath, runCli} from '../_helpers/cli.js';
+import {cliPath, runCli, temporaryDirectory} from '../_helpers/cli.js';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
 	version: string;
@@ -37,6 +39,26 @@ describe('the package a user installs', () => {
 	it('acs-tokens --version prints the version', async () => {
 		const result = await runCli(['--version']);
 		expect(result).toMatchObject({code: 0, stdout: `${manifest.version}\n`});
+	});
+
+	it("keeps Node's compile cache for this version only: the first start of a version removes what older versions left", async () => {
+		const cacheDirectory = await temporaryDirectory('acs-tokens-cache-');
+		const old = path.join(cacheDirectory, 'compile-cache', '0.0.1');
+		await mkdir(path.join(old, 'v26.0.0-x64-00000000-0'), {recursive: true});
+		await writeFile(path.join(old, 'v26.0.0-x64-00000000-0', 'deadbeef'), 'stale');
+		// Before this layout, Node's own directories sat in compile-cache itself.
+		await mkdir(path.join(cacheDirectory, 'compile-cache', 'v22.0.0-x64-00000000-0'), {recursive: true});
+		const result = await runCli(['--version'], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
+		expect(result).toMatchObject({code: 0, stdout: `${manifest.version}\n`});
+		expect(await readdir(path.join(cacheDirectory, 'compile-cache'))).toEqual([manifest.version]);
+		expect((await stat(path.join(cacheDirectory, 'compile-cache', manifest.version))).mode & 0o777).toBe(0o700);
+		// The next start of the same version keeps its entries.
+		const users = await runCli(['users', '--json', '--config-dir', path.join(cacheDirectory, 'config')], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
+		expect(users.code).toBe(0);
+		const entries = await readdir(path.join(cacheDirectory, 'compile-cache', manifest.version), {recursive: true});
+		expect(entries.length).toBeGreaterThan(0);
+		await runCli(['--version'], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
+		expect(await readdir(path.join(cacheDirectory, 'compile-cache', manifest.version), {recursive: true})).toEqual(entries);
 	});
 
 	it.runIf(oldNode)('on an older Node, says in one line which Node it needs', () => {
