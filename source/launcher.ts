@@ -19,6 +19,19 @@ if (major < minimumNodeMajor) {
 	process.exit(1);
 }
 
+/** Best effort: an entry that cannot go now (in use, not ours to remove) is tried again at the next version. */
+function removeOtherVersions(root: string): void {
+	for (const entry of readdirSync(root)) {
+		if (entry !== version) {
+			try {
+				rmSync(`${root}/${entry}`, {recursive: true, force: true});
+			} catch {
+				// Left for later.
+			}
+		}
+	}
+}
+
 void import('node:module').then(({enableCompileCache}): Promise<unknown> | undefined => {
 	try {
 		// Node 22.0 has no compile cache (22.1 brought it): it just runs uncached.
@@ -35,11 +48,7 @@ void import('node:module').then(({enableCompileCache}): Promise<unknown> | undef
 			const directory = `${root}/${version}`;
 			if (!existsSync(directory)) {
 				mkdirSync(directory, {recursive: true, mode: 0o700});
-				for (const entry of readdirSync(root)) {
-					if (entry !== version) {
-						rmSync(`${root}/${entry}`, {recursive: true, force: true});
-					}
-				}
+				removeOtherVersions(root);
 			}
 
 			enableCompileCache(directory);

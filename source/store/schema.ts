@@ -12,6 +12,8 @@ export const namePattern = '^[^\\s\\p{Cc}](?:[^\\p{Cc}]*[^\\s\\p{Cc}])?$';
 export const nameMaxLength = 64;
 /** Far longer than any resource's endpoint; the URL check after the schema reads at most this. */
 export const endpointMaxLength = 2048;
+/** A scheme, a host and optionally more, with no whitespace; the URL parser checks the rest. */
+export const endpointPattern = '^https?://[^\\s/?#]+(?:[/?#]\\S*)?$';
 export const dotenvVariablePattern = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 const nameSchema: ValueSchema = {type: 'string', minLength: 1, maxLength: nameMaxLength, pattern: namePattern};
@@ -66,7 +68,7 @@ const profileSchema = objectSchema(
 		// A pattern, not ajv-formats' `uri`: that regular expression alone costs some 15 ms to
 		// compile on every start. Whether the rest parses as a URL is checked after the schema
 		// (store-validator.ts), as the WHATWG parser the program uses reads it.
-		endpoint: {type: 'string', maxLength: endpointMaxLength, pattern: '^https?://[^\\s/?#]+(?:[/?#]\\S*)?$'},
+		endpoint: {type: 'string', maxLength: endpointMaxLength, pattern: endpointPattern},
 		keySource: {oneOf: Object.values(keySourceSchemas)},
 		createdAt: timestampSchema,
 		identities: {type: 'array', items: identitySchema},

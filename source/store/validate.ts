@@ -1,6 +1,6 @@
 import {text} from '../text/index.js';
 import {InvalidStoreValueError} from './errors.js';
-import {dotenvVariablePattern, nameMaxLength, namePattern} from './schema.js';
+import {dotenvVariablePattern, endpointMaxLength, endpointPattern, nameMaxLength, namePattern} from './schema.js';
 import {isLanguageSetting, languageSettings} from '../text/locale.js';
 import {connectionStringVariables, type KeySource, keySourceFields, type Settings} from './types.js';
 
@@ -32,6 +32,8 @@ export function checkName(field: 'profile name' | 'label', value: unknown): stri
 	return value;
 }
 
+const endpointExpression = new RegExp(endpointPattern, 'u');
+
 export function checkEndpoint(value: unknown): string {
 	let url: URL | undefined;
 	try {
@@ -40,7 +42,9 @@ export function checkEndpoint(value: unknown): string {
 		url = undefined;
 	}
 
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+	// The schema's own rules too, so that what is refused here is never written and then refused.
+	const fits = typeof value === 'string' && value.length <= endpointMaxLength && endpointExpression.test(value);
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !fits) {
 		const shown = typeof value === 'string' ? quote(redact(value)) : quote(value);
 		throw new InvalidStoreValueError(
 			'endpoint',

@@ -131,6 +131,11 @@ describe('profiles', () => {
 		await expect(pasted).rejects.toThrow(InvalidStoreValueError);
 		await expect(pasted).rejects.toThrow(/The endpoint "endpoint=https:\/\/contoso.*accesskey=<hidden>" is not an http\(s\) URL/);
 		await expect(pasted).rejects.not.toThrow(/c2VjcmV0/);
+		// What the file's format would refuse is refused here, before anything is written.
+		for (const refused of ['https://contoso.communication.azure.com/a path', `https://contoso.communication.azure.com/${'a'.repeat(2048)}`]) {
+			await expect(store.saveProfile({...devProfile, endpoint: refused})).rejects.toThrow(/is not an http\(s\) URL/);
+		}
+
 		await expect(
 			store.saveProfile({...devProfile, keySource: {kind: 'environment', variable: 'PATH' as 'AZURE_COMMUNICATION_CONNECTION_STRING'}}),
 		).rejects.toThrow('The environment variable "PATH" is not one acs-tokens reads.');
