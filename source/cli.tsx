@@ -10,9 +10,9 @@ import {ConnectionStringError} from './protocol/connection-string.js';
 import {setProgramEntry} from './platform/entry.js';
 import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
 import {text, switchLanguage} from './text/index.js';
-import {chooseLanguage, isLanguageSetting, type LanguageSetting, languageSettings} from './text/locale.js';
+import {chooseLanguage, isLanguageSetting, languageSettings} from './text/locale.js';
 import {resolveConfigDirectory} from './store/config-directory.js';
-import {readSavedSettings} from './store/saved-profiles.js';
+import {savedLanguage} from './store/saved-profiles.js';
 
 
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -109,13 +109,7 @@ function configDirectoryFlag(argv: readonly string[]): string | undefined {
 }
 
 async function chooseTheLanguage(argv: readonly string[], lang: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
-	let setting: LanguageSetting = 'auto';
-	try {
-		setting = readSavedSettings(resolveConfigDirectory({flag: configDirectoryFlag(argv), env})).language;
-	} catch {
-		// A bad --config-dir is the command's to report, in the language the locale gives.
-	}
-
+	const setting = savedLanguage(() => resolveConfigDirectory({flag: configDirectoryFlag(argv), env}));
 	const flag = lang !== undefined && isLanguageSetting(lang) ? lang : undefined;
 	await switchLanguage(chooseLanguage({flag, setting, env}).language);
 	if (lang !== undefined && flag === undefined) {

@@ -4,7 +4,7 @@
  * compile cache, in this user's cache directory, and the program (dist/main.js); `--version` and
  * a lone `--help` (dist/root-help.js) are answered without it.
  */
-import {existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
+import {versionCacheDirectory} from './platform/compile-cache.js';
 import {cacheDirectory} from './platform/directories.js';
 import {version} from './version.js';
 import {withoutFetch} from './platform/without-fetch.js';
@@ -19,19 +19,6 @@ if (major < minimumNodeMajor) {
 	process.exit(1);
 }
 
-/** Best effort: an entry that cannot go now (in use, not ours to remove) is tried again at the next version. */
-function removeOtherVersions(root: string): void {
-	for (const entry of readdirSync(root)) {
-		if (entry !== version) {
-			try {
-				rmSync(`${root}/${entry}`, {recursive: true, force: true});
-			} catch {
-				// Left for later.
-			}
-		}
-	}
-}
-
 void import('node:module').then(({enableCompileCache}): Promise<unknown> | undefined => {
 	try {
 		// Node 22.0 has no compile cache (22.1 brought it): it just runs uncached.
@@ -42,15 +29,8 @@ void import('node:module').then(({enableCompileCache}): Promise<unknown> | undef
 			enableCompileCache();
 		} else {
 			// Private to this user: what is in it is code that will run as them. One directory per
-			// acs-tokens version: Node never removes an entry, and every release has new files, so
-			// the first start of a version removes what the versions before it left.
-			const root = `${cacheDirectory(process.env)}/compile-cache`;
-			const directory = `${root}/${version}`;
-			if (!existsSync(directory)) {
-				mkdirSync(directory, {recursive: true, mode: 0o700});
-				removeOtherVersions(root);
-			}
-
+			// acs-tokens version (platform/compile-cache.ts).
+			const directory = versionCacheDirectory(`${cacheDirectory(process.env)}/compile-cache`, version);
 			enableCompileCache(directory);
 		}
 	} catch {
@@ -66,7 +46,11 @@ void import('node:module').then(({enableCompileCache}): Promise<unknown> | undef
 	}
 
 	if (args.length === 1 && (first === '--help' || first === '-h' || first === 'help')) {
-		return import('./root-help.js').then(({printRootHelp}) => printRootHelp());
+		// Should that file be missing (a half-updated install), the program answers instead.
+		return import('./root-help.js').then(
+			({printRootHelp}) => printRootHelp(),
+			() => import('./cli.js'),
+		);
 	}
 
 	// The wizard (no command, in a terminal): its UI starts loading now, beside the program.

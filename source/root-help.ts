@@ -6,8 +6,8 @@
  */
 import type {Catalogue} from './text/catalogue.js';
 import {configDirectory} from './platform/directories.js';
-import {readSavedSettings} from './store/saved-profiles.js';
-import {chooseLanguage, type LanguageSetting} from './text/locale.js';
+import {savedLanguage} from './store/saved-profiles.js';
+import {chooseLanguage} from './text/locale.js';
 import {enHelp} from './text/en-help.js';
 
 /** The page, as the program prints it too (source/cli.tsx). */
@@ -16,14 +16,7 @@ export function rootHelpPage(help: Catalogue['help']): string {
 }
 
 export async function printRootHelp(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-	let setting: LanguageSetting = 'auto';
-	try {
-		setting = readSavedSettings(configDirectory(env)).language;
-	} catch {
-		// An unreadable config directory: the locale decides, as it does for the program.
-	}
-
-	const {language} = chooseLanguage({setting, env});
+	const {language} = chooseLanguage({setting: savedLanguage(() => configDirectory(env)), env});
 	const help = language === 'zh-TW' ? (await import('./text/zh-tw-help.js')).zhTWHelp : enHelp;
 	process.stdout.write(rootHelpPage(help));
 }

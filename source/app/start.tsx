@@ -1,5 +1,4 @@
 import {withoutFetch} from '../platform/without-fetch.js';
-import {stopYoungGenerationGrowth} from '../platform/young-generation.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
 import {discoverConnectionStrings, endpointVariable} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
@@ -221,7 +220,6 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 				// Ink's own switch for its linear screen-reader output, honoured as Ink documents it.
 				screenReader: values['screen-reader'] === true || io.env['INK_SCREEN_READER'] === 'true',
 				afterFirstFrame() {
-					stopYoungGenerationGrowth();
 					// Open the store in the background rather than on the first key.
 					services.preload().catch(() => undefined);
 					void exporter();

@@ -1,5 +1,4 @@
 import type {Command} from './context.js';
-import {text} from '../text/index.js';
 
 /** Command name → lazily loaded module, so each run loads only what it uses. */
 export const commands: Record<string, () => Promise<Command>> = {
@@ -24,4 +23,3 @@ export const commands: Record<string, () => Promise<Command>> = {
 	sign: async () => (await import('./sign.js')).sign,
 };
 
-export const rootHelp = (): string => text.help.root;

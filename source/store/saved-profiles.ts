@@ -66,3 +66,16 @@ export function readSavedProfiles(configDirectory: string): {
 export function readSavedSettings(configDirectory: string): SavedSettings {
 	return settingsOf(readConfigJson(configDirectory));
 }
+
+/**
+ * The saved language setting, read before anything else runs (the program's first line, a lone
+ * --help): `auto` when there is none, or when the directory cannot be read, which the command
+ * that uses the directory reports itself, in the language the locale gives.
+ */
+export function savedLanguage(configDirectory: () => string): LanguageSetting {
+	try {
+		return readSavedSettings(configDirectory()).language;
+	} catch {
+		return 'auto';
+	}
+}

@@ -42,14 +42,14 @@ export function checkEndpoint(value: unknown): string {
 		url = undefined;
 	}
 
-	// The schema's own rules too, so that what is refused here is never written and then refused.
-	const fits = typeof value === 'string' && value.length <= endpointMaxLength && endpointExpression.test(value);
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !fits) {
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
 		const shown = typeof value === 'string' ? quote(redact(value)) : quote(value);
-		throw new InvalidStoreValueError(
-			'endpoint',
-			text.store.invalid.endpoint(shown),
-		);
+		throw new InvalidStoreValueError('endpoint', text.store.invalid.endpoint(shown));
+	}
+
+	// The schema's own rules too, so that what is refused here is never written and then refused.
+	if ((value as string).length > endpointMaxLength || !endpointExpression.test(value as string)) {
+		throw new InvalidStoreValueError('endpoint', text.store.invalid.endpointShape(quote(redact(value as string)), endpointMaxLength));
 	}
 
 	return value as string;

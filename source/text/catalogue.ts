@@ -238,6 +238,8 @@ export type Catalogue = {
 		invalid: {
 			name: (field: 'profile name' | 'label', value: string, maxLength: number) => string;
 			endpoint: (shown: string) => string;
+			/** A URL the store's format still refuses: whitespace in it, or longer than `max` characters. */
+			endpointShape: (shown: string, max: number) => string;
 			timestamp: (field: string, value: string) => string;
 			identityId: (value: string) => string;
 			scopes: (value: string) => string;

@@ -57,6 +57,8 @@ export const en: Catalogue = {
 			name: (field, value, maxLength) =>
 				`The ${field} ${value} is not valid: use 1 to ${maxLength} characters, without control characters or spaces at either end.`,
 			endpoint: shown => `The endpoint ${shown} is not an http(s) URL. Use the resource's endpoint, e.g. https://<resource>.communication.azure.com/.`,
+			endpointShape: (shown, max) =>
+				`The endpoint ${shown} has whitespace in it or is longer than ${max} characters. Use the resource's endpoint, e.g. https://<resource>.communication.azure.com/.`,
 			timestamp: (field, value) => `${field} ${value} is not an ISO 8601 date and time. Pass e.g. new Date().toISOString().`,
 			identityId: value => `The identity id ${value} is not valid: pass the id ACS returned, e.g. 8:acs:<resource>_<guid>.`,
 			scopes: value =>

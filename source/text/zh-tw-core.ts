@@ -46,6 +46,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			name: (field, value, maxLength) =>
 				`${field === 'label' ? '標籤' : '設定檔名稱'} ${value} 無效：請使用 1 到 ${maxLength} 個字元，不含控制字元，頭尾也不能是空格。`,
 			endpoint: shown => `端點 ${shown} 不是 http(s) URL。請使用資源的端點，例如 https://<resource>.communication.azure.com/。`,
+			endpointShape: (shown, max) => `端點 ${shown} 含有空白，或超過 ${max} 個字元。請使用資源的端點，例如 https://<resource>.communication.azure.com/。`,
 			timestamp: (field, value) => `${field} ${value} 不是 ISO 8601 日期時間。請傳入例如 new Date().toISOString()。`,
 			identityId: value => `身分識別 ID ${value} 無效：請傳入 ACS 傳回的 ID，例如 8:acs:<resource>_<guid>。`,
 			scopes: value => `權杖範圍 ${value} 無效：請傳入發行權杖時使用的非空白範圍清單，例如 ["chat", "voip"]。`,

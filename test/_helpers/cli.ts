@@ -60,6 +60,9 @@ export function cleanEnvironment(extra: Readonly<Record<string, string | undefin
 		'ACS_TOKENS_CACHE_DIR',
 		'XDG_CACHE_HOME',
 		'NODE_EXTRA_CA_CERTS',
+		// Node's own compile cache switches would bypass acs-tokens' cache directory.
+		'NODE_COMPILE_CACHE',
+		'NODE_DISABLE_COMPILE_CACHE',
 		'FORCE_COLOR',
 	]) {
 		delete env[name];

@@ -21,13 +21,24 @@ describe('acs-tokens --help', () => {
 
 	it('a lone --help, answered before the program loads, is the page the program prints', async () => {
 		const sandbox = await createSandbox();
-		for (const LANG of ['en_US.UTF-8', 'zh_TW.UTF-8']) {
-			const alone = await sandbox.run(['--help'], {env: {LANG}});
-			const byTheProgram = await sandbox.run(['--help', '--config-dir', sandbox.configDirectory], {env: {LANG}});
+		const same = async (env: Record<string, string>, expected: RegExp) => {
+			const alone = await sandbox.run(['--help'], {env});
+			const byTheProgram = await sandbox.run(['--help', '--config-dir', sandbox.configDirectory], {env});
 			expect(alone).toMatchObject({code: 0, stderr: ''});
 			expect(alone.stdout).toBe(byTheProgram.stdout);
-			expect(alone.stdout).toMatch(LANG.startsWith('zh') ? /^用法：acs-tokens/ : /^Usage: acs-tokens/);
+			expect(alone.stdout).toMatch(expected);
+		};
+
+		for (const LANG of ['en_US.UTF-8', 'zh_TW.UTF-8']) {
+			await same({LANG, LC_ALL: '', LC_MESSAGES: ''}, LANG.startsWith('zh') ? /^用法：acs-tokens/ : /^Usage: acs-tokens/);
 		}
+
+		// LC_ALL before LANG, as terminals choose.
+		await same({LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8', LC_MESSAGES: ''}, /^用法：acs-tokens/);
+		// The saved setting before the locale, from the config directory ACS_TOKENS_CONFIG_DIR names.
+		const saved = await sandbox.run(['settings', '--lang', 'zh-TW']);
+		expect(saved.code).toBe(0);
+		await same({LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: ''}, /^用法：acs-tokens/);
 	});
 
 	it.each(commandNames)('%s --help shows its usage, its options and examples, and touches no store', async name => {

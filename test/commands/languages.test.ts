@@ -5,7 +5,7 @@ import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommandIo} from '../../source/commands/context.js';
 import {emulatorHelp, runEmulatorCommand} from '../../source/commands/emulator.js';
-import {commands, rootHelp} from '../../source/commands/registry.js';
+import {commands} from '../../source/commands/registry.js';
 import {en} from '../../source/text/en.js';
 import {switchLanguage, text, useCatalogue} from '../../source/text/index.js';
 import textWidth from '../../source/text/width.js';
@@ -40,7 +40,7 @@ async function run(argv: readonly string[], directory: string): Promise<{code: n
 
 /** What a person sees from every command: each --help, the output of a whole flow, and usage errors. */
 async function everyOutput(directory: string): Promise<string[]> {
-	const seen: string[] = [rootHelp(), text.help.wizard, emulatorHelp()];
+	const seen: string[] = [text.help.root, text.help.wizard, emulatorHelp()];
 	for (const load of Object.values(commands)) {
 		seen.push((await load()).help);
 	}
@@ -113,7 +113,7 @@ describe('every command in zh-TW', () => {
 	});
 
 	it('has every help page within 80 columns by display width, with no line starting in a stray space', async () => {
-		const pages = [rootHelp(), text.help.wizard, emulatorHelp(), ...(await Promise.all(Object.values(commands).map(async load => (await load()).help)))];
+		const pages = [text.help.root, text.help.wizard, emulatorHelp(), ...(await Promise.all(Object.values(commands).map(async load => (await load()).help)))];
 		for (const page of pages) {
 			expect(page).toMatch(/\p{Script=Han}/u);
 			for (const line of page.split('\n')) {

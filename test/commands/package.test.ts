@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {mkdir, readdir, stat, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, stat, utimes, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath, runCli, temporaryDirectory} from '../_helpers/cli.js';
@@ -31,6 +31,7 @@ describe('the package a user installs', () => {
 		const files = packed.files.map(file => file.path);
 		expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/main.js', 'dist/emulator.js']));
 		expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');
+		expect(files).toContain('dist/root-help.js');
 		expect(files).toContain('dist/types/emulator/index.d.ts');
 		expect(files.filter(file => file.endsWith('.map') || file.startsWith('source/') || file.startsWith('test/'))).toEqual([]);
 		expect(packed.size).toBeLessThan(1024 * 1024);
@@ -41,24 +42,37 @@ describe('the package a user installs', () => {
 		expect(result).toMatchObject({code: 0, stdout: `${manifest.version}\n`});
 	});
 
-	it("keeps Node's compile cache for this version only: the first start of a version removes what older versions left", async () => {
+	it("keeps Node's compile cache per version, and a new version's first start removes what older versions left unused", async () => {
 		const cacheDirectory = await temporaryDirectory('acs-tokens-cache-');
-		const old = path.join(cacheDirectory, 'compile-cache', '0.0.1');
-		await mkdir(path.join(old, 'v26.0.0-x64-00000000-0'), {recursive: true});
-		await writeFile(path.join(old, 'v26.0.0-x64-00000000-0', 'deadbeef'), 'stale');
+		const root = path.join(cacheDirectory, 'compile-cache');
+		const unused = path.join(root, '0.0.1');
+		await mkdir(path.join(unused, 'v26.0.0-x64-00000000-0'), {recursive: true});
+		await writeFile(path.join(unused, 'v26.0.0-x64-00000000-0', 'deadbeef'), 'stale');
+		const longAgo = new Date(Date.now() - 40 * 86_400_000);
+		await utimes(unused, longAgo, longAgo);
+		// Another version started last week (an npx of it, say): kept.
+		await mkdir(path.join(root, '0.0.2'), {recursive: true});
 		// Before this layout, Node's own directories sat in compile-cache itself.
-		await mkdir(path.join(cacheDirectory, 'compile-cache', 'v22.0.0-x64-00000000-0'), {recursive: true});
+		await mkdir(path.join(root, 'v22.0.0-x64-00000000-0'), {recursive: true});
 		const result = await runCli(['--version'], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
 		expect(result).toMatchObject({code: 0, stdout: `${manifest.version}\n`});
-		expect(await readdir(path.join(cacheDirectory, 'compile-cache'))).toEqual([manifest.version]);
-		expect((await stat(path.join(cacheDirectory, 'compile-cache', manifest.version))).mode & 0o777).toBe(0o700);
-		// The next start of the same version keeps its entries.
+		expect((await readdir(root)).sort()).toEqual(['0.0.2', manifest.version].sort());
+		expect((await stat(path.join(root, manifest.version))).mode & 0o777).toBe(0o700);
+		// The next starts of the same version keep its entries as they are.
 		const users = await runCli(['users', '--json', '--config-dir', path.join(cacheDirectory, 'config')], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
 		expect(users.code).toBe(0);
-		const entries = await readdir(path.join(cacheDirectory, 'compile-cache', manifest.version), {recursive: true});
+		const entries = await readdir(path.join(root, manifest.version), {recursive: true});
 		expect(entries.length).toBeGreaterThan(0);
 		await runCli(['--version'], {env: {ACS_TOKENS_CACHE_DIR: cacheDirectory}});
-		expect(await readdir(path.join(cacheDirectory, 'compile-cache', manifest.version), {recursive: true})).toEqual(entries);
+		expect(await readdir(path.join(root, manifest.version), {recursive: true})).toEqual(entries);
+	});
+
+	it('runs uncached when its cache directory cannot be made', async () => {
+		const base = await temporaryDirectory('acs-tokens-cache-');
+		await writeFile(path.join(base, 'a-file'), 'x');
+		const result = await runCli(['users', '--json', '--config-dir', path.join(base, 'config')], {env: {ACS_TOKENS_CACHE_DIR: path.join(base, 'a-file')}});
+		expect(result).toMatchObject({code: 0, stderr: ''});
+		expect(JSON.parse(result.stdout)).toEqual({identities: []});
 	});
 
 	it.runIf(oldNode)('on an older Node, says in one line which Node it needs', () => {

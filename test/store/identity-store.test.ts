@@ -122,6 +122,17 @@ describe('profiles', () => {
 		expect(await fileText(store)).not.toContain('bGVha2Vk');
 	});
 
+	it("keeps the emulator's loopback endpoints, IPv4 and IPv6, and reads them back after a restart", async () => {
+		const directory = await temporaryDirectory();
+		const store = IdentityStore.open({configDirectory: directory});
+		await store.saveProfile({...devProfile, name: 'v4', endpoint: 'http://127.0.0.1:10430/'});
+		await store.saveProfile({...devProfile, name: 'v6', endpoint: 'http://[::1]:10430/'});
+		const warnings: string[] = [];
+		const again = IdentityStore.open({configDirectory: directory, onWarning: warning => warnings.push(warning)});
+		expect(again.profiles().map(profile => profile.endpoint)).toEqual(['http://127.0.0.1:10430/', 'http://[::1]:10430/']);
+		expect(warnings).toEqual([]);
+	});
+
 	it('refuses bad values with errors that name them, without repeating a key', async () => {
 		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
 		await expect(store.saveProfile({...devProfile, name: ' dev'})).rejects.toThrow(
@@ -133,7 +144,7 @@ describe('profiles', () => {
 		await expect(pasted).rejects.not.toThrow(/c2VjcmV0/);
 		// What the file's format would refuse is refused here, before anything is written.
 		for (const refused of ['https://contoso.communication.azure.com/a path', `https://contoso.communication.azure.com/${'a'.repeat(2048)}`]) {
-			await expect(store.saveProfile({...devProfile, endpoint: refused})).rejects.toThrow(/is not an http\(s\) URL/);
+			await expect(store.saveProfile({...devProfile, endpoint: refused})).rejects.toThrow(/has whitespace in it or is longer than 2048 characters/);
 		}
 
 		await expect(
