@@ -12,6 +12,7 @@ import {isTooSmall, useTerminalSize} from './hooks/use-terminal-size.js';
 import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
 import {ViewOf} from './views.js';
+import {ScreensListen} from './hooks/use-keys.js';
 
 /** The keys that work here, for the footer: from the machine's tags and meta, and what it can do. */
 function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean): string[] {
@@ -93,6 +94,10 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 	const setAskQuit = useCallback((value: boolean) => {
 		latest.current.askQuit = value;
 		setAskQuitState(value);
+	}, []);
+	const listening = useCallback(() => {
+		const state = latest.current;
+		return !state.tooSmall && !state.help && !state.askQuit;
 	}, []);
 	const send = useCallback((event: WizardEvent) => actor.send(event), [actor]);
 	const onTyping = useCallback((typing: boolean) => {
@@ -212,6 +217,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		// No fixed width: Ink lays the root out at the terminal's width as soon as it changes;
 		// `size` catches up a render later, and a frame as wide as the old width would be
 		// rewrapped by the terminal and left behind as garbage when it narrows.
+		<ScreensListen.Provider value={listening}>
 		<Box flexDirection="column">
 			{tooSmall ? <SizeNotice size={size} /> : undefined}
 			<Box flexDirection="column" display={tooSmall ? 'none' : 'flex'}>
@@ -224,5 +230,6 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			<Footer keys={footerKeys(snapshot, meta, typing)} width={size.columns} />
 			</Box>
 		</Box>
+		</ScreensListen.Provider>
 	);
 }

@@ -262,6 +262,12 @@ export type AppHarness = {
 	/** Reports a token status from the running watchToken actor, as the emulator's verify would. */
 	readonly reportStatus: (status: TokenStatus, of?: 'fresh') => void;
 	readonly resize: (columns: number, rows?: number) => Promise<string>;
+	/**
+	 * Runs `action` inside the write of the first frame that `predicate` matches, before that
+	 * write returns: a key that arrives the moment a frame is drawn, before React has run the
+	 * frame's passive effects (where Ink changes which key handlers are active).
+	 */
+	readonly whenDrawn: (predicate: Predicate, action: () => void) => void;
 	readonly unmount: () => void;
 };
 
@@ -445,6 +451,17 @@ export function mountApp(
 				frame => (wider ? frame !== before : frameWidth(frame) <= columns),
 				`the frame to be laid out for ${columns} columns`,
 			);
+		},
+		whenDrawn(predicate, action) {
+			const write = stdout.write.bind(stdout);
+			let done = false;
+			stdout.write = (frame: string) => {
+				write(frame);
+				if (!done && predicate(stripVTControlCharacters(frame))) {
+					done = true;
+					action();
+				}
+			};
 		},
 		unmount() {
 			mounted.delete(harness);

@@ -57,6 +57,20 @@ describe('a terminal smaller than 80×24', () => {
 		await app.press(keys.space, frame => frame.includes('[ ] voip'));
 	});
 
+	it('a key that arrives the moment the notice is drawn reaches no screen behind it', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		app.whenDrawn(frame => flat(frame).includes(notice(70, 24)), () => app.write(keys.enter));
+		await app.resize(70, 24);
+		await app.waitForFrame(frame => flat(frame).includes(notice(70, 24)));
+		await app.resize(80, 24);
+		const resumed = await app.waitForFrame(frame => frame.includes('Step 1 of 6'));
+		expect(resumed).not.toContain('Step 2 of 6');
+		expect(app.actor.getSnapshot().hasTag('busy')).toBe(false);
+		// The same Enter, once the screen is back, goes on.
+		await app.press(keys.enter, 'Step 2 of 6');
+	});
+
 	it('quits with q, even with a request in flight', async () => {
 		const app = renderApp({
 			columns: 60,

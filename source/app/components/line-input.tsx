@@ -1,7 +1,8 @@
-import {Box, type DOMElement, Text, useCursor, useInput, useIsScreenReaderEnabled} from 'ink';
+import {Box, type DOMElement, Text, useCursor, type useInput, useIsScreenReaderEnabled} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {text} from '../../text/index.js';
 import textWidth from '../../text/width.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 /** Where a laid-out element starts in the frame, in columns and rows; undefined before its first layout. */
 function originOf(element: DOMElement | null): {x: number; y: number} | undefined {
@@ -140,7 +141,7 @@ export function LineInput(props: {
 	}
 
 	const [, redraw] = useState(0);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.return) {
 				props.onSubmit?.(current.current.value);
@@ -160,7 +161,7 @@ export function LineInput(props: {
 				props.onChange(next.value);
 			}
 		},
-		{isActive: props.focus},
+		props.focus,
 	);
 
 	const {cursor} = current.current;

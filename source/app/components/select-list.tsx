@@ -1,9 +1,10 @@
-import {Box, Text, useInput, useIsScreenReaderEnabled} from 'ink';
+import {Box, Text, type useInput, useIsScreenReaderEnabled} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../../text/index.js';
 import {LineInput} from './line-input.js';
 import {clampCursor, filterItems, scrollTop} from './select-state.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type SelectItem<V> = {
 	readonly key?: string;
@@ -135,7 +136,7 @@ export function SelectList<V>(props: {
 		return false;
 	};
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (filterKey(input, key)) {
 				return;
@@ -162,7 +163,7 @@ export function SelectList<V>(props: {
 				}
 			}
 		},
-		{isActive: props.isFocused},
+		props.isFocused,
 	);
 
 	const onFilter = (filter: string) => {

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {isGuid} from '../../protocol/identifiers.js';
 import {text} from '../../text/index.js';
@@ -6,6 +6,7 @@ import type {AccessAssignment, EntraKind, WizardEvent} from '../../wizard/types.
 import {LineInput} from '../components/line-input.js';
 import {Prose} from '../components/prose.js';
 import {SelectList} from '../components/select-list.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 /** A GUID as a room may see it: its first eight characters. */
 export const presentGuid = (guid: string, presenter: boolean) => (presenter && guid.length > 8 ? `${guid.slice(0, 8)}…` : guid);
@@ -134,7 +135,7 @@ export function AssignmentFormScreen(props: {
 		);
 	};
 
-	useInput(
+	useKeys(
 		(_input, key) => {
 			const moved = formKey(key, focus, fields.length);
 			if (moved?.focus !== undefined) {
@@ -145,7 +146,7 @@ export function AssignmentFormScreen(props: {
 				submit();
 			}
 		},
-		{isActive: props.active},
+		props.active,
 	);
 	const problem = (value: string, label: string) => (value.trim() === '' || isGuid(value.trim()) ? undefined : said.notGuid(label.replace(/[:：]$/, '')));
 	const type = types[values.type] ?? 'user';

@@ -1,9 +1,10 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useState} from 'react';
 import textWidth from '../../text/width.js';
 import {text} from '../../text/index.js';
 import type {ClaimLine} from '../claims.js';
 import {fitWidth} from '../present.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 const colors = {good: 'green', bad: 'red'} as const;
 
@@ -11,7 +12,7 @@ const colors = {good: 'green', bad: 'red'} as const;
 function useScroll(last: number, page: number, active: boolean): number {
 	const [offset, setOffset] = useState(0);
 	const move = useCallback((by: number) => setOffset(current => Math.min(Math.max(0, current + by), last)), [last]);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.upArrow || input === 'k') {
 				move(-1);
@@ -23,7 +24,7 @@ function useScroll(last: number, page: number, active: boolean): number {
 				move(page);
 			}
 		},
-		{isActive: active},
+		active,
 	);
 	return Math.min(offset, last);
 }

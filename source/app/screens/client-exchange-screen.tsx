@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {decodeJwt} from '../../protocol/jwt.js';
 import {exchangeAudiences, exchangeScopes, hasAudience} from '../../protocol/entra-token.js';
@@ -7,6 +7,7 @@ import {formatTime} from '../../text/format.js';
 import type {EntraKind, EntraMethod, WizardEvent} from '../../wizard/types.js';
 import {Prose} from '../components/prose.js';
 import {SelectList} from '../components/select-list.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 type IntroChoice = 'ENTRA_EXCHANGE' | 'ENTRA_ASSIGNMENTS' | 'TOGGLE_ENTRA_KIND';
 
@@ -105,7 +106,7 @@ export function ClientExchangePasteScreen(props: {
 	const said = text.wizard.clientExchange;
 	const [value, setValue] = useState('');
 	const verdict = verdictOf(value, props.kind);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.return) {
 				if (value !== '') {
@@ -118,7 +119,7 @@ export function ClientExchangePasteScreen(props: {
 				setValue(current => `${current}${input.replaceAll(/[^\w.-]/g, '')}`.slice(0, maxTokenLength));
 			}
 		},
-		{isActive: props.active},
+		props.active,
 	);
 	// az takes several scopes after one --scope, separated by spaces (Teams Extension needs both of its own).
 	const command = `az account get-access-token --scope ${exchangeScopes[props.kind].join(' ')} --query accessToken -o tsv`;

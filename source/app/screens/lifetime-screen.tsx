@@ -1,10 +1,11 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
 import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 import {LineInput} from '../components/line-input.js';
 import {SelectList} from '../components/select-list.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export const lifetimePresets = [60, 120, 240, 480, 720, 1440] as const;
 
@@ -30,13 +31,13 @@ function CustomMinutes(props: {
 	const [value, setValue] = useState(props.initial);
 	const {lifetime} = text.wizard;
 	const minutes = typedMinutes(value);
-	useInput(
+	useKeys(
 		(_input, key) => {
 			if (key.escape) {
 				props.onDone(undefined);
 			}
 		},
-		{isActive: props.active},
+		props.active,
 	);
 	return (
 		<Box flexDirection="column">

@@ -1,8 +1,9 @@
-import {Box, Text, useInput, useIsScreenReaderEnabled} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useState} from 'react';
 import {type TokenScope, tokenScopes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 /** A multi-select of the five scopes: ↑↓/jk move, Space toggles, Enter continues (at least one). */
 export function ScopesScreen(props: {
@@ -12,7 +13,7 @@ export function ScopesScreen(props: {
 }) {
 	const [cursor, setCursor] = useState(0);
 	const [warned, setWarned] = useState(false);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.upArrow || input === 'k') {
 				setCursor(current => (current + tokenScopes.length - 1) % tokenScopes.length);
@@ -26,7 +27,7 @@ export function ScopesScreen(props: {
 				props.send({type: 'SUBMIT'});
 			}
 		},
-		{isActive: props.active},
+		props.active,
 	);
 	const screenReader = useIsScreenReaderEnabled();
 	return (

@@ -1,5 +1,5 @@
 import {Prose} from '../components/prose.js';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useEffect, useState} from 'react';
 import {type DecodedJwt, decodeJwt} from '../../protocol/jwt.js';
@@ -12,6 +12,7 @@ import {showId} from '../present.js';
 import {formatDuration} from '../../text/format.js';
 import {claimLines, claimsJson} from '../claims.js';
 import {ClaimsScreen} from './claims-screen.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 /** A save prompt: what it saves (the token, or the claims as JSON) and where. */
 type Prompt = {readonly kind: 'file' | 'dotenv'; readonly content: string} | undefined;
@@ -181,7 +182,7 @@ export function TokenScreen(props: {
 		},
 	};
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (prompt) {
 				if (key.escape) {
@@ -193,7 +194,7 @@ export function TokenScreen(props: {
 				keys[input]?.();
 			}
 		},
-		{isActive: props.active},
+		props.active,
 	);
 
 	const initial = prompt?.kind === 'dotenv' ? 'ACS_USER_ACCESS_TOKEN' : claims === undefined ? 'access-token.txt' : 'token-claims.json';

@@ -1,4 +1,4 @@
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import type {Exchange} from '../../identity/trace.js';
 import type {ScreenMeta, WizardContext, WizardEvent} from '../../wizard/types.js';
@@ -6,16 +6,17 @@ import {CodePanel} from '../components/code-panel.js';
 import {HttpPanel} from '../components/http-panel.js';
 import {SigningPanel} from '../components/signing-panel.js';
 import {StepIndicator} from '../components/step-indicator.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 /** Enter sends SUBMIT on the steps that are a sentence and a prompt. */
 function useSubmitOnEnter(send: (event: WizardEvent) => void, active: boolean) {
-	useInput(
+	useKeys(
 		(_input, key) => {
 			if (key.return) {
 				send({type: 'SUBMIT'});
 			}
 		},
-		{isActive: active},
+		active,
 	);
 }
 
