@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import type {AccessAssignment, EntraUser, WizardContext} from './types.js';
+import type {AccessAssignment, EntraUser, Traced, WizardContext} from './types.js';
 import {tokenIssued, tokenViewState, wizardSetup} from './wizard-setup.js';
 
 const meta = {flow: 'entra', snippet: 'entraToken'} as const;
@@ -9,6 +9,13 @@ const sameAssignment = (a: AccessAssignment, b: AccessAssignment) => a.objectId 
 /** The assignments with this one in place of the one it replaces (or added first). */
 function withAssignment(assignments: readonly AccessAssignment[], assignment: AccessAssignment): AccessAssignment[] {
 	return [assignment, ...assignments.filter(other => !sameAssignment(other, assignment))];
+}
+
+/** An assignment the service answered with (made or looked up): in the list, its exchange shown. */
+function savedAssignment({context, event}: {context: WizardContext; event: unknown}) {
+	// The done event of `assign` or `lookUpAssignment`, as tokenIssued reads its own.
+	const {output} = event as {output: Traced<{assignment: AccessAssignment}>};
+	return {assignments: withAssignment(context.assignments, output.assignment), exchanges: output.exchanges, pendingAssignment: undefined};
 }
 
 const backToAssignments = {target: 'assignments', actions: 'forgetAssignment'} as const;
@@ -129,11 +136,7 @@ export const entraStates = wizardSetup.createStateConfig({
 				input: ({context}) => ({kind: context.entraKind, assignment: context.pendingAssignment as AccessAssignment}),
 				onDone: {
 					target: 'assignments',
-					actions: assign({
-						assignments: ({context, event}) => withAssignment(context.assignments, event.output.assignment),
-						exchanges: ({event}) => event.output.exchanges,
-						pendingAssignment: undefined,
-					}),
+					actions: assign(savedAssignment),
 				},
 				onError: {target: 'assignmentsFailed', actions: 'setError'},
 			},
@@ -160,11 +163,7 @@ export const entraStates = wizardSetup.createStateConfig({
 				input: ({context}) => ({tenantId: context.pendingAssignment?.tenantId ?? '', objectId: context.pendingAssignment?.objectId ?? ''}),
 				onDone: {
 					target: 'assignments',
-					actions: assign({
-						assignments: ({context, event}) => withAssignment(context.assignments, event.output.assignment),
-						exchanges: ({event}) => event.output.exchanges,
-						pendingAssignment: undefined,
-					}),
+					actions: assign(savedAssignment),
 				},
 				onError: {target: 'assignmentsFailed', actions: 'setError'},
 			},

@@ -6,6 +6,7 @@ import {promisify} from 'node:util';
 import {afterAll, describe, expect, test} from 'vitest';
 import {cliPath, createSandbox, parseJson, type Sandbox, stackTraceLine, temporaryDirectory} from '../_helpers/cli.js';
 import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
+import {exitMarker, openWizardTerminal, type WizardTerminalOptions} from '../_helpers/wizard-terminal.js';
 
 /**
  * The built binary in a real pseudo-terminal (80×24, xterm-256color) against the embedded
@@ -14,7 +15,6 @@ import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
 
 type Users = {identities: {id: string; label?: string; state: string; lastToken?: {scopes: string[]}; revokedAt?: string; deletedAt?: string}[]};
 
-const exitMarker = /\[exited (\d+)\]/;
 const sttyDone = '[stty done]';
 /** A complete JWT, as only a revealed token shows it; masked ones end in •••. */
 const fullToken = /eyJ[\w-]{20,}\.eyJ[\w-]{20,}\.[\w-]{20,}/;
@@ -31,25 +31,8 @@ const sharedCacheDirectory = await temporaryDirectory('acs-tokens-e2e-cache-');
  * `acs-tokens ARGS` under bash in the pty, so that after it exits the same terminal reports
  * its exit code and its modes (`stty -a`): proof that raw mode and echo were given back.
  */
-function openWizard(sandbox: Sandbox, options: {args?: readonly string[]; env?: Record<string, string | undefined>; columns?: number; rows?: number} = {}) {
-	return TerminalSession.spawn('bash', {
-		args: [
-			'-c',
-			`node "$0" "$@"; echo "[exited $?]"; stty -a; echo "${sttyDone}"`,
-			cliPath,
-			...(options.args ?? []),
-		],
-		cwd: sandbox.cwd,
-		...(options.columns ? {columns: options.columns} : {}),
-		...(options.rows ? {rows: options.rows} : {}),
-		env: {
-			ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory,
-			ACS_TOKENS_CACHE_DIR: sharedCacheDirectory,
-			HOME: sandbox.cwd,
-			XDG_CONFIG_HOME: `${sandbox.cwd}/.config`,
-			...options.env,
-		},
-	});
+function openWizard(sandbox: Sandbox, options: Omit<WizardTerminalOptions, 'cacheDirectory' | 'after'> = {}) {
+	return openWizardTerminal(sandbox, {...options, cacheDirectory: sharedCacheDirectory, after: `stty -a; echo "${sttyDone}"`});
 }
 
 /** Waits for the wizard to end and the shell to report; returns its exit code and checks the terminal. */
