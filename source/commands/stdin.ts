@@ -16,8 +16,11 @@ export async function readStdin(
 ): Promise<string> {
 	const terminal = stdin as MaybeTty;
 	if (terminal.isTTY && typeof terminal.setRawMode === 'function') {
-		options.stderr?.write(`${options.prompt ?? text.commands.secretPrompt}\n`);
-		return readHiddenLine(terminal as MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes);
+		// The prompt once echo is off: a key typed as soon as it shows is neither echoed nor, for
+		// Ctrl+C, a signal to the whole process group (the shell script around the command too).
+		return readHiddenLine(terminal as MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes, () =>
+			options.stderr?.write(`${options.prompt ?? text.commands.secretPrompt}\n`),
+		);
 	}
 
 	const chunks: Buffer[] = [];
@@ -43,7 +46,7 @@ function withoutEscapes(input: string): string {
 }
 
 /** One line from a terminal in raw mode, nothing echoed: Enter ends it, Backspace edits, Ctrl+C or Ctrl+D with nothing typed cancels. */
-function readHiddenLine(terminal: MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes: number): Promise<string> {
+function readHiddenLine(terminal: MaybeTty & {setRawMode: (mode: boolean) => unknown}, maxBytes: number, prompt: () => void): Promise<string> {
 	return new Promise((resolve, reject) => {
 		let value = '';
 		const finish = (error?: Error) => {
@@ -86,6 +89,7 @@ function readHiddenLine(terminal: MaybeTty & {setRawMode: (mode: boolean) => unk
 		terminal.setRawMode(true);
 		terminal.on('data', onData);
 		terminal.resume();
+		prompt();
 	});
 }
 
