@@ -172,6 +172,40 @@ describe('the token view', () => {
 		// Esc again is back to the lifetime.
 		await app.press(keys.escape, 'How long the token lives');
 	});
+
+	it('types a letter that comes the moment the prompt is drawn into the file name, not as a shortcut', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		// Written the moment the prompt's frame is out, as a key typed at once reaches the program.
+		app.whenDrawn(
+			frame => frame.includes('Save the token to this file'),
+			() => queueMicrotask(() => app.write('q')),
+		);
+		app.write('f');
+		await app.waitForText('Save the token to this file: access-token.txtq');
+		expect(app.effects.quit).not.toHaveBeenCalled();
+	});
+
+	it('closes the prompt, and stays on the token, with an Esc that comes the moment the prompt is drawn', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		// Written the moment the prompt's frame is out, as a key typed at once reaches the program.
+		app.whenDrawn(
+			frame => frame.includes('Save the token to this file'),
+			() => queueMicrotask(() => app.write(keys.escape)),
+		);
+		const prompted = (frame: string) => frame.includes('Save the token to this file');
+		const before = app.frames().length;
+		app.write('f');
+		// A frame with the prompt, then one without it.
+		const closed = await app.waitForFrame(frame => app.frames().slice(before).some(prompted) && !prompted(frame));
+		expect(closed).toContain('Step 4 of 6: Issue token');
+		expect(app.actor.getSnapshot().hasTag('typing')).toBe(false);
+		// Letters are shortcuts again, and Esc is back to the lifetime.
+		await app.press('i', 'Step 4 of 6');
+		await app.press('i', 'Access token:');
+		await app.press(keys.escape, 'How long the token lives');
+	});
 });
 
 describe('presenter mode', () => {
