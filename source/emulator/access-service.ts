@@ -1,7 +1,8 @@
 import {decodeJwt, isObject} from '../protocol/jwt.js';
 import {hasAudience, isLiveToken} from '../protocol/entra-token.js';
 import {guidPattern} from '../protocol/identifiers.js';
-import type {AssignmentStore, EntraAssignment, TeamsExtensionAssignment} from './assignment-store.js';
+import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
+import type {AssignmentStore} from './assignment-store.js';
 import {acsErrors} from './errors.js';
 import type {AccessTokenBody, IdentityService} from './identity-service.js';
 

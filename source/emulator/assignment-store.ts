@@ -7,7 +7,6 @@ import {DataDirectoryError} from './data-directory.js';
 import type {AssignmentsProblem} from './state/state-problems.js';
 import {writeFileAtomic} from './state/atomic-write.js';
 
-export type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 
 /**
  * Who may exchange Entra ID tokens: a few entries that change rarely, so the whole set is

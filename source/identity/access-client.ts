@@ -5,7 +5,6 @@ import {type Connection, entraCredentialOf} from './client.js';
 import {toIdentityError} from './errors.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 
-export type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 
 /**
  * The assignment routes, which the identity SDK does not cover: signed as the SDK signs
