@@ -9,11 +9,17 @@
  *       Target: under 100 MiB.
  *   (c) a key press (j/k in the menu) to the end of the frame it causes. Target: within one
  *       frame at Ink's default 30 fps, 33 ms (median).
+ *   (d) the stack's floor, beside them: bench/ink-floor.tsx, four lines of Ink 8 and React
+ *       built and started as dist/cli.js is, its first frame and its peak memory (alone, and
+ *       with one idle worker thread as the wizard's emulator adds one). No target: it says
+ *       how much of (a) and (b) is left to the wizard's own code.
  */
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {build} from 'esbuild';
 import pty from 'node-pty';
+import {programOptions, sharedOptions} from '../scripts/bundle-options.mjs';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 21);
 const presses = Number(process.env['BENCH_PRESSES'] ?? 40);
@@ -110,6 +116,49 @@ class Session {
 /** The connect screen's footer ends in the quit key, in each language. */
 const quitKey = {en: connectFooter, 'zh-TW': 'q 結束'} as const;
 
+/**
+ * Builds the floor app with the options scripts/build.mjs gives the program, and a launcher
+ * that turns on the compile cache before loading it as dist/cli.js does. Returns the launcher.
+ */
+async function buildFloor(directory: string): Promise<string> {
+	const {version} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string};
+	await build({
+		...sharedOptions({outdir: directory, version}),
+		...programOptions,
+		write: true,
+		entryPoints: {'ink-floor': path.join(root, 'bench', 'ink-floor.tsx')},
+	});
+	const launcher = path.join(directory, 'launch.mjs');
+	await writeFile(
+		launcher,
+		"import module from 'node:module';\nmodule.enableCompileCache(process.env.ACS_TOKENS_CACHE_DIR);\nawait import('./ink-floor.js');\n",
+	);
+	return launcher;
+}
+
+/** The floor app's first frame, the same wait as the wizard's. */
+async function floorFrame(launcher: string, configDirectory: string): Promise<number> {
+	const started = performance.now();
+	const session = new Session([launcher], {...environment(configDirectory), LANG: 'en_US.UTF-8'});
+	await session.frameWith(connectFooter, 0);
+	const elapsed = performance.now() - started;
+	session.process.write('q');
+	await session.exited;
+	return elapsed;
+}
+
+/** The floor app's VmHWM once its frame is out (and, with a thread, once the thread is up). */
+async function floorPeak(launcher: string, configDirectory: string, thread: boolean): Promise<number> {
+	const session = new Session([launcher], {...environment(configDirectory), LANG: 'en_US.UTF-8', INK_FLOOR_THREAD: thread ? '1' : '0'});
+	await session.frameWith(thread ? 'thread up' : connectFooter, 0);
+	// As long as the wizard's token view stands before its figure is read.
+	await new Promise(resolve => setTimeout(resolve, 300));
+	const status = await readFile(`/proc/${session.process.pid}/status`, 'utf8');
+	session.process.write('q');
+	await session.exited;
+	return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
+
 async function firstFrame(configDirectory: string, cacheDirectory?: string, language: 'en' | 'zh-TW' = 'en'): Promise<number> {
 	const started = performance.now();
 	const session = new Session([cli], {
@@ -173,16 +222,20 @@ async function interaction(configDirectory: string): Promise<{latencies: number[
 const configDirectory = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-bench-tui-'));
 try {
 	// Warm the file cache for both, and let the first run create the config file.
+	const floor = await buildFloor(await mkdtemp(path.join(configDirectory, 'floor-')));
 	await firstFrame(configDirectory);
 	await firstFrame(configDirectory, undefined, 'zh-TW');
 	await bareNode(configDirectory);
+	await floorFrame(floor, configDirectory);
 	const wizardTimes: number[] = [];
 	const zhTimes: number[] = [];
 	const bareTimes: number[] = [];
+	const floorTimes: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		wizardTimes.push(await firstFrame(configDirectory));
 		zhTimes.push(await firstFrame(configDirectory, undefined, 'zh-TW'));
 		bareTimes.push(await bareNode(configDirectory));
+		floorTimes.push(await floorFrame(floor, configDirectory));
 	}
 
 	const firstStarts: number[] = [];
@@ -193,6 +246,8 @@ try {
 	}
 
 	const {latencies, peakKib} = await interaction(configDirectory);
+	const floorPeakMib = await floorPeak(floor, configDirectory, false);
+	const floorThreadPeakMib = await floorPeak(floor, configDirectory, true);
 	const ratio = median(wizardTimes) / median(bareTimes);
 	const peakMib = peakKib / 1024;
 	const keyMedian = median(latencies);
@@ -215,6 +270,12 @@ try {
 	);
 	row(`key press → end of next frame (${presses} presses)`, latencies, '≤ 33 ms (one frame at 30 fps)', pass(keyMedian <= 1000 / 30));
 	console.log(`| peak memory (VmHWM) after emulator + token | ${peakMib.toFixed(1)} MiB | | | < 100 MiB | ${pass(peakMib < 100)} |`);
+	const floorRatio = median(floorTimes) / median(bareTimes);
+	row(`floor: Ink 8 + React, four lines, spawn → first frame (${runs} runs)`, floorTimes, `(${floorRatio.toFixed(2)} × baseline)`, '');
+	console.log(`| floor: its peak memory (VmHWM); with one idle worker thread | ${floorPeakMib.toFixed(1)} MiB; ${floorThreadPeakMib.toFixed(1)} MiB | | | | |`);
+	console.log(
+		`\nThe wizard's own code: ${(median(wizardTimes) - median(floorTimes)).toFixed(0)} ms of its first frame above the floor's, ${(peakMib - floorThreadPeakMib).toFixed(1)} MiB of its peak above the floor with a thread.`,
+	);
 } finally {
 	await rm(configDirectory, {recursive: true, force: true});
 }

@@ -11,22 +11,13 @@ import {build} from 'esbuild';
 import {chmod, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {programOptions, sharedOptions} from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(root, 'dist');
 const {version} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 
-const common = {
-	outdir,
-	write: false,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	minify: true,
-	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"', __ACS_TOKENS_VERSION__: JSON.stringify(version)},
-	logLevel: 'warning',
-};
+const common = sharedOptions({outdir, version});
 
 const [launcher, rootHelp, program] = await Promise.all([
 	build({
@@ -62,16 +53,8 @@ const [launcher, rootHelp, program] = await Promise.all([
 			'emulator-worker': 'source/emulator/worker-entry.ts',
 			'wizard-ui': 'source/app/render.tsx',
 		},
-		target: 'node22',
+		...programOptions,
 		metafile: true,
-		// Ink connects to React DevTools only when DEV=true, importing this optional peer then;
-		// acs-tokens does not ship it.
-		external: ['react-devtools-core'],
-		splitting: true,
-		chunkNames: 'chunks/[name]-[hash]',
-		banner: {
-			js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
-		},
 	}),
 ]);
 
