@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {text} from '../text/index.js';
 import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
@@ -12,7 +12,7 @@ import {isTooSmall, useTerminalSize} from './hooks/use-terminal-size.js';
 import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
 import {ViewOf} from './views.js';
-import {ScreensListen} from './hooks/use-keys.js';
+import {type KeyBus, KeyBusProvider, ScreensListen, useBusListener, useKeyBus} from './hooks/use-keys.js';
 
 /** The keys that work here, for the footer: from the machine's tags and meta, and what it can do. */
 function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean): string[] {
@@ -72,7 +72,7 @@ function shortcut(input: string, snapshot: WizardSnapshot): WizardEvent | 'help'
 	return Object.hasOwn(events, input) ? events[input] : undefined;
 }
 
-export function App({actor, effects}: {readonly actor: WizardActor; readonly effects: UiEffects}) {
+export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardActor; readonly effects: UiEffects; readonly keyBus?: KeyBus}) {
 	const snapshot = useWizard(actor);
 	const size = useTerminalSize();
 	// Too small, only the notice is drawn; the screen below stays mounted, hidden and deaf, so
@@ -167,7 +167,10 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		return false;
 	};
 
-	useInput((input, key) => {
+	// The app's one Ink input handler feeds the bus its screens listen on (see KeyBus), and the
+	// app's own keys are the bus's last listener, after the screens', as they always were.
+	const keyBus = useKeyBus(givenBus);
+	useBusListener(keyBus, (input, key) => {
 		const state = latest.current;
 		if (takenFirst(input)) {
 			return;
@@ -186,7 +189,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		if (!current.hasTag('typing')) {
 			perform(shortcut(input, current), current);
 		}
-	});
+	}, true);
 
 	const context = snapshot.context;
 	const meta = screenOf(snapshot);
@@ -217,6 +220,7 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 		// No fixed width: Ink lays the root out at the terminal's width as soon as it changes;
 		// `size` catches up a render later, and a frame as wide as the old width would be
 		// rewrapped by the terminal and left behind as garbage when it narrows.
+		<KeyBusProvider value={keyBus}>
 		<ScreensListen.Provider value={listening}>
 		<Box flexDirection="column">
 			{tooSmall ? <SizeNotice size={size} /> : undefined}
@@ -231,5 +235,6 @@ export function App({actor, effects}: {readonly actor: WizardActor; readonly eff
 			</Box>
 		</Box>
 		</ScreensListen.Provider>
+		</KeyBusProvider>
 	);
 }

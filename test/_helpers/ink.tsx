@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {vi} from 'vitest';
 import {createActor, fromCallback, fromPromise} from 'xstate';
 import {App} from '../../source/app/app.js';
+import {KeyBus} from '../../source/app/hooks/use-keys.js';
 import {PrintedFrames} from '../../source/app/hooks/use-printed-frames.js';
 import type {UiEffects} from '../../source/app/effects.js';
 import {clipboardCopy} from '../../source/commands/clipboard.js';
@@ -255,8 +256,10 @@ export type AppHarness = {
 	readonly press: (key: string, expected?: string | Predicate) => Promise<string>;
 	/** Types text one key at a time, each waiting for the frame to change. */
 	readonly type: (value: string) => Promise<string>;
-	/** Writes a key without waiting: for keys that must change nothing (follow with a key that does). */
+	/** Writes a key without waiting: for keys that must change nothing (follow with a key that does, or `settled`). */
 	readonly write: (key: string) => void;
+	/** Resolves once the app has given out every key written so far, each to the frame it met. */
+	readonly settled: () => Promise<void>;
 	readonly waitForText: (text: string) => Promise<string>;
 	readonly waitForFrame: (predicate: Predicate) => Promise<string>;
 	/** Reports a token status from the running watchToken actor, as the emulator's verify would. */
@@ -369,6 +372,7 @@ export function mountApp(
 	// before the app mounts, so the first frame already has it.
 	const instance = render(<Text />);
 	const {stdout, stdin} = instance;
+	const keyBus = new KeyBus();
 	const setSize = (columns: number, rows: number) => {
 		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
 		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
@@ -377,7 +381,7 @@ export function mountApp(
 	setSize(options.columns ?? 80, options.rows ?? 24);
 	instance.rerender(
 		<PrintedFrames value={options.printed === true}>
-			<App actor={actor} effects={effects} />
+			<App actor={actor} effects={effects} keyBus={keyBus} />
 		</PrintedFrames>,
 	);
 
@@ -431,6 +435,7 @@ export function mountApp(
 		write(key) {
 			stdin.write(key);
 		},
+		settled: () => keyBus.settled(),
 		waitForText: text => waitForFrame(frame => frame.includes(text), JSON.stringify(text)),
 		waitForFrame: predicate => waitForFrame(predicate),
 		reportStatus(status, of) {

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {text} from '../../source/text/index.js';
 import {
 	type AppHarness,
 	footerOf,
@@ -327,5 +328,38 @@ describe('the footer', () => {
 		const noBack = ['Enter continue', 't TS/Python', 's sign', 'p presenter', '? help', 'q quit'];
 		expect(footerOf(await app.press(keys.enter, 'Deleted.'))).toEqual(noBack);
 		expect(footerOf(await app.press(keys.enter, 'whole flow'))).toEqual(plain);
+	});
+});
+
+describe('keys that arrive in one write', () => {
+	// Ink hands plain keys of one write over as one string ("j\r"), and every key of a write
+	// before React has drawn what the key before did. Each must act on the frame it meets.
+	it('j and Enter together open what j moved to', async () => {
+		const app = await renderConnected();
+		const screen = await app.press(`j${keys.enter}`, frame => !frame.includes('What next?'));
+		expect(screen).toContain('Identities of emulator');
+	});
+
+	it('Enter twice together goes two steps: the second Enter is the step the first opened', async () => {
+		const app = await renderConnected();
+		const screen = await app.press(`${keys.enter}${keys.enter}`, 'Step 2 of 6');
+		expect(screen).toContain('Press Enter to create the user.');
+		expect(app.fakes.createUser).not.toHaveBeenCalled();
+	});
+
+	it('j j k Enter together, as separate letters, open the second item', async () => {
+		const app = await renderConnected();
+		const screen = await app.press(`jjk${keys.enter}`, frame => !frame.includes('What next?'));
+		expect(screen).toContain('Identities of emulator');
+	});
+
+	it('text typed into a field in the same write as the key that opened it is text, not shortcuts', async () => {
+		const app = await renderConnected();
+		await app.press(keys.down, frame => frame.includes('❯ Manage identities'));
+		await app.press(keys.enter, 'Identities of emulator');
+		// `/` opens the filter; p (presenter) and q (quit) behind it in the same write are typed.
+		const screen = await app.press('/pq', 'Filter: pq');
+		expect(screen).not.toContain(text.wizard.presenterBadge);
+		expect(app.effects.quit).not.toHaveBeenCalled();
 	});
 });

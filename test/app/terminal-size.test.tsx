@@ -47,6 +47,8 @@ describe('a terminal smaller than 80×24', () => {
 			app.write(key);
 		}
 
+		await app.settled();
+
 		const back = await app.resize(80, 24);
 		const resumed = await app.waitForFrame(frame => frame.includes('Step 3 of 6'));
 		expect(resumed).toBe(before);

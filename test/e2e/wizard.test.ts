@@ -120,6 +120,21 @@ describe('keys that arrive together, in one write', () => {
 		await session.press(keys.ctrlC, exitMarker);
 		expect(await expectCleanExit(session)).toBe(0);
 	}, 30_000);
+
+	test('plain keys of one write, j then Enter, and Enter twice, each act on the screen the key before left', async () => {
+		const sandbox = await createSandbox();
+		const session = openWizard(sandbox);
+		await connectToEmulator(session);
+		// Ink gives these over as one string ("j\r"): j moves to Manage identities, Enter opens it.
+		let screen = await session.press(`j${keys.enter}`, /No identities yet for this connection|Step 1 of 6/);
+		expect(screen).toContain('No identities yet for this connection');
+		await session.press(keys.escape, 'What next?');
+		// Enter opens the tour's first step; the second Enter is that step's, and goes on to the next.
+		screen = await session.press(`${keys.enter}${keys.enter}`, 'Step 2 of 6');
+		expect(screen).toContain('Press Enter to create the user.');
+		await session.press(keys.ctrlC, exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 30_000);
 });
 
 describe('the embedded emulator runs in a thread of its own', () => {

@@ -162,6 +162,7 @@ export function LineInput(props: {
 			}
 		},
 		props.focus,
+		{takesText: true},
 	);
 
 	const {cursor} = current.current;
