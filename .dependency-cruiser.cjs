@@ -3,8 +3,52 @@
  * architecture") and checked by `npm test`: an import that breaks a rule fails the build with
  * its file and the import.
  */
+
+/**
+ * The folders of source/ in layers, lowest first: a folder imports only folders of lower
+ * layers (and Node, and its own libraries), never one of its own layer or above. So no import
+ * cycle can run between folders. The files at source/'s root (cli.tsx, launcher.ts) sit above
+ * them all. A new folder needs a place here: the last rule refuses a folder without one.
+ */
+const layers = [
+	// The wire contract; where things live on each OS; the one error model.
+	['protocol', 'platform', 'errors'],
+	// A product of its own (acs-tokens/emulator), on the wire contract alone.
+	['emulator'],
+	// The messages in each language, and the SDK snippets.
+	['text'],
+	// The saved profiles and identities (conf).
+	['store'],
+	// The identity core: connections, the SDK, the embedded emulator, the trace.
+	['identity'],
+	// The wizard's machine (pure), and opening a session, which commands and the wizard share.
+	['wizard', 'session'],
+	// The non-interactive commands.
+	['commands'],
+	// The wizard's UI and its wiring.
+	['app'],
+];
+const folders = layers.flat();
+const layerRules = layers.flatMap((layer, index) =>
+	layer.map(folder => ({
+		name: `layer-${folder}`,
+		severity: 'error',
+		comment: `${folder}/ is in layer ${index + 1} of ${layers.length} (.dependency-cruiser.cjs, "layers"): it imports only folders of the layers below.`,
+		from: {path: `^source/${folder}/`},
+		to: {path: `^source/(${layers.slice(index).flat().filter(other => other !== folder).join('|')})/`},
+	})),
+);
+
 module.exports = {
 	forbidden: [
+		...layerRules,
+		{
+			name: 'every-folder-has-a-layer',
+			severity: 'error',
+			comment: 'A folder of source/ that is in no layer: give it one in .dependency-cruiser.cjs.',
+			from: {path: '^source/[^/]+/', pathNot: `^source/(${folders.join('|')})/`},
+			to: {},
+		},
 		{
 			name: 'no-circular',
 			severity: 'error',

@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 import type {CommandIo} from './commands/context.js';
-import {exitCodeFor, exitCodes} from './commands/exit-codes.js';
+import {exitCodeFor, exitCodes, UserError} from './errors/user-error.js';
 import {commands} from './commands/registry.js';
 import {rootHelpPage} from './root-help.js';
 import {UsageError} from './commands/usage-error.js';
-import {DataDirectoryError} from './emulator/state/state-errors.js';
-import {IdentityError} from './identity/errors.js';
-import {ConnectionStringError} from './protocol/connection-string.js';
 import {setProgramEntry} from './platform/entry.js';
-import {DuplicateLabelError, StoreError, UnknownIdentityError, UnknownProfileError} from './store/errors.js';
 import {text, switchLanguage} from './text/index.js';
 import {chooseLanguage, isLanguageSetting, languageSettings} from './text/locale.js';
 import {resolveConfigDirectory} from './store/config-directory.js';
@@ -142,32 +138,10 @@ function report(error: unknown): number {
 		return code;
 	};
 
-	if (error instanceof UsageError) {
-		return fail(error.exitCode, 'usage', error.message);
-	}
-
-	if (
-		error instanceof DuplicateLabelError ||
-		error instanceof UnknownProfileError ||
-		error instanceof UnknownIdentityError ||
-		// Input the user gave that was refused locally: a usage error, like a bad flag.
-		error instanceof ConnectionStringError
-	) {
-		return fail(exitCodes.usage, 'usage', error.message);
-	}
-
-	if (error instanceof IdentityError) {
+	// The kind alone decides the exit code and the --json kind.
+	if (error instanceof UserError) {
 		return fail(exitCodeFor(error.kind), error.kind, error.message, error.details);
 	}
 
-	// Their messages explain the situation (a damaged file, a directory in use): no stack trace.
-	if (error instanceof StoreError) {
-		return fail(exitCodes.failure, 'local', error.message);
-	}
-
-	if (error instanceof DataDirectoryError) {
-		return fail(exitCodes.failure, 'local', error.problem ? text.commands.emulator.refusal(error.problem) : error.message);
-	}
-
-	return fail(70, 'bug', text.commands.bug((error as Error)?.stack ?? String(error)));
+	return fail(exitCodes.bug, 'bug', text.commands.bug((error as Error)?.stack ?? String(error)));
 }

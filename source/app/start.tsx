@@ -6,7 +6,7 @@ import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profil
 import {text} from '../text/index.js';
 import type {ConnectionChoice, ProfileKey} from '../wizard/types.js';
 import type {CommandIo} from '../commands/context.js';
-import {exitCodes} from '../commands/exit-codes.js';
+import {exitCodes} from '../errors/user-error.js';
 import {parseCommand} from '../commands/parse-command.js';
 
 
@@ -175,14 +175,14 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 			withoutFetch(() => import('./render.js')),
 		]);
 		// Needed only when a token is copied or saved: loaded after the first frame.
-		let tokenExport: Promise<typeof import('../commands/token-export.js')> | undefined;
+		let tokenExport: Promise<typeof import('./token-export.js')> | undefined;
 		const exporter = () => {
-			tokenExport ??= import('../commands/token-export.js');
+			tokenExport ??= import('./token-export.js');
 			return tokenExport;
 		};
-		let clipboardModule: Promise<typeof import('../commands/clipboard.js')> | undefined;
+		let clipboardModule: Promise<typeof import('./clipboard.js')> | undefined;
 		const clipboard = () => {
-			clipboardModule ??= import('../commands/clipboard.js');
+			clipboardModule ??= import('./clipboard.js');
 			return clipboardModule;
 		};
 		const services = createWizardServices({

@@ -1,7 +1,7 @@
 import {type EntraAssignment, entraPrincipalTypes, type TeamsExtensionAssignment, teamsExtensionPrincipalTypes} from '../protocol/assignments.js';
 import {isGuid} from '../protocol/identifiers.js';
 import {confirm, connectionOptions, outputOptions, parseCommand, printJson, traceTo, type Command, type CommandIo} from './context.js';
-import {exitCodes} from './exit-codes.js';
+import {exitCodes, UserError} from '../errors/user-error.js';
 import {openCommandSession} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
@@ -182,8 +182,8 @@ export const accessUnassign: Command = {
 		const teams = parsed.values['teams-extension'] === true;
 		const tenantId = teams ? guidArgument(parsed.values['tenant-id'], '--tenant-id') : undefined;
 		if (!(await confirm(io, text.commands.access.question(objectId), parsed.values.yes, text.commands.access.action))) {
-			io.stderr.write(`${text.commands.access.nothingDone}\n`);
-			return exitCodes.cancelled;
+			// Kind `cancelled`: exit 130, and under --json an error object, as every command's.
+			throw new UserError('cancelled', text.commands.access.nothingDone);
 		}
 
 		await withAccess(io, parsed, client =>

@@ -1,6 +1,6 @@
 import {formatDateTime} from '../text/format.js';
 import {confirm, type CommandIo, parseCommand, printJson, connectionOptions, outputOptions} from './context.js';
-import {exitCodes} from './exit-codes.js';
+import {exitCodes, UserError} from '../errors/user-error.js';
 import {openCommandSession, resolveUser, type Session} from './session.js';
 
 /**
@@ -31,8 +31,8 @@ export async function runDestructive(
 		const {id, stored} = resolveUser(session.store, session.resolved.profileName, values.user);
 		const name = `${id}${stored?.label ? ` (${stored.label})` : ''}`;
 		if (!(await confirm(io, step.question(name), values.yes, step.action))) {
-			io.stderr.write(`${step.nothingDone}\n`);
-			return exitCodes.cancelled;
+			// Kind `cancelled`: exit 130, and under --json an error object, as every command's.
+			throw new UserError('cancelled', step.nothingDone);
 		}
 
 		const at = new Date().toISOString();

@@ -7,6 +7,8 @@ import {parseCommand} from './parse-command.js';
 import {UsageError} from './usage-error.js';
 import {readStdin} from './stdin.js';
 import {text} from '../text/index.js';
+import {DataDirectoryError} from '../emulator/state/state-errors.js';
+import {UserError} from '../errors/user-error.js';
 
 export const emulatorHelp = (): string => text.help.emulator(defaultPort, defaultDataDirectory());
 
@@ -79,6 +81,11 @@ export async function runEmulatorCommand(
 			io.stderr.write(`${text.commands.emulator.internalError((error as Error).stack ?? String(error))}\n`);
 		},
 	}).catch((error: NodeJS.ErrnoException) => {
+		// A refusal of the data directory (damaged, missing or locked state), in the user's language.
+		if (error instanceof DataDirectoryError) {
+			throw new UserError('local', error.problem ? text.commands.emulator.refusal(error.problem) : error.message, {cause: error});
+		}
+
 		if (error.code === 'EADDRINUSE') {
 			throw new UsageError(text.commands.emulator.portInUse(port));
 		}

@@ -1,7 +1,7 @@
 import {type Command, confirm, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {UnknownProfileError} from '../store/errors.js';
 import {UsageError} from './usage-error.js';
-import {exitCodes} from './exit-codes.js';
+import {UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
 
 export const profiles: Command = {
@@ -96,8 +96,8 @@ export const profilesRemove: Command = {
 		const identities = store.identities(name).length;
 		const said = text.commands.profiles;
 		if (!(await confirm(io, said.removeQuestion(name, identities), values.yes, said.removeAction))) {
-			io.stderr.write(`${said.notRemoved}\n`);
-			return exitCodes.cancelled;
+			// Kind `cancelled`: exit 130, and under --json an error object, as every command's.
+			throw new UserError('cancelled', said.notRemoved);
 		}
 
 		await store.removeProfile(name);

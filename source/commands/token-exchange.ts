@@ -2,7 +2,7 @@ import {exchangeScopes} from '../protocol/entra-token.js';
 import {decodeJwt} from '../protocol/jwt.js';
 import {maskToken} from '../identity/trace.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
-import {exitCodes} from './exit-codes.js';
+import {exitCodes} from '../errors/user-error.js';
 import {formatExpiry} from './format.js';
 import {openCommandSession} from './session.js';
 import {readStdin} from './stdin.js';

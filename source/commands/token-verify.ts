@@ -1,6 +1,6 @@
 import {verifyToken} from '../identity/verify-token.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
-import {exitCodes} from './exit-codes.js';
+import {exitCodes} from '../errors/user-error.js';
 import {openCommandSession} from './session.js';
 import {readToken} from './token-decode.js';
 import {text} from '../text/index.js';

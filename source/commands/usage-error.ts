@@ -1,7 +1,12 @@
-/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
+import {UserError} from '../errors/user-error.js';
+
+/** A mistake in how the command was called: printed without a stack trace, kind `usage`, exit code 2. */
+export class UsageError extends UserError {
 	override name = 'UsageError';
-	readonly exitCode: number = 2;
+
+	constructor(message: string, options?: ErrorOptions) {
+		super('usage', message, options);
+	}
 }
 
 /** A destructive command without confirmation where none can be asked. */

@@ -1,7 +1,7 @@
 import {emulatorProfileName} from '../identity/connection.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import {confirm, type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
-import {exitCodes} from './exit-codes.js';
+import {UserError} from '../errors/user-error.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 
@@ -40,8 +40,8 @@ export const userForget: Command = {
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
 		const said = text.commands.userLocal;
 		if (!(await confirm(io, said.forgetQuestion(identity.id), values.yes, said.forgetAction))) {
-			io.stderr.write(`${said.nothingForgotten}\n`);
-			return exitCodes.cancelled;
+			// Kind `cancelled`: exit 130, and under --json an error object, as every command's.
+			throw new UserError('cancelled', said.nothingForgotten);
 		}
 
 		await store.forget(profile, identity.id);

@@ -7,6 +7,7 @@ import {ConnectionStringError, isLoopbackHost, parseConnectionString} from '../p
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {UnknownProfileError} from '../store/errors.js';
 import {IdentityError} from './errors.js';
+import {UserError} from '../errors/user-error.js';
 
 export const connectionStringVariables = [
 	'COMMUNICATION_SERVICES_CONNECTION_STRING',
@@ -295,13 +296,13 @@ export async function readDotenv(filePath: string): Promise<Record<string, strin
 	}
 }
 
-/** parseConnectionString, its refusal said in the user's language. */
+/** parseConnectionString, its refusal said in the user's language: a usage error, like a bad flag. */
 function parseInLanguage(value: string): ReturnType<typeof parseConnectionString> {
 	try {
 		return parseConnectionString(value);
 	} catch (error) {
 		if (error instanceof ConnectionStringError) {
-			throw new ConnectionStringError(error.problem, text.errors.connectionString(error.problem));
+			throw new UserError('usage', text.errors.connectionString(error.problem), {cause: error});
 		}
 
 		throw error;

@@ -1,13 +1,14 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import {DataDirectoryError, readLockOwner, StateFileError} from '../emulator/data-directory.js';
+import {DataDirectoryError, readLockOwner} from '../emulator/data-directory.js';
 import {defaultPort, developmentAccessKey} from '../emulator/defaults.js';
 import {builtFile} from '../platform/entry.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import type {EmulatorEvent} from './emulator-supervisor.js';
 import {IdentityError} from './errors.js';
+import {UserError} from '../errors/user-error.js';
 
 export type {EmulatorEvent} from './emulator-supervisor.js';
 
@@ -165,13 +166,6 @@ async function startInProcess(
 }
 
 /** A refusal of the data directory, said in the user's language: the wizard shows its message as it is. */
-function inLanguage(error: DataDirectoryError): DataDirectoryError {
-	if (error.problem === undefined) {
-		return error;
-	}
-
-	const message = text.commands.emulator.refusal(error.problem);
-	return error instanceof StateFileError
-		? new StateFileError(error.problem, message)
-		: new DataDirectoryError(error.problem, error.owner, message);
+function inLanguage(error: DataDirectoryError): UserError {
+	return new UserError('local', error.problem === undefined ? error.message : text.commands.emulator.refusal(error.problem), {cause: error});
 }

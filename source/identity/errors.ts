@@ -1,33 +1,25 @@
+import {type ErrorKind, UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
 
-export type IdentityErrorKind =
-	| 'authentication'
-	| 'not-owned'
-	| 'not-found'
-	| 'validation'
-	| 'network'
-	| 'untrusted-certificate'
-	| 'cancelled'
-	/** Nothing to connect with: no flag, no environment variable, no .env, no saved profile, or a profile's key is gone. */
-	| 'no-connection'
-	| 'service';
+/** The kinds a failed call to ACS can have (errors/user-error.ts says what each means). */
+export type IdentityErrorKind = Exclude<ErrorKind, 'usage' | 'local'>;
+
+/** What the service said, kept beside the message. */
+export type IdentityErrorDetails = {
+	readonly statusCode?: number;
+	readonly code?: string;
+	readonly requestId?: string;
+	readonly serviceMessage?: string;
+};
 
 /** A failed call to ACS, with a message a person can act on; the service's code and request id kept. */
-export class IdentityError extends Error {
+export class IdentityError extends UserError {
 	override name = 'IdentityError';
+	declare readonly kind: IdentityErrorKind;
+	declare readonly details: IdentityErrorDetails;
 
-	constructor(
-		readonly kind: IdentityErrorKind,
-		message: string,
-		readonly details: {
-			readonly statusCode?: number;
-			readonly code?: string;
-			readonly requestId?: string;
-			readonly serviceMessage?: string;
-		} = {},
-		options?: {cause?: unknown},
-	) {
-		super(message, options);
+	constructor(kind: IdentityErrorKind, message: string, details: IdentityErrorDetails = {}, options?: {cause?: unknown}) {
+		super(kind, message, {...options, details});
 	}
 }
 

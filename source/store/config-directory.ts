@@ -21,7 +21,7 @@ export function resolveConfigDirectory({flag, env = process.env}: ConfigDirector
 	}
 
 	if (flag.trim() === '') {
-		throw new ConfigDirectoryError(text.store.configDirectoryEmpty);
+		throw new ConfigDirectoryError(text.store.configDirectoryEmpty, {kind: 'usage'});
 	}
 
 	if (flag === '~' || flag.startsWith('~/') || flag.startsWith(`~${path.sep}`)) {

@@ -1,8 +1,16 @@
+import {type ErrorKind, UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
 
-/** Every error the store throws; `instanceof StoreError` catches them all. */
-export class StoreError extends Error {
+/**
+ * Every error the store throws; `instanceof StoreError` catches them all. Kind `local` (a file
+ * of this machine: damaged, locked, newer) unless a subclass says the user named something wrong.
+ */
+export class StoreError extends UserError {
 	override name = 'StoreError';
+
+	constructor(message: string, options?: ErrorOptions & {readonly kind?: ErrorKind}) {
+		super(options?.kind ?? 'local', message, options);
+	}
 }
 
 /** A value handed to the store that it will not write. */
@@ -13,7 +21,7 @@ export class InvalidStoreValueError extends StoreError {
 		readonly field: string,
 		message: string,
 	) {
-		super(message);
+		super(message, {kind: 'usage'});
 	}
 }
 
@@ -24,7 +32,7 @@ export class UnknownProfileError extends StoreError {
 		readonly profileName: string,
 		knownProfiles: readonly string[],
 	) {
-		super(text.errors.unknownProfile(profileName, knownProfiles));
+		super(text.errors.unknownProfile(profileName, knownProfiles), {kind: 'usage'});
 	}
 }
 
@@ -35,9 +43,7 @@ export class UnknownIdentityError extends StoreError {
 		readonly profileName: string,
 		readonly identity: string,
 	) {
-		super(
-			text.store.unknownIdentity(profileName, identity),
-		);
+		super(text.store.unknownIdentity(profileName, identity), {kind: 'usage'});
 	}
 }
 
@@ -49,9 +55,7 @@ export class DuplicateLabelError extends StoreError {
 		readonly label: string,
 		readonly existingId: string,
 	) {
-		super(
-			text.store.duplicateLabel(label, existingId, profileName),
-		);
+		super(text.store.duplicateLabel(label, existingId, profileName), {kind: 'usage'});
 	}
 }
 
@@ -98,6 +102,7 @@ export class StoreLockError extends StoreError {
 	}
 }
 
+/** A config directory that cannot be used: `usage` when the value given is wrong, `local` when the disk refuses it. */
 export class ConfigDirectoryError extends StoreError {
 	override name = 'ConfigDirectoryError';
 }

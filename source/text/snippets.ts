@@ -3,9 +3,8 @@
  * same in every language of the UI. The Python of the first step holds the script's imports
  * (os, timedelta, CommunicationTokenScope), as the quickstart's script starts with them.
  */
-import type {SnippetStep} from '../wizard/types.js';
-
-export type {SnippetStep} from '../wizard/types.js';
+/** The steps that show SDK code: the quickstart's, and the Teams and Entra ID flows. */
+export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken' | 'entraToken';
 
 export const snippets: Record<SnippetStep, {readonly typescript: string; readonly python: string}> = {
 	connect: {

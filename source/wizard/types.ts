@@ -1,6 +1,7 @@
 import type {Exchange} from '../identity/trace.js';
 import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import type {TokenScope} from '../protocol/scopes.js';
+import type {SnippetStep} from '../text/snippets.js';
 
 /** Where a saved profile's key comes from, as the connect screen says it (never the key itself). */
 export type ProfileKey =
@@ -279,9 +280,6 @@ export type View =
 
 /** What a busy state is doing, for its one line. */
 export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange' | 'entraExchange' | 'assignments';
-
-/** The SDK call a tour step's code panel shows. */
-export type SnippetStep = 'connect' | 'createUser' | 'issueToken' | 'revokeTokens' | 'deleteUser' | 'teamsToken' | 'entraToken';
 
 /**
  * What a state shows, in its `meta`; the UI merges the active states' meta, outer to inner

@@ -61,7 +61,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		},
 		TOGGLE_SIGNING: {actions: assign({signingShown: ({context}) => !context.signingShown})},
 		TOKEN_STATUS: [
-			{guard: ({event}) => event.of === 'fresh', actions: assign({freshTokenStatus: ({event}) => event.status})},
+			{guard: 'aboutFreshToken', actions: assign({freshTokenStatus: ({event}) => event.status})},
 			{actions: assign({tokenStatus: ({event}) => event.status})},
 		],
 		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},

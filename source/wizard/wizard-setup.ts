@@ -93,6 +93,8 @@ export const wizardSetup = setup({
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** A status of the token issued right after a revoke (`of: 'fresh'`), kept apart from the revoked one's. */
+		aboutFreshToken: ({event}) => event.type === 'TOKEN_STATUS' && event.of === 'fresh',
 		/** An app (client) id is a GUID: anything else stays on the screen that asks for it. */
 		validAppId: ({event}) => event.type === 'SUBMIT_APP_ID' && isGuid(event.appId),
 		/** On the emulator, the simulated Teams user was chosen (no sign-in). */

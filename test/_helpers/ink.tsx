@@ -8,7 +8,7 @@ import {App} from '../../source/app/app.js';
 import {KeyBus} from '../../source/app/hooks/use-keys.js';
 import {PrintedFrames} from '../../source/app/hooks/use-printed-frames.js';
 import type {UiEffects} from '../../source/app/effects.js';
-import {clipboardCopy} from '../../source/commands/clipboard.js';
+import {clipboardCopy} from '../../source/app/clipboard.js';
 import type {WizardActor} from '../../source/app/hooks/use-wizard.js';
 import {type Exchange, maskSecrets, signingOf} from '../../source/identity/trace.js';
 import {contentHash} from '../../source/protocol/hmac.js';

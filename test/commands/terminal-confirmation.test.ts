@@ -67,6 +67,13 @@ describe.skipIf(!hasScript)('confirmation on a terminal', () => {
 		expect(await readFile(sandbox.configFile, 'utf8')).toBe(before);
 	}, 60_000);
 
+	it('a no under --json is exit 130 with the error object, kind cancelled, as any error of any command', async () => {
+		const result = await onTerminal(sandbox, ['user', 'forget', '--user', 'alice', '--json'], 'n\n');
+		expect(result.code).toBe(130);
+		const object = result.output.slice(result.output.indexOf('{'));
+		expect(JSON.parse(object)).toEqual({error: {kind: 'cancelled', message: 'Nothing forgotten.'}});
+	}, 60_000);
+
 	it('"y" goes ahead', async () => {
 		const revoked = await onTerminal(sandbox, ['token', 'revoke', '--emulator', '--user', 'alice'], 'y\n');
 		expect(revoked.code).toBe(0);

@@ -123,9 +123,9 @@ describe('input refused once the store is read', () => {
 		expect(emulatorProfile.stderr).not.toMatch(stackTraceLine);
 	});
 
-	it('an empty --config-dir', async () => {
+	it('an empty --config-dir: a usage error, exit 2, as a bad --lang is', async () => {
 		const result = await sandbox.run(['users', '--config-dir', '']);
-		expect(result.code).toBe(1);
+		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
 			'acs-tokens: --config-dir was given an empty path. Pass a directory, e.g. --config-dir ~/.config/acs-tokens, or leave the flag out.\n',
 		);

@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {copyThroughTerminal, queryTmux, type TmuxQuery, tmuxVersion} from '../../source/commands/clipboard.js';
+import {copyThroughTerminal, queryTmux, type TmuxQuery, tmuxVersion} from '../../source/app/clipboard.js';
 import {temporaryDirectory} from '../_helpers/cli.js';
 import {startTmuxServer, type TmuxServer} from '../_helpers/tmux-server.js';
 
