@@ -1,6 +1,6 @@
 import {withoutFetch} from '../platform/without-fetch.js';
 import {parseConnectionString} from '../protocol/connection-string.js';
-import {discoverConnectionStrings, endpointVariable} from '../identity/connection.js';
+import {discoverConnectionStrings, endpointVariable, keylessEndpointOf} from '../identity/connection.js';
 import {resolveConfigDirectory} from '../store/config-directory.js';
 import {readSavedProfiles, type SavedProfileSummary} from '../store/saved-profiles.js';
 import {text} from '../text/index.js';
@@ -8,6 +8,7 @@ import type {ConnectionChoice, ProfileKey} from '../wizard/types.js';
 import type {CommandIo} from '../commands/context.js';
 import {exitCodes} from '../errors/user-error.js';
 import {parseCommand} from '../commands/parse-command.js';
+import {type ConnectionFlags, requestFromFlags} from '../session/connection-flags.js';
 
 
 
@@ -74,7 +75,7 @@ export async function connectionChoices(
 	}
 
 	// An endpoint alone: keyless, with Microsoft Entra ID (connecting checks it and says what is wrong).
-	const keylessEndpoint = env[endpointVariable]?.trim();
+	const keylessEndpoint = keylessEndpointOf(env);
 	if (keylessEndpoint) {
 		configured.push({kind: 'entra', endpoint: endpointOf(keylessEndpoint), variable: endpointVariable});
 	}
@@ -109,25 +110,28 @@ export async function connectionChoices(
 	return emulatorRemembered ? [emulator, ...profiles, ...unsaved] : [...profiles, ...unsaved, emulator];
 }
 
-/** What the flags ask to connect to at once, first match wins: --emulator, --endpoint (keyless), --profile. */
-function autoConnectChoice(
-	values: {readonly emulator?: boolean | undefined; readonly endpoint?: string | undefined; readonly tenant?: string | undefined; readonly profile?: string | undefined},
-	saved: ReturnType<typeof readSavedProfiles>,
-): ConnectionChoice | undefined {
-	if (values.emulator) {
-		return {kind: 'emulator'};
-	}
+/** What the flags ask to connect to at once, read as the commands read them (requestFromFlags). */
+function autoConnectChoice(flags: ConnectionFlags, saved: ReturnType<typeof readSavedProfiles>): ConnectionChoice | undefined {
+	const request = requestFromFlags(flags);
+	switch (request?.kind) {
+		case 'emulator': {
+			return {kind: 'emulator'};
+		}
 
-	if (values.endpoint !== undefined) {
-		return {kind: 'entra', endpoint: values.endpoint, ...(values.tenant ? {tenantId: values.tenant} : {})};
-	}
+		case 'endpoint': {
+			return {kind: 'entra', endpoint: request.endpoint, ...(request.tenantId ? {tenantId: request.tenantId} : {})};
+		}
 
-	if (values.profile === undefined) {
-		return undefined;
-	}
+		case 'profile': {
+			const endpoint = saved.profiles.find(candidate => candidate.name === request.name)?.endpoint ?? '';
+			return {kind: 'profile', name: request.name, endpoint};
+		}
 
-	const endpoint = saved.profiles.find(candidate => candidate.name === values.profile)?.endpoint ?? '';
-	return {kind: 'profile', name: values.profile, endpoint};
+		default: {
+			// The wizard takes no --connection-string (a key on the command line); nothing else names one.
+			return undefined;
+		}
+	}
 }
 
 export async function runWizard(argv: readonly string[], io: CommandIo): Promise<number> {

@@ -1,5 +1,5 @@
-import type {ConnectionRequest} from '../identity/connection.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
+import {type ConnectionFlags, requestFromFlags} from '../session/connection-flags.js';
 import {openSession, type Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
@@ -10,36 +10,11 @@ import {text} from '../text/index.js';
 
 export type {Session} from '../session/open-session.js';
 
-export type SessionFlags = {
-	readonly 'connection-string'?: string | undefined;
-	readonly emulator?: boolean | undefined;
-	readonly endpoint?: string | undefined;
-	readonly tenant?: string | undefined;
-	readonly profile?: string | undefined;
+export type SessionFlags = ConnectionFlags & {
 	readonly 'config-dir'?: string | undefined;
 	readonly verbose?: boolean | undefined;
 	readonly 'save-key'?: boolean | undefined;
 };
-
-/**
- * The connection the flags name, first match wins: --connection-string, --emulator, --endpoint
- * (keyless, Microsoft Entra ID; --tenant narrows it), --profile; none: discovery.
- */
-export function requestFromFlags(flags: SessionFlags): ConnectionRequest | undefined {
-	if (flags['connection-string'] !== undefined) {
-		return {kind: 'connection-string', value: flags['connection-string']};
-	}
-
-	if (flags.emulator) {
-		return {kind: 'emulator'};
-	}
-
-	if (flags.endpoint !== undefined) {
-		return {kind: 'endpoint', endpoint: flags.endpoint, ...(flags.tenant ? {tenantId: flags.tenant} : {})};
-	}
-
-	return flags.profile === undefined ? undefined : {kind: 'profile', name: flags.profile};
-}
 
 /**
  * A command's session: the store of --config-dir, the connection its flags name, --verbose

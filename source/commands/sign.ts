@@ -4,7 +4,7 @@ import {signRequest} from '../protocol/hmac.js';
 import {text} from '../text/index.js';
 import {connectionOptions, openStore, outputOptions, parseCommand, printJson, type Command, type CommandIo} from './context.js';
 import {readStdin, readStdinBytes} from './stdin.js';
-import {requestFromFlags} from './session.js';
+import {requestFromFlags} from '../session/connection-flags.js';
 import {UsageError} from './usage-error.js';
 
 /** The methods of HTTP requests an ACS data-plane API takes. */
@@ -94,6 +94,8 @@ export const sign: Command = {
 
 		const body = await readBody(io, values.body);
 		const flags = values['connection-string'] === '-' ? {...values, 'connection-string': await readStdin(io.stdin, undefined, {stderr: io.stderr})} : values;
+		// The connection only, not a session (openSession): signing is done here, with no request
+		// to the service, so there is no client to make and no profile to remember.
 		const store = openStore(io, values['config-dir']);
 		const resolved = await resolveConnection(requestFromFlags(flags), {
 			env: io.env,

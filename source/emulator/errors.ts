@@ -1,4 +1,4 @@
-import {tokenScopes} from '../protocol/scopes.js';
+import {maximumLifetimeMinutes, minimumLifetimeMinutes, tokenScopes} from '../protocol/scopes.js';
 
 /**
  * Every error the emulator answers with, built in one place so that status, code and
@@ -55,7 +55,7 @@ export const acsErrors = {
 		new AcsError(
 			400,
 			'ValidationError',
-			`ExpiresInMinutes value ${value} is invalid. Value must be within the [60, 1440] interval.`,
+			`ExpiresInMinutes value ${value} is invalid. Value must be within the [${minimumLifetimeMinutes}, ${maximumLifetimeMinutes}] interval.`,
 			'ExpiresInMinutes',
 		),
 	invalidField: (field: string, expected: string) =>

@@ -4,7 +4,7 @@ import {decodeJwt, isObject} from '../protocol/jwt.js';
 import {isLiveToken} from '../protocol/entra-token.js';
 import {acsUserIdPattern, exchangedIdentityPattern, guidPattern} from '../protocol/identifiers.js';
 import type {TokenValidity} from '../protocol/token-validity.js';
-import {defaultLifetimeMinutes, isTokenScope, type TokenScope, tokenScopes} from '../protocol/scopes.js';
+import {defaultLifetimeMinutes, isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
 import {acsErrors} from './errors.js';
 import type {SigningKey} from './signing-key.js';
 import type {IdentityRecord, IdentityState} from './state/identity-state.js';
@@ -310,10 +310,10 @@ function parseLifetime(value: unknown): number {
 	}
 
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
-		throw acsErrors.invalidField('expiresInMinutes', 'a whole number of minutes from 60 to 1440, or null');
+		throw acsErrors.invalidField('expiresInMinutes', `a whole number of minutes from ${minimumLifetimeMinutes} to ${maximumLifetimeMinutes}, or null`);
 	}
 
-	if (value < 60 || value > 1440) {
+	if (value < minimumLifetimeMinutes || value > maximumLifetimeMinutes) {
 		throw acsErrors.expiresInMinutesOutOfRange(value);
 	}
 

@@ -4,6 +4,7 @@ import {isLoopbackHost} from '../protocol/connection-string.js';
 import {type Connection, entraCredentialOf} from './client.js';
 import {toIdentityError} from './errors.js';
 import {createTracePolicy, type Exchange} from './trace.js';
+import {accessApiVersions} from '../protocol/api-versions.js';
 
 
 /**
@@ -22,9 +23,9 @@ export type AccessClient = {
 	deleteTeamsExtensionAssignment(tenantId: string, objectId: string): Promise<void>;
 };
 
-/** The versions that have these routes (2025-03-02-preview alone for Entra ID users; 2025-06-30 on for Teams Extension). */
-const entraApiVersion = '2025-03-02-preview';
-const teamsExtensionApiVersion = '2025-06-30';
+/** The versions that have these routes (protocol/api-versions.ts). */
+const entraApiVersion = accessApiVersions.entra;
+const teamsExtensionApiVersion = accessApiVersions.teamsExtension;
 /** Pages followed at most: the service holds at most a thousand assignments. */
 const maxPages = 100;
 

@@ -6,13 +6,10 @@ import type {Connection} from './client.js';
 import {ConnectionStringError, isLoopbackHost, parseConnectionString} from '../protocol/connection-string.js';
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {UnknownProfileError} from '../store/errors.js';
+import {connectionStringVariables} from '../store/types.js';
 import {IdentityError} from './errors.js';
 import {UserError} from '../errors/user-error.js';
 
-export const connectionStringVariables = [
-	'COMMUNICATION_SERVICES_CONNECTION_STRING',
-	'AZURE_COMMUNICATION_CONNECTION_STRING',
-] as const;
 
 export type ConnectionSource =
 	| {readonly kind: 'flag'}
@@ -25,6 +22,11 @@ export type ConnectionSource =
 
 /** The variable that names an endpoint for a keyless (Microsoft Entra ID) connection. */
 export const endpointVariable = 'AZURE_COMMUNICATION_ENDPOINT';
+
+/** The endpoint of a keyless connection the environment names (AZURE_COMMUNICATION_ENDPOINT), if any. */
+export function keylessEndpointOf(env: NodeJS.ProcessEnv): string | undefined {
+	return env[endpointVariable]?.trim() || undefined;
+}
 
 /** Where a saved profile finds its key (the store's KeySource, as far as connecting needs it). */
 export type ProfileKeySource =
@@ -122,7 +124,7 @@ export async function resolveConnection(request: ConnectionRequest | undefined, 
 		return fromProfile(defaultProfile, options);
 	}
 
-	const endpoint = options.env[endpointVariable];
+	const endpoint = keylessEndpointOf(options.env);
 	if (endpoint) {
 		return fromEndpoint(endpoint, {kind: 'entra', variable: endpointVariable}, options);
 	}

@@ -90,6 +90,15 @@ export const routeFamilies = {
 	},
 } as const satisfies Record<string, RouteFamily>;
 
+/**
+ * The versions a client calls the access routes with: the one version that has Entra ID users'
+ * assignments, and the first stable one with Teams Extension's.
+ */
+export const accessApiVersions = {
+	entra: '2025-03-02-preview',
+	teamsExtension: '2025-06-30',
+} as const satisfies Record<string, ApiVersion>;
+
 /** `customId` in the create body exists only where GET /identities/{id} does. */
 export function hasCustomId(version: ApiVersion): boolean {
 	return routeFamilies.identityDetails.accepts(version);

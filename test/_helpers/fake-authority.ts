@@ -44,6 +44,8 @@ export type FakeAuthority = {
 	readonly requests: string[];
 	/** The device code request's form. */
 	readonly deviceCodeForms: URLSearchParams[];
+	/** The device code of each poll of the token endpoint, in order: the n-th device code request's is `device-code-secret-n`. */
+	readonly tokenPolls: string[];
 	/** Requests received and neither answered nor dropped by the client. */
 	openRequests(): number;
 	close(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 	const userId = randomUUID();
 	const requests: string[] = [];
 	const deviceCodeForms: URLSearchParams[] = [];
+	const tokenPolls: string[] = [];
 	let polls = 0;
 	let open = 0;
 	let base = '';
@@ -126,7 +129,7 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 
 			json(response, 200, {
 				user_code: fakeUserCode,
-				device_code: 'device-code-secret',
+				device_code: `device-code-secret-${deviceCodeForms.length}`,
 				verification_uri: `${base}/devicelogin`,
 				expires_in: 900,
 				interval: options.interval ?? 0,
@@ -135,8 +138,9 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 			return;
 		}
 
-		if (url.pathname === `/${tenantId}/oauth2/v2.0/token` && form.get('device_code') === 'device-code-secret') {
+		if (url.pathname === `/${tenantId}/oauth2/v2.0/token` && form.get('device_code')?.startsWith('device-code-secret')) {
 			polls++;
+			tokenPolls.push(form.get('device_code') ?? '');
 			if (scenario.kind === 'hangs') {
 				return;
 			}
@@ -187,6 +191,7 @@ export async function startFakeAuthority(directory: string, scenario: Scenario, 
 		tenantId,
 		requests,
 		deviceCodeForms,
+		tokenPolls,
 		openRequests: () => open,
 		close: () =>
 			new Promise<void>(resolve => {

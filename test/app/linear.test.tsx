@@ -18,13 +18,30 @@ async function toCreating(printed: boolean) {
 }
 
 describe('frames printed as lines (TERM=dumb)', () => {
-	it('says the wait in words, and nothing changes on its own (each change would be printed)', async () => {
-		const {app, busy} = await toCreating(true);
+	it('says the wait in words, and nothing changes on its own: the frame after it is the result', async () => {
+		// The service answers after longer than a spinner's turn (250 ms) and a countdown's second.
+		const app = await renderConnected({
+			printed: true,
+			configure(fakes) {
+				const answer = fakes.createUser.getMockImplementation();
+				if (!answer) {
+					throw new Error('createFakes gives createUser an answer.');
+				}
+
+				fakes.createUser.mockImplementation(async (input, signal) => {
+					await delay(1200, undefined, {signal});
+					return answer(input, signal);
+				});
+			},
+		});
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		const busy = await app.press(keys.enter, 'Creating the user…');
 		expect(busy).toContain('Creating the user… (working)');
 		const count = app.frames().length;
-		// Longer than a spinner's turn (250 ms) and a countdown's second.
-		await delay(1200);
-		expect(app.frames().length).toBe(count);
+		await app.waitForText('Created');
+		// Each change would have been printed as a frame of its own, between the two.
+		expect(app.frames()[count]).toContain('Created');
 	});
 
 	it('spins in a terminal that redraws', async () => {

@@ -59,7 +59,21 @@ describe('the embedded emulator thread and its supervisor', () => {
 		expect(await health(emulator.url)).toBe(200);
 		// The first thread is ending now; close at once, while its successor starts.
 		await emulator.close();
-		await new Promise(resolve => setTimeout(resolve, 1500));
+		// A control on another directory, with the same fault: once it has been started again,
+		// a successor the closed one let through would have been started by now too.
+		const controlEvents: EmulatorEvent[] = [];
+		const control = await superviseEmulator(
+			entry,
+			{dataDirectory: await temporaryDirectory('acs-tokens-thread-'), http: true, port: 0, advertise: true},
+			event => controlEvents.push(event),
+		);
+		try {
+			expect(await health(control.url)).toBe(200);
+			await expect.poll(() => controlEvents.length, {timeout: 10_000}).toBe(1);
+		} finally {
+			await control.close();
+		}
+
 		expect(events).toEqual([]);
 		expect(await health(emulator.url)).toBe('refused');
 		expect(await exists(path.join(dataDirectory, 'emulator.lock'))).toBe(false);

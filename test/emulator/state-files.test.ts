@@ -13,7 +13,7 @@ import type {IdentityState, StateChange} from '../../source/emulator/state/ident
 import {replayJournal} from '../../source/emulator/state/load-state.js';
 import {encodeJournalRecord, encodeSnapshot, seal} from '../../source/emulator/state/state-records.js';
 import {sdkClient} from '../_helpers/emulator.js';
-import {prng} from '../_helpers/prng.js';
+import {prng, seedFrom} from '../_helpers/prng.js';
 
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const afresh =
@@ -354,8 +354,8 @@ describe('state files that are damaged, missing or do not fit together', () => {
 	});
 
 	it('refuses a journal or snapshot with random bytes changed or inserted anywhere but at its end', async () => {
-		const seed = Number(process.env['SEED'] ?? Date.now() % 1_000_000);
-		console.log('seed', seed);
+		const seed = seedFrom('CORRUPTION_SEED');
+		console.log(`random corruption: seed ${seed} (replay with CORRUPTION_SEED=${seed})`);
 		const random = prng(seed);
 		const changes = workload(12);
 		const {directory, journalPath, snapshotPath} = await stateWith(changes, {compactAfter: 20});

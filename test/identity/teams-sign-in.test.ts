@@ -133,10 +133,25 @@ describe('a Teams user signed in with a device code', () => {
 		expect(error.kind).toBe('cancelled');
 		expect(started).toBeGreaterThan(0);
 		expect(Date.now() - started).toBeLessThan(1000);
-		// MSAL's polling stops at its next turn: no request after the cancel's.
-		const polls = fake.requests.length;
-		await new Promise(resolve => setTimeout(resolve, 1500));
-		expect(fake.requests.length).toBeLessThanOrEqual(polls + 1);
+	});
+
+	it('stops polling once cancelled: a sign-in started after the cancel polls on, the cancelled one never again', async () => {
+		// Polls once a second, so that the cancelled sign-in's next poll would come within the test.
+		const fake = await start({kind: 'waits'}, 1);
+		const controller = new AbortController();
+		const pending = signIn(fake, {signal: controller.signal, onDeviceCode: () => setTimeout(() => controller.abort(), 50)});
+		expect((await refusal(pending)).kind).toBe('cancelled');
+		const pollsOf = (code: string) => fake.tokenPolls.filter(polled => polled === code).length;
+		const cancelledPolls = pollsOf('device-code-secret-1');
+		expect(cancelledPolls).toBeGreaterThan(0);
+		// A second sign-in on the same authority: by its second poll, a second has gone by since
+		// the cancel, and the first would have polled again had MSAL not stopped.
+		const second = new AbortController();
+		const secondPending = signIn(fake, {signal: second.signal});
+		await until(() => pollsOf('device-code-secret-2') >= 2);
+		second.abort();
+		expect((await refusal(secondPending)).kind).toBe('cancelled');
+		expect(pollsOf('device-code-secret-1')).toBe(cancelledPolls);
 	});
 
 	it('drops the request under way when cancelled: nothing is left waiting for the authority', async () => {

@@ -97,16 +97,18 @@ describe('the lock', () => {
 	it('makes a write wait while another process holds it', async () => {
 		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
 		const release = await lock(store.path, {realpath: false});
-		let saved = false;
+		let savedAt = 0;
 		const saving = store
 			.saveProfile({name: 'dev', endpoint: 'http://127.0.0.1:10430/', keySource: {kind: 'emulator'}})
 			.then(() => {
-				saved = true;
+				savedAt = performance.now();
 			});
+		// Held for a while, then let go: the write ends after that, never before.
 		await new Promise(resolve => setTimeout(resolve, 300));
-		expect(saved).toBe(false);
+		const releasedAt = performance.now();
 		await release();
 		await saving;
+		expect(savedAt).toBeGreaterThan(releasedAt);
 		expect(store.profile('dev')?.name).toBe('dev');
 	});
 
