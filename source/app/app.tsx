@@ -81,11 +81,10 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 	const tooSmall = !usePrintedFrames() && isTooSmall(size);
 	const [help, setHelpState] = useState(false);
 	const [askQuit, setAskQuitState] = useState(false);
-	const [tokenTyping, setTokenTyping] = useState(false);
 	// Ink swaps in a changed input handler only after the frame is on screen (a passive effect),
 	// so a key pressed right after a frame can reach the handler of the frame before: "n" at the
 	// quit question was lost, or "y" did not quit. The handler reads this, set with the state.
-	const latest = useRef({help: false, askQuit: false, tokenTyping: false, tooSmall});
+	const latest = useRef({help: false, askQuit: false, tooSmall});
 	latest.current.tooSmall = tooSmall;
 	const setHelp = useCallback((value: boolean) => {
 		latest.current.help = value;
@@ -100,10 +99,6 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 		return !state.tooSmall && !state.help && !state.askQuit;
 	}, []);
 	const send = useCallback((event: WizardEvent) => actor.send(event), [actor]);
-	const onTyping = useCallback((typing: boolean) => {
-		latest.current.tokenTyping = typing;
-		setTokenTyping(typing);
-	}, []);
 
 	// The quit question is about the request in flight: once it has ended (done, failed or
 	// cancelled), the question no longer applies and the screen shows what came of it.
@@ -114,8 +109,9 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 		}
 	}, [busy, setAskQuit]);
 
-	// The machine says where the keyboard types text (single-letter shortcuts must not fire there).
-	const typing = tokenTyping || snapshot.hasTag('typing');
+	// The machine says where the keyboard types text (single-letter shortcuts must not fire there),
+	// a field that opens in a view (the token's file name, the filter) included.
+	const typing = snapshot.hasTag('typing');
 	const active = !help && !askQuit && !tooSmall;
 
 	// Global keys. Ink's own Esc handling only clears focus, and the app uses no focusable
@@ -171,17 +167,13 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 	// app's own keys are the bus's last listener, after the screens', as they always were.
 	const keyBus = useKeyBus(givenBus);
 	useBusListener(keyBus, (input, key) => {
-		const state = latest.current;
 		if (takenFirst(input)) {
 			return;
 		}
 
-		// Esc is back (or cancel), except in the token screen's file prompt, which takes it itself.
-		if (key.escape || state.tokenTyping) {
-			if (!state.tokenTyping) {
-				send({type: 'BACK'});
-			}
-
+		// Esc is back, or cancel, or, in a field open in a view, closing the field: the machine's BACK.
+		if (key.escape) {
+			send({type: 'BACK'});
 			return;
 		}
 
@@ -203,7 +195,6 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 			active={active}
 			rows={size.rows}
 			columns={size.columns}
-			onTyping={onTyping}
 		/>
 	);
 	const screen = help ? (

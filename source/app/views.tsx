@@ -40,7 +40,6 @@ export type ViewProps = {
 	readonly active: boolean;
 	readonly rows: number;
 	readonly columns: number;
-	readonly onTyping: (typing: boolean) => void;
 };
 
 function Prompt({what, hint}: {readonly what: string; readonly hint?: string | undefined}) {
@@ -119,7 +118,7 @@ function Token(props: ViewProps) {
 			presenter={context.presenter}
 			effects={props.effects}
 			active={props.active}
-			onTyping={props.onTyping}
+			openField={context.openField}
 			send={props.send}
 		/>
 	);
@@ -201,8 +200,8 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 		/>
 	),
 	scopes: ({snapshot, send, active}) => <ScopesScreen selected={snapshot.context.scopes} send={send} active={active} />,
-	lifetime: ({snapshot, send, active, onTyping}) => (
-		<LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} onTyping={onTyping} />
+	lifetime: ({snapshot, send, active}) => (
+		<LifetimeScreen minutes={snapshot.context.lifetimeMinutes} send={send} active={active} customOpen={snapshot.context.openField === 'minutes'} />
 	),
 	token: Token,
 	revoke: props => <Step lines={[text.wizard.explain.revoke]} status={props} prompt={text.wizard.actions.revoke} />,
@@ -220,7 +219,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
 	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,
-	identities: ({snapshot: {context}, send, active, rows, columns, onTyping}) => (
+	identities: ({snapshot: {context}, send, active, rows, columns}) => (
 		<ManageScreen
 			profile={
 				context.connection
@@ -235,7 +234,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			active={active}
 			rows={rows}
 			columns={columns}
-			onTyping={onTyping}
+			filterOpen={context.openField === 'filter'}
 		/>
 	),
 	identity: Identity,

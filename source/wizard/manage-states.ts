@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {identityCreated, issueInput, newLabel, tokenIssued, tokenViewState, wizardSetup} from './wizard-setup.js';
+import {identityCreated, issueInput, newLabel, tokenIssued, tokenViewState, withFields, wizardSetup} from './wizard-setup.js';
 
 /** The stored identities of the connection: list (and create one), then on one: issue, rename, revoke, delete, forget. */
 export const manageStates = wizardSetup.createStateConfig({
@@ -16,7 +16,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			loadFailed: {tags: ['failed'], meta: {view: 'error'}, on: {RETRY: 'loading', BACK: '#wizard.menu'}},
-			list: {
+			list: withFields({
 				meta: {view: 'identities'},
 				entry: 'forgetToken',
 				on: {
@@ -24,7 +24,7 @@ export const manageStates = wizardSetup.createStateConfig({
 					CREATE_IDENTITY: {target: 'naming', actions: assign({pendingLabel: undefined, error: undefined, notice: undefined})},
 					BACK: '#wizard.menu',
 				},
-			},
+			}, ['filter']),
 			naming: {
 				tags: ['typing'],
 				meta: {view: 'newLabel'},
@@ -70,14 +70,14 @@ export const manageStates = wizardSetup.createStateConfig({
 					BACK: 'identity',
 				},
 			},
-			choosingLifetime: {
+			choosingLifetime: withFields({
 				meta: {view: 'lifetime'},
 				on: {
 					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuing',
 					BACK: 'choosingScopes',
 				},
-			},
+			}, ['minutes']),
 			issuing: {
 				tags: ['busy'],
 				meta: {view: 'busy', busy: 'issueToken'},

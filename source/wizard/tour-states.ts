@@ -1,5 +1,5 @@
 import {assign} from 'xstate';
-import {identityCreated, issueInput, newLabel, reissueInput, revokedAndReissued, tokenIssued, tokenViewState, watchFreshToken, watchToken, wizardSetup} from './wizard-setup.js';
+import {identityCreated, issueInput, newLabel, reissueInput, revokedAndReissued, tokenIssued, tokenViewState, watchFreshToken, watchToken, withFields, wizardSetup} from './wizard-setup.js';
 
 /** The quickstart's steps after connecting: create user, scopes, lifetime, token, revoke, delete. */
 export const tourStates = wizardSetup.createStateConfig({
@@ -69,14 +69,14 @@ export const tourStates = wizardSetup.createStateConfig({
 					BACK: 'creatingUser.done',
 				},
 			},
-			choosingLifetime: {
+			choosingLifetime: withFields({
 				meta: {view: 'lifetime', step: 3, snippet: 'issueToken'},
 				on: {
 					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuingToken',
 					BACK: 'choosingScopes',
 				},
-			},
+			}, ['minutes']),
 			issuingToken: {
 				initial: 'running',
 				meta: {step: 4, snippet: 'issueToken'},

@@ -175,6 +175,9 @@ export type WizardEvent =
 	| {readonly type: 'TOGGLE_REVEAL'}
 	/** The token view: its claims, one a line, or the token again. */
 	| {readonly type: 'TOGGLE_CLAIMS'}
+	/** A field opened in a view (withFields in wizard-setup.ts), and closed again (Enter in it, or Esc). */
+	| {readonly type: 'OPEN_FIELD'; readonly field: OpenField}
+	| {readonly type: 'CLOSE_FIELD'}
 	| {readonly type: 'TOGGLE_PRESENTER'}
 	| {readonly type: 'TOGGLE_CODE_LANGUAGE'}
 	/** Shows or hides how the step's request was signed, in place of the code and HTTP panels. */
@@ -211,6 +214,8 @@ export type WizardContext = {
 	readonly revealed: boolean;
 	/** The token view shows the token's claims instead of the token. */
 	readonly claimsShown: boolean;
+	/** The field open in the view, while one is (the state is then tagged `typing`). */
+	readonly openField: OpenField | undefined;
 	readonly presenter: boolean;
 	/** Started in presenter mode (--present, settings): nothing in the session turns it off. */
 	readonly presenterHeld: boolean;
@@ -277,6 +282,9 @@ export type View =
 	| 'entraLookUp'
 	| 'entraRemove'
 	| 'entraFailed';
+
+/** The fields a view can open: the token's file name or .env variable, the identities' filter, a custom lifetime. */
+export type OpenField = 'file' | 'dotenv' | 'filter' | 'minutes';
 
 /** What a busy state is doing, for its one line. */
 export type BusyWork = 'connecting' | 'loading' | 'createUser' | 'issueToken' | 'revoke' | 'deleteUser' | 'saving' | 'forgetting' | 'teamsSignIn' | 'teamsExchange' | 'entraExchange' | 'assignments';

@@ -52,6 +52,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		entraAction: undefined,
 		entraUser: undefined,
 		entraIdentity: undefined,
+		openField: undefined,
 	}),
 	initial: 'start',
 	on: {

@@ -11,6 +11,7 @@ import type {
 	IdentitySummary,
 	IssuedToken,
 	ManageAction,
+	OpenField,
 	RevokeAndReissue,
 	ScreenMeta,
 	TeamsUser,
@@ -93,6 +94,8 @@ export const wizardSetup = setup({
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** A field this view has. */
+		fieldOf: ({event}, params: {fields: readonly OpenField[]}) => event.type === 'OPEN_FIELD' && params.fields.includes(event.field),
 		/** A status of the token issued right after a revoke (`of: 'fresh'`), kept apart from the revoked one's. */
 		aboutFreshToken: ({event}) => event.type === 'TOKEN_STATUS' && event.of === 'fresh',
 		/** An app (client) id is a GUID: anything else stays on the screen that asks for it. */
@@ -146,6 +149,8 @@ export const wizardSetup = setup({
 		canRetryLabel: ({context}) => context.error !== undefined && context.pendingLabel !== undefined,
 	},
 	actions: {
+		openField: assign({openField: ({event}) => (event.type === 'OPEN_FIELD' ? event.field : undefined)}),
+		closeField: assign({openField: undefined}),
 		/** Store writes: supplied by the app; no-ops in a headless machine. */
 		recordIdentity: () => {},
 		recordToken: () => {},
@@ -187,8 +192,29 @@ export const watchToken = {src: 'watchToken', input: ({context}: {context: Wizar
  * The token view, wherever a flow ends in a token (the tour, the manager, the Teams and client
  * app exchanges): checked live, revealable, its claims a key away; Esc closes the claims first.
  */
-export function tokenViewState(options: {readonly meta: ScreenMeta; readonly submit: string; readonly back: string}) {
+/**
+ * A view in which a field opens (the token's file or .env name, the identities' filter, a custom
+ * lifetime). While one is open the view is in its `field` state, tagged `typing`: letters are
+ * typed, not shortcuts; Esc (BACK) closes the field instead of leaving the view, and Enter
+ * (SUBMIT) is the field's. The screen shows the field that `openField` names.
+ */
+export function withFields<const View extends object>(view: View, fields: readonly OpenField[]) {
 	return {
+		...view,
+		initial: 'viewing',
+		states: {
+			viewing: {on: {OPEN_FIELD: {guard: {type: 'fieldOf', params: {fields}}, target: 'field', actions: 'openField'}}},
+			field: {
+				tags: ['typing'],
+				exit: 'closeField',
+				on: {CLOSE_FIELD: 'viewing', BACK: 'viewing', SUBMIT: {actions: []}},
+			},
+		},
+	} as const;
+}
+
+export function tokenViewState(options: {readonly meta: ScreenMeta; readonly submit: string; readonly back: string}) {
+	return withFields({
 		meta: options.meta,
 		entry: 'hideClaims',
 		invoke: watchToken,
@@ -198,7 +224,7 @@ export function tokenViewState(options: {readonly meta: ScreenMeta; readonly sub
 			SUBMIT: options.submit,
 			BACK: [{guard: 'claimsShown', actions: 'toggleClaims'}, {target: options.back}],
 		},
-	} as const;
+	} as const, ['file', 'dotenv']);
 }
 
 /** The same for the token issued after the tour's revoke, shown beside the revoked one. */

@@ -209,6 +209,27 @@ describe('manage', () => {
 		actor.stop();
 	});
 
+	it("opens a view's field in the machine: typing while it is open, Esc closes the field and not the view, and only the view's own fields open", async () => {
+		const harness = await connected();
+		const {actor, sendAndWait, context} = harness;
+		await sendAndWait({type: 'MANAGE'}, s => s.matches({manage: 'list'}));
+		// The token view's fields do not open in the list.
+		actor.send({type: 'OPEN_FIELD', field: 'file'});
+		expect(actor.getSnapshot().matches({manage: {list: 'viewing'}})).toBe(true);
+		await sendAndWait({type: 'OPEN_FIELD', field: 'filter'}, s => s.matches({manage: {list: 'field'}}));
+		expect(actor.getSnapshot().hasTag('typing')).toBe(true);
+		expect(context().openField).toBe('filter');
+		// Enter is the field's: the list stays.
+		actor.send({type: 'SUBMIT'});
+		expect(actor.getSnapshot().matches({manage: {list: 'field'}})).toBe(true);
+		await sendAndWait({type: 'BACK'}, s => s.matches({manage: {list: 'viewing'}}));
+		expect(actor.getSnapshot().hasTag('typing')).toBe(false);
+		expect(context().openField).toBeUndefined();
+		// Esc again leaves the list.
+		await sendAndWait({type: 'BACK'}, s => s.matches('menu'));
+		actor.stop();
+	});
+
 	it('creates an identity with a label: naming → creating → loading → the list, with it in hand', async () => {
 		const harness = await connected();
 		const {actor, fakes, recorders, sendAndWait, context} = harness;

@@ -1,6 +1,6 @@
 import {Box, Text, type useInput, useIsScreenReaderEnabled} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useRef, useState} from 'react';
 import {text} from '../../text/index.js';
 import {LineInput} from './line-input.js';
 import {clampCursor, filterItems, scrollTop} from './select-state.js';
@@ -75,8 +75,9 @@ function FilterLine(props: {
  * A list to choose from. It scrolls within `limit` rows and says where the cursor is ("12 of
  * 40"); there ↑ ↓ stop at the first and last item (a short list wholly in view wraps around,
  * the jump being on screen); PgUp PgDn move a page, Home End to the ends.
- * With `filterable`, `/` filters the items as you type (on the label and `filterText`), Esc
- * clears the filter, Enter chooses. The cursor, the filter and the first row in view live in
+ * With `filter`, `/` asks for the filter to open (the machine's field, tagged `typing`); while it
+ * is open what is typed filters the items (on the label and `filterText`) and Enter chooses; once
+ * it is closed (Esc is the machine's BACK), the filter is cleared. The cursor, the filter and the first row in view live in
  * refs moved at once by each key: Ink hands each key of a burst (↓ and Enter in one write) to
  * the handler before React renders again, and Enter must take the item the keys before it
  * pointed at.
@@ -88,12 +89,17 @@ export function SelectList<V>(props: {
 	readonly onHighlight?: (item: SelectItem<V>) => void;
 	readonly initialIndex?: number;
 	readonly limit?: number;
-	readonly filterable?: boolean;
-	/** Told while the filter takes the keyboard, so that letters are typed, not shortcuts, and Esc is the list's. */
-	readonly onTyping?: (typing: boolean) => void;
+	/** A filter the machine opens and closes: `open` says whether it is open, `onOpen` asks for it (`/`). */
+	readonly filter?: {readonly open: boolean; readonly onOpen: () => void};
 }) {
-	const {items, onSelect, onHighlight, onTyping} = props;
-	const state = useRef({cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0, filter: '', filtering: false});
+	const {items, onSelect, onHighlight} = props;
+	const filtering = props.filter?.open === true;
+	const state = useRef({cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0, filter: ''});
+	if (!filtering && state.current.filter !== '') {
+		// Closed (Esc): the list is whole again, from its top.
+		state.current = {...state.current, filter: '', cursor: 0, top: 0};
+	}
+
 	const [, redraw] = useState(0);
 	// Other items (an action gone after a delete): the cursor starts over.
 	const itemsKey = items.map(item => item.key ?? String(item.value)).join('\u0000');
@@ -112,24 +118,10 @@ export function SelectList<V>(props: {
 		redraw(count => count + 1);
 	}, []);
 
-	const {filtering} = current;
-	useEffect(() => {
-		onTyping?.(filtering);
-	}, [filtering, onTyping]);
-	useEffect(() => () => onTyping?.(false), [onTyping]);
-
-	/** Esc and `/`, which start and end filtering; true when the key was one of them. */
-	const filterKey = (input: string, key: Keys): boolean => {
-		const now = state.current;
-		if (now.filtering && key.escape) {
-			update({filter: '', filtering: false, cursor: 0, top: 0});
-			return true;
-		}
-
-		if (props.filterable && !now.filtering && input === '/') {
-			// Said at once, not after the next frame: a letter right behind the `/` is typed.
-			onTyping?.(true);
-			update({filtering: true});
+	/** `/`, which asks for the filter; true when the key was it. */
+	const filterKey = (input: string): boolean => {
+		if (props.filter && !filtering && input === '/') {
+			props.filter.onOpen();
 			return true;
 		}
 
@@ -138,7 +130,7 @@ export function SelectList<V>(props: {
 
 	useKeys(
 		(input, key) => {
-			if (filterKey(input, key)) {
+			if (filterKey(input)) {
 				return;
 			}
 
@@ -153,7 +145,7 @@ export function SelectList<V>(props: {
 				return;
 			}
 
-			const to = moveOf(input, key, now.cursor, limit, now.filtering);
+			const to = moveOf(input, key, now.cursor, limit, filtering);
 			const next = to === undefined ? now.cursor : nextCursor(to, matching.length, limit);
 			if (next !== now.cursor) {
 				update({cursor: next});
@@ -173,11 +165,11 @@ export function SelectList<V>(props: {
 	const cursor = clampCursor(current.cursor, visible.length);
 	const top = scrollTop(current.top, cursor, visible.length, limit);
 	state.current.top = top;
-	const filterShown = current.filtering || current.filter !== '';
+	const filterShown = filtering;
 	const scrolls = visible.length > limit || items.length > limit;
 	const screenReader = useIsScreenReaderEnabled();
 	const filterLine = filterShown ? (
-		<FilterLine value={current.filter} focus={props.isFocused && current.filtering} onChange={onFilter} matches={visible.length} />
+		<FilterLine value={current.filter} focus={props.isFocused && filtering} onChange={onFilter} matches={visible.length} />
 	) : undefined;
 	if (screenReader) {
 		// Said, not shown: the highlight is a colour and a ❯, which a screen reader does not read.

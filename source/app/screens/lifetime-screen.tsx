@@ -1,11 +1,10 @@
 import {Box, Text} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useState} from 'react';
 import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 import {LineInput} from '../components/line-input.js';
 import {SelectList} from '../components/select-list.js';
-import {useKeys} from '../hooks/use-keys.js';
 
 export const lifetimePresets = [60, 120, 240, 480, 720, 1440] as const;
 
@@ -26,19 +25,11 @@ export function typedMinutes(value: string): number | undefined {
 function CustomMinutes(props: {
 	readonly initial: string;
 	readonly active: boolean;
-	readonly onDone: (minutes: number | undefined) => void;
+	readonly onDone: (minutes: number) => void;
 }) {
 	const [value, setValue] = useState(props.initial);
 	const {lifetime} = text.wizard;
 	const minutes = typedMinutes(value);
-	useKeys(
-		(_input, key) => {
-			if (key.escape) {
-				props.onDone(undefined);
-			}
-		},
-		props.active,
-	);
 	return (
 		<Box flexDirection="column">
 			<Box>
@@ -74,15 +65,11 @@ export function LifetimeScreen(props: {
 	readonly minutes: number;
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
-	readonly onTyping: (typing: boolean) => void;
+	/** The machine's `minutes` field is open: the custom entry takes the keys (Esc, the machine's BACK, closes it). */
+	readonly customOpen: boolean;
 }) {
 	const {lifetime} = text.wizard;
-	const [typing, setTyping] = useState(false);
-	const {onTyping} = props;
-	useEffect(() => {
-		onTyping(typing);
-	}, [typing, onTyping]);
-	useEffect(() => () => onTyping(false), [onTyping]);
+	const typing = props.customOpen;
 	const custom = !isPreset(props.minutes);
 	const items = [
 		...lifetimePresets.map(minutes => ({
@@ -95,12 +82,10 @@ export function LifetimeScreen(props: {
 	const initialIndex = custom ? lifetimePresets.length : Math.max(0, lifetimePresets.indexOf(props.minutes as (typeof lifetimePresets)[number]));
 	const {send} = props;
 	const done = useCallback(
-		(minutes: number | undefined) => {
-			setTyping(false);
-			if (minutes !== undefined) {
-				send({type: 'SET_LIFETIME', minutes});
-				send({type: 'SUBMIT'});
-			}
+		(minutes: number) => {
+			send({type: 'CLOSE_FIELD'});
+			send({type: 'SET_LIFETIME', minutes});
+			send({type: 'SUBMIT'});
 		},
 		[send],
 	);
@@ -117,9 +102,7 @@ export function LifetimeScreen(props: {
 				}}
 				onSelect={item => {
 					if (item.value === 'custom') {
-						// Said at once: a digit right behind the Enter is typed, not taken as a key.
-						onTyping(true);
-						setTyping(true);
+						send({type: 'OPEN_FIELD', field: 'minutes'});
 					} else {
 						send({type: 'SET_LIFETIME', minutes: item.value});
 						send({type: 'SUBMIT'});

@@ -19,7 +19,8 @@ export function ManageScreen(props: {
 	readonly active: boolean;
 	readonly rows: number;
 	readonly columns: number;
-	readonly onTyping: (typing: boolean) => void;
+	/** The machine's `filter` field is open: what is typed filters the list. */
+	readonly filterOpen: boolean;
 }) {
 	const {manage} = text.wizard;
 	const items = [
@@ -44,8 +45,7 @@ export function ManageScreen(props: {
 				// The header, the heading, the filter, the position, the notice and the footer take the rest.
 				limit={Math.max(3, props.rows - 12)}
 				isFocused={props.active}
-				filterable
-				onTyping={props.onTyping}
+				filter={{open: props.filterOpen, onOpen: () => props.send({type: 'OPEN_FIELD', field: 'filter'})}}
 				onSelect={item => {
 					props.send(item.value === create ? {type: 'CREATE_IDENTITY'} : {type: 'SELECT_IDENTITY', id: item.value});
 				}}

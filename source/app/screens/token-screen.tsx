@@ -1,10 +1,10 @@
 import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
-import {useEffect, useState} from 'react';
+import {useState} from 'react';
 import {type DecodedJwt, decodeJwt} from '../../protocol/jwt.js';
 import {text} from '../../text/index.js';
-import type {IssuedToken, TokenStatus, WizardEvent} from '../../wizard/types.js';
+import type {IssuedToken, OpenField, TokenStatus, WizardEvent} from '../../wizard/types.js';
 import type {UiEffects} from '../effects.js';
 import {useNow} from '../hooks/use-now.js';
 import {maskToken} from '../../identity/trace.js';
@@ -46,7 +46,10 @@ function SavePrompt(props: {
 	readonly initial: string;
 	readonly active: boolean;
 	readonly effects: UiEffects;
-	readonly onDone: (notice: string | undefined) => void;
+	/** Enter: the name is taken, the field closes. */
+	readonly onClose: () => void;
+	/** The save's outcome, once it is known. */
+	readonly onSaved: (notice: string) => void;
 }) {
 	const [answer, setAnswer] = useState(props.initial);
 	const {prompt, effects} = props;
@@ -60,10 +63,10 @@ function SavePrompt(props: {
 				focus={props.active}
 				onChange={setAnswer}
 				onSubmit={value => {
-					props.onDone(undefined);
+					props.onClose();
 					const save =
 						prompt.kind === 'file' ? effects.saveTokenToFile(prompt.content, value) : effects.saveTokenToDotenv(prompt.content, value);
-					save.then(props.onDone, (error: unknown) => props.onDone(saveFailure(error)));
+					save.then(props.onSaved, (error: unknown) => props.onSaved(saveFailure(error)));
 				}}
 			/>
 		</Box>
@@ -120,6 +123,15 @@ function TokenSummary(props: {
 	);
 }
 
+/** The name being typed, while the machine has the view's field open: what is shown (f), or the token (e). */
+function promptOf(field: OpenField | undefined, shown: string, token: string): Prompt {
+	if (field === 'file') {
+		return {kind: 'file', content: shown};
+	}
+
+	return field === 'dotenv' ? {kind: 'dotenv', content: token} : undefined;
+}
+
 /**
  * The token view: the token, masked unless revealed, with a live countdown and validity; or,
  * with i, its claims one a line. c copies and f saves what is shown (the token, or the claims as JSON).
@@ -135,23 +147,21 @@ export function TokenScreen(props: {
 	/** Rows and columns the claims may take. */
 	readonly rows: number;
 	readonly columns: number;
-	readonly onTyping: (typing: boolean) => void;
+	/** The machine's field open in this view: the file or .env name being typed. */
+	readonly openField: OpenField | undefined;
 	readonly send: (event: WizardEvent) => void;
 }) {
 	const now = useNow();
-	const [prompt, setPrompt] = useState<Prompt>(undefined);
 	// A notice about the token is not one about the claims, and the other way round.
 	const [said, setSaid] = useState<{readonly text: string; readonly claims: boolean} | undefined>(undefined);
-	const {onTyping, claimsShown} = props;
-	useEffect(() => {
-		onTyping(prompt !== undefined);
-	}, [prompt, onTyping]);
+	const {claimsShown} = props;
 	const notice = said?.claims === claimsShown ? said.text : undefined;
 	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
 
 	const decoded = decodeJwt(props.token.token);
 	const claims = claimsShown && decoded ? claimsJson(decoded) : undefined;
 	const copied = claims ?? props.token.token;
+	const prompt = promptOf(props.openField, copied, props.token.token);
 	const keys: Record<string, () => void> = {
 		c() {
 			props.effects.copyToClipboard(copied).then(
@@ -165,11 +175,11 @@ export function TokenScreen(props: {
 			);
 		},
 		f() {
-			setPrompt({kind: 'file', content: copied});
+			props.send({type: 'OPEN_FIELD', field: 'file'});
 		},
 		e() {
 			if (claims === undefined) {
-				setPrompt({kind: 'dotenv', content: props.token.token});
+				props.send({type: 'OPEN_FIELD', field: 'dotenv'});
 			}
 		},
 		i() {
@@ -184,11 +194,12 @@ export function TokenScreen(props: {
 
 	useKeys(
 		(input, key) => {
+			// While a name is typed, the field has the keys; Esc is the machine's (BACK closes it).
 			if (prompt) {
-				if (key.escape) {
-					setPrompt(undefined);
-				}
-			} else if (key.return) {
+				return;
+			}
+
+			if (key.return) {
 				props.send({type: 'SUBMIT'});
 			} else if (Object.hasOwn(keys, input)) {
 				keys[input]?.();
@@ -218,12 +229,8 @@ export function TokenScreen(props: {
 					initial={initial}
 					active={props.active}
 					effects={props.effects}
-					onDone={value => {
-						setPrompt(undefined);
-						if (value !== undefined) {
-							setNotice(value);
-						}
-					}}
+					onClose={() => props.send({type: 'CLOSE_FIELD'})}
+					onSaved={setNotice}
 				/>
 			) : undefined}
 			{notice ? <Prose color="cyan">{notice}</Prose> : undefined}
