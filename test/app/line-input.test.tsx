@@ -25,6 +25,12 @@ describe('the text input', () => {
 		expect(await submitted(app)).toBe('access-toke.txt');
 	});
 
+	it('takes a name and Enter typed in one write: the name, then Enter submits it', async () => {
+		const app = await filePrompt();
+		await app.press('\u0015x.txt\r', frame => !frame.includes(text.wizard.token.filePrompt));
+		expect(app.effects.saveTokenToFile.mock.calls.at(-1)?.[1]).toBe('x.txt');
+	});
+
 	it('moves with ← → Home End, deletes with Delete, and edits at the cursor', async () => {
 		const app = await filePrompt();
 		// ←←←← puts the cursor before ".txt"; type "-1" there; Home, Delete drops the "a".

@@ -80,8 +80,8 @@ type Pending = {readonly input: string; readonly key: Key; readonly run: boolean
  *   but hands other keys of one write (a fast typist, key repeat, a terminal that batches its
  *   input) over as one string: "j" and Enter came as "j\r", which no screen took for either
  *   key. Such a run is given out key by key, until a field that takes text listens: that field
- *   gets the rest whole, as Ink gives it, so typed or pasted text stays text, and no letter of
- *   it is taken for a shortcut.
+ *   gets the rest whole, up to an Enter, so typed or pasted text stays text and no letter of it
+ *   is taken for a shortcut; the Enter is a key of its own ("90\r" in the minutes submits them).
  */
 export class KeyBus {
 	readonly #listeners = new Set<Listener>();
@@ -131,8 +131,14 @@ export class KeyBus {
 		}
 
 		const [first = '', ...rest] = [...input];
-		if (rest.length > 0 && this.#takesText()) {
-			this.#deliver(input, key);
+		const enter = input.indexOf('\r');
+		if (rest.length > 0 && enter !== 0 && this.#takesText()) {
+			// The text up to an Enter typed in the same write, then that Enter as a key of its own.
+			if (enter > 0) {
+				this.#pending.unshift({input: input.slice(enter), key: noKey, run: true});
+			}
+
+			this.#deliver(enter > 0 ? input.slice(0, enter) : input, enter > 0 ? noKey : key);
 			return;
 		}
 
