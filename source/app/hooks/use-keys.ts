@@ -120,8 +120,12 @@ export class KeyBus {
 			return;
 		}
 
-		this.#give(next);
-		queueMicrotask(() => setImmediate(this.#step));
+		try {
+			this.#give(next);
+		} finally {
+			// Even after a handler threw: the keys behind it are still given out, never held.
+			queueMicrotask(() => setImmediate(this.#step));
+		}
 	};
 
 	#give({input, key, run}: Pending): void {
