@@ -81,9 +81,8 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 	const tooSmall = !usePrintedFrames() && isTooSmall(size);
 	const [help, setHelpState] = useState(false);
 	const [askQuit, setAskQuitState] = useState(false);
-	// Ink swaps in a changed input handler only after the frame is on screen (a passive effect),
-	// so a key pressed right after a frame can reach the handler of the frame before: "n" at the
-	// quit question was lost, or "y" did not quit. The handler reads this, set with the state.
+	// The overlays' state as the keys read it: set with the state, so that a key right behind the
+	// one that opened the quit question ("y") meets it even before React has drawn it.
 	const latest = useRef({help: false, askQuit: false, tooSmall});
 	latest.current.tooSmall = tooSmall;
 	const setHelp = useCallback((value: boolean) => {

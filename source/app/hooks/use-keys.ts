@@ -40,7 +40,7 @@ const noKey: Key = {
 };
 
 /** One character of a run, as Ink reports that character pressed alone. */
-export function keyOf(character: string): [string, Key] {
+function keyOf(character: string): [string, Key] {
 	const code = character.codePointAt(0) ?? 0;
 	switch (character) {
 		case '\r': {
