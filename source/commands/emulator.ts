@@ -90,8 +90,18 @@ export async function runEmulatorCommand(
 			throw new UsageError(text.commands.emulator.portInUse(port));
 		}
 
-		if (error.code === 'EADDRNOTAVAIL') {
+		// Not an address of this machine, or a name that does not resolve to one.
+		if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
 			throw new UsageError(text.commands.emulator.notAnAddress(values.host));
+		}
+
+		if (error.code === 'EACCES' || error.code === 'EPERM') {
+			throw new UsageError(text.commands.emulator.portNotAllowed(port));
+		}
+
+		// Any other refusal by the system is this machine's side, named with its code.
+		if (typeof error.code === 'string') {
+			throw new UserError('local', text.commands.emulator.listenFailed(values.host ?? '127.0.0.1', port, error.code), {cause: error});
 		}
 
 		throw error;

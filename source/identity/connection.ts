@@ -290,11 +290,13 @@ export async function readDotenv(filePath: string): Promise<Record<string, strin
 	try {
 		return parseEnv(await readFile(filePath, 'utf8')) as Record<string, string>;
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') {
 			return {};
 		}
 
-		throw error;
+		// A directory by that name, or a file this user may not read: said as such, not a bug.
+		throw typeof code === 'string' ? new UserError('local', text.errors.dotenvUnreadable(filePath, code), {cause: error}) : error;
 	}
 }
 

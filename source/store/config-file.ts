@@ -1,7 +1,7 @@
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {ConfigDirectoryError, CorruptStoreError, StoreVersionError} from './errors.js';
+import {asStoreFileError, ConfigDirectoryError, CorruptStoreError, StoreVersionError} from './errors.js';
 import type {Warn} from './file-lock.js';
 import {forgetMigrationFailure, formatVersion, isNewerVersion, isVersion, migrationFailure, migrations, recordedVersion} from './migrations.js';
 import {storeViolations} from './store-validator.js';
@@ -144,7 +144,9 @@ export function readSnapshot(conf: Conf<StoreData>): StoreData {
 	try {
 		data = conf.store;
 	} catch (error) {
-		throw new CorruptStoreError(conf.path, corruptionReason(error) ?? (error as Error).message);
+		// A system error (EACCES, EISDIR, …) is the file's access, not its content.
+		const fileError = asStoreFileError(conf.path, error);
+		throw fileError === error ? new CorruptStoreError(conf.path, corruptionReason(error) ?? (error as Error).message) : fileError;
 	}
 
 	const reason = violation(data);

@@ -102,6 +102,29 @@ export class StoreLockError extends StoreError {
 	}
 }
 
+/**
+ * The system refused the config file or its lock (EACCES, EISDIR, EROFS, ENOSPC, …): this
+ * machine's side, kind `local`, named with the path and the system's code. Any error of the
+ * store's own file operations that carries a code becomes one (`asStoreFileError`).
+ */
+export class StoreFileError extends StoreError {
+	override name = 'StoreFileError';
+
+	constructor(
+		readonly path: string,
+		readonly code: string,
+		options?: ErrorOptions,
+	) {
+		super(text.store.fileUnusable(path, code), options);
+	}
+}
+
+/** `error` as a StoreFileError if it is a system error (it has an errno code), else as it is. */
+export function asStoreFileError(filePath: string, error: unknown): unknown {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return error instanceof UserError || typeof code !== 'string' ? error : new StoreFileError(filePath, code, {cause: error});
+}
+
 /** A config directory that cannot be used: `usage` when the value given is wrong, `local` when the disk refuses it. */
 export class ConfigDirectoryError extends StoreError {
 	override name = 'ConfigDirectoryError';

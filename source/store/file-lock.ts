@@ -1,6 +1,6 @@
 import {text} from '../text/index.js';
 import {lock, lockSync} from 'proper-lockfile';
-import {StoreLockError} from './errors.js';
+import {asStoreFileError, StoreLockError} from './errors.js';
 
 export type Warn = (message: string) => void;
 
@@ -38,7 +38,7 @@ export async function withFileLock<T>(filePath: string, warn: Warn, action: () =
 			retries: {retries: 80, factor: 1.3, minTimeout: 5, maxTimeout: 250, randomize: true},
 		});
 	} catch (error) {
-		throw isLocked(error) ? new StoreLockError(lockPath, {cause: error}) : error;
+		throw isLocked(error) ? new StoreLockError(lockPath, {cause: error}) : asStoreFileError(lockPath, error);
 	}
 
 	try {
@@ -81,7 +81,7 @@ function acquireSync(filePath: string, warn: Warn): () => void {
 			return lockSync(filePath, lockOptions(lockPath, warn));
 		} catch (error) {
 			if (!isLocked(error)) {
-				throw error;
+				throw asStoreFileError(lockPath, error);
 			}
 
 			if (Date.now() > giveUpAt) {

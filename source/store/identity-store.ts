@@ -2,7 +2,7 @@ import path from 'node:path';
 import type Conf from 'conf';
 import {text} from '../text/index.js';
 import {configName, ensureDirectory, loadConfig, readSnapshot} from './config-file.js';
-import {StoreError} from './errors.js';
+import {asStoreFileError, StoreError} from './errors.js';
 import {type Warn, withFileLock, withFileLockSync} from './file-lock.js';
 import {
 	changeIdentity,
@@ -51,8 +51,12 @@ export class IdentityStore {
 		const warn = options.onWarning ?? ((message: string) => process.stderr.write(`acs-tokens: ${message}\n`));
 		ensureDirectory(directory);
 		const filePath = path.join(directory, `${configName}.json`);
-		const {conf} = withFileLockSync(filePath, warn, () => loadConfig(directory, undefined, warn));
-		return new IdentityStore(directory, conf, warn);
+		try {
+			const {conf} = withFileLockSync(filePath, warn, () => loadConfig(directory, undefined, warn));
+			return new IdentityStore(directory, conf, warn);
+		} catch (error) {
+			throw asStoreFileError(filePath, error);
+		}
 	}
 
 	/** The config file. */
@@ -261,6 +265,8 @@ export class IdentityStore {
 				}
 
 				conf.store = next;
+			}).catch((error: unknown) => {
+				throw asStoreFileError(this.path, error);
 			});
 		const result = this.#queue.then(task, task);
 		this.#queue = result.catch(() => undefined);

@@ -88,6 +88,10 @@ export type Catalogue = {
 			certificate: (file: string) => string;
 			portInUse: (port: number) => string;
 			notAnAddress: (host: string | undefined) => string;
+			/** A port below 1024 without the privilege to bind it (EACCES). */
+			portNotAllowed: (port: number) => string;
+			/** Any other system refusal to listen: `code` is the system's. */
+			listenFailed: (host: string, port: number, code: string) => string;
 			listening: (url: string, dataDirectory: string | undefined) => string;
 			keyGiven: string;
 			stopped: string;
@@ -224,6 +228,8 @@ export type Catalogue = {
 		lockTakenOver: (lockPath: string, detail: string) => string;
 		movedAside: (path: string, reason: string, asidePath: string) => string;
 		configDirectoryUnusable: (directory: string, detail: string) => string;
+		/** The system refused the config file or its lock: `code` is its code (EACCES, EISDIR, …). */
+		fileUnusable: (path: string, code: string) => string;
 		configDirectoryEmpty: string;
 		refusedOwnWrite: (detail: string) => string;
 		/** Why a config file could not be read. */
@@ -257,6 +263,8 @@ export type Catalogue = {
 		connectionString: (problem: ConnectionStringProblem) => string;
 		/** Where a profile's key comes from, inside profileKeyMissing: `VAR in /path/.env`. */
 		keyInDotenv: (variable: string, path: string) => string;
+		/** A .env that exists but cannot be read: `code` is the system's (EISDIR, EACCES, …). */
+		dotenvUnreadable: (path: string, code: string) => string;
 		denied: (endpoint: string) => string;
 		/** One of the credentials of DefaultAzureCredential's chain, by acs-tokens' name for it. */
 		entraCredentialName: (kind: string) => string;

@@ -79,7 +79,12 @@ export const enCommands: Catalogue['commands'] = {
 		certificate: (file: string) => `certificate: ${file}`,
 		portInUse: (port: number) =>
 			`Port ${port} is already in use, perhaps by another emulator. Stop it, or pass --port <another port> (--port 0 picks a free one).`,
-		notAnAddress: (host: string | undefined) => `--host ${host} is not an address of this machine.`,
+		notAnAddress: (host: string | undefined) =>
+			`--host ${host} is not an address of this machine. Pass one of its addresses, such as 127.0.0.1 (the default, loopback only) or ::1.`,
+		portNotAllowed: (port: number) =>
+			`This user may not listen on port ${port} (ports below 1024 need privileges). Pass --port with a port above 1023, or --port 0 to pick a free one.`,
+		listenFailed: (host: string, port: number, code: string) =>
+			`The emulator could not listen on ${host} port ${port} (${code}). Pass another --host or --port (--port 0 picks a free one).`,
 		listening: (url: string, dataDirectory: string | undefined) =>
 			`ACS Identity emulator listening on ${url} (${dataDirectory === undefined ? 'in memory' : `data in ${dataDirectory}`}); Ctrl+C stops it.`,
 		keyGiven: '<the key given with --access-key>',

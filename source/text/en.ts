@@ -43,6 +43,8 @@ export const en: Catalogue = {
 			`${path} could not be read (${reason}). It was moved to ${asidePath} and a new, empty config was started; copy back from it what you need.`,
 		configDirectoryUnusable: (directory, detail) =>
 			`Cannot use ${directory} as the config directory (${detail}). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
+		fileUnusable: (path, code) =>
+			`Cannot read or write ${path} (${code}). Check that it is a file you own and may write (one written under sudo belongs to root: give it back with sudo chown), or choose another directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
 		configDirectoryEmpty: '--config-dir was given an empty path. Pass a directory, e.g. --config-dir ~/.config/acs-tokens, or leave the flag out.',
 		refusedOwnWrite: detail =>
 			`acs-tokens tried to write data its own schema refuses, and wrote nothing (${detail}). Please report this with the command you ran.`,
@@ -76,6 +78,8 @@ export const en: Catalogue = {
 	errors: {
 		connectionString: describeConnectionStringProblem,
 		keyInDotenv: (variable, path) => `${variable} in ${path}`,
+		dotenvUnreadable: (path, code) =>
+			`Could not read ${path} (${code}), where acs-tokens looks for a connection string. Check that it is a file you may read, or give the connection another way: --connection-string - (stdin) or COMMUNICATION_SERVICES_CONNECTION_STRING.`,
 		entraCredentialName: (kind: string) =>
 			({
 				environment: 'environment variables (AZURE_TENANT_ID, AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH)',

@@ -81,7 +81,12 @@ export const zhTWCommands: Catalogue['commands'] = {
 		certificate: (file: string) => `憑證：${file}`,
 		portInUse: (port: number) =>
 			`連接埠 ${port} 已在使用中，可能是另一個模擬器。請將其停止，或傳遞 --port <其他連接埠>（--port 0 會挑選可用的連接埠）。`,
-		notAnAddress: (host: string | undefined) => `--host ${host} 不是這部電腦的位址。`,
+		notAnAddress: (host: string | undefined) =>
+			`--host ${host} 不是這部電腦的位址。請傳入它的其中一個位址，例如 127.0.0.1（預設值，僅限迴路）或 ::1。`,
+		portNotAllowed: (port: number) =>
+			`此使用者無法在連接埠 ${port} 上接聽（1024 以下的連接埠需要特殊權限）。請以 --port 傳入大於 1023 的連接埠，或以 --port 0 挑選可用的連接埠。`,
+		listenFailed: (host: string, port: number, code: string) =>
+			`模擬器無法在 ${host} 的連接埠 ${port} 上接聽（${code}）。請傳入其他 --host 或 --port（--port 0 會挑選可用的連接埠）。`,
 		listening: (url: string, dataDirectory: string | undefined) =>
 			`ACS 身分識別模擬器正在 ${url} 上接聽（${dataDirectory === undefined ? '資料保存在記憶體中' : `資料位於 ${dataDirectory}`}）；按 Ctrl+C 即可停止。`,
 		keyGiven: '<以 --access-key 提供的金鑰>',

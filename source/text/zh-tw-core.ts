@@ -32,6 +32,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`無法讀取 ${path}（${reason}）。已將它移至 ${asidePath}，並建立新的空白設定；請從中複製回您需要的內容。`,
 		configDirectoryUnusable: (directory, detail) =>
 			`無法使用 ${directory} 作為設定目錄（${detail}）。請以 --config-dir 或 ACS_TOKENS_CONFIG_DIR 選擇可寫入的目錄。`,
+		fileUnusable: (path, code) =>
+			`無法讀取或寫入 ${path}（${code}）。請確認它是您擁有且可寫入的檔案（以 sudo 寫入的檔案屬於 root：請以 sudo chown 取回），或以 --config-dir 或 ACS_TOKENS_CONFIG_DIR 選擇其他目錄。`,
 		configDirectoryEmpty: '--config-dir 收到空白路徑。請提供目錄，例如 --config-dir ~/.config/acs-tokens，或省略此旗標。',
 		refusedOwnWrite: detail =>
 			`acs-tokens 嘗試寫入其本身結構描述所拒絕的資料，因此未寫入任何內容（${detail}）。請回報此問題，並附上您執行的命令。`,
@@ -63,6 +65,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 	errors: {
 		connectionString: describeConnectionStringProblem,
 		keyInDotenv: (variable, path) => `${path} 中的 ${variable}`,
+		dotenvUnreadable: (path, code) =>
+			`無法讀取 ${path}（${code}），acs-tokens 會在其中尋找連接字串。請確認它是您可讀取的檔案，或改用其他方式提供連線：--connection-string -（stdin）或 COMMUNICATION_SERVICES_CONNECTION_STRING。`,
 		entraCredentialName: (kind: string) =>
 			({
 				environment: '環境變數（AZURE_TENANT_ID、AZURE_CLIENT_ID 搭配 AZURE_CLIENT_SECRET 或 AZURE_CLIENT_CERTIFICATE_PATH）',

@@ -85,4 +85,54 @@ describe('one error model', () => {
 
 		expect(await readFile(sandbox.configFile, 'utf8')).toBe(newer);
 	});
+
+	const commandsReadingTheStore = [['users'], ['user', 'rename', '--emulator', '--user', 'x', '--label', 'y'], ['token', 'issue', '--emulator', '--user', 'x', '--scopes', 'chat']];
+
+	it.each(commandsReadingTheStore.map(command => [command]))('a config file the system will not read (a directory by its name) is kind local, exit 1, named with its path (%j)', async command => {
+		const sandbox = await createSandbox();
+		const {mkdir} = await import('node:fs/promises');
+		await mkdir(sandbox.configFile);
+		const result = await sandbox.run([...command, '--json']);
+		expect(result.code).toBe(1);
+		const {error} = parseJson<{error: {kind: string; message: string}}>(result);
+		expect(error).toEqual({kind: 'local', message: expect.stringContaining(`Cannot read or write ${sandbox.configFile} (EISDIR).`)});
+		expect(error.message).toContain('--config-dir');
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
+
+	it.runIf(process.platform === 'linux')('a config directory where the lock cannot be made is kind local, exit 1, naming the lock', async () => {
+		const sandbox = await createSandbox();
+		// /proc/self exists, and nothing can be made in it, even by root.
+		const result = await sandbox.run(['users', '--config-dir', '/proc/self', '--json']);
+		expect(result.code).toBe(1);
+		const {error} = parseJson<{error: {kind: string; message: string}}>(result);
+		expect(error).toEqual({kind: 'local', message: expect.stringContaining('Cannot read or write /proc/self/config.json.lock (ENOENT).')});
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
+
+	it('a .env the system will not read is kind local, exit 1, named with its path, in English and in Traditional Chinese', async () => {
+		const sandbox = await createSandbox();
+		const {mkdir} = await import('node:fs/promises');
+		const path = await import('node:path');
+		await mkdir(path.join(sandbox.cwd, '.env'));
+		const english = await sandbox.run(['token', 'issue', '--user', '8:acs:x', '--scopes', 'chat', '--json']);
+		expect(english.code).toBe(1);
+		const {error} = parseJson<{error: {kind: string; message: string}}>(english);
+		expect(error.kind).toBe('local');
+		expect(error.message).toMatch(/^Could not read .*\.env \(EISDIR\), where acs-tokens looks for a connection string\. .*--connection-string -/);
+		expect(english.stderr).not.toMatch(stackTraceLine);
+		const chinese = await sandbox.run(['token', 'issue', '--user', '8:acs:x', '--scopes', 'chat'], {env: {LANG: 'zh_TW.UTF-8'}});
+		expect(chinese.code).toBe(1);
+		expect(chinese.stderr).toMatch(/無法讀取 .*\.env（EISDIR），acs-tokens 會在其中尋找連接字串。/);
+		expect(chinese.stderr).not.toMatch(stackTraceLine);
+	});
+
+	it('an emulator --host that is not an address of this machine is a usage error, exit 2, saying what to pass', async () => {
+		const sandbox = await createSandbox();
+		// 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine; binding to it sends nothing.
+		const result = await sandbox.run(['emulator', '--in-memory', '--host', '192.0.2.1', '--port', '0']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('--host 192.0.2.1 is not an address of this machine. Pass one of its addresses, such as 127.0.0.1');
+		expect(result.stderr).not.toMatch(stackTraceLine);
+	});
 });
