@@ -13,7 +13,7 @@ export const users: Command = {
 		return text.help.users;
 	},
 	async run(argv, io) {
-		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}});
+		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}, reveal: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
 		if (only !== undefined && !store.profile(only) && only !== emulatorProfileName) {
@@ -25,7 +25,7 @@ export const users: Command = {
 		if (values.json) {
 			printJson(io, {
 				identities: groups.flatMap(({profile, identities}) =>
-					identities.map(identity => ({profile, state: stateOf(identity), ...identity})),
+					identities.map(identity => ({profile, state: stateOf(identity), ...(values.reveal ? identity : withoutTokenValue(identity))})),
 				),
 			});
 			return 0;
@@ -44,6 +44,16 @@ export const users: Command = {
 		return 0;
 	},
 };
+
+/** A listing does not print a secret it was not asked for: the stored token stays out unless --reveal. */
+function withoutTokenValue(identity: StoredIdentity): StoredIdentity {
+	if (identity.lastToken?.token === undefined) {
+		return identity;
+	}
+
+	const {token: _token, ...lastToken} = identity.lastToken;
+	return {...identity, lastToken};
+}
 
 function describe(identity: StoredIdentity): string {
 	const state = stateOf(identity);

@@ -183,7 +183,7 @@ Examples
   acs-tokens settings --store-tokens on
   acs-tokens settings --lang zh-TW
 `,
-	users: `Usage: acs-tokens users [--profile NAME | --emulator]
+	users: `Usage: acs-tokens users [--profile NAME | --emulator] [--json [--reveal]]
 
 Lists the identities created through acs-tokens, from the local store, with their state.
 There is no "list identities" operation in the ACS API: this store is the record.
@@ -191,6 +191,8 @@ There is no "list identities" operation in the ACS API: this store is the record
 Options
   --profile NAME         only this profile's identities
   --emulator             only the local emulator's identities
+  --reveal               with --json, include the last token itself where it is stored
+                         (settings --store-tokens on); without it, the token is left out
 
 ${output}
 

@@ -184,7 +184,7 @@ ${output}
   acs-tokens settings --store-tokens on
   acs-tokens settings --lang zh-TW
 `,
-	users: `用法：acs-tokens users [--profile NAME | --emulator]
+	users: `用法：acs-tokens users [--profile NAME | --emulator] [--json [--reveal]]
 
 從本機存放區列出透過 acs-tokens 建立的身分識別及其狀態。
 ACS API 沒有「列出身分識別」作業：此本機存放區就是唯一的紀錄。
@@ -192,6 +192,8 @@ ACS API 沒有「列出身分識別」作業：此本機存放區就是唯一的
 選項
   --profile NAME         只列出此設定檔的身分識別
   --emulator             只列出本機模擬器的身分識別
+  --reveal               搭配 --json 時，若已儲存最後一個權杖（settings --store-tokens on），
+                         也輸出權杖本身；不加此旗標時不輸出權杖
 
 ${output}
 

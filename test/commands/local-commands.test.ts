@@ -141,3 +141,22 @@ describe('user forget', () => {
 		expect(parseJson(result)).toEqual({id: remoteAlice, profile: profileName, forgotten: true});
 	});
 });
+
+describe('users --json and a stored token', () => {
+	it('leaves the token itself out unless --reveal asks for it; its scopes and expiry stay', async () => {
+		const own = await createSandbox();
+		expect((await own.run(['settings', '--store-tokens', 'on'])).code).toBe(0);
+		const created = parseJson<{id: string; token: string}>(await own.run(['user', 'create', '--emulator', '--label', 'carol', '--scopes', 'chat', '--json']));
+		expect(await readFile(own.configFile, 'utf8')).toContain(created.token);
+
+		type Stored = {identities: Array<{lastToken?: {scopes: string[]; expiresOn: string; token?: string}}>};
+		const listed = await own.run(['users', '--json']);
+		expect(listed.code).toBe(0);
+		expect(listed.stdout).not.toContain(created.token);
+		const [hidden] = parseJson<Stored>(listed).identities;
+		expect(hidden?.lastToken).toEqual({scopes: ['chat'], issuedAt: expect.any(String), expiresOn: expect.any(String)});
+
+		const revealed = parseJson<Stored>(await own.run(['users', '--json', '--reveal']));
+		expect(revealed.identities[0]?.lastToken?.token).toBe(created.token);
+	});
+});
