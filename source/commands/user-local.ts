@@ -11,7 +11,9 @@ function findStored(store: IdentityStore, user: string | undefined, profile: str
 		throw new UsageError(text.commands.userRequired);
 	}
 
-	const profiles = profile === undefined ? store.profileNamesWithIdentities() : [profile];
+	// The emulator's profile exists before it is saved (as in users and every connection): unsaved, it holds no one.
+	const unsavedEmulator = profile === emulatorProfileName && !store.profile(profile);
+	const profiles = profile === undefined ? store.profileNamesWithIdentities() : unsavedEmulator ? [] : [profile];
 	const matches = profiles.flatMap(name => {
 		const identity = store.findIdentity(name, user);
 		return identity ? [{profile: name, identity}] : [];

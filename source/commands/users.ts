@@ -16,6 +16,7 @@ export const users: Command = {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}, reveal: {type: 'boolean'}});
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
+		// The emulator's profile exists before it is saved, as everywhere: unsaved, it lists no one.
 		if (only !== undefined && !store.profile(only) && only !== emulatorProfileName) {
 			throw new UnknownProfileError(only, store.profiles().map(profile => profile.name));
 		}

@@ -244,6 +244,11 @@ async function fromProfile(
 	options: {readonly env: NodeJS.ProcessEnv; readonly configDirectory: string; readonly profiles: ProfileLookup},
 ): Promise<ResolvedConnection> {
 	const profile = options.profiles.profile(name);
+	if (!profile && name === emulatorProfileName) {
+		// The emulator's profile is there before it is saved: --profile emulator is --emulator.
+		return fromEmulator(options.configDirectory);
+	}
+
 	if (!profile) {
 		// The same mistake as naming it to any other command: a usage error (exit 2).
 		throw new UnknownProfileError(

@@ -135,4 +135,26 @@ describe('one error model', () => {
 		expect(result.stderr).toContain('--host 192.0.2.1 is not an address of this machine. Pass one of its addresses, such as 127.0.0.1');
 		expect(result.stderr).not.toMatch(stackTraceLine);
 	});
+
+	it('the emulator\'s profile exists before it is saved, in every command: --profile emulator is --emulator', async () => {
+		const sandbox = await createSandbox();
+		const listed = await sandbox.run(['users', '--profile', 'emulator', '--json']);
+		expect([listed.code, parseJson(listed)]).toEqual([0, {identities: []}]);
+		for (const command of [
+			['user', 'rename', '--profile', 'emulator', '--user', 'x', '--label', 'y'],
+			['user', 'forget', '--emulator', '--user', 'x', '--yes'],
+		]) {
+			const result = await sandbox.run([...command, '--json']);
+			expect([command, result.code, parseJson<{error: unknown}>(result).error]).toEqual([
+				command,
+				2,
+				{kind: 'usage', message: 'No identity "x" in the local store for profile emulator. Run "acs-tokens users" to see them.'},
+			]);
+		}
+
+		const created = await sandbox.run(['user', 'create', '--profile', 'emulator', '--label', 'dana', '--json']);
+		expect(created.code, created.stderr).toBe(0);
+		const {identities} = parseJson<{identities: {profile: string; label?: string}[]}>(await sandbox.run(['users', '--emulator', '--json']));
+		expect(identities.map(identity => [identity.profile, identity.label])).toEqual([['emulator', 'dana']]);
+	});
 });
