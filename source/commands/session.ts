@@ -17,6 +17,16 @@ export type SessionFlags = ConnectionFlags & {
 };
 
 /**
+ * For a command that reads a token from stdin: `--connection-string -` cannot read it too
+ * (it would get what is left after the token, or nothing), so it is refused before either is read.
+ */
+export function refuseConnectionStringOnStdin(flags: SessionFlags): void {
+	if (flags['connection-string'] === '-') {
+		throw new UsageError(text.commands.stdinTaken);
+	}
+}
+
+/**
  * A command's session: the store of --config-dir, the connection its flags name, --verbose
  * tracing. `--connection-string -` reads the string from stdin, so that the key never has to be
  * on the command line (where shell history and the process list keep it).

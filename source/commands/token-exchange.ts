@@ -4,7 +4,7 @@ import {maskToken} from '../identity/trace.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
 import {exitCodes} from '../errors/user-error.js';
 import {formatExpiry} from './format.js';
-import {openCommandSession} from './session.js';
+import {openCommandSession, refuseConnectionStringOnStdin} from './session.js';
 import {readStdin} from './stdin.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
@@ -38,13 +38,15 @@ export const tokenExchange: Command = {
 			throw new UsageError(text.commands.tokenExchange.badScope(wrong ?? '', prefix));
 		}
 
-		const entraToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenExchange.pasteToken, stderr: io.stderr});
-		if (entraToken === '') {
-			throw new UsageError(text.commands.tokenExchange.noToken);
-		}
-
+		refuseConnectionStringOnStdin(values);
+		// The connection first: a profile that does not exist is said before the token is pasted.
 		const session = await openCommandSession(io, values);
 		try {
+			const entraToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenExchange.pasteToken, stderr: io.stderr});
+			if (entraToken === '') {
+				throw new UsageError(text.commands.tokenExchange.noToken);
+			}
+
 			const {connection} = session.resolved;
 			const {exchangeEntraToken} = await import('../identity/entra-exchange.js');
 			const issued = await exchangeEntraToken({endpoint: connection.endpoint, entraToken, scopes, trustedCertificate: connection.trustedCertificate});

@@ -2,7 +2,7 @@ import {isGuid} from '../protocol/identifiers.js';
 import {maskToken} from '../identity/trace.js';
 import {connectionOptions, outputOptions, parseCommand, printJson, type Command} from './context.js';
 import {formatExpiry} from './format.js';
-import {openCommandSession} from './session.js';
+import {openCommandSession, refuseConnectionStringOnStdin} from './session.js';
 import {readStdin} from './stdin.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
@@ -35,13 +35,15 @@ export const tokenTeams: Command = {
 			throw new UsageError(text.commands.tokenTeams.badGuid('--user-id', userId));
 		}
 
-		const teamsToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenTeams.pasteToken, stderr: io.stderr});
-		if (teamsToken === '') {
-			throw new UsageError(text.commands.tokenTeams.noToken);
-		}
-
+		refuseConnectionStringOnStdin(values);
+		// The connection first: a profile that does not exist is said before the token is pasted.
 		const session = await openCommandSession(io, values);
 		try {
+			const teamsToken = await readStdin(io.stdin, 32 * 1024, {prompt: text.commands.tokenTeams.pasteToken, stderr: io.stderr});
+			if (teamsToken === '') {
+				throw new UsageError(text.commands.tokenTeams.noToken);
+			}
+
 			const issued = await session.client.exchangeTeamsToken({teamsToken, appId, userId});
 			if (values.json) {
 				printJson(io, {token: issued.token, expiresOn: issued.expiresOn.toISOString()});

@@ -66,6 +66,8 @@ export type Catalogue = {
 		noSuchLabel: (value: string, profile: string) => string;
 		/** Before a secret is read from a terminal (--connection-string -, --access-key -). */
 		secretPrompt: string;
+		/** A command that reads a token from stdin, given --connection-string - as well. */
+		stdinTaken: string;
 		stdinTooLarge: (maxBytes: number) => string;
 		/** --verbose with a Microsoft Entra ID connection. */
 		signedIn: (who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;

@@ -157,4 +157,28 @@ describe('one error model', () => {
 		const {identities} = parseJson<{identities: {profile: string; label?: string}[]}>(await sandbox.run(['users', '--emulator', '--json']));
 		expect(identities.map(identity => [identity.profile, identity.label])).toEqual([['emulator', 'dana']]);
 	});
+
+	const guid = '00000000-0000-4000-8000-000000000001';
+	const commandsReadingATokenFromStdin = [
+		['token', 'exchange'],
+		['token', 'teams', '--app-id', guid, '--user-id', guid],
+		['token', 'verify', '-'],
+	];
+
+	it.each(commandsReadingATokenFromStdin.map(command => [command]))('a token on stdin and --connection-string - as well is refused before either is read (%j)', async command => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run([...command, '--connection-string', '-', '--json'], {input: 'eyJtoken\nendpoint=https://x.communication.azure.com/;accesskey=AA==\n'});
+		expect(result.code).toBe(2);
+		expect(parseJson<{error: {kind: string; message: string}}>(result).error).toEqual({
+			kind: 'usage',
+			message: expect.stringMatching(/^This command reads the token from stdin, so --connection-string - cannot read it too\./),
+		});
+	});
+
+	it.each(commandsReadingATokenFromStdin.map(command => [command]))('a profile that does not exist is said before a token is read from stdin (%j)', async command => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run([...command, '--profile', 'nope', '--json'], {input: ''});
+		expect(result.code).toBe(2);
+		expect(parseJson<{error: {kind: string; message: string}}>(result).error.message).toMatch(/^There is no profile "nope"\./);
+	});
 });
