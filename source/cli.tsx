@@ -120,6 +120,16 @@ const {lang} = taken;
 const argv = taken.argv[0] === 'settings' ? given.slice(given.indexOf('settings')) : taken.argv;
 setProgramEntry(new URL(import.meta.url));
 const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
+// An error that surfaces outside the command's own promise (a timer, an event handler, a
+// promise nobody awaited) is reported as any other: a UserError by its kind, anything else as
+// a bug, exit 70, not Node's trace and exit 1. Exiting runs Ink's exit hook, which restores the
+// terminal, and Node resets the terminal's mode.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+	process.on(event, (error: unknown) => {
+		process.exit(report(error));
+	});
+}
+
 try {
 	await chooseTheLanguage(argv, lang, io.env);
 	process.exitCode = await main(argv, io);

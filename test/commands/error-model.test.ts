@@ -181,4 +181,13 @@ describe('one error model', () => {
 		expect(result.code).toBe(2);
 		expect(parseJson<{error: {kind: string; message: string}}>(result).error.message).toMatch(/^There is no profile "nope"\./);
 	});
+
+	const lateBug = new URL('../_helpers/late-bug.mjs', import.meta.url).pathname;
+	it.each([['exception'], ['rejection']])('a bug that surfaces outside the command (a late %s) is exit 70, said as a bug, with its trace', async late => {
+		const sandbox = await createSandbox();
+		// A command that would run until stopped: the bug, not the command, ends it.
+		const result = await sandbox.run(['emulator', '--in-memory', '--http', '--port', '0'], {env: {NODE_OPTIONS: `--import=${lateBug}`, LATE_BUG: late}});
+		expect(result.code).toBe(70);
+		expect(result.stderr).toMatch(new RegExp(`acs-tokens: unexpected error \\(a bug; please report it\\):\\nError: a late ${late}\\n +at `));
+	});
 });

@@ -36,7 +36,7 @@ function openWizard(sandbox: Sandbox, options: Omit<WizardTerminalOptions, 'cach
 }
 
 /** Waits for the wizard to end and the shell to report; returns its exit code and checks the terminal. */
-async function expectCleanExit(session: TerminalSession): Promise<number> {
+async function expectCleanExit(session: TerminalSession, {bug = false} = {}): Promise<number> {
 	await session.waitForOutput(sttyDone, 20_000);
 	await session.exit();
 	const code = Number(exitMarker.exec(session.raw)?.[1]);
@@ -53,8 +53,11 @@ async function expectCleanExit(session: TerminalSession): Promise<number> {
 	}
 	expect(session.terminal.modes.bracketedPasteMode).toBe(false);
 	expect(session.terminal.modes.mouseTrackingMode).toBe('none');
-	// No stack trace reached the screen.
-	expect(session.screen()).not.toMatch(stackTraceLine);
+	// No stack trace reached the screen, but a bug's, which asks to be reported with it.
+	if (!bug) {
+		expect(session.screen()).not.toMatch(stackTraceLine);
+	}
+
 	return code;
 }
 
@@ -444,6 +447,21 @@ describe('Ctrl+C and quitting', () => {
 		const {identities} = await users(sandbox);
 		expect(identities).toHaveLength(1);
 		expect(identities[0]?.state).toBe('no-token');
+	}, 60_000);
+
+	test('a bug that surfaces outside React and the machine (a timer) ends the wizard with exit 70, says so, and gives the terminal back', async () => {
+		const sandbox = await createSandbox();
+		const pidFile = `${sandbox.cwd}/wizard.pid`;
+		const session = openWizard(sandbox, {
+			env: {NODE_OPTIONS: `--import=${new URL('../_helpers/late-bug.mjs', import.meta.url).pathname}`, LATE_BUG_SIGNAL: '1', LATE_BUG_PID_FILE: pidFile},
+		});
+		await connectToEmulator(session);
+		const {readFile} = await import('node:fs/promises');
+		process.kill(Number(await readFile(pidFile, 'utf8')), 'SIGUSR2');
+		await session.waitFor(exitMarker, 20_000);
+		expect(await expectCleanExit(session, {bug: true})).toBe(70);
+		expect(session.raw).toContain('unexpected error (a bug; please report it):');
+		expect(session.raw).toContain('Error: a late exception');
 	}, 60_000);
 
 	test('Esc cancels a request in flight: the request is aborted, and the step can run again', async () => {
