@@ -1,10 +1,11 @@
 import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
 
 export async function saveTokenToFile(token: string, file: string, cwd: string): Promise<string> {
 	if (file.trim() === '') {
-		throw new Error(text.wizard.token.noFileName);
+		throw new UserError('usage', text.wizard.token.noFileName);
 	}
 
 	const target = path.resolve(cwd, file.trim());
@@ -18,7 +19,7 @@ export async function saveTokenToFile(token: string, file: string, cwd: string):
 export async function saveTokenToDotenv(token: string, variable: string, cwd: string): Promise<string> {
 	const name = variable.trim();
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-		throw new Error(text.wizard.token.notAVariable(name));
+		throw new UserError('usage', text.wizard.token.notAVariable(name));
 	}
 
 	const target = path.join(cwd, '.env');

@@ -1,3 +1,4 @@
+import type {ErrorKind} from '../errors/user-error.js';
 import type {Exchange} from '../identity/trace.js';
 import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import type {TokenScope} from '../protocol/scopes.js';
@@ -107,7 +108,8 @@ export type EntraAction = 'load' | 'assign' | 'lookUp' | 'remove';
 
 export type WizardError = {
 	readonly message: string;
-	readonly kind: string;
+	/** A UserError's kind, or `bug` for anything else. */
+	readonly kind: ErrorKind | 'bug';
 	/** The HTTP status the service answered, when it did (a 403 exchange: not assigned). */
 	readonly status?: number;
 };

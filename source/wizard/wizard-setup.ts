@@ -1,4 +1,5 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
+import {UserError} from '../errors/user-error.js';
 import {isGuid} from '../protocol/identifiers.js';
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
 import {isLoopbackHost} from '../protocol/connection-string.js';
@@ -36,11 +37,11 @@ export type ReissueInput = IssueInput & {readonly revokedToken: string};
 export type WatchInput = {readonly token: string; readonly of?: 'fresh'};
 
 function toWizardError(error: unknown): WizardError {
-	const {message, kind, details} = (error ?? {}) as {message?: unknown; kind?: unknown; details?: {statusCode?: unknown}};
-	const status = details?.statusCode;
+	// A UserError's kind is its own; anything else that reaches a step is a bug, said in its message.
+	const status = error instanceof UserError ? error.details.statusCode : undefined;
 	return {
-		message: typeof message === 'string' ? message : String(error),
-		kind: typeof kind === 'string' ? kind : 'unexpected',
+		message: error instanceof Error ? error.message : String(error),
+		kind: error instanceof UserError ? error.kind : 'bug',
 		...(typeof status === 'number' ? {status} : {}),
 	};
 }

@@ -1,4 +1,5 @@
 import {vi} from 'vitest';
+import {type ErrorKind, UserError} from '../../source/errors/user-error.js';
 import {type Actor, createActor, fromCallback, fromPromise, type SnapshotFrom, waitFor} from 'xstate';
 import type {Exchange} from '../../source/identity/trace.js';
 import type {
@@ -59,8 +60,9 @@ export const freshTokenExchanges = [
 export const deleteExchanges = [exchange('DELETE', '/identities/8%3Aacs%3Atour-user?api-version=2023-10-01', 204)];
 
 /** An error as the identity service throws it: a message and a `kind` the screen can act on. */
-export function serviceError(message: string, kind: string): Error & {kind: string} {
-	return Object.assign(new Error(message), {kind});
+/** What a service or the store throws at the wizard: a UserError of that kind. */
+export function serviceError(message: string, kind: ErrorKind): UserError {
+	return new UserError(kind, message);
 }
 
 export function tokenFor(input: IssueInput, serial: number): IssuedToken {

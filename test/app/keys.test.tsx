@@ -1,3 +1,4 @@
+import {UserError} from '../../source/errors/user-error.js';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {text} from '../../source/text/index.js';
 import {
@@ -47,8 +48,7 @@ describe('the error screen', () => {
 	});
 
 	it('keeps the chosen scopes and lifetime after a failed issue, and shows the failed exchange', async () => {
-		const forbidden = Object.assign(new Error('The service answered 403 Forbidden: the resource is disabled.'), {
-			kind: 'service',
+		const forbidden = Object.assign(new UserError('service', 'The service answered 403 Forbidden: the resource is disabled.'), {
 			exchanges: [
 				traced('POST', `/identities/${encodeURIComponent(userId)}/:issueAccessToken?api-version=2023-10-01`, 403, {
 					request: JSON.stringify({scopes: ['voip', 'chat.join'], expiresInMinutes: 480}),

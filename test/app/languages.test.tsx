@@ -1,3 +1,4 @@
+import {UserError} from '../../source/errors/user-error.js';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {printedLines} from '../../source/app/frame-printer.js';
 import {en} from '../../source/text/en.js';
@@ -100,7 +101,7 @@ function renderForWalk(printed = false): AppHarness {
 			],
 		},
 		configure(fakes, effects) {
-			fakes.deleteUser.mockRejectedValueOnce(Object.assign(new Error(text.errors.network('https://127.0.0.1:41234/', 'ECONNREFUSED')), {kind: 'network'}));
+			fakes.deleteUser.mockRejectedValueOnce(new UserError('network', text.errors.network('https://127.0.0.1:41234/', 'ECONNREFUSED')));
 			effects.saveTokenToFile.mockImplementation(async (_token, file) => text.wizard.token.savedFile(file));
 			effects.saveTokenToDotenv.mockImplementation(async (_token, variable) => text.wizard.token.savedDotenv(variable, '.env'));
 		},

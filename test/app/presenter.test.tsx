@@ -1,3 +1,4 @@
+import {UserError} from '../../source/errors/user-error.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {text} from '../../source/text/index.js';
 import {presentText} from '../../source/app/present.js';
@@ -52,10 +53,10 @@ describe('presenter mode in the manager and on errors', () => {
 			input: {presenter: true, choices: [work]},
 			configure(fakes) {
 				fakes.createUser.mockRejectedValueOnce(
-					Object.assign(new Error(text.errors.network('https://contoso.communication.azure.com/', 'ECONNREFUSED')), {kind: 'network'}),
+					new UserError('network', text.errors.network('https://contoso.communication.azure.com/', 'ECONNREFUSED')),
 				);
 				fakes.deleteUser.mockRejectedValueOnce(
-					Object.assign(new Error(text.errors.notOwned('https://contoso.communication.azure.com/', userId)), {kind: 'not-owned'}),
+					new UserError('not-owned', text.errors.notOwned('https://contoso.communication.azure.com/', userId)),
 				);
 			},
 		});

@@ -234,7 +234,7 @@ describe('errors with consequences for the store and the next retry', () => {
 	it('records the identity, the token, the revoke and the delete once each, even after retries', async () => {
 		const harness = await connected({}, fakes => {
 			fakes.createUser.mockRejectedValueOnce(serviceError('create failed', 'network'));
-			fakes.issueToken.mockRejectedValueOnce(serviceError('issue failed', 'throttled'));
+			fakes.issueToken.mockRejectedValueOnce(serviceError('issue failed', 'service'));
 			fakes.revokeAndReissue.mockRejectedValueOnce(serviceError('revoke failed', 'network'));
 			fakes.deleteUser.mockRejectedValueOnce(serviceError('delete failed', 'network'));
 		});
@@ -245,7 +245,7 @@ describe('errors with consequences for the store and the next retry', () => {
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'choosingScopes'}));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: 'choosingLifetime'}));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {issuingToken: 'failed'}}));
-		expect(harness.context().error).toEqual({message: 'issue failed', kind: 'throttled'});
+		expect(harness.context().error).toEqual({message: 'issue failed', kind: 'service'});
 		await sendAndWait({type: 'RETRY'}, s => s.matches({tour: 'viewingToken'}));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {revokingTokens: 'ready'}}));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({tour: {revokingTokens: 'failed'}}));
@@ -298,12 +298,12 @@ describe('errors with consequences for the store and the next retry', () => {
 		harness.actor.stop();
 	});
 
-	it('reports a rejection that is not an Error as unexpected, with its text', async () => {
+	it('reports a rejection that is not an Error as a bug, with its text', async () => {
 		const harness = startWizard({autoConnect: emulatorChoice}, fakes => {
 			fakes.connect.mockRejectedValueOnce('socket hang up');
 		});
 		await harness.waitUntil(s => s.matches('connectionFailed'));
-		expect(harness.context().error).toEqual({message: 'socket hang up', kind: 'unexpected'});
+		expect(harness.context().error).toEqual({message: 'socket hang up', kind: 'bug'});
 		harness.actor.stop();
 	});
 
@@ -311,9 +311,9 @@ describe('errors with consequences for the store and the next retry', () => {
 		const harness = await connected();
 		const {actor, fakes, recorders, sendAndWait} = harness;
 		await confirmingThen('revoke')(harness);
-		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'store'));
+		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'local'));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'failed'}));
-		expect(harness.context().error).toEqual({message: 'The store is locked.', kind: 'store'});
+		expect(harness.context().error).toEqual({message: 'The store is locked.', kind: 'local'});
 		actor.send({type: 'RETRY'});
 		expect(actor.getSnapshot().matches({manage: 'refreshing'})).toBe(true);
 		await harness.waitUntil(s => s.matches({manage: 'identity'}));
@@ -328,13 +328,13 @@ describe('errors with consequences for the store and the next retry', () => {
 		const {actor, fakes, recorders, sendAndWait} = harness;
 		await manageAtLifetime(harness);
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'viewingToken'}));
-		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'store'));
+		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'local'));
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'failed'}));
 		await sendAndWait({type: 'RETRY'}, s => s.matches({manage: 'identity'}));
 		expect(fakes.issueToken).toHaveBeenCalledTimes(1);
 		expect(recorders.recordToken).toHaveBeenCalledTimes(1);
 		await sendAndWait({type: 'CHOOSE_ACTION', action: 'delete'}, s => s.matches({manage: 'confirming'}));
-		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'store'));
+		fakes.loadIdentities.mockRejectedValueOnce(serviceError('The store is locked.', 'local'));
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'failed'}));
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
 		expect(fakes.deleteUser).toHaveBeenCalledTimes(1);
@@ -343,7 +343,7 @@ describe('errors with consequences for the store and the next retry', () => {
 
 	it('keeps the label when saving it fails: RETRY saves it again, BACK returns to the identity', async () => {
 		const harness = await connected({}, fakes => {
-			fakes.renameIdentity.mockRejectedValueOnce(serviceError('The store is read-only.', 'store'));
+			fakes.renameIdentity.mockRejectedValueOnce(serviceError('The store is read-only.', 'local'));
 		});
 		const {actor, fakes, sendAndWait} = harness;
 		await manageIdentity(harness);
@@ -354,7 +354,7 @@ describe('errors with consequences for the store and the next retry', () => {
 		expect(actor.getSnapshot().matches({manage: 'savingLabel'})).toBe(true);
 		const failed = await harness.waitUntil(s => s.matches({manage: 'renaming'}));
 		expect(failed.context).toMatchObject({
-			error: {message: 'The store is read-only.', kind: 'store'},
+			error: {message: 'The store is read-only.', kind: 'local'},
 			pendingLabel: 'Alice (demo)',
 			userId: alice.id,
 		});
@@ -374,7 +374,7 @@ describe('errors with consequences for the store and the next retry', () => {
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));
 		expect(fakes.renameIdentity).toHaveBeenCalledTimes(2);
 
-		fakes.renameIdentity.mockRejectedValueOnce(serviceError('The store is read-only.', 'store'));
+		fakes.renameIdentity.mockRejectedValueOnce(serviceError('The store is read-only.', 'local'));
 		await sendAndWait({type: 'CHOOSE_ACTION', action: 'rename'}, s => s.matches({manage: 'renaming'}));
 		await sendAndWait({type: 'SUBMIT_LABEL', label: 'Al'}, s => s.matches({manage: 'renaming'}) && s.context.error !== undefined);
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'identity'}));

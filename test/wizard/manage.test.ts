@@ -239,7 +239,7 @@ describe('manage', () => {
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'list'}));
 		expect(fakes.createUser).not.toHaveBeenCalled();
 
-		fakes.createUser.mockRejectedValueOnce(serviceError('The label carol is already used.', 'store'));
+		fakes.createUser.mockRejectedValueOnce(serviceError('The label carol is already used.', 'local'));
 		await sendAndWait({type: 'CREATE_IDENTITY'}, s => s.matches({manage: 'naming'}));
 		await sendAndWait({type: 'SUBMIT_LABEL', label: 'carol'}, s => s.matches({manage: 'naming'}) && s.context.error !== undefined);
 		expect(context()).toMatchObject({pendingLabel: 'carol', error: {message: 'The label carol is already used.'}});

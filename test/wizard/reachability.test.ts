@@ -1,3 +1,4 @@
+import {UserError} from '../../source/errors/user-error.js';
 import {describe, expect, it} from 'vitest';
 import type {AnyEventObject} from 'xstate';
 import {getShortestPaths, getStateNodes, type StatePath} from 'xstate/graph';
@@ -78,7 +79,7 @@ function actorEvents(snapshot: WizardSnapshot): AnyEventObject[] {
 				{type: `xstate.error.actor.${invoke.id}`, error: serviceError(`${src} failed`, 'network')},
 				// A 403 exchange: a opens the assignments.
 				...(src === 'exchangeEntraToken'
-					? [{type: `xstate.error.actor.${invoke.id}`, error: Object.assign(serviceError('not assigned', 'authentication'), {details: {statusCode: 403}})}]
+					? [{type: `xstate.error.actor.${invoke.id}`, error: new UserError('authentication', 'not assigned', {details: {statusCode: 403}})}]
 					: []),
 			];
 		}),
