@@ -50,6 +50,20 @@ module.exports = {
 			to: {},
 		},
 		{
+			name: 'no-unresolvable',
+			severity: 'error',
+			comment: 'An import that resolves to nothing: a typo, or a package that is not a dependency.',
+			from: {path: '^source/'},
+			to: {couldNotResolve: true},
+		},
+		{
+			name: 'source-never-imports-the-build',
+			severity: 'error',
+			comment: 'source/ imports source/, never dist/ (the package importing itself, acs-tokens/…, resolves there): the rules above could not see it.',
+			from: {path: '^source/'},
+			to: {path: '^dist/'},
+		},
+		{
 			name: 'no-circular',
 			severity: 'error',
 			comment: 'No import cycles: each module sits above the ones it imports.',
