@@ -192,8 +192,8 @@ ACS API 沒有「列出身分識別」作業：此本機存放區就是唯一的
 選項
   --profile NAME         只列出此設定檔的身分識別
   --emulator             只列出本機模擬器的身分識別
-  --reveal               搭配 --json 時，若已儲存最後一個權杖（settings --store-tokens on），
-                         也輸出權杖本身；不加此旗標時不輸出權杖
+  --reveal               搭配 --json 時，也輸出已儲存的最後一個權杖本身
+                         （settings --store-tokens on）；不加此旗標時不輸出權杖
 
 ${output}
 

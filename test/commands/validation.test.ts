@@ -117,9 +117,10 @@ describe('input refused once the store is read', () => {
 		expect(forget.stderr).toBe(
 			`acs-tokens: There is no profile "elsewhere". Saved profiles: 127.0.0.1-${profile()}. Run "acs-tokens profiles" to see them.\n`,
 		);
+		// The emulator's profile exists before it is saved: alice is simply not stored there.
 		const emulatorProfile = await sandbox.run(['user', 'rename', '--emulator', '--user', 'alice', '--label', 'x']);
 		expect(emulatorProfile.code).toBe(2);
-		expect(emulatorProfile.stderr).toMatch(/^acs-tokens: There is no profile "emulator"\./);
+		expect(emulatorProfile.stderr).toBe('acs-tokens: No identity "alice" in the local store for profile emulator. Run "acs-tokens users" to see them.\n');
 		expect(emulatorProfile.stderr).not.toMatch(stackTraceLine);
 	});
 
