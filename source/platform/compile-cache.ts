@@ -1,4 +1,5 @@
-import {mkdirSync, readdirSync, rmSync, statSync, utimesSync} from 'node:fs';
+import {readdirSync, rmSync, statSync, utimesSync} from 'node:fs';
+import {makeDirectories} from './make-directories.js';
 import path from 'node:path';
 
 const day = 86_400_000;
@@ -17,7 +18,7 @@ export function versionCacheDirectory(root: string, version: string, now = Date.
 	const directory = path.join(root, version);
 	const seen = statSync(directory, {throwIfNoEntry: false});
 	if (seen === undefined) {
-		mkdirSync(directory, {recursive: true, mode: 0o700});
+		makeDirectories(directory, 0o700);
 		removeUnused(root, version, now);
 	} else if (now - seen.mtimeMs > day) {
 		const time = new Date(now);

@@ -1,4 +1,5 @@
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {makeDirectories} from '../platform/make-directories.js';
 import path from 'node:path';
 import Conf from 'conf';
 import {asStoreFileError, ConfigDirectoryError, CorruptStoreError, StoreVersionError} from './errors.js';
@@ -160,7 +161,7 @@ export function readSnapshot(conf: Conf<StoreData>): StoreData {
 export function ensureDirectory(directory: string): void {
 	try {
 		// The file may hold an access key or tokens: keep a directory we create private.
-		mkdirSync(directory, {recursive: true, mode: 0o700});
+		makeDirectories(directory, 0o700);
 	} catch (error) {
 		throw new ConfigDirectoryError(
 			text.store.configDirectoryUnusable(directory, (error as NodeJS.ErrnoException).code ?? (error as Error).message),

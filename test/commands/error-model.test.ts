@@ -190,4 +190,16 @@ describe('one error model', () => {
 		expect(result.code).toBe(70);
 		expect(result.stderr).toMatch(new RegExp(`acs-tokens: unexpected error \\(a bug; please report it\\):\\nError: a late ${late}\\n +at `));
 	});
+
+	it.runIf(process.platform === 'linux')('a config or cache directory that cannot be made under /proc is refused at once (Node\'s recursive mkdir loops for ever there)', async () => {
+		const sandbox = await createSandbox();
+		const refused = await sandbox.run(['users', '--config-dir', '/proc/nope', '--json'], {timeoutMs: 10_000});
+		expect([refused.code, parseJson<{error: unknown}>(refused).error]).toEqual([
+			1,
+			{kind: 'local', message: 'Cannot use /proc/nope as the config directory (ENOENT). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.'},
+		]);
+		// The compile cache is only an aid: with no directory for it, the command runs uncached.
+		const uncached = await sandbox.run(['users', '--json'], {env: {ACS_TOKENS_CACHE_DIR: '/proc/nope'}, timeoutMs: 10_000});
+		expect([uncached.code, parseJson(uncached)]).toEqual([0, {identities: []}]);
+	});
 });

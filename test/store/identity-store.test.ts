@@ -49,7 +49,7 @@ describe('IdentityStore files', () => {
 		await writeFile(file, '');
 		expect(() => IdentityStore.open({configDirectory: file})).toThrow(
 			new ConfigDirectoryError(
-				`Cannot use ${file} as the config directory (EEXIST). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
+				`Cannot use ${file} as the config directory (ENOTDIR). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
 			),
 		);
 	});
