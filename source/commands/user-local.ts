@@ -1,4 +1,5 @@
 import {emulatorProfileName} from '../identity/connection.js';
+import {refuseTwoConnections} from '../session/connection-flags.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import {confirm, type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
 import {UserError} from '../errors/user-error.js';
@@ -38,6 +39,7 @@ export const userForget: Command = {
 	},
 	async run(argv, io) {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
+		refuseTwoConnections(values);
 		const store = openStore(io, values['config-dir']);
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
 		const said = text.commands.userLocal;
@@ -72,6 +74,7 @@ export const userRename: Command = {
 			throw new UsageError(text.commands.userLocal.labelLikeId);
 		}
 
+		refuseTwoConnections(values);
 		const store = openStore(io, values['config-dir']);
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
 		const label = values.label.trim() === '' ? undefined : values.label.trim();

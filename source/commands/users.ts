@@ -1,4 +1,5 @@
 import {emulatorProfileName} from '../identity/connection.js';
+import {refuseTwoConnections} from '../session/connection-flags.js';
 import {UnknownProfileError} from '../store/errors.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
@@ -14,6 +15,7 @@ export const users: Command = {
 	},
 	async run(argv, io) {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}, reveal: {type: 'boolean'}});
+		refuseTwoConnections(values);
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
 		// The emulator's profile exists before it is saved, as everywhere: unsaved, it lists no one.

@@ -1,4 +1,6 @@
+import {UserError} from '../errors/user-error.js';
 import type {ConnectionRequest} from '../identity/connection.js';
+import {text} from '../text/index.js';
 
 /** The flags that name a connection, as the commands and the wizard take them. */
 export type ConnectionFlags = {
@@ -10,11 +12,23 @@ export type ConnectionFlags = {
 };
 
 /**
- * The connection the flags name, first match wins: --connection-string, --emulator, --endpoint
+ * The connection the flags name (one at most; refuseTwoConnections): --connection-string, --emulator, --endpoint
  * (keyless, Microsoft Entra ID; --tenant narrows it), --profile; none: discovery. The commands
  * open their session with it, and the wizard connects at once to what it names.
  */
+/**
+ * Two flags that each name a connection are a mistake, not a choice by precedence: the one
+ * that would lose (a --profile that does not exist, say) would be ignored in silence.
+ */
+export function refuseTwoConnections(flags: ConnectionFlags): void {
+	const given = (['connection-string', 'emulator', 'endpoint', 'profile'] as const).filter(flag => flags[flag] !== undefined && flags[flag] !== false);
+	if (given.length > 1) {
+		throw new UserError('usage', text.errors.twoConnections(given.map(flag => `--${flag}`)));
+	}
+}
+
 export function requestFromFlags(flags: ConnectionFlags): ConnectionRequest | undefined {
+	refuseTwoConnections(flags);
 	if (flags['connection-string'] !== undefined) {
 		return {kind: 'connection-string', value: flags['connection-string']};
 	}

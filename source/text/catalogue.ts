@@ -265,6 +265,8 @@ export type Catalogue = {
 		connectionString: (problem: ConnectionStringProblem) => string;
 		/** Where a profile's key comes from, inside profileKeyMissing: `VAR in /path/.env`. */
 		keyInDotenv: (variable: string, path: string) => string;
+		/** More than one of --connection-string, --emulator, --endpoint, --profile: `flags` as given. */
+		twoConnections: (flags: readonly string[]) => string;
 		/** A .env that exists but cannot be read: `code` is the system's (EISDIR, EACCES, …). */
 		dotenvUnreadable: (path: string, code: string) => string;
 		denied: (endpoint: string) => string;

@@ -202,4 +202,21 @@ describe('one error model', () => {
 		const uncached = await sandbox.run(['users', '--json'], {env: {ACS_TOKENS_CACHE_DIR: '/proc/nope'}, timeoutMs: 10_000});
 		expect([uncached.code, parseJson(uncached)]).toEqual([0, {identities: []}]);
 	});
+
+	it.each([
+		[['user', 'create', '--emulator', '--profile', 'nope']],
+		[['users', '--emulator', '--profile', 'nope']],
+		[['user', 'rename', '--emulator', '--profile', 'nope', '--user', 'x', '--label', 'y']],
+		[['token', 'issue', '--profile', 'nope', '--connection-string', '-', '--user', 'x', '--scopes', 'chat']],
+	])('two flags that name a connection are a usage error, not a silent choice (%j)', async command => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run([...command, '--json'], {input: ''});
+		expect(result.code).toBe(2);
+		expect(parseJson<{error: {kind: string; message: string}}>(result).error).toEqual({
+			kind: 'usage',
+			message: expect.stringMatching(/^--[\w-]+ and --[\w-]+ name different connections: give only one of them\.$/),
+		});
+		// Nothing was created under the flag that would have won.
+		expect(parseJson(await sandbox.run(['users', '--json']))).toEqual({identities: []});
+	});
 });
