@@ -5,7 +5,7 @@ import type {Catalogue} from './catalogue.js';
  * zh-TW one translates them too.
  */
 
-const connection = `Connection (first match wins)
+const connection = `Connection (at most one of these flags; with none, the first found below)
   --connection-string S  endpoint=https://…;accesskey=… (- reads it from stdin, so that
                          the key is not on the command line)
   --emulator             the local emulator (offline, no Azure account)

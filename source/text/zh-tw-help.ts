@@ -1,6 +1,6 @@
 import type {Catalogue} from './catalogue.js';
 
-const connection = `連線（依序採用第一個符合者）
+const connection = `連線（以下旗標至多擇一；皆未提供時，採用下方第一個找到者）
   --connection-string S  endpoint=https://…;accesskey=…（- 表示從 stdin 讀取，
                          金鑰便不會出現在命令列上）
   --emulator             本機模擬器（離線，不需 Azure 帳戶）
