@@ -1,4 +1,5 @@
 import type {ErrorObject} from 'ajv/dist/2020.js';
+import {text} from '../text/index.js';
 // The schema compiled ahead of time (scripts/generate-store-validator.ts): nothing is compiled at run time.
 import validateStore from './generated/validate-store.js';
 
@@ -8,8 +9,8 @@ const validate = validateStore as Validate;
 /** `profiles/0/keySource`, or the key a rule about a level's keys names. */
 function keyOf({instancePath, params}: ErrorObject): string {
 	const level = instancePath.slice(1).replaceAll(/~([01])/g, (_match, code: string) => (code === '0' ? '~' : '/'));
-	const {additionalProperty, unevaluatedProperty, propertyName} = params as Record<string, string | undefined>;
-	const key = additionalProperty ?? unevaluatedProperty ?? propertyName;
+	const {additionalProperty, unevaluatedProperty, propertyName, missingProperty} = params as Record<string, string | undefined>;
+	const key = additionalProperty ?? unevaluatedProperty ?? propertyName ?? missingProperty;
 	if (key === undefined) {
 		return level;
 	}
@@ -18,7 +19,7 @@ function keyOf({instancePath, params}: ErrorObject): string {
 }
 
 /**
- * What in the data the acs-tokens format refuses, one phrase per rule broken; undefined when
+ * What in the data the acs-tokens format refuses, one phrase per rule broken (at most three, the rest counted); undefined when
  * it is all well. Our own check, made on every read and before every write, so that a damaged
  * file is known by this answer and never by the text of a library's error.
  */
@@ -27,7 +28,48 @@ export function storeViolations(data: unknown): string | undefined {
 		return endpointViolations(data as {profiles: readonly {endpoint: string}[]});
 	}
 
-	return (validate.errors ?? []).map(error => `\`${keyOf(error)}\` ${error.message ?? ''}`.trim()).join('; ');
+	return phrases(validate.errors ?? []);
+}
+
+/** At most this many rules are named; the rest are counted. */
+const shownViolations = 3;
+
+/**
+ * One phrase a rule, for a person: a value that fits none of the forms it may take (a key
+ * source, a token's record) is named once, not with each form's own complaints beside it.
+ */
+function phrases(errors: readonly ErrorObject[]): string {
+	const rules = text.store.rules;
+	const inBranch = /\/(?:oneOf|anyOf)\/\d+\//;
+	const said = [
+		...new Set(
+			errors
+				.filter(error => !inBranch.test(error.schemaPath))
+				.map(error => {
+					const key = keyOf(error);
+					switch (error.keyword) {
+						case 'required': {
+							return rules.missing(key);
+						}
+
+						case 'additionalProperties':
+						case 'unevaluatedProperties': {
+							return rules.notInTheFormat(key);
+						}
+
+						case 'oneOf':
+						case 'anyOf': {
+							return rules.noneOfTheForms(key);
+						}
+
+						default: {
+							return rules.other(key, error.message ?? error.keyword);
+						}
+					}
+				}),
+		),
+	];
+	return rules.list(said.slice(0, shownViolations), Math.max(0, said.length - shownViolations));
 }
 
 /** An endpoint the schema's pattern lets through that the URL parser still refuses (`https://[::1`). */

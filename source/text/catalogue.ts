@@ -242,6 +242,16 @@ export type Catalogue = {
 			notTheFormat: (found: string) => string;
 			couldNotMigrate: string;
 		};
+		/** One rule of the format a file breaks, naming the place in it (`profiles/0/createdAt`). */
+		rules: {
+			missing: (key: string) => string;
+			notInTheFormat: (key: string) => string;
+			noneOfTheForms: (key: string) => string;
+			/** Any other rule, in the schema checker's own (English) words. */
+			other: (key: string, said: string) => string;
+			/** Joins the rules named, and counts those left out. */
+			list: (shown: readonly string[], more: number) => string;
+		};
 		/** A value handed to the store that it refuses. */
 		invalid: {
 			name: (field: 'profile name' | 'label', value: string, maxLength: number) => string;

@@ -52,8 +52,15 @@ export const en: Catalogue = {
 			notJson: 'it is not valid JSON',
 			notAnObject: 'it is not a JSON object',
 			badVersion: version => `its format version ${version} is not x.y.z`,
-			notTheFormat: found => `it does not match the acs-tokens format (${found})`,
+			notTheFormat: found => `it does not match the acs-tokens format: ${found}`,
 			couldNotMigrate: 'it could not be brought up to the current format',
+		},
+		rules: {
+			missing: key => `\`${key}\` is missing`,
+			notInTheFormat: key => `\`${key}\` is not part of the format`,
+			noneOfTheForms: key => `\`${key}\` matches none of the forms it may take`,
+			other: (key, said) => `\`${key}\` ${said}`,
+			list: (shown, more) => `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
 		},
 		invalid: {
 			name: (field, value, maxLength) =>

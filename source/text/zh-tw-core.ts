@@ -41,8 +41,15 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			notJson: '它不是有效的 JSON',
 			notAnObject: '它不是 JSON 物件',
 			badVersion: version => `其格式版本 ${version} 不是 x.y.z`,
-			notTheFormat: found => `它不符合 acs-tokens 的格式（${found}）`,
+			notTheFormat: found => `它不符合 acs-tokens 的格式：${found}`,
 			couldNotMigrate: '無法將它升級為目前的格式',
+		},
+		rules: {
+			missing: key => `缺少 \`${key}\``,
+			notInTheFormat: key => `\`${key}\` 不屬於此格式`,
+			noneOfTheForms: key => `\`${key}\` 不符合它可採用的任何形式`,
+			other: (key, said) => `\`${key}\` ${said}`,
+			list: (shown, more) => `${shown.join('；')}${more > 0 ? `；另有 ${more} 項` : ''}`,
 		},
 		invalid: {
 			name: (field, value, maxLength) =>

@@ -114,7 +114,7 @@ describe('a broken store file', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('No identities yet. Create one: acs-tokens user create --emulator --label alice\n');
 		const [aside] = await asideFiles(sandbox);
-		expect(result.stderr).toMatch(/^warning: .+ could not be read \(it does not match the acs-tokens format \(.+\)\)\. It was moved to .+ and a new, empty config was started; copy back from it what you need\.\n$/);
+		expect(result.stderr).toMatch(/^warning: .+ could not be read \(it does not match the acs-tokens format: .+\)\. It was moved to .+ and a new, empty config was started; copy back from it what you need\.\n$/);
 		expect(result.stderr).toContain(` ${sandbox.configFile} `);
 		expect(result.stderr).toContain(` ${aside} `);
 		expect(await readFile(aside as string, 'utf8')).toBe(broken);

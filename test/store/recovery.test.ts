@@ -34,19 +34,29 @@ describe('a broken config file', () => {
 		[
 			'a value the schema refuses',
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, keySource: {kind: 'magic'}}], settings: {storeTokens: false}}),
-			/it does not match the acs-tokens format \(`profiles\/0\/keySource` /,
+			// Named once, without each form's complaint about it (the kind, the variable, the path…).
+			/it does not match the acs-tokens format: `profiles\/0\/keySource` matches none of the forms it may take\)\./,
 		],
 		[
 			'an endpoint that is no URL',
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, endpoint: 'https://[::1/'}], settings: {storeTokens: false}}),
-			/it does not match the acs-tokens format \(`profiles\/0\/endpoint` must be a URL\)/,
+			/it does not match the acs-tokens format: `profiles\/0\/endpoint` must be a URL\)/,
 		],
 		[
 			'an endpoint with a space',
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, endpoint: 'https://exa mple.com/'}], settings: {storeTokens: false}}),
-			/it does not match the acs-tokens format \(`profiles\/0\/endpoint` must match pattern "[^"]+"\)\)/,
+			/it does not match the acs-tokens format: `profiles\/0\/endpoint` must match pattern "[^"]+"\)\./,
 		],
-		['a key the format does not have', JSON.stringify({profiles: [], settings: {storeTokens: false}, tokens: {}}), /it does not match the acs-tokens format/],
+		[
+			'a key the format does not have',
+			JSON.stringify({profiles: [], settings: {storeTokens: false}, tokens: {}}),
+			/it does not match the acs-tokens format: `tokens` is not part of the format\)\./,
+		],
+		[
+			'a profile without its fields',
+			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{name: 'dev'}], settings: {storeTokens: false}}),
+			/it does not match the acs-tokens format: `profiles\/0\/endpoint` is missing; `profiles\/0\/keySource` is missing; `profiles\/0\/createdAt` is missing; and 1 more\)\./,
+		],
 		['an unreadable format version', JSON.stringify({__internal__: {migrations: {version: 'one'}}}), /its format version "one" is not x\.y\.z/],
 	];
 
