@@ -219,6 +219,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
 			</Box>
+			{context.storeNews ? <Text color="yellow">{text.commands.warning(context.storeNews)}</Text> : undefined}
 			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
 			<Footer keys={footerKeys(snapshot, meta, typing)} width={size.columns} />

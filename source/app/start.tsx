@@ -170,8 +170,16 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const saved = readSavedProfiles(configDirectory);
 		const choices = await connectionChoices(saved, io.env, io.cwd);
 		const autoConnect = autoConnectChoice(values, saved);
-		// Store warnings (a damaged file moved aside) would draw over the wizard: shown after it.
+		// Store warnings (a damaged file moved aside): shown in the wizard, with the choices its
+		// saved profiles gave redone, and printed again after it, where they stay in the scrollback.
 		const warnings: string[] = [];
+		const storeWarned = (message: string) => {
+			warnings.push(message);
+			connectionChoices(readSavedProfiles(configDirectory), io.env, io.cwd).then(
+				fresh => actor.send({type: 'STORE_WARNING', message, choices: fresh}),
+				() => actor.send({type: 'STORE_WARNING', message, choices}),
+			);
+		};
 
 		const [{createActor}, {createWizardServices}, ui] = await Promise.all([
 			import('xstate'),
@@ -192,7 +200,7 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 		const services = createWizardServices({
 			openStore: async () => {
 				const {IdentityStore} = await import('../store/identity-store.js');
-				return IdentityStore.open({configDirectory, onWarning: message => warnings.push(message)});
+				return IdentityStore.open({configDirectory, onWarning: storeWarned});
 			},
 			env: io.env,
 			cwd: io.cwd,

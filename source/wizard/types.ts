@@ -189,7 +189,12 @@ export type WizardEvent =
 	/** A store write failed after the operation succeeded: shown, never silent. */
 	| {readonly type: 'STORE_FAILED'; readonly message: string}
 	/** The embedded emulator's thread died and was started again, or could not be. */
-	| {readonly type: 'EMULATOR_EVENT'; readonly message: string};
+	| {readonly type: 'EMULATOR_EVENT'; readonly message: string}
+	/**
+	 * The store, opened after the first frame, warned (a damaged config file moved aside, a
+	 * stale lock taken over): what it said, and the connection choices as they now are.
+	 */
+	| {readonly type: 'STORE_WARNING'; readonly message: string; readonly choices: readonly ConnectionChoice[]};
 
 export type WizardContext = {
 	readonly choices: readonly ConnectionChoice[];
@@ -229,6 +234,8 @@ export type WizardContext = {
 	readonly notice: string | undefined;
 	/** What happened to the embedded emulator, shown on every screen until the next such news. */
 	readonly emulatorNews: string | undefined;
+	/** What the store warned of when it opened (a damaged config moved aside), shown on every screen. */
+	readonly storeNews: string | undefined;
 	/** The Teams flow: the app (client) id typed, the device code on screen, whose token is exchanged, and the Teams user's oid. */
 	readonly teamsAppId: string | undefined;
 	readonly teamsDeviceCode: TeamsDeviceCode | undefined;

@@ -42,6 +42,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		action: undefined,
 		notice: undefined,
 		emulatorNews: undefined,
+		storeNews: undefined,
 		teamsAppId: undefined,
 		teamsDeviceCode: undefined,
 		teamsUser: undefined,
@@ -67,6 +68,9 @@ export const wizardMachine = wizardSetup.createMachine({
 		],
 		STORE_FAILED: {actions: assign({notice: ({event}) => event.message})},
 		EMULATOR_EVENT: {actions: assign({emulatorNews: ({event}) => event.message})},
+		// The first frame's saved profiles were read from the file before the store checked it:
+		// once it is moved aside, they are gone, and the choices say so.
+		STORE_WARNING: {actions: assign({storeNews: ({event}) => event.message, choices: ({event}) => event.choices})},
 		SIGNED_IN: {guard: 'keyless', actions: assign({signedIn: ({event}) => event.signedIn})},
 	},
 	states: {

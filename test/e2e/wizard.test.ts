@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {readdir, stat} from 'node:fs/promises';
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {promisify} from 'node:util';
@@ -345,6 +345,34 @@ describe('managing identities made in an earlier session', () => {
 	}, 90_000);
 });
 
+describe('a config file found damaged when the wizard starts', () => {
+	test('is moved aside, the wizard says where on screen, and stops offering the profiles read from it', async () => {
+		const sandbox = await createSandbox();
+		// A profile the first frame reads, in a file the store then refuses (identities is not a list).
+		const damaged = JSON.stringify({
+			profiles: [{name: 'prod', endpoint: 'https://prod.communication.azure.com/', keySource: {kind: 'keychain'}}],
+			identities: 'oops',
+		});
+		await writeFile(sandbox.configFile, damaged);
+		const session = openWizard(sandbox);
+		const screen = await session.waitFor(shown => /warning:/.test(shown) && !shown.includes('Profile prod'));
+		const [aside] = (await readdir(sandbox.configDirectory)).filter(name => name.startsWith('config.json.corrupt-'));
+		expect(aside).toBeDefined();
+		expect(await readFile(`${sandbox.configDirectory}/${aside}`, 'utf8')).toBe(damaged);
+		// The path may be wrapped anywhere: read the screen's lines as one.
+		expect(screen.replaceAll('\n', '')).toContain(aside);
+		expect(screen).toContain('Local emulator (offline, no Azure account)');
+		// The store works on the new file: the emulator connects, and q quits.
+		await connectToEmulator(session);
+		await session.press('q', exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+		// Said again below the wizard's last frame, where the scrollback keeps it.
+		const afterLastFrame = session.raw.slice(session.raw.lastIndexOf('\u001B[?2026l'));
+		expect(afterLastFrame).toContain(`could not be read`);
+		expect(afterLastFrame).toContain(aside);
+	}, 60_000);
+});
+
 describe('wide characters in the built UI', () => {
 	test('a CJK label takes two columns a character: the list columns stay aligned', async () => {
 		const sandbox = await createSandbox();
@@ -456,7 +484,6 @@ describe('Ctrl+C and quitting', () => {
 			env: {NODE_OPTIONS: `--import=${new URL('../_helpers/late-bug.mjs', import.meta.url).pathname}`, LATE_BUG_SIGNAL: '1', LATE_BUG_PID_FILE: pidFile},
 		});
 		await connectToEmulator(session);
-		const {readFile} = await import('node:fs/promises');
 		process.kill(Number(await readFile(pidFile, 'utf8')), 'SIGUSR2');
 		await session.waitFor(exitMarker, 20_000);
 		expect(await expectCleanExit(session, {bug: true})).toBe(70);
