@@ -62,6 +62,23 @@ function phrases(errors: readonly ErrorObject[]): string {
 							return rules.noneOfTheForms(key);
 						}
 
+						case 'type': {
+							return rules.wrongType(key, String((error.params as {type?: unknown}).type));
+						}
+
+						case 'pattern':
+						case 'format':
+						case 'const':
+						case 'enum':
+						case 'minimum':
+						case 'maximum':
+						case 'minLength':
+						case 'maxLength':
+						case 'minItems':
+						case 'maxItems': {
+							return rules.notAllowed(key);
+						}
+
 						default: {
 							return rules.other(key, error.message ?? error.keyword);
 						}

@@ -247,6 +247,10 @@ export type Catalogue = {
 			missing: (key: string) => string;
 			notInTheFormat: (key: string) => string;
 			noneOfTheForms: (key: string) => string;
+			/** `type` is JSON's: string, number, integer, boolean, array, object, null. */
+			wrongType: (key: string, type: string) => string;
+			/** A value the format does not allow there (a pattern, a list of values, a range, a length). */
+			notAllowed: (key: string) => string;
 			/** Any other rule, in the schema checker's own (English) words. */
 			other: (key: string, said: string) => string;
 			/** Joins the rules named, and counts those left out. */

@@ -59,6 +59,8 @@ export const en: Catalogue = {
 			missing: key => `\`${key}\` is missing`,
 			notInTheFormat: key => `\`${key}\` is not part of the format`,
 			noneOfTheForms: key => `\`${key}\` matches none of the forms it may take`,
+			wrongType: (key, type) => `\`${key}\` must be ${type === 'array' || type === 'object' || type === 'integer' ? 'an' : 'a'} ${type}`,
+			notAllowed: key => `\`${key}\` has a value the format does not allow`,
 			other: (key, said) => `\`${key}\` ${said}`,
 			list: (shown, more) => `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
 		},

@@ -48,6 +48,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			missing: key => `缺少 \`${key}\``,
 			notInTheFormat: key => `\`${key}\` 不屬於此格式`,
 			noneOfTheForms: key => `\`${key}\` 不符合它可採用的任何形式`,
+			wrongType: (key, type) => `\`${key}\` 必須是${({string: '字串', number: '數字', integer: '整數', boolean: '布林值', array: '陣列', object: '物件', null: 'null'} as Record<string, string>)[type] ?? ` ${type}`}`,
+			notAllowed: key => `\`${key}\` 的值不為此格式所允許`,
 			other: (key, said) => `\`${key}\` ${said}`,
 			list: (shown, more) => `${shown.join('；')}${more > 0 ? `；另有 ${more} 項` : ''}`,
 		},

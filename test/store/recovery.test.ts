@@ -45,7 +45,7 @@ describe('a broken config file', () => {
 		[
 			'an endpoint with a space',
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [{...profile, endpoint: 'https://exa mple.com/'}], settings: {storeTokens: false}}),
-			/it does not match the acs-tokens format: `profiles\/0\/endpoint` must match pattern "[^"]+"\)\./,
+			/it does not match the acs-tokens format: `profiles\/0\/endpoint` has a value the format does not allow\)\./,
 		],
 		[
 			'a key the format does not have',
