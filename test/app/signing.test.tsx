@@ -60,6 +60,24 @@ describe('the signing panel (s)', () => {
 		}
 	});
 
+	it('closes when a field of the step opens: the name typed and what the step then says are seen; s shows it again', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		const panel = await app.press('s', 'How the request was signed');
+		expect(panel).not.toContain('Access token:');
+		const prompt = await app.press('f', 'Save the token to this file: access-token.txt');
+		expect(prompt).not.toContain('How the request was signed');
+		expectFits(prompt);
+		await app.type('.bak');
+		await app.waitForText('access-token.txt.bak');
+		await app.press(keys.enter, 'Saved to access-token.txt.bak (mode 600).');
+		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(expect.any(String), 'access-token.txt.bak');
+		await app.press('s', 'How the request was signed');
+		for (const frame of app.frames()) {
+			expectFits(frame);
+		}
+	});
+
 	it('keeps the step on screen beside the panel where there is room', async () => {
 		const app = await renderConnected({columns: 100, rows: 40});
 		await app.press(keys.enter, 'Step 1 of 6');
