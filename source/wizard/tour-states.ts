@@ -22,6 +22,7 @@ export const tourStates = wizardSetup.createStateConfig({
 					naming: {
 						tags: ['typing'],
 						meta: {view: 'newLabel'},
+						entry: 'hideSigning',
 						on: {SUBMIT_LABEL: {target: 'ready', actions: assign({pendingLabel: ({event}) => event.label})}, BACK: 'ready'},
 					},
 					running: {
@@ -45,6 +46,7 @@ export const tourStates = wizardSetup.createStateConfig({
 					renaming: {
 						tags: ['typing'],
 						meta: {view: 'rename', showsExchange: true},
+						entry: 'hideSigning',
 						on: {SUBMIT_LABEL: {target: 'savingLabel', actions: assign({pendingLabel: ({event}) => event.label})}, BACK: 'done'},
 					},
 					savingLabel: {

@@ -153,6 +153,8 @@ export const wizardSetup = setup({
 		// The signing panel takes the step's place on a short terminal: a field opened closes it,
 		// so that what is typed, and what the step then says (saved, refused), is seen. s shows it again.
 		openField: assign({openField: ({event}) => (event.type === 'OPEN_FIELD' ? event.field : undefined), signingShown: false}),
+		/** The same for a step that is all field (a label typed). */
+		hideSigning: assign({signingShown: false}),
 		closeField: assign({openField: undefined}),
 		/** Store writes: supplied by the app; no-ops in a headless machine. */
 		recordIdentity: () => {},

@@ -78,6 +78,20 @@ describe('the signing panel (s)', () => {
 		}
 	});
 
+	it('closes when the label is typed, before the user is created and after', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press('s', 'How the request was signed');
+		await app.press('l', 'Label for the new identity');
+		await app.type('learner');
+		await app.press(keys.enter, 'Label: learner (kept only on this machine)');
+		await app.press(keys.enter, 'Created');
+		await app.press('s', 'How the request was signed');
+		await app.press('l', 'New label (empty removes it): learner');
+		expect(app.lastFrame()).not.toContain('How the request was signed');
+	});
+
 	it('keeps the step on screen beside the panel where there is room', async () => {
 		const app = await renderConnected({columns: 100, rows: 40});
 		await app.press(keys.enter, 'Step 1 of 6');
