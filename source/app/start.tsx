@@ -223,7 +223,8 @@ export async function runWizard(argv: readonly string[], io: CommandIo): Promise
 
 						return {message: copy.message, sent: copy.sequence !== undefined};
 					},
-					saveTokenToFile: async (token: string, file: string) => (await exporter()).saveTokenToFile(token, file, io.cwd),
+					saveTokenToFile: async (token: string, file: string, replace?: boolean) =>
+						(await exporter()).saveTokenToFile(token, file, io.cwd, replace),
 					saveTokenToDotenv: async (token: string, variable: string) => (await exporter()).saveTokenToDotenv(token, variable, io.cwd),
 				},
 				plainSymbols: values['plain-symbols'] === true || saved.settings.symbols === 'plain',

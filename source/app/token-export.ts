@@ -2,17 +2,37 @@ import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
+import type {FileSave} from './effects.js';
 
-export async function saveTokenToFile(token: string, file: string, cwd: string): Promise<string> {
+/** A write the system refused, said with the file's path and the system's code. */
+function refused(target: string, error: unknown): unknown {
+	const {code} = error as NodeJS.ErrnoException;
+	return typeof code === 'string' ? new UserError('local', text.wizard.token.saveFailed(target, code), {cause: error}) : error;
+}
+
+/**
+ * Writes the token (or the claims) to `file`, private to the user. A file that exists is left as
+ * it is unless `replace` says the user chose to replace it: the answer then says it exists.
+ */
+export async function saveTokenToFile(token: string, file: string, cwd: string, replace = false): Promise<FileSave> {
 	if (file.trim() === '') {
 		throw new UserError('usage', text.wizard.token.noFileName);
 	}
 
 	const target = path.resolve(cwd, file.trim());
-	await writeFile(target, `${token}\n`, {mode: 0o600});
-	// The mode above applies only to a new file: an existing one must not stay readable by others.
-	await chmod(target, 0o600);
-	return text.wizard.token.savedFile(target);
+	try {
+		await writeFile(target, `${token}\n`, {mode: 0o600, flag: replace ? 'w' : 'wx'});
+		// The mode above applies only to a new file: a replaced one must not stay readable by others.
+		await chmod(target, 0o600);
+	} catch (error) {
+		if (!replace && (error as NodeJS.ErrnoException).code === 'EEXIST') {
+			return {kind: 'exists', file: target};
+		}
+
+		throw refused(target, error);
+	}
+
+	return {kind: 'saved', message: text.wizard.token.savedFile(target)};
 }
 
 /** Sets `VARIABLE=token` in ./.env, replacing an earlier value and keeping every other line. */
@@ -28,7 +48,7 @@ export async function saveTokenToDotenv(token: string, variable: string, cwd: st
 			return '';
 		}
 
-		throw error;
+		throw refused(target, error);
 	});
 	const lines = before === '' ? [] : before.replace(/\n$/, '').split('\n');
 	const entry = `${name}=${token}`;
@@ -39,7 +59,12 @@ export async function saveTokenToDotenv(token: string, variable: string, cwd: st
 		lines[index] = entry;
 	}
 
-	await writeFile(target, `${lines.join('\n')}\n`, {mode: 0o600});
-	await chmod(target, 0o600);
+	try {
+		await writeFile(target, `${lines.join('\n')}\n`, {mode: 0o600});
+		await chmod(target, 0o600);
+	} catch (error) {
+		throw refused(target, error);
+	}
+
 	return text.wizard.token.savedDotenv(name, target);
 }

@@ -591,7 +591,10 @@ export type Catalogue = {
 			notAVariable: (name: string) => string;
 			savedFile: (file: string) => string;
 			/** The file or .env could not be written: the system's code (EACCES, ENOENT, …) names why. */
-			saveFailed: (code: string) => string;
+			/** A file or .env that could not be written: where, and the system's code (EACCES, ENOENT, …). */
+			saveFailed: (file: string, code: string) => string;
+			/** The file named exists: Enter on the same name again replaces it. */
+			fileExists: (file: string) => string;
 			savedDotenv: (variable: string, file: string) => string;
 			filePrompt: string;
 			dotenvPrompt: string;

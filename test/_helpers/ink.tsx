@@ -351,7 +351,7 @@ export function fakeEffects(): FakeEffects {
 			message: clipboardCopy(value, {via: 'terminal'}).message,
 			sent: true,
 		})),
-		saveTokenToFile: vi.fn<UiEffects['saveTokenToFile']>(async (_token, file) => `Saved to ${file} (mode 600).`),
+		saveTokenToFile: vi.fn<UiEffects['saveTokenToFile']>(async (_token, file) => ({kind: 'saved', message: `Saved to ${file} (mode 600).`})),
 		saveTokenToDotenv: vi.fn<UiEffects['saveTokenToDotenv']>(async (_token, variable) => `Saved as ${variable} in .env.`),
 		quit: vi.fn<UiEffects['quit']>(),
 	};

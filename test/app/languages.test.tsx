@@ -102,7 +102,7 @@ function renderForWalk(printed = false): AppHarness {
 		},
 		configure(fakes, effects) {
 			fakes.deleteUser.mockRejectedValueOnce(new UserError('network', text.errors.network('https://127.0.0.1:41234/', 'ECONNREFUSED')));
-			effects.saveTokenToFile.mockImplementation(async (_token, file) => text.wizard.token.savedFile(file));
+			effects.saveTokenToFile.mockImplementation(async (_token, file) => ({kind: 'saved', message: text.wizard.token.savedFile(file)}));
 			effects.saveTokenToDotenv.mockImplementation(async (_token, variable) => text.wizard.token.savedDotenv(variable, '.env'));
 		},
 	});

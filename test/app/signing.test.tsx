@@ -71,7 +71,7 @@ describe('the signing panel (s)', () => {
 		await app.type('.bak');
 		await app.waitForText('access-token.txt.bak');
 		await app.press(keys.enter, 'Saved to access-token.txt.bak (mode 600).');
-		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(expect.any(String), 'access-token.txt.bak');
+		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(expect.any(String), 'access-token.txt.bak', false);
 		await app.press('s', 'How the request was signed');
 		for (const frame of app.frames()) {
 			expectFits(frame);

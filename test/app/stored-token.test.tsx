@@ -63,7 +63,7 @@ describe('a stored token in the manager', () => {
 		expect(app.effects.copyToClipboard).toHaveBeenCalledWith(token);
 		await app.press('f', 'Save the token to this file: access-token.txt');
 		await app.press(keys.enter, 'Saved to access-token.txt (mode 600).');
-		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(token, 'access-token.txt');
+		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(token, 'access-token.txt', false);
 		const claims = await app.press('i', 'Claims of the access token');
 		expect(claims.split('\n').map(line => line.trim()).join('')).toContain(aliceId);
 		await app.press(keys.escape, 'Access token:');

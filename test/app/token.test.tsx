@@ -138,8 +138,35 @@ describe('the token view', () => {
 		expect(app.effects.copyToClipboard).not.toHaveBeenCalled();
 
 		await app.press(keys.enter, 'Saved to access-token.txt.bakq (mode 600).');
-		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(tokenOf(app), 'access-token.txt.bakq');
+		expect(app.effects.saveTokenToFile).toHaveBeenCalledWith(tokenOf(app), 'access-token.txt.bakq', false);
 		expect(app.lastFrame()).not.toContain('Save the token to this file');
+	});
+
+	it('asks before replacing a file that exists: Enter on the same name replaces it, another name keeps it', async () => {
+		const app = await renderConnected({
+			configure(_fakes, effects) {
+				effects.saveTokenToFile
+					.mockResolvedValueOnce({kind: 'exists', file: '/work/project/access-token.txt'})
+					.mockResolvedValueOnce({kind: 'exists', file: '/work/project/access-token.txt'});
+			},
+		});
+		await tourToToken(app);
+		await app.press('f', 'Save the token to this file: access-token.txt');
+		let frame = await app.press(keys.enter, next => prose(next).includes('/work/project/access-token.txt already exists.'));
+		expect(prose(frame)).toContain('Enter replaces it; type another name to keep it, or Esc.');
+		// The field is open again on the same name.
+		expect(frame).toContain('Save the token to this file: access-token.txt');
+		expect(footerOf(frame)).toEqual(['Enter continue', 'Esc back']);
+		expect(app.effects.saveTokenToFile).toHaveBeenLastCalledWith(tokenOf(app), 'access-token.txt', false);
+
+		// Esc keeps it; f asks afresh.
+		frame = await app.press(keys.escape, next => !next.includes('Save the token to this file'));
+		expect(prose(frame)).not.toContain('already exists');
+		await app.press('f', 'Save the token to this file: access-token.txt');
+		await app.press(keys.enter, next => prose(next).includes('already exists'));
+		frame = await app.press(keys.enter, 'Saved to access-token.txt (mode 600).');
+		expect(app.effects.saveTokenToFile).toHaveBeenLastCalledWith(tokenOf(app), 'access-token.txt', true);
+		expect(prose(frame)).not.toContain('already exists');
 	});
 
 	it('saves the token as a .env entry named at the e prompt, and shows a failure', async () => {

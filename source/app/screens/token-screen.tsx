@@ -14,6 +14,9 @@ import {claimLines, claimsJson} from '../claims.js';
 import {ClaimsScreen} from './claims-screen.js';
 import {useKeys} from '../hooks/use-keys.js';
 
+/** A name the user gave whose file exists, and that file's full path. */
+type Replacing = {readonly name: string; readonly file: string};
+
 /** A save prompt: what it saves (the token, or the claims as JSON) and where. */
 type Prompt = {readonly kind: 'file' | 'dotenv'; readonly content: string} | undefined;
 
@@ -34,10 +37,9 @@ export function TokenStatusLine({status}: {readonly status: TokenStatus | undefi
 	);
 }
 
-/** A save that failed: the store's and our own refusals are said already; a system error by its code. */
+/** A save that failed: said already by the export (the file and the system's code), or a bug's message. */
 function saveFailure(error: unknown): string {
-	const {code} = error as NodeJS.ErrnoException;
-	return typeof code === 'string' ? text.wizard.token.saveFailed(code) : (error as Error).message;
+	return (error as Error).message;
 }
 
 function SavePrompt(props: {
@@ -50,12 +52,18 @@ function SavePrompt(props: {
 	readonly onClose: () => void;
 	/** The save's outcome, once it is known. */
 	readonly onSaved: (notice: string) => void;
+	/** The file named exists (its full path): nothing was written. */
+	readonly onExists: (name: string, file: string) => void;
+	/** The name found to exist, and its file: Enter on the same name replaces the file. */
+	readonly replacing: Replacing | undefined;
 }) {
 	const [answer, setAnswer] = useState(props.initial);
 	const {prompt, effects} = props;
 	const label =
 		prompt.kind === 'dotenv' ? text.wizard.token.dotenvPrompt : props.claims ? text.wizard.token.claimsView.filePrompt : text.wizard.token.filePrompt;
 	return (
+		<Box flexDirection="column">
+		{props.replacing && prompt.kind === 'file' ? <Prose color="yellow">{text.wizard.token.fileExists(props.replacing.file)}</Prose> : undefined}
 		<Box gap={1}>
 			<Text>{label}</Text>
 			<LineInput
@@ -64,11 +72,18 @@ function SavePrompt(props: {
 				onChange={setAnswer}
 				onSubmit={value => {
 					props.onClose();
-					const save =
-						prompt.kind === 'file' ? effects.saveTokenToFile(prompt.content, value) : effects.saveTokenToDotenv(prompt.content, value);
-					save.then(props.onSaved, (error: unknown) => props.onSaved(saveFailure(error)));
+					const failed = (error: unknown) => props.onSaved(saveFailure(error));
+					if (prompt.kind === 'dotenv') {
+						effects.saveTokenToDotenv(prompt.content, value).then(props.onSaved, failed);
+						return;
+					}
+
+					effects
+						.saveTokenToFile(prompt.content, value, value === props.replacing?.name)
+						.then(saved => (saved.kind === 'saved' ? props.onSaved(saved.message) : props.onExists(value, saved.file)), failed);
 				}}
 			/>
+		</Box>
 		</Box>
 	);
 }
@@ -123,6 +138,15 @@ function TokenSummary(props: {
 	);
 }
 
+/** What a save field opens with: the default name, or the one found to exist (asked again). */
+function initialName(prompt: Prompt, replacing: Replacing | undefined, claims: boolean): string {
+	if (prompt?.kind === 'dotenv') {
+		return 'ACS_USER_ACCESS_TOKEN';
+	}
+
+	return replacing?.name ?? (claims ? 'token-claims.json' : 'access-token.txt');
+}
+
 /** The name being typed, while the machine has the view's field open: what is shown (f), or the token (e). */
 function promptOf(field: OpenField | undefined, shown: string, token: string): Prompt {
 	if (field === 'file') {
@@ -157,6 +181,8 @@ export function TokenScreen(props: {
 	const {claimsShown} = props;
 	const notice = said?.claims === claimsShown ? said.text : undefined;
 	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
+	// A name whose file exists: the field opens again on it, and Enter on it replaces the file.
+	const [replacing, setReplacing] = useState<Replacing | undefined>(undefined);
 
 	const decoded = decodeJwt(props.token.token);
 	const claims = claimsShown && decoded ? claimsJson(decoded) : undefined;
@@ -175,6 +201,7 @@ export function TokenScreen(props: {
 			);
 		},
 		f() {
+			setReplacing(undefined);
 			props.send({type: 'OPEN_FIELD', field: 'file'});
 		},
 		e() {
@@ -208,14 +235,14 @@ export function TokenScreen(props: {
 		props.active,
 	);
 
-	const initial = prompt?.kind === 'dotenv' ? 'ACS_USER_ACCESS_TOKEN' : claims === undefined ? 'access-token.txt' : 'token-claims.json';
-	const noticeRows = notice ? 3 : 0;
+	const initial = initialName(prompt, replacing, claims !== undefined);
+	const reservedRows = (notice ? 3 : 0) + (prompt ? 1 : 0) + (prompt && replacing ? 2 : 0);
 	return (
 		<Box flexDirection="column">
 			{claimsShown && decoded ? (
 				<ClaimsScreen
 					lines={claimLines(decoded, props.status, now, props.presenter)}
-					rows={props.rows - noticeRows - (prompt ? 1 : 0)}
+					rows={props.rows - reservedRows}
 					columns={props.columns}
 					active={props.active && prompt === undefined}
 				/>
@@ -230,7 +257,15 @@ export function TokenScreen(props: {
 					active={props.active}
 					effects={props.effects}
 					onClose={() => props.send({type: 'CLOSE_FIELD'})}
-					onSaved={setNotice}
+					onSaved={value => {
+						setReplacing(undefined);
+						setNotice(value);
+					}}
+					onExists={(name, file) => {
+						setReplacing({name, file});
+						props.send({type: 'OPEN_FIELD', field: 'file'});
+					}}
+					replacing={replacing}
 				/>
 			) : undefined}
 			{notice ? <Prose color="cyan">{notice}</Prose> : undefined}
