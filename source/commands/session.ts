@@ -1,5 +1,5 @@
 import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
-import {type ConnectionFlags, requestFromFlags} from '../session/connection-flags.js';
+import {type ConnectionFlags, refuseTwoConnections, requestFromFlags} from '../session/connection-flags.js';
 import {openSession, type Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {StoredIdentity} from '../store/types.js';
@@ -26,13 +26,29 @@ export function refuseConnectionStringOnStdin(flags: SessionFlags): void {
 	}
 }
 
+/** The flags with `--connection-string -` replaced by what came on stdin; nothing there is refused as such. */
+export async function withConnectionStringFromStdin<Flags extends ConnectionFlags>(io: Pick<CommandIo, 'stdin' | 'stderr'>, flags: Flags): Promise<Flags> {
+	if (flags['connection-string'] !== '-') {
+		return flags;
+	}
+
+	// Two connections named is the mistake to report, before anything is read for one of them.
+	refuseTwoConnections(flags);
+	const value = await readStdin(io.stdin, undefined, {stderr: io.stderr});
+	if (value === '') {
+		throw new UsageError(text.commands.stdinEmpty);
+	}
+
+	return {...flags, 'connection-string': value};
+}
+
 /**
  * A command's session: the store of --config-dir, the connection its flags name, --verbose
  * tracing. `--connection-string -` reads the string from stdin, so that the key never has to be
  * on the command line (where shell history and the process list keep it).
  */
 export async function openCommandSession(io: CommandIo, flags: SessionFlags): Promise<Session> {
-	const fromStdin = flags['connection-string'] === '-' ? {...flags, 'connection-string': await readStdin(io.stdin, undefined, {stderr: io.stderr})} : flags;
+	const fromStdin = await withConnectionStringFromStdin(io, flags);
 	const trace = traceTo(io, flags.verbose);
 	let session: Session | undefined;
 	let toldWho = false;

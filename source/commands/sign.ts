@@ -3,7 +3,8 @@ import {resolveConnection} from '../identity/connection.js';
 import {signRequest} from '../protocol/hmac.js';
 import {text} from '../text/index.js';
 import {connectionOptions, openStore, outputOptions, parseCommand, printJson, type Command, type CommandIo} from './context.js';
-import {readStdin, readStdinBytes} from './stdin.js';
+import {readStdinBytes} from './stdin.js';
+import {withConnectionStringFromStdin} from './session.js';
 import {requestFromFlags} from '../session/connection-flags.js';
 import {UsageError} from './usage-error.js';
 
@@ -93,7 +94,7 @@ export const sign: Command = {
 		}
 
 		const body = await readBody(io, values.body);
-		const flags = values['connection-string'] === '-' ? {...values, 'connection-string': await readStdin(io.stdin, undefined, {stderr: io.stderr})} : values;
+		const flags = await withConnectionStringFromStdin(io, values);
 		// The connection only, not a session (openSession): signing is done here, with no request
 		// to the service, so there is no client to make and no profile to remember.
 		const store = openStore(io, values['config-dir']);

@@ -146,13 +146,10 @@ async function resolveRequest(request: ConnectionRequest, options: ResolveOption
 			return fromProfile(request.name, options);
 		}
 
-		case 'environment': {
-			return connectionFromString(options.env[request.variable] ?? '', {kind: 'environment', variable: request.variable});
-		}
-
+		case 'environment':
 		case 'dotenv': {
-			const values = await readDotenv(request.path);
-			return connectionFromString(values[request.variable] ?? '', {kind: 'dotenv', path: request.path, variable: request.variable});
+			const source = {...request};
+			return connectionFromString(await variableValue(source, options.env), source);
 		}
 
 		case 'endpoint': {
@@ -216,9 +213,47 @@ export function profileNameForEndpoint(endpoint: string): string {
 	return `${url.hostname.replaceAll(/[[\]:]/g, '')}${url.port ? `-${url.port}` : ''}`;
 }
 
-/** A resolved connection from a connection string whose origin is known. */
-function connectionFromString(value: string, source: ConnectionSource): ResolvedConnection {
-	const {endpoint, accessKey} = parseInLanguage(value);
+/** A variable's value, from the environment or a .env file; empty when it is not set. */
+async function variableValue(
+	source: {readonly kind: 'environment'; readonly variable: string} | {readonly kind: 'dotenv'; readonly path: string; readonly variable: string},
+	env: NodeJS.ProcessEnv,
+): Promise<string> {
+	const values = source.kind === 'environment' ? env : await readDotenv(source.path);
+	return values[source.variable] ?? '';
+}
+
+/** Where a connection string was read, said in a refusal of it: nothing for one the user gave just now (a flag, a paste). */
+function whereRead(source: ConnectionSource, variable?: {readonly kind: 'environment' | 'dotenv'; readonly variable: string; readonly path?: string}): string | undefined {
+	const said = text.errors;
+	const ofVariable = (of: {readonly kind: 'environment' | 'dotenv'; readonly variable: string; readonly path?: string}) =>
+		of.kind === 'dotenv' ? said.keyInDotenv(of.variable, of.path ?? '.env') : said.inEnvironment(of.variable);
+	switch (source.kind) {
+		case 'environment':
+		case 'dotenv': {
+			return ofVariable(source);
+		}
+
+		case 'profile': {
+			return variable ? said.profileKey(source.name, ofVariable(variable)) : undefined;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/**
+ * A resolved connection from a connection string whose origin is known; a refusal of it says
+ * where it was read (a variable, a .env file, a profile's key) when the user did not just type it.
+ */
+function connectionFromString(
+	value: string,
+	source: ConnectionSource,
+	variable?: {readonly kind: 'environment' | 'dotenv'; readonly variable: string; readonly path?: string},
+): ResolvedConnection {
+	const where = whereRead(source, variable);
+	const {endpoint, accessKey} = parseInLanguage(value, where);
 	return {
 		connection: {endpoint, credential: {kind: 'access-key', accessKey}},
 		source,
@@ -285,7 +320,7 @@ async function fromProfile(
 				throw new IdentityError('no-connection', text.errors.profileKeyMissing(name, where));
 			}
 
-			return {...connectionFromString(value, source), profileName: name};
+			return {...connectionFromString(value, source, keySource), profileName: name};
 		}
 	}
 }
@@ -305,13 +340,17 @@ export async function readDotenv(filePath: string): Promise<Record<string, strin
 	}
 }
 
-/** parseConnectionString, its refusal said in the user's language: a usage error, like a bad flag. */
-function parseInLanguage(value: string): ReturnType<typeof parseConnectionString> {
+/**
+ * parseConnectionString, its refusal said in the user's language, with where the string was
+ * read if that is not obvious: a usage error, like a bad flag.
+ */
+function parseInLanguage(value: string, where?: string): ReturnType<typeof parseConnectionString> {
 	try {
 		return parseConnectionString(value);
 	} catch (error) {
 		if (error instanceof ConnectionStringError) {
-			throw new UserError('usage', text.errors.connectionString(error.problem), {cause: error});
+			const problem = text.errors.connectionString(error.problem);
+			throw new UserError('usage', where === undefined ? problem : text.errors.connectionStringIn(where, problem), {cause: error});
 		}
 
 		throw error;

@@ -69,6 +69,8 @@ export type Catalogue = {
 		/** A command that reads a token from stdin, given --connection-string - as well. */
 		stdinTaken: string;
 		stdinTooLarge: (maxBytes: number) => string;
+		/** `--connection-string -` and nothing came on stdin. */
+		stdinEmpty: string;
 		/** --verbose with a Microsoft Entra ID connection. */
 		signedIn: (who: {readonly principal?: string | undefined; readonly tenantId?: string | undefined; readonly credential?: string | undefined}) => string;
 		standInAz: {
@@ -279,6 +281,11 @@ export type Catalogue = {
 		connectionString: (problem: ConnectionStringProblem) => string;
 		/** Where a profile's key comes from, inside profileKeyMissing: `VAR in /path/.env`. */
 		keyInDotenv: (variable: string, path: string) => string;
+		/** A connection string refused, and where it was read (`where`: a variable, `VAR in /path/.env`, a profile's key). */
+		connectionStringIn: (where: string, problem: string) => string;
+		/** Where, inside connectionStringIn: the environment variable, or profile NAME's key read from `where`. */
+		inEnvironment: (variable: string) => string;
+		profileKey: (profile: string, where: string) => string;
 		/** More than one of --connection-string, --emulator, --endpoint, --profile: `flags` as given. */
 		twoConnections: (flags: readonly string[]) => string;
 		/** A .env that exists but cannot be read: `code` is the system's (EISDIR, EACCES, …). */

@@ -56,6 +56,8 @@ export const enCommands: Catalogue['commands'] = {
 		`No identity labelled "${value}" in profile "${profile}", and it is not an id (ids start with 8:acs:). Run "acs-tokens users" to see them.`,
 	stdinTaken:
 		'This command reads the token from stdin, so --connection-string - cannot read it too. Put the connection string in COMMUNICATION_SERVICES_CONNECTION_STRING (the environment or a .env file here), or use a saved profile with --profile.',
+	stdinEmpty:
+		'--connection-string - read nothing from stdin. Pipe the connection string in (< connection.txt), or put it in COMMUNICATION_SERVICES_CONNECTION_STRING (the environment or a .env file here).',
 	stdinTooLarge: (maxBytes: number) =>
 		`What came on stdin is larger than ${maxBytes} bytes, more than a connection string, a key or a token ever is: check what is piped in.`,
 	secretPrompt: 'Paste it and press Enter (nothing is shown as you paste; Ctrl+C cancels):',

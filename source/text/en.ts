@@ -87,6 +87,9 @@ export const en: Catalogue = {
 	errors: {
 		connectionString: describeConnectionStringProblem,
 		keyInDotenv: (variable, path) => `${variable} in ${path}`,
+		connectionStringIn: (where, problem) => `${where}: ${problem}`,
+		inEnvironment: variable => `$${variable}`,
+		profileKey: (profile, where) => `Profile "${profile}" (its key from ${where})`,
 		twoConnections: flags => `${flags.join(' and ')} name different connections: give only one of them.`,
 		dotenvUnreadable: (path, code) =>
 			`Could not read ${path} (${code}), where acs-tokens looks for a connection string. Check that it is a file you may read, or give the connection another way: --connection-string - (stdin) or COMMUNICATION_SERVICES_CONNECTION_STRING.`,

@@ -59,6 +59,8 @@ export const zhTWCommands: Catalogue['commands'] = {
 		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
 	stdinTaken:
 		'此命令會從 stdin 讀取權杖，因此 --connection-string - 無法同時從 stdin 讀取。請將連接字串放在 COMMUNICATION_SERVICES_CONNECTION_STRING（環境變數或此處的 .env 檔案）中，或以 --profile 使用已儲存的設定檔。',
+	stdinEmpty:
+		'--connection-string - 未從 stdin 讀到任何內容。請以管道傳入連接字串（< connection.txt），或將它放在 COMMUNICATION_SERVICES_CONNECTION_STRING（環境變數或此處的 .env 檔案）中。',
 	stdinTooLarge: (maxBytes: number) =>
 		`從 stdin 讀到的內容超過 ${maxBytes} 位元組，比任何連接字串、金鑰或權杖都大：請檢查以管道傳入的內容。`,
 	secretPrompt: '請貼上後按 Enter（貼上時不會顯示任何內容；Ctrl+C 取消）：',

@@ -62,17 +62,25 @@ describe('a connection string that cannot be used is refused before any request,
 		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toEqual({defaultProfile: null, profiles: []});
 	});
 
-	it('the same checks apply to the environment variable and to a .env file', async () => {
+	it('the same checks apply to the environment variable, a .env file and a profile\'s variable, and the message says which it was', async () => {
 		const sandbox = await createSandbox();
 		const fromEnvironment = await sandbox.run(['user', 'create'], {env: {AZURE_COMMUNICATION_CONNECTION_STRING: `endpoint=http://example.com/;accesskey=${key}`}});
 		expect(fromEnvironment.code).toBe(2);
-		expect(fromEnvironment.stderr).toContain('uses plain http:// on a host that is not this machine');
+		expect(fromEnvironment.stderr).toMatch(/^acs-tokens: \$AZURE_COMMUNICATION_CONNECTION_STRING: The endpoint "http:\/\/example\.com\/" uses plain http:\/\/ on a host that is not this machine/);
 		expectNoSecrets(fromEnvironment, key);
 
-		await writeFile(path.join(sandbox.cwd, '.env'), `COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=https://contoso.communication.azure.com/"\n`);
+		const dotenv = path.join(sandbox.cwd, '.env');
+		await writeFile(dotenv, `COMMUNICATION_SERVICES_CONNECTION_STRING="endpoint=https://contoso.communication.azure.com/"\n`);
 		const fromDotenv = await sandbox.run(['user', 'create']);
 		expect(fromDotenv.code).toBe(2);
-		expect(fromDotenv.stderr).toBe(`acs-tokens: ${cases[1][2]}\n`);
+		expect(fromDotenv.stderr).toBe(`acs-tokens: COMMUNICATION_SERVICES_CONNECTION_STRING in ${dotenv}: ${cases[1][2]}\n`);
+
+		// A profile saved from the environment, which then holds something else.
+		const saved = await sandbox.run(['user', 'create', '--label', 'env'], {env: {COMMUNICATION_SERVICES_CONNECTION_STRING: emulator.connectionString}});
+		expect(saved.code, saved.stderr).toBe(0);
+		const later = await sandbox.run(['user', 'create', '--profile', profileName], {env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${emulator.endpoint}`}});
+		expect(later.code).toBe(2);
+		expect(later.stderr).toBe(`acs-tokens: Profile "${profileName}" (its key from $COMMUNICATION_SERVICES_CONNECTION_STRING): ${cases[1][2]}\n`);
 	});
 
 	it('with no connection at all: says every way to give one', async () => {
@@ -126,10 +134,14 @@ describe('the sources of a connection, each remembered as a profile without its 
 			input: emulator.connectionString,
 		});
 		expect(issued.code).toBe(0);
-		// Nothing but the string on stdin: an empty one is refused as any bad string is, exit 2.
+		// Nothing on stdin: said as such, exit 2.
 		const empty = await sandbox.run(['user', 'create', '--connection-string', '-'], {input: ''});
-		expect(empty.code).toBe(2);
-		expect(empty.stderr).toMatch(/endpoint=/);
+		expect(empty).toEqual({
+			code: 2,
+			stdout: '',
+			stderr:
+				'acs-tokens: --connection-string - read nothing from stdin. Pipe the connection string in (< connection.txt), or put it in COMMUNICATION_SERVICES_CONNECTION_STRING (the environment or a .env file here).\n',
+		});
 	});
 
 	it.each(['COMMUNICATION_SERVICES_CONNECTION_STRING', 'AZURE_COMMUNICATION_CONNECTION_STRING'])('the environment variable %s', async variable => {
