@@ -542,6 +542,10 @@ export type Catalogue = {
 			customChosen: (lifetime: string) => string;
 			prompt: (minimum: number, maximum: number) => string;
 			range: (minimum: number, maximum: number) => string;
+			/** What was typed, when it is no whole number of minutes, or one out of the range. */
+			notMinutes: (typed: string) => string;
+			tooShort: (minutes: string, minimum: number) => string;
+			tooLong: (minutes: string, maximum: number) => string;
 			valid: (lifetime: string) => string;
 		};
 		token: {

@@ -392,6 +392,9 @@ export const en: Catalogue = {
 			prompt: (minimum: number, maximum: number) => `Minutes (${minimum}–${maximum}):`,
 			range: (minimum: number, maximum: number) =>
 				`Type whole minutes from ${minimum} to ${maximum}; Enter takes them once they are in range.`,
+			notMinutes: typed => `"${typed}" is not a whole number of minutes: type digits only, e.g. 90.`,
+			tooShort: (minutes, minimum) => `${minutes} minutes is shorter than a token may live: ${minimum} at least.`,
+			tooLong: (minutes, maximum) => `${minutes} minutes is longer than a token may live: ${maximum} (24 hours) at most.`,
 			valid: (lifetime: string) => `✓ ${lifetime} · Enter issues the token`,
 		},
 		token: {

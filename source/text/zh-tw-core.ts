@@ -372,6 +372,9 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			customChosen: (lifetime: string) => `自訂：${lifetime}`,
 			prompt: (minimum: number, maximum: number) => `分鐘數（${minimum}–${maximum}）：`,
 			range: (minimum: number, maximum: number) => `請輸入 ${minimum} 到 ${maximum} 之間的整數分鐘數；在範圍內時按 Enter 即可採用。`,
+			notMinutes: typed => `「${typed}」不是整數分鐘數：請只輸入數字，例如 90。`,
+			tooShort: (minutes, minimum) => `${minutes} 分鐘短於權杖可有的效期：至少 ${minimum} 分鐘。`,
+			tooLong: (minutes, maximum) => `${minutes} 分鐘長於權杖可有的效期：最多 ${maximum} 分鐘（24 小時）。`,
 			valid: (lifetime: string) => `✓ ${lifetime} · 按 Enter 發行權杖`,
 		},
 		token: {

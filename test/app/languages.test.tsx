@@ -42,7 +42,7 @@ async function walkEveryScreen(
 	// The minutes typed beside the presets: out of range said as typed, then a valid value.
 	await app.press(keys.end, highlighted(w().lifetime.custom));
 	await app.press(keys.enter, w().lifetime.prompt(60, 1440));
-	await app.press('59', w().lifetime.range(60, 1440).slice(0, 6));
+	await app.press('59', w().lifetime.tooShort('59', 60).slice(0, 6));
 	await app.press('\u007f\u007f90', w().lifetime.valid(w().lifetime.minutes(90)).slice(0, 6));
 	await app.press(keys.enter, step(4));
 	await app.press('f', w().token.filePrompt);

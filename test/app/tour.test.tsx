@@ -294,26 +294,26 @@ describe('choosing the lifetime', () => {
 		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
 		expect(frameWidth(frame)).toBeLessThanOrEqual(80);
 
-		// Letters are typed (q does not quit), and refused with the range.
+		// Letters are typed (q does not quit), and refused, saying why.
 		frame = await app.type('q5');
 		expect(app.effects.quit).not.toHaveBeenCalled();
 		expect(frame).toContain('Minutes (60–1440): q5');
-		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		expect(frame).toContain('"q5" is not a whole number of minutes: type digits only, e.g. 90.');
 		await app.press('\u0015', frame => frame.includes('Minutes (60–1440):') && !frame.includes('q5'));
 		frame = await app.type('59');
-		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		expect(frame).toContain('59 minutes is shorter than a token may live: 60 at least.');
 		// Enter is refused until the number is in range.
 		app.write(keys.enter);
 		frame = await app.press('0', '✓ 590 minutes · Enter issues the token');
 		expect(frame).toContain('Step 3 of 6');
 		expect(app.fakes.issueToken).not.toHaveBeenCalled();
 		frame = await app.type('0');
-		expect(frame).toContain('Type whole minutes from 60 to 1440');
+		expect(frame).toContain('5900 minutes is longer than a token may live: 1440 (24 hours) at most.');
 		await app.press('\u007f', '✓ 590 minutes');
-		await app.press('\u007f', frame => frame.includes('Minutes (60–1440): 59') && frame.includes('Type whole'));
+		await app.press('\u007f', frame => frame.includes('Minutes (60–1440): 59') && frame.includes('shorter'));
 		await app.type('.5');
 		frame = app.lastFrame();
-		expect(frame).toContain('Type whole minutes');
+		expect(frame).toContain('"59.5" is not a whole number of minutes');
 		await app.press('\u0015', frame => !frame.includes('59.5'));
 		await app.type('90');
 		const token = await app.press(keys.enter, 'Step 4 of 6');

@@ -21,6 +21,22 @@ export function typedMinutes(value: string): number | undefined {
 	return minutes >= minimumLifetimeMinutes && minutes <= maximumLifetimeMinutes ? minutes : undefined;
 }
 
+/** Why what is typed is not yet a lifetime: nothing, no whole number, or one out of the range. */
+function typedProblem(value: string): string {
+	const {lifetime} = text.wizard;
+	const trimmed = value.trim();
+	if (trimmed === '') {
+		return lifetime.range(minimumLifetimeMinutes, maximumLifetimeMinutes);
+	}
+
+	const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}…` : trimmed;
+	if (!/^\d+$/.test(trimmed)) {
+		return lifetime.notMinutes(shown);
+	}
+
+	return Number(trimmed) < minimumLifetimeMinutes ? lifetime.tooShort(shown, minimumLifetimeMinutes) : lifetime.tooLong(shown, maximumLifetimeMinutes);
+}
+
 /** The minutes typed in, checked at each key; Enter goes on only with a valid number, Esc returns to the presets. */
 function CustomMinutes(props: {
 	readonly initial: string;
@@ -47,9 +63,7 @@ function CustomMinutes(props: {
 				/>
 			</Box>
 			{minutes === undefined ? (
-				<Text color={value.trim() === '' ? 'yellow' : 'red'}>
-					{lifetime.range(minimumLifetimeMinutes, maximumLifetimeMinutes)}
-				</Text>
+				<Text color={value.trim() === '' ? 'yellow' : 'red'}>{typedProblem(value)}</Text>
 			) : (
 				<Text color="green">{lifetime.valid(lifetime.minutes(minutes))}</Text>
 			)}
