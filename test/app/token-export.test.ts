@@ -40,9 +40,17 @@ describe('saving a token to a file', () => {
 		expect(String(error)).not.toContain('eyJ.token');
 	});
 
-	it('refuses an empty name', async () => {
+	it('refuses an empty name, and a variable that is no name, as the user\'s mistake (usage), writing nothing', async () => {
 		const cwd = await temporaryDirectory('acs-tokens-export-');
+		for (const save of [saveTokenToFile('eyJ.token', '  ', cwd), saveTokenToDotenv('eyJ.token', '1BAD', cwd)]) {
+			const error = await save.catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(UserError);
+			expect((error as UserError).kind).toBe('usage');
+		}
+
 		await expect(saveTokenToFile('eyJ.token', '  ', cwd)).rejects.toThrow('Give a file name.');
+		await expect(saveTokenToDotenv('eyJ.token', '1BAD', cwd)).rejects.toThrow('"1BAD" is not a variable name');
+		await expect(readFile(path.join(cwd, '.env'), 'utf8')).rejects.toMatchObject({code: 'ENOENT'});
 	});
 });
 

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {type AppHarness, footerOf, frameWidth, keys, renderConnected, tourToToken, unmountAll} from '../_helpers/ink.js';
+import {UserError} from '../../source/errors/user-error.js';
 
 afterEach(unmountAll);
 
@@ -167,6 +168,27 @@ describe('the token view', () => {
 		frame = await app.press(keys.enter, 'Saved to access-token.txt (mode 600).');
 		expect(app.effects.saveTokenToFile).toHaveBeenLastCalledWith(tokenOf(app), 'access-token.txt', true);
 		expect(prose(frame)).not.toContain('already exists');
+	});
+
+	it('asks again, on the name given, when the name is refused: the field stays open with the reason', async () => {
+		const refusal = '"1BAD" is not a variable name: use letters, digits and _, not starting with a digit.';
+		const app = await renderConnected({
+			configure(_fakes, effects) {
+				effects.saveTokenToDotenv.mockRejectedValueOnce(new UserError('usage', refusal));
+			},
+		});
+		await tourToToken(app);
+		await app.press('e', 'Save as this variable in ./.env: ACS_USER_ACCESS_TOKEN');
+		await app.press('\u0015', frame => !frame.includes('./.env: ACS_USER_ACCESS_TOKEN'));
+		await app.type('1BAD');
+		let frame = await app.press(keys.enter, next => prose(next).includes(refusal));
+		expect(frame).toContain('Save as this variable in ./.env: 1BAD');
+		expect(footerOf(frame)).toEqual(['Enter continue', 'Esc back']);
+		await app.press('\u0015', next => !next.includes('./.env: 1BAD'));
+		await app.type('GOOD');
+		frame = await app.press(keys.enter, 'Saved as GOOD in .env.');
+		expect(prose(frame)).not.toContain(refusal);
+		expect(app.effects.saveTokenToDotenv.mock.calls.map(([, variable]) => variable)).toEqual(['1BAD', 'GOOD']);
 	});
 
 	it('saves the token as a .env entry named at the e prompt, and shows a failure', async () => {

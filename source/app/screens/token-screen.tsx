@@ -2,6 +2,7 @@ import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
+import {UserError} from '../../errors/user-error.js';
 import {type DecodedJwt, decodeJwt} from '../../protocol/jwt.js';
 import {text} from '../../text/index.js';
 import type {IssuedToken, OpenField, TokenStatus, WizardEvent} from '../../wizard/types.js';
@@ -14,8 +15,11 @@ import {claimLines, claimsJson} from '../claims.js';
 import {ClaimsScreen} from './claims-screen.js';
 import {useKeys} from '../hooks/use-keys.js';
 
-/** A name the user gave whose file exists, and that file's full path. */
-type Replacing = {readonly name: string; readonly file: string};
+/**
+ * A save field opened again on the name the user gave, with why: its file exists (Enter on the
+ * same name replaces it), or the name was refused (a .env variable that is no name).
+ */
+type AskedAgain = {readonly field: 'file' | 'dotenv'; readonly name: string; readonly note: string; readonly replace: boolean};
 
 /** A save prompt: what it saves (the token, or the claims as JSON) and where. */
 type Prompt = {readonly kind: 'file' | 'dotenv'; readonly content: string} | undefined;
@@ -52,10 +56,10 @@ function SavePrompt(props: {
 	readonly onClose: () => void;
 	/** The save's outcome, once it is known. */
 	readonly onSaved: (notice: string) => void;
-	/** The file named exists (its full path): nothing was written. */
-	readonly onExists: (name: string, file: string) => void;
-	/** The name found to exist, and its file: Enter on the same name replaces the file. */
-	readonly replacing: Replacing | undefined;
+	/** Nothing was written, and the field is to open again on the name: its file exists, or the name was refused. */
+	readonly onAskAgain: (again: AskedAgain) => void;
+	/** Why the field was opened again, if it was. */
+	readonly again: AskedAgain | undefined;
 }) {
 	const [answer, setAnswer] = useState(props.initial);
 	const {prompt, effects} = props;
@@ -63,7 +67,7 @@ function SavePrompt(props: {
 		prompt.kind === 'dotenv' ? text.wizard.token.dotenvPrompt : props.claims ? text.wizard.token.claimsView.filePrompt : text.wizard.token.filePrompt;
 	return (
 		<Box flexDirection="column">
-		{props.replacing && prompt.kind === 'file' ? <Prose color="yellow">{text.wizard.token.fileExists(props.replacing.file)}</Prose> : undefined}
+		{props.again?.field === prompt.kind ? <Prose color={props.again.replace ? 'yellow' : 'red'}>{props.again.note}</Prose> : undefined}
 		<Box gap={1}>
 			<Text>{label}</Text>
 			<LineInput
@@ -72,15 +76,25 @@ function SavePrompt(props: {
 				onChange={setAnswer}
 				onSubmit={value => {
 					props.onClose();
-					const failed = (error: unknown) => props.onSaved(saveFailure(error));
-					if (prompt.kind === 'dotenv') {
+					const field = prompt.kind;
+					const failed = (error: unknown) =>
+						// A name refused (no file name, no variable name) is asked for again; anything else is the answer.
+						error instanceof UserError && error.kind === 'usage'
+							? props.onAskAgain({field, name: value, note: error.message, replace: false})
+							: props.onSaved(saveFailure(error));
+					if (field === 'dotenv') {
 						effects.saveTokenToDotenv(prompt.content, value).then(props.onSaved, failed);
 						return;
 					}
 
-					effects
-						.saveTokenToFile(prompt.content, value, value === props.replacing?.name)
-						.then(saved => (saved.kind === 'saved' ? props.onSaved(saved.message) : props.onExists(value, saved.file)), failed);
+					const replace = props.again?.field === 'file' && props.again.replace && value === props.again.name;
+					effects.saveTokenToFile(prompt.content, value, replace).then(
+						saved =>
+							saved.kind === 'saved'
+								? props.onSaved(saved.message)
+								: props.onAskAgain({field, name: value, note: text.wizard.token.fileExists(saved.file), replace: true}),
+						failed,
+					);
 				}}
 			/>
 		</Box>
@@ -139,12 +153,16 @@ function TokenSummary(props: {
 }
 
 /** What a save field opens with: the default name, or the one found to exist (asked again). */
-function initialName(prompt: Prompt, replacing: Replacing | undefined, claims: boolean): string {
+function initialName(prompt: Prompt, again: AskedAgain | undefined, claims: boolean): string {
+	if (again !== undefined && again.field === prompt?.kind) {
+		return again.name;
+	}
+
 	if (prompt?.kind === 'dotenv') {
 		return 'ACS_USER_ACCESS_TOKEN';
 	}
 
-	return replacing?.name ?? (claims ? 'token-claims.json' : 'access-token.txt');
+	return claims ? 'token-claims.json' : 'access-token.txt';
 }
 
 /** The name being typed, while the machine has the view's field open: what is shown (f), or the token (e). */
@@ -182,7 +200,7 @@ export function TokenScreen(props: {
 	const notice = said?.claims === claimsShown ? said.text : undefined;
 	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
 	// A name whose file exists: the field opens again on it, and Enter on it replaces the file.
-	const [replacing, setReplacing] = useState<Replacing | undefined>(undefined);
+	const [again, setAgain] = useState<AskedAgain | undefined>(undefined);
 
 	const decoded = decodeJwt(props.token.token);
 	const claims = claimsShown && decoded ? claimsJson(decoded) : undefined;
@@ -201,11 +219,12 @@ export function TokenScreen(props: {
 			);
 		},
 		f() {
-			setReplacing(undefined);
+			setAgain(undefined);
 			props.send({type: 'OPEN_FIELD', field: 'file'});
 		},
 		e() {
 			if (claims === undefined) {
+				setAgain(undefined);
 				props.send({type: 'OPEN_FIELD', field: 'dotenv'});
 			}
 		},
@@ -235,8 +254,8 @@ export function TokenScreen(props: {
 		props.active,
 	);
 
-	const initial = initialName(prompt, replacing, claims !== undefined);
-	const reservedRows = (notice ? 3 : 0) + (prompt ? 1 : 0) + (prompt && replacing ? 2 : 0);
+	const initial = initialName(prompt, again, claims !== undefined);
+	const reservedRows = (notice ? 3 : 0) + (prompt ? 1 : 0) + (prompt && again ? 2 : 0);
 	return (
 		<Box flexDirection="column">
 			{claimsShown && decoded ? (
@@ -258,14 +277,14 @@ export function TokenScreen(props: {
 					effects={props.effects}
 					onClose={() => props.send({type: 'CLOSE_FIELD'})}
 					onSaved={value => {
-						setReplacing(undefined);
+						setAgain(undefined);
 						setNotice(value);
 					}}
-					onExists={(name, file) => {
-						setReplacing({name, file});
-						props.send({type: 'OPEN_FIELD', field: 'file'});
+					onAskAgain={next => {
+						setAgain(next);
+						props.send({type: 'OPEN_FIELD', field: next.field});
 					}}
-					replacing={replacing}
+					again={again}
 				/>
 			) : undefined}
 			{notice ? <Prose color="cyan">{notice}</Prose> : undefined}
