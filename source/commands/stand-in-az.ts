@@ -18,22 +18,24 @@ import {text} from '../text/index.js';
  * the emulator with --allow-entra accepts. Nothing here signs in to anything.
  */
 export async function runStandInAz(argv: readonly string[], io: Pick<CommandIo, 'stdout' | 'stderr' | 'env'>): Promise<number> {
-	if (argv[0] === '--path') {
+	if (argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0] as string)) {
+		io.stdout.write(`${text.commands.standInAz.help(standInUser.upn)}\n`);
+		return 0;
+	}
+
+	if (argv[0] === '--path' && argv.length === 1) {
 		io.stdout.write(`${await writeStandIn(io.env)}\n`);
 		return 0;
 	}
 
 	if (argv[0] === 'account' && argv[1] === 'get-access-token') {
-		const option = (name: string) => {
-			const index = argv.indexOf(name);
-			return index === -1 ? undefined : argv[index + 1];
-		};
-		const resource = option('--resource') ?? option('--scope')?.replace(/\/\.default$/, '');
+		const options = tokenOptions(argv.slice(2));
+		const resource = options.resource ?? options.scope?.replace(/\/\.default$/, '');
 		if (!resource) {
 			throw new UsageError(text.commands.standInAz.noResource);
 		}
 
-		const tenant = option('--tenant') ?? standInTenantId;
+		const tenant = options.tenant ?? standInTenantId;
 		const {token, expiresOn} = standInEntraToken({
 			aud: resource.replace(/\/+$/, ''),
 			tid: tenant,
@@ -66,6 +68,45 @@ export async function runStandInAz(argv: readonly string[], io: Pick<CommandIo, 
 	}
 
 	throw new UsageError(text.commands.standInAz.unknown(argv.join(' ')));
+}
+
+/** What `az account get-access-token` takes, as the Azure CLI credential passes it. */
+const tokenOptionNames = {
+	'--resource': 'resource',
+	'--scope': 'scope',
+	'--tenant': 'tenant',
+	'-t': 'tenant',
+	'--subscription': 'subscription',
+	'--output': 'output',
+	'-o': 'output',
+} as const;
+
+type TokenOptions = Partial<Record<(typeof tokenOptionNames)[keyof typeof tokenOptionNames], string>>;
+
+/** The options, each with its value; anything else is refused by name, as az would. */
+function tokenOptions(args: readonly string[]): TokenOptions {
+	const found: Record<string, string> = {};
+	for (let index = 0; index < args.length; index += 2) {
+		const name = args[index] as string;
+		const value = args[index + 1];
+		const key = Object.hasOwn(tokenOptionNames, name) ? tokenOptionNames[name as keyof typeof tokenOptionNames] : undefined;
+		if (key === undefined) {
+			throw new UsageError(text.commands.standInAz.unknownOption(name));
+		}
+
+		if (value === undefined || value.startsWith('-')) {
+			throw new UsageError(text.commands.standInAz.noValue(name));
+		}
+
+		found[key] = value;
+	}
+
+	// It prints JSON, the one output the credential asks for.
+	if (found['output'] !== undefined && found['output'] !== 'json') {
+		throw new UsageError(text.commands.standInAz.jsonOnly(found['output']));
+	}
+
+	return found;
 }
 
 /** The `az` script (and `az.cmd`) under the cache directory, naming this Node and this program by absolute path. */

@@ -77,6 +77,12 @@ export type Catalogue = {
 			noResource: string;
 			nothingToDo: (user: string) => string;
 			unknown: (command: string) => string;
+			/** `--help`, or nothing: what it answers, and the --path that writes it. */
+			help: (user: string) => string;
+			unknownOption: (option: string) => string;
+			noValue: (option: string) => string;
+			/** --output other than json. */
+			jsonOnly: (output: string) => string;
 			notBuilt: string;
 		};
 		emulator: {

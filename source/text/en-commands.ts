@@ -69,6 +69,21 @@ export const enCommands: Catalogue['commands'] = {
 			`This is acs-tokens' stand-in az, offline: it is always signed in as ${user}, for the local emulator with --allow-entra only.`,
 		unknown: (command: string) =>
 			`The stand-in az does not do "az ${command}": it answers only "account get-access-token", for the emulator. For Azure itself, install the Azure CLI.`,
+		help: (user: string) =>
+			[
+				`acs-tokens' stand-in az, offline: always signed in as ${user}, for the local emulator with --allow-entra only.`,
+				'',
+				'  az account get-access-token --resource URL [--tenant ID] [--output json]',
+				"                     a locally made Entra ID token, as the Azure CLI credential asks",
+				'  acs-tokens emulator stand-in-az --path',
+				'                     writes this az and prints its directory, to put first on PATH',
+				'',
+				'For Azure itself, install the Azure CLI.',
+			].join('\n'),
+		unknownOption: (option: string) =>
+			`The stand-in az does not take ${option} for "account get-access-token": it takes --resource (or --scope), --tenant, --subscription and --output json.`,
+		noValue: (option: string) => `${option} needs a value, e.g. --resource https://communication.azure.com/.`,
+		jsonOnly: (output: string) => `The stand-in az prints JSON only, not "${output}": give --output json, or leave it out.`,
 		notBuilt: 'The stand-in az runs from the built program: run "npm run build" and then "node dist/cli.js emulator stand-in-az --path".',
 	},
 	emulator: {

@@ -71,6 +71,21 @@ export const zhTWCommands: Catalogue['commands'] = {
 		nothingToDo: (user: string) => `這是 acs-tokens 的替代 az，離線運作：它一律以 ${user} 登入，僅供加上 --allow-entra 的本機模擬器使用。`,
 		unknown: (command: string) =>
 			`替代 az 不支援「az ${command}」：它只回應「account get-access-token」，供模擬器使用。若要連線 Azure 本身，請安裝 Azure CLI。`,
+		help: (user: string) =>
+			[
+				`acs-tokens 的替代 az，離線運作：一律以 ${user} 登入，僅供加上 --allow-entra 的本機模擬器使用。`,
+				'',
+				'  az account get-access-token --resource URL [--tenant ID] [--output json]',
+				'                     在本機產生的 Entra ID 權杖，如 Azure CLI 認證所要求',
+				'  acs-tokens emulator stand-in-az --path',
+				'                     寫入此 az 並印出其目錄，以放在 PATH 的最前面',
+				'',
+				'若要連線 Azure 本身，請安裝 Azure CLI。',
+			].join('\n'),
+		unknownOption: (option: string) =>
+			`替代 az 的「account get-access-token」不接受 ${option}：它接受 --resource（或 --scope）、--tenant、--subscription 和 --output json。`,
+		noValue: (option: string) => `${option} 需要一個值，例如 --resource https://communication.azure.com/。`,
+		jsonOnly: (output: string) => `替代 az 只輸出 JSON，而非「${output}」：請指定 --output json，或省略它。`,
 		notBuilt: '替代 az 需從建置後的程式執行：請先執行「npm run build」，再執行「node dist/cli.js emulator stand-in-az --path」。',
 	},
 	emulator: {

@@ -156,8 +156,31 @@ describe('--endpoint: Microsoft Entra ID through DefaultAzureCredential', () => 
 		expect(claims['aud']).toBe('https://communication.azure.com');
 		expect(claims['exp']).toBe(answer.expires_on);
 
+		// As the credential calls it, with a tenant and a subscription.
+		const withTenant = await sandbox.run(['emulator', 'stand-in-az', 'account', 'get-access-token', '--output', 'json', '--resource', 'https://communication.azure.com/', '--tenant', '72f988bf-86f1-41af-91ab-2d7cd011db47', '--subscription', 'sub']);
+		expect(withTenant.code, withTenant.stderr).toBe(0);
+		expect(parseJson<{tenant: string}>(withTenant).tenant).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+
 		const other = await sandbox.run(['emulator', 'stand-in-az', 'group', 'list']);
 		expect(other.code).toBe(2);
 		expect(other.stderr).toContain('The stand-in az does not do "az group list"');
+		for (const [args, said] of [
+			[['--resource', 'https://communication.azure.com/', '--query', 'accessToken'], 'does not take --query'],
+			[['--resource'], '--resource needs a value'],
+			[['--resource', 'https://communication.azure.com/', '--output', 'tsv'], 'prints JSON only, not "tsv"'],
+		] as const) {
+			const refused = await sandbox.run(['emulator', 'stand-in-az', 'account', 'get-access-token', ...args]);
+			expect(refused.code).toBe(2);
+			expect(refused.stdout).toBe('');
+			expect(refused.stderr).toContain(said);
+		}
+
+		// --help, and nothing at all, say what it is: exit 0.
+		for (const args of [['--help'], []]) {
+			const help = await sandbox.run(['emulator', 'stand-in-az', ...args]);
+			expect(help.code).toBe(0);
+			expect(help.stdout).toContain("acs-tokens' stand-in az, offline");
+			expect(help.stdout).toContain('az account get-access-token --resource URL');
+		}
 	}, 30_000);
 });
