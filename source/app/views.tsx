@@ -2,7 +2,7 @@ import {Prose} from './components/prose.js';
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {text} from '../text/index.js';
-import type {ScreenMeta, View, WizardEvent} from '../wizard/types.js';
+import type {ScreenMeta, View, WizardContext, WizardEvent} from '../wizard/types.js';
 import type {UiEffects} from './effects.js';
 import type {WizardSnapshot} from './hooks/use-wizard.js';
 import {presentProfileName, presentText, shortId, showId} from './present.js';
@@ -17,7 +17,7 @@ import {ManageScreen} from './screens/manage-screen.js';
 import {MenuScreen} from './screens/menu-screen.js';
 import {PasteScreen} from './screens/paste-screen.js';
 import {RenameScreen} from './screens/rename-screen.js';
-import {RevokedScreen} from './screens/revoked-screen.js';
+import {RevokedScreen, TokenPairLines} from './screens/revoked-screen.js';
 import {ScopesScreen} from './screens/scopes-screen.js';
 import {TeamsAppIdScreen, TeamsMethodScreen, TeamsSignInScreen} from './screens/teams-screen.js';
 import {TokenScreen, TokenStatusLine} from './screens/token-screen.js';
@@ -56,11 +56,14 @@ function Step({
 	lines,
 	prompt,
 	status,
+	tokens,
 	hint,
 }: {
 	readonly lines: readonly string[];
 	readonly prompt?: string;
 	readonly status?: ViewProps;
+	/** The revoke step's two tokens, each with its status, in place of the one token's status. */
+	readonly tokens?: ViewProps;
 	/** A key that also works here, after the prompt on its line (the footer has no room for it at 80 columns). */
 	readonly hint?: string;
 }) {
@@ -72,8 +75,21 @@ function Step({
 				</Prose>
 			))}
 			{status ? <TokenStatusLine status={status.snapshot.context.tokenStatus} /> : undefined}
+			{tokens ? <TokenPairOf context={tokens.snapshot.context} /> : undefined}
 			{prompt ? <Prompt what={prompt} hint={hint} /> : undefined}
 		</>
+	);
+}
+
+function TokenPairOf({context}: {readonly context: WizardContext}) {
+	return (
+		<TokenPairLines
+			revoked={context.token}
+			revokedStatus={context.tokenStatus}
+			fresh={context.freshToken}
+			freshStatus={context.freshTokenStatus}
+			issued={false}
+		/>
 	);
 }
 
@@ -216,8 +232,8 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			<Prompt what={text.wizard.actions.next} />
 		</>
 	),
-	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} status={props} prompt={text.wizard.actions.deleteUser} />,
-	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} status={props} prompt={text.wizard.actions.next} />,
+	deleteUser: props => <Step lines={[text.wizard.explain.deleteUser]} tokens={props} prompt={text.wizard.actions.deleteUser} />,
+	userDeleted: props => <Step lines={[text.wizard.explain.deleteDone]} tokens={props} prompt={text.wizard.actions.next} />,
 	finished: () => <Step lines={[text.wizard.explain.finished]} />,
 	identities: ({snapshot: {context}, send, active, rows, columns}) => (
 		<ManageScreen

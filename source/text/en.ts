@@ -345,7 +345,7 @@ export const en: Catalogue = {
 			revokeDone:
 				'Revoked. Tokens issued before now stop working, however long they had left; new ones work, as this one issued just after shows (the service may take up to 15 minutes).',
 			deleteUser: 'Deleting removes the identity and its data; all its tokens stop working.',
-			deleteDone: 'Deleted. The token is now invalid for good.',
+			deleteDone: 'Deleted. Both tokens, the revoked one and the new one, are now invalid for good.',
 			finished: 'That is the whole flow. Press Enter to go back to the menu.',
 		},
 		revoked: {

@@ -327,7 +327,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			revokeDone:
 				'已撤銷。在此之前發行的權杖都會失效，不論存留期還剩多久；新的權杖仍然有效，撤銷後立即發行的這個權杖就是證明（服務最多可能需要 15 分鐘）。',
 			deleteUser: '刪除身分識別會移除該身分識別及其資料，它的所有權杖都會停止運作。',
-			deleteDone: '已刪除。此權杖現在已永久失效。',
+			deleteDone: '已刪除。兩個權杖（已撤銷的與新的）現在都已永久失效。',
 			finished: '這就是完整的流程。按 Enter 返回功能表。',
 		},
 		revoked: {

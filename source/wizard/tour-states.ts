@@ -139,7 +139,8 @@ export const tourStates = wizardSetup.createStateConfig({
 			deletingUser: {
 				initial: 'ready',
 				meta: {step: 6, snippet: 'deleteUser'},
-				invoke: watchToken,
+				// Both tokens of the revoke step, checked live: the delete ends the new one too.
+				invoke: [watchToken, watchFreshToken],
 				states: {
 					ready: {meta: {view: 'deleteUser', enterSubmits: true}, on: {SUBMIT: 'running', BACK: '#wizard.tour.revokingTokens.done'}},
 					running: {

@@ -40,7 +40,7 @@ describe('the guided tour', () => {
 
 		const step6 = await app.press(keys.enter, 'Step 6 of 6: Delete user ● ● ● ● ● ●');
 		expect(step6).toContain('Press Enter to delete the user.');
-		await app.press(keys.enter, 'Deleted. The token is now invalid for good.');
+		await app.press(keys.enter, 'Deleted. Both tokens, the revoked one and the new one, are now invalid for good.');
 		expect(app.fakes.deleteUser.mock.calls[0]?.[0]).toEqual({userId});
 
 		await app.press(keys.enter, 'That is the whole flow.');

@@ -235,10 +235,17 @@ describe('the guided tour, in a real terminal', () => {
 		expect(screen).toMatch(/POST \/emulator\/tokens\/:verify ← 200/);
 		expect(screen.replaceAll('\n', '')).not.toMatch(fullToken);
 
-		screen = await session.press(keys.enter, 'Step 6 of 6: Delete user');
+		// Step 6 shows both tokens, as step 5 left them; the delete ends the new one too.
+		screen = await session.press(keys.enter, screen => screen.includes('Step 6 of 6: Delete user') && /New token: .*Status: valid/.test(screen));
 		expect(screen).toContain('● ● ● ● ● ●');
-		screen = await session.press(keys.enter, 'Status: INVALID: identity deleted');
-		expect(screen).toContain('Deleted.');
+		expect(screen).toMatch(/Revoked token: .*Status: REVOKED/);
+		screen = await session.press(
+			keys.enter,
+			screen => /Revoked token: .*Status: INVALID: identity deleted/.test(screen) && /New token: .*Status: INVALID: identity deleted/.test(screen),
+		);
+		expect(screen).toContain('Deleted. Both tokens, the revoked one and the new one, are now invalid for good.');
+		// The 204 has no body: its line is the status and the time.
+		expect(screen).toMatch(/^│ ← 204 \(\d+ ms\) +│$/m);
 
 		await session.press(keys.enter, 'That is the whole flow.');
 		await session.press(keys.enter, 'What next?');

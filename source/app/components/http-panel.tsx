@@ -35,7 +35,9 @@ function FullExchange({exchange, compact, shown}: {readonly exchange: Exchange; 
 			)}
 			{exchange.requestBody ? <Text wrap="truncate-end">→ {shown(exchange.requestBody)}</Text> : undefined}
 			<Text wrap="truncate-end">
-				← <Text color={statusColor(exchange.status)}>{exchange.status ?? '—'}</Text> {shown(exchange.responseBody ?? '')}{' '}
+				← <Text color={statusColor(exchange.status)}>{exchange.status ?? '—'}</Text>{' '}
+				{/* A 204 has no body: one space before the time, not two. */}
+				{exchange.responseBody ? `${shown(exchange.responseBody)} ` : ''}
 				<Text dimColor>({exchange.milliseconds.toFixed(0)} ms)</Text>
 			</Text>
 		</>

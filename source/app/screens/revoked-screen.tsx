@@ -13,7 +13,13 @@ function issuedTime(token: IssuedToken): string {
 	return formatTime(typeof iat === 'number' ? iat * 1000 : token.issuedAt);
 }
 
-function TokenLine(props: {readonly label: string; readonly token: IssuedToken | undefined; readonly status: TokenStatus | undefined}) {
+function TokenLine(props: {
+	readonly label: string;
+	readonly token: IssuedToken | undefined;
+	readonly status: TokenStatus | undefined;
+	/** With when it was issued: off where the status is longer (INVALID: identity deleted) and 80 columns are all there is. */
+	readonly issued: boolean;
+}) {
 	const status = props.status ?? 'checking';
 	const said = text.wizard;
 	return (
@@ -22,7 +28,7 @@ function TokenLine(props: {readonly label: string; readonly token: IssuedToken |
 				{props.label}
 				{said.colon}
 			</Text>
-			{props.token ? `${maskToken(props.token.token)} · ${said.revoked.issued(issuedTime(props.token))} · ` : ''}
+			{props.token ? `${maskToken(props.token.token)} · ${props.issued ? `${said.revoked.issued(issuedTime(props.token))} · ` : ''}` : ''}
 			{said.token.status}
 			{said.colon}
 			<Text bold color={statusColor(status)}>
@@ -36,17 +42,30 @@ function TokenLine(props: {readonly label: string; readonly token: IssuedToken |
  * After the tour's revoke: why it happened as it did, the revoked token checked live beside the
  * one issued just after it (same identity, scopes and lifetime), checked live too.
  */
-export function RevokedScreen(props: {
+export function RevokedScreen(props: TokenPair) {
+	return (
+		<>
+			<Prose>{text.wizard.explain.revokeDone}</Prose>
+			<TokenPairLines {...props} />
+		</>
+	);
+}
+
+type TokenPair = {
 	readonly revoked: IssuedToken | undefined;
 	readonly revokedStatus: TokenStatus | undefined;
 	readonly fresh: IssuedToken | undefined;
 	readonly freshStatus: TokenStatus | undefined;
-}) {
+	/** Each line says when its token was issued (the revoke step, where the times tell them apart). */
+	readonly issued?: boolean;
+};
+
+/** The revoked token and the one issued after it, each with its live status (the revoke step, and the delete after it). */
+export function TokenPairLines(props: TokenPair) {
 	return (
 		<>
-			<Prose>{text.wizard.explain.revokeDone}</Prose>
-			<TokenLine label={text.wizard.revoked.before} token={props.revoked} status={props.revokedStatus} />
-			<TokenLine label={text.wizard.revoked.after} token={props.fresh} status={props.freshStatus} />
+			<TokenLine label={text.wizard.revoked.before} token={props.revoked} status={props.revokedStatus} issued={props.issued ?? true} />
+			<TokenLine label={text.wizard.revoked.after} token={props.fresh} status={props.freshStatus} issued={props.issued ?? true} />
 		</>
 	);
 }
