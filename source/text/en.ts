@@ -156,8 +156,9 @@ export const en: Catalogue = {
 			`${endpoint} refused the access key (401 Denied): the key is wrong, or it was rotated. Copy the current connection string from the Azure portal (your Communication Services resource > Keys).`,
 		notOwned: (endpoint: string, id: string) =>
 			`${id} belongs to another Communication Services resource than ${endpoint} (401 IdentityNotOwned). Check that you chose the right profile (--profile) or connection string.`,
+		// The service's message names the id as a rule: it is not said twice.
 		notFound: (id: string, serviceMessage: string) =>
-			`${id} does not exist on this resource (404): ${serviceMessage} If it was deleted, forget it locally with "acs-tokens user forget".`,
+			`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} To drop it from the local list as well: acs-tokens user forget --user ${id}`,
 		validation: (serviceMessage: string) => `The service refused the request (400): ${serviceMessage}`,
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
 			`The service answered ${status ?? 'an error'}${code ? ` ${code}` : ''}: ${serviceMessage}`,

@@ -210,8 +210,10 @@ describe('user delete', () => {
 			expect(result.code).toBe(4);
 			const {error} = parseJson<{error: {kind: string; message: string; statusCode: number}}>(result);
 			expect(error).toMatchObject({kind: 'not-found', statusCode: 404});
-			expect(error.message).toContain(`${alice.id} does not exist on this resource (404)`);
-			expect(error.message).toContain('forget it locally with "acs-tokens user forget"');
+			// The service's message names the identity; ours does not say it again, and says what to run.
+			expect(error.message).toBe(
+				`Not on this resource (404): Identity '${alice.id}' was deleted. To drop it from the local list as well: acs-tokens user forget --user ${alice.id}`,
+			);
 			expect(result.stderr).toBe(`acs-tokens: ${error.message}\n`);
 			expect(result.stderr).not.toMatch(stackTraceLine);
 		}
