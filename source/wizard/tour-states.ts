@@ -33,7 +33,8 @@ export const tourStates = wizardSetup.createStateConfig({
 							src: 'createUser',
 							input: ({context}) => newLabel(context),
 							// The menu's "N stored" counts it at once; Manage reloads the store anyway.
-							onDone: {target: 'done', actions: [assign(identityCreated), 'recordIdentity']},
+							// The label is this identity's once stored: the next one created (back in the tour) starts without it.
+							onDone: {target: 'done', actions: [assign(identityCreated), 'recordIdentity', assign({pendingLabel: undefined})]},
 							onError: {target: 'failed', actions: 'setError'},
 						},
 						on: {BACK: 'ready'},

@@ -112,6 +112,31 @@ describe('creating an identity from the manager', () => {
 });
 
 describe('naming the identity in the tour', () => {
+	it('refuses a label another identity has, and the refusal goes once the label is edited', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press('l', 'Label for the new identity');
+		await app.type('alice');
+		await app.press(keys.enter, 'Label: alice');
+		await app.press(keys.enter, 'alice (8:acs:');
+		await vi.waitFor(() => expect(stored()).toHaveLength(1));
+		// A second tour: the same label again, after the identity is created.
+		await app.press(keys.escape, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Press Enter to continue');
+		await app.press('l', 'New label (empty removes it):');
+		await app.type('alice');
+		let frame = await app.press(keys.enter, 'is already used by');
+		expect(frame).toContain('New label (empty removes it): alice');
+		frame = await app.press('\u0015', next => !next.includes('removes it): alice'));
+		expect(frame).not.toContain('is already used by');
+		await app.type('bob');
+		await app.press(keys.enter, 'bob (8:acs:');
+		await vi.waitFor(() => expect(stored().map(identity => identity.label).sort()).toEqual(['alice', 'bob']));
+	});
+
 	it('takes a label before creating it, and another after', async () => {
 		const app = open();
 		await app.waitForText('What next?');

@@ -15,6 +15,8 @@ export function RenameScreen(props: {
 	readonly presenter: boolean;
 }) {
 	const [value, setValue] = useState(props.initial);
+	// The refusal is of the label as it was given: once it is edited, the refusal goes.
+	const [given, setGiven] = useState(props.initial);
 	return (
 		<Box flexDirection="column" gap={1}>
 			<Box gap={1}>
@@ -24,11 +26,12 @@ export function RenameScreen(props: {
 					focus={props.active}
 					onChange={setValue}
 					onSubmit={label => {
+						setGiven(label);
 						props.send({type: 'SUBMIT_LABEL', label: label.trim()});
 					}}
 				/>
 			</Box>
-			{props.error ? (
+			{props.error && value === given ? (
 				<Prose color="red">
 					{presentText(props.error.message, props.presenter)}
 				</Prose>
