@@ -386,7 +386,37 @@ function introductionOf(props: ViewProps, view: View): string | undefined {
 		return view === 'token' ? entraIntroduction(props) : undefined;
 	}
 
+	if (props.meta.issuing) {
+		return issuingIntroduction(props, view);
+	}
+
 	return props.meta.step === undefined ? undefined : tourIntroduction[view]?.();
+}
+
+/** Manage's issue screens: whose token, by its label, or its id cut short (presenter mode cuts it further). */
+function issuingIntroduction(props: ViewProps, view: View): string | undefined {
+	const {context} = props.snapshot;
+	const identity = context.identities.find(candidate => candidate.id === context.userId);
+	const id = context.userId ?? '';
+	const who = identity?.label ?? (context.presenter ? showId(id, true) : shortId(id));
+	const said = text.wizard.manage.issueFor;
+	switch (view) {
+		case 'scopes': {
+			return said.scopes(who);
+		}
+
+		case 'lifetime': {
+			return said.lifetime(who);
+		}
+
+		case 'token': {
+			return said.token(who);
+		}
+
+		default: {
+			return undefined;
+		}
+	}
 }
 
 /** The screen for the snapshot: the view its meta names, with the tour's explanation where it has one. */

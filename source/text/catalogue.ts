@@ -645,6 +645,12 @@ export type Catalogue = {
 				rename: (name: string) => string;
 			};
 			renamePrompt: string;
+			/** Manage → Issue a new token: whose token it is, on each of its screens (`who`: the label, or the id cut short). */
+			issueFor: {
+				scopes: (who: string) => string;
+				lifetime: (who: string) => string;
+				token: (who: string) => string;
+			};
 			/** The identity's last token, kept by the store (settings --store-tokens on). */
 			viewStoredToken: string;
 			/** The list's first choice. */

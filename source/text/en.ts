@@ -485,6 +485,11 @@ export const en: Catalogue = {
 			},
 			viewStoredToken: 'View the stored token',
 			renamePrompt: 'New label (empty removes it):',
+			issueFor: {
+				scopes: who => `A new token for ${who}: what it may do.`,
+				lifetime: who => `A new token for ${who}: how long it lives.`,
+				token: who => `Issued to ${who}.`,
+			},
 			create: '+ Create an identity…',
 			newLabelPrompt: 'Label for the new identity (optional; Enter with none):',
 			details: {

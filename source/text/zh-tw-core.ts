@@ -460,6 +460,11 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			},
 			viewStoredToken: '檢視已儲存的使用者存取權杖',
 			renamePrompt: '新標籤（留空即移除）：',
+			issueFor: {
+				scopes: who => `為 ${who} 發出新權杖：它可以做什麼。`,
+				lifetime: who => `為 ${who} 發出新權杖：它的有效期限。`,
+				token: who => `發給 ${who} 的權杖。`,
+			},
 			create: '+ 建立身分識別…',
 			newLabelPrompt: '新身分識別的標籤（選填，可直接按 Enter 略過）：',
 			details: {

@@ -63,7 +63,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			choosingScopes: {
-				meta: {view: 'scopes'},
+				meta: {view: 'scopes', issuing: true},
 				on: {
 					TOGGLE_SCOPE: {actions: 'toggleScope'},
 					SUBMIT: {guard: 'hasScopes', target: 'choosingLifetime'},
@@ -71,7 +71,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 			},
 			choosingLifetime: withFields({
-				meta: {view: 'lifetime'},
+				meta: {view: 'lifetime', issuing: true},
 				on: {
 					SET_LIFETIME: {guard: 'validLifetime', actions: 'setLifetime'},
 					SUBMIT: 'issuing',
@@ -90,7 +90,7 @@ export const manageStates = wizardSetup.createStateConfig({
 				},
 				on: {BACK: 'choosingLifetime'},
 			},
-			viewingToken: tokenViewState({meta: {view: 'token'}, submit: 'refreshing', back: 'refreshing'}),
+			viewingToken: tokenViewState({meta: {view: 'token', issuing: true}, submit: 'refreshing', back: 'refreshing'}),
 			renaming: {
 				tags: ['typing'],
 				meta: {view: 'rename'},

@@ -314,6 +314,8 @@ export type ScreenMeta = {
 	readonly showsExchange?: boolean;
 	/** The Teams user token flow: the code and HTTP panels (and t, s) without a tour step. */
 	readonly flow?: 'teams' | 'entra';
+	/** Manage → Issue a new token (and the token view, of a stored token too): each screen says whose token it is. */
+	readonly issuing?: true;
 };
 
 export type WizardTag = 'busy' | 'failed' | 'typing';

@@ -212,8 +212,12 @@ describe('one identity', () => {
 		const scopes = await app.press(keys.enter, '[x] chat: create, join and manage chat threads');
 		expect(scopes).not.toContain('Step 3 of 6');
 		expect(scopes).not.toContain('t TS/Python');
-		await app.press(keys.enter, '❯ 24 hours (1440 minutes) — default');
+		// Whose token, on each of its screens, by its label.
+		expect(scopes).toContain('A new token for 測試使用者: what it may do.');
+		const lifetime = await app.press(keys.enter, '❯ 24 hours (1440 minutes) — default');
+		expect(lifetime).toContain('A new token for 測試使用者: how long it lives.');
 		const token = await app.press(keys.enter, 'Access token:');
+		expect(token).toContain('Issued to 測試使用者.');
 		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toEqual({userId: cjkId, scopes: ['chat', 'voip'], lifetimeMinutes: 1440});
 		expect(token).toContain('Status: checking…');
 		app.reportStatus('valid');

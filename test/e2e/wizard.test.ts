@@ -284,14 +284,18 @@ describe('managing identities made in an earlier session', () => {
 		expect(screen).toContain('Last token chat ·');
 
 		// A new token, for voip only, for 2 hours.
-		await session.press(keys.enter, '❯ [x] chat');
+		// Each of its screens says whose token it is.
+		screen = await session.press(keys.enter, '❯ [x] chat');
+		expect(screen).toContain('A new token for alice: what it may do.');
 		await session.press(keys.space, '❯ [ ] chat');
-		await session.press(keys.enter, '❯ 24 hours');
+		screen = await session.press(keys.enter, '❯ 24 hours');
+		expect(screen).toContain('A new token for alice: how long it lives.');
 		while (!session.screen().includes('❯ 2 hours')) {
 			await session.press('k');
 		}
 
 		screen = await session.press(keys.enter, /Access token: eyJ\w+•••/);
+		expect(screen).toContain('Issued to alice.');
 		expect(screen).toMatch(/Scopes: voip · Expires: in 1h 59m/);
 		await session.waitFor('Status: valid');
 		screen = await session.press(keys.enter, '❯ Issue a new token');
