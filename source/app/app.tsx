@@ -32,6 +32,13 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 		return failedKeys(snapshot);
 	}
 
+	// p is offered only where it does something: not in a session started in presenter mode.
+	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
+	// The box says it: Enter confirms, Esc cancels; nothing to move.
+	if (meta.view === 'confirm') {
+		return [keys.confirm, keys.cancel, ...presenterKey, keys.help, keys.quit];
+	}
+
 	const viewKeys: Partial<Record<View, string[]>> = {
 		scopes: [keys.move, keys.toggle, keys.submit],
 		identities: [keys.move, keys.choose, keys.filter],
@@ -41,8 +48,6 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
 	const inTour = hasPanels(meta);
-	// p is offered only where it does something: not in a session started in presenter mode.
-	const presenterKey = snapshot.can({type: 'TOGGLE_PRESENTER'}) ? [keys.presenter] : [];
 	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
 }
 

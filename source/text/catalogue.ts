@@ -720,6 +720,8 @@ export type Catalogue = {
 			submit: string;
 			back: string;
 			cancel: string;
+			/** A confirmation box's Enter. */
+			confirm: string;
 			retry: string;
 			quit: string;
 			help: string;

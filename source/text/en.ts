@@ -550,6 +550,7 @@ export const en: Catalogue = {
 			submit: 'Enter continue',
 			back: 'Esc back',
 			cancel: 'Esc cancel',
+			confirm: 'Enter confirm',
 			retry: 'r retry',
 			quit: 'q quit',
 			help: '? help',

@@ -525,6 +525,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			submit: 'Enter 繼續',
 			back: 'Esc 返回',
 			cancel: 'Esc 取消',
+			confirm: 'Enter 確認',
 			retry: 'r 重試',
 			quit: 'q 結束',
 			help: '? 說明',

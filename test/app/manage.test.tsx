@@ -125,7 +125,8 @@ describe('one identity', () => {
 		await app.press(keys.down, '❯ Revoke its tokens');
 		const confirm = await app.press(keys.enter, 'Revoke every token of alice (');
 		expect(confirm).toContain('Enter confirms, Esc cancels.');
-		expect(footerOf(confirm)).toEqual(['↑↓/jk move', 'Enter choose', 'Esc back', 'p presenter', '? help', 'q quit']);
+		// The footer says what the box says.
+		expect(footerOf(confirm)).toEqual(['Enter confirm', 'Esc cancel', 'p presenter', '? help', 'q quit']);
 
 		await app.press(keys.escape, '❯ Issue a new token');
 		expect(app.fakes.revokeTokens).not.toHaveBeenCalled();
