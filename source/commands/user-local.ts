@@ -1,4 +1,4 @@
-import {emulatorProfileName} from '../identity/connection.js';
+import {emulatorProfileName} from '../store/types.js';
 import {refuseTwoConnections} from '../session/connection-flags.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import {confirm, type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
@@ -12,9 +12,8 @@ function findStored(store: IdentityStore, user: string | undefined, profile: str
 		throw new UsageError(text.commands.userRequired);
 	}
 
-	// The emulator's profile exists before it is saved (as in users and every connection): unsaved, it holds no one.
-	const unsavedEmulator = profile === emulatorProfileName && !store.profile(profile);
-	const profiles = profile === undefined ? store.profileNamesWithIdentities() : unsavedEmulator ? [] : [profile];
+	// A profile not saved is refused by the store; the emulator's, unsaved, holds no one.
+	const profiles = profile === undefined ? store.profileNamesWithIdentities() : [profile];
 	const matches = profiles.flatMap(name => {
 		const identity = store.findIdentity(name, user);
 		return identity ? [{profile: name, identity}] : [];

@@ -1,6 +1,5 @@
-import {emulatorProfileName} from '../identity/connection.js';
 import {refuseTwoConnections} from '../session/connection-flags.js';
-import {UnknownProfileError} from '../store/errors.js';
+import {emulatorProfileName} from '../store/types.js';
 import {stateOf} from '../store/identity-status.js';
 import type {StoredIdentity} from '../store/types.js';
 import {type Command, openStore, outputOptions, parseCommand, printJson} from './context.js';
@@ -18,12 +17,8 @@ export const users: Command = {
 		refuseTwoConnections(values);
 		const store = openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
-		// The emulator's profile exists before it is saved, as everywhere: unsaved, it lists no one.
-		if (only !== undefined && !store.profile(only) && only !== emulatorProfileName) {
-			throw new UnknownProfileError(only, store.profiles().map(profile => profile.name));
-		}
-
-		const profileNames = only === undefined ? store.profileNamesWithIdentities() : store.profile(only) ? [only] : [];
+		// A profile not saved is refused by the store; the emulator's, unsaved, lists no one.
+		const profileNames = only === undefined ? store.profileNamesWithIdentities() : [only];
 		const groups = profileNames.map(profile => ({profile, identities: store.identities(profile)}));
 		if (values.json) {
 			printJson(io, {

@@ -6,7 +6,7 @@ import type {Connection} from './client.js';
 import {ConnectionStringError, isLoopbackHost, parseConnectionString} from '../protocol/connection-string.js';
 import type {EmulatorConnectionOptions} from './embedded-emulator.js';
 import {UnknownProfileError} from '../store/errors.js';
-import {connectionStringVariables} from '../store/types.js';
+import {connectionStringVariables, emulatorProfileName} from '../store/types.js';
 import {IdentityError} from './errors.js';
 import {UserError} from '../errors/user-error.js';
 
@@ -53,8 +53,6 @@ export type ResolvedConnection = {
 	readonly isEmulator: boolean;
 	close(): Promise<void>;
 };
-
-export const emulatorProfileName = 'emulator';
 
 /** What to connect to: named by a flag or a choice on the connect screen. */
 export type ConnectionRequest =

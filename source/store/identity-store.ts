@@ -11,6 +11,7 @@ import {
 	dropIdentity,
 	dropProfile,
 	findIdentityIn,
+	identitiesOf,
 	findProfile,
 	newestFirst,
 	putProfile,
@@ -120,13 +121,14 @@ export class IdentityStore {
 			.map(profile => profile.name);
 	}
 
+	/** Newest first; none for the emulator's profile before it is saved; a profile not saved is refused (UnknownProfileError). */
 	identities(profileName: string): StoredIdentity[] {
-		return newestFirst(requireProfile(this.#read(), profileName).identities);
+		return newestFirst(identitiesOf(this.#read(), profileName));
 	}
 
 	/** By exact id, else by label. */
 	findIdentity(profileName: string, idOrLabel: string): StoredIdentity | undefined {
-		return findIdentityIn(requireProfile(this.#read(), profileName), idOrLabel);
+		return findIdentityIn(identitiesOf(this.#read(), profileName), idOrLabel);
 	}
 
 	/**
@@ -134,7 +136,7 @@ export class IdentityStore {
 	 * identity), so a command can refuse before it creates the identity in ACS.
 	 */
 	assertLabelFree(profileName: string, label: string, forId = ''): void {
-		requireLabelFree(requireProfile(this.#read(), profileName), checkName('label', label), forId);
+		requireLabelFree(profileName, identitiesOf(this.#read(), profileName), checkName('label', label), forId);
 	}
 
 	/** Records an identity just created; recording the same id again updates its label. */
@@ -145,7 +147,7 @@ export class IdentityStore {
 		let recorded: StoredIdentity | undefined;
 		await this.#write(data =>
 			changeProfile(data, profileName, profile => {
-				requireLabelFree(profile, label, id);
+				requireLabelFree(profile.name, profile.identities, label, id);
 				return changeIdentity(
 					profile,
 					id,
@@ -201,7 +203,7 @@ export class IdentityStore {
 		const checked = label === undefined ? undefined : checkName('label', label);
 		await this.#write(data =>
 			changeProfile(data, profileName, profile => {
-				requireLabelFree(profile, checked, id);
+				requireLabelFree(profile.name, profile.identities, checked, id);
 				return changeIdentity(profile, id, identity =>
 					checked === undefined ? withoutLabel(identity) : {...identity, label: checked},
 				);

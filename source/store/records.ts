@@ -1,10 +1,18 @@
 import {DuplicateLabelError, UnknownIdentityError, UnknownProfileError} from './errors.js';
-import type {Profile, StoreData, StoredIdentity, StoredProfile} from './types.js';
+import {emulatorProfileName, type Profile, type StoreData, type StoredIdentity, type StoredProfile} from './types.js';
 
 /** Pure changes to the file's content; identity-store.ts reads, applies one and writes under the lock. */
 
 export function findProfile(data: StoreData, name: string): StoredProfile | undefined {
 	return data.profiles.find(profile => profile.name === name);
+}
+
+/**
+ * The identities recorded under a profile: none for the emulator's before it is saved (it
+ * exists all the same); any other profile not saved is refused by name.
+ */
+export function identitiesOf(data: StoreData, name: string): readonly StoredIdentity[] {
+	return findProfile(data, name) === undefined && name === emulatorProfileName ? [] : requireProfile(data, name).identities;
 }
 
 export function requireProfile(data: StoreData, name: string): StoredProfile {
@@ -63,21 +71,18 @@ export function newestFirst(identities: readonly StoredIdentity[]): StoredIdenti
 }
 
 /** By exact id first, then by label. */
-export function findIdentityIn(profile: StoredProfile, idOrLabel: string): StoredIdentity | undefined {
-	return (
-		profile.identities.find(identity => identity.id === idOrLabel) ??
-		profile.identities.find(identity => identity.label === idOrLabel)
-	);
+export function findIdentityIn(identities: readonly StoredIdentity[], idOrLabel: string): StoredIdentity | undefined {
+	return identities.find(identity => identity.id === idOrLabel) ?? identities.find(identity => identity.label === idOrLabel);
 }
 
-export function requireLabelFree(profile: StoredProfile, label: string | undefined, forId: string): void {
+export function requireLabelFree(profileName: string, identities: readonly StoredIdentity[], label: string | undefined, forId: string): void {
 	if (label === undefined) {
 		return;
 	}
 
-	const holder = profile.identities.find(identity => identity.label === label);
+	const holder = identities.find(identity => identity.label === label);
 	if (holder && holder.id !== forId) {
-		throw new DuplicateLabelError(profile.name, label, holder.id);
+		throw new DuplicateLabelError(profileName, label, holder.id);
 	}
 }
 

@@ -1,5 +1,11 @@
 import type {LanguageSetting} from '../text/locale.js';
 /** The two variables the Azure SDK samples read a connection string from. */
+/**
+ * The profile of the embedded emulator (--emulator). It exists before it is saved, which the
+ * first connection to the emulator does: until then every command and the wizard see it, empty.
+ */
+export const emulatorProfileName = 'emulator';
+
 export const connectionStringVariables = [
 	'COMMUNICATION_SERVICES_CONNECTION_STRING',
 	'AZURE_COMMUNICATION_CONNECTION_STRING',

@@ -175,6 +175,17 @@ describe('profiles', () => {
 		await expect(store.removeProfile('prod')).rejects.toThrow(UnknownProfileError);
 		expect(store.profile('prod')).toBeUndefined();
 	});
+
+	it("holds the emulator's profile before it is saved: empty, and any label is free in it", async () => {
+		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		expect(store.profile('emulator')).toBeUndefined();
+		expect(store.identities('emulator')).toEqual([]);
+		expect(store.findIdentity('emulator', 'alice')).toBeUndefined();
+		expect(() => store.assertLabelFree('emulator', 'alice')).not.toThrow();
+		// Any other name not saved is refused, by name.
+		expect(() => store.identities('prod')).toThrow('There is no profile "prod". No profile is saved yet.');
+		expect(() => store.findIdentity('prod', 'alice')).toThrow(UnknownProfileError);
+	});
 });
 
 describe('identities', () => {
