@@ -41,15 +41,15 @@ Commands
   user forget          remove an identity from the local store only
   users                list the identities created through acs-tokens
   token issue          issue a token for an identity
+  token revoke         revoke every token of an identity
+  token decode         show a token's header and claims (offline)
+  token verify         ask the local emulator whether a token is valid
   token teams          exchange a Teams user's Entra ID token for an ACS token
   token exchange       exchange an Entra ID user's token, as a client app does
   access list          who may exchange Entra ID tokens for ACS tokens
   access show          one assignment
   access assign        let a user, group or tenant exchange
   access unassign      remove an assignment
-  token revoke         revoke every token of an identity
-  token decode         show a token's header and claims (offline)
-  token verify         ask the local emulator whether a token is valid
   sign                 the headers that sign one request with the access key (for curl)
   profiles             list saved connection profiles
   profiles remove      remove a saved profile (and its local records)
@@ -66,7 +66,7 @@ Language
 
 Exit codes
   0 ok   1 failed   2 usage or refused input   3 authentication   4 not found
-  5 network or TLS   130 cancelled
+  5 network or TLS   130 cancelled   70 a bug (please report it)
 
 Examples
   acs-tokens user create --emulator --label alice --scopes chat,voip

@@ -39,15 +39,15 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
   user forget          只從本機存放區移除身分識別
   users                列出透過 acs-tokens 建立的身分識別
   token issue          為身分識別發行權杖
+  token revoke         撤銷身分識別的所有權杖
+  token decode         顯示權杖的標頭與宣告（離線）
+  token verify         詢問本機模擬器權杖是否有效
   token teams          將 Teams 使用者的 Entra ID 權杖交換為 ACS 權杖
   token exchange       如用戶端應用程式般交換 Entra ID 使用者的權杖
   access list          列出可交換 Entra ID 權杖的指派
   access show          顯示單一指派
   access assign        允許使用者、群組或租用戶交換權杖
   access unassign      移除指派
-  token revoke         撤銷身分識別的所有權杖
-  token decode         顯示權杖的標頭與宣告（離線）
-  token verify         詢問本機模擬器權杖是否有效
   sign                 以存取金鑰簽署單一要求所需的標頭（供 curl 使用）
   profiles             列出已儲存的連線設定檔
   profiles remove      移除已儲存的設定檔（及其本機紀錄）
@@ -64,7 +64,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
 
 結束代碼
   0 成功   1 失敗   2 用法錯誤或輸入遭拒   3 驗證失敗   4 找不到
-  5 網路或 TLS 錯誤   130 已取消
+  5 網路或 TLS 錯誤   130 已取消   70 程式錯誤（請回報）
 
 範例
   acs-tokens user create --emulator --label alice --scopes chat,voip
