@@ -67,37 +67,37 @@ function SavePrompt(props: {
 		prompt.kind === 'dotenv' ? text.wizard.token.dotenvPrompt : props.claims ? text.wizard.token.claimsView.filePrompt : text.wizard.token.filePrompt;
 	return (
 		<Box flexDirection="column">
-		{props.again?.field === prompt.kind ? <Prose color={props.again.replace ? 'yellow' : 'red'}>{props.again.note}</Prose> : undefined}
-		<Box gap={1}>
-			<Text>{label}</Text>
-			<LineInput
-				value={answer}
-				focus={props.active}
-				onChange={setAnswer}
-				onSubmit={value => {
-					props.onClose();
-					const field = prompt.kind;
-					const failed = (error: unknown) =>
-						// A name refused (no file name, no variable name) is asked for again; anything else is the answer.
-						error instanceof UserError && error.kind === 'usage'
-							? props.onAskAgain({field, name: value, note: error.message, replace: false})
-							: props.onSaved(saveFailure(error));
-					if (field === 'dotenv') {
-						effects.saveTokenToDotenv(prompt.content, value).then(props.onSaved, failed);
-						return;
-					}
+			{props.again?.field === prompt.kind ? <Prose color={props.again.replace ? 'yellow' : 'red'}>{props.again.note}</Prose> : undefined}
+			<Box gap={1}>
+				<Text>{label}</Text>
+				<LineInput
+					value={answer}
+					focus={props.active}
+					onChange={setAnswer}
+					onSubmit={value => {
+						props.onClose();
+						const field = prompt.kind;
+						const failed = (error: unknown) =>
+							// A name refused (no file name, no variable name) is asked for again; anything else is the answer.
+							error instanceof UserError && error.kind === 'usage'
+								? props.onAskAgain({field, name: value, note: error.message, replace: false})
+								: props.onSaved(saveFailure(error));
+						if (field === 'dotenv') {
+							effects.saveTokenToDotenv(prompt.content, value).then(props.onSaved, failed);
+							return;
+						}
 
-					const replace = props.again?.field === 'file' && props.again.replace && value === props.again.name;
-					effects.saveTokenToFile(prompt.content, value, replace).then(
-						saved =>
-							saved.kind === 'saved'
-								? props.onSaved(saved.message)
-								: props.onAskAgain({field, name: value, note: text.wizard.token.fileExists(saved.file), replace: true}),
-						failed,
-					);
-				}}
-			/>
-		</Box>
+						const replace = props.again?.field === 'file' && props.again.replace && value === props.again.name;
+						effects.saveTokenToFile(prompt.content, value, replace).then(
+							saved =>
+								saved.kind === 'saved'
+									? props.onSaved(saved.message)
+									: props.onAskAgain({field, name: value, note: text.wizard.token.fileExists(saved.file), replace: true}),
+							failed,
+						);
+					}}
+				/>
+			</Box>
 		</Box>
 	);
 }
@@ -199,7 +199,7 @@ export function TokenScreen(props: {
 	const {claimsShown} = props;
 	const notice = said?.claims === claimsShown ? said.text : undefined;
 	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
-	// A name whose file exists: the field opens again on it, and Enter on it replaces the file.
+	// A save field opened again on the name given: its file exists (Enter replaces it), or the name was refused.
 	const [again, setAgain] = useState<AskedAgain | undefined>(undefined);
 
 	const decoded = decodeJwt(props.token.token);
