@@ -58,6 +58,7 @@ export async function openCommandSession(io: CommandIo, flags: SessionFlags): Pr
 		env: io.env,
 		cwd: io.cwd,
 		saveKey: flags['save-key'],
+		forgetUnreachedProfile: true,
 		...(trace
 			? {
 					onExchange(exchange) {

@@ -2,6 +2,7 @@ import {type IdentityClient, createIdentityClient} from '../identity/client.js';
 import {type ConnectionRequest, type ResolvedConnection, resolveConnection} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
 import type {IdentityStore} from '../store/identity-store.js';
+import {type ErrorKind, UserError} from '../errors/user-error.js';
 import {rememberProfile} from './remember-profile.js';
 
 export type Session = {
@@ -24,6 +25,12 @@ export type SessionOptions = {
 	readonly saveKey?: boolean | undefined;
 	/** Make this profile the one used next time nothing is named (the wizard does). */
 	readonly makeDefault?: boolean | undefined;
+	/**
+	 * A profile this session saves is removed again if its first request never reached a
+	 * service that took the key (unreachable, untrusted TLS, key refused): a command run once
+	 * with a wrong endpoint leaves no profile, and no default, behind it.
+	 */
+	readonly forgetUnreachedProfile?: boolean | undefined;
 	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
 	/** Esc in the wizard: a session opened after it is closed again, not handed back. */
 	readonly signal?: AbortSignal | undefined;
@@ -44,19 +51,61 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	});
 	try {
 		options.signal?.throwIfAborted();
+		const saved = resolved.source.kind !== 'profile' && resolved.source.kind !== 'emulator' && !store.profile(resolved.profileName);
 		await rememberProfile(store, resolved);
 		if (options.makeDefault) {
 			await store.setDefaultProfile(resolved.profileName);
 		}
 
 		const made = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
-		const client = options.saveKey ? savingKeyOnSuccess(made, () => rememberProfile(store, resolved, {saveKey: true})) : made;
+		const keeping = options.saveKey ? savingKeyOnSuccess(made, () => rememberProfile(store, resolved, {saveKey: true})) : made;
+		const client =
+			saved && options.forgetUnreachedProfile ? forgettingUnreached(keeping, () => forgetEmptyProfile(store, resolved.profileName)) : keeping;
 		options.signal?.throwIfAborted();
 		return {store, resolved, client, close: () => resolved.close()};
 	} catch (error) {
 		// The first failure is the one to report: a failing close must not replace it.
 		await resolved.close().catch(() => undefined);
 		throw error;
+	}
+}
+
+/** Failures that say the service was never reached, or never took the key. */
+const unreached = new Set<ErrorKind>(['network', 'untrusted-certificate', 'authentication']);
+
+/** The client, calling `forget` when its first call fails as unreached (and never after one succeeded). */
+function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>): IdentityClient {
+	let reached = false;
+	const watched = async <T>(call: Promise<T>): Promise<T> => {
+		try {
+			const result = await call;
+			reached = true;
+			return result;
+		} catch (error) {
+			if (!reached && error instanceof UserError && unreached.has(error.kind)) {
+				reached = true;
+				// The failure is the one to report: a failing clean-up must not replace it.
+				await forget().catch(() => undefined);
+			}
+
+			throw error;
+		}
+	};
+	return {
+		signedIn: () => client.signedIn(),
+		exchangeTeamsToken: (teams, options) => watched(client.exchangeTeamsToken(teams, options)),
+		createUser: options => watched(client.createUser(options)),
+		createUserAndToken: (scopes, options) => watched(client.createUserAndToken(scopes, options)),
+		issueToken: (id, scopes, options) => watched(client.issueToken(id, scopes, options)),
+		revokeTokens: (id, options) => watched(client.revokeTokens(id, options)),
+		deleteUser: (id, options) => watched(client.deleteUser(id, options)),
+	};
+}
+
+/** Removes a profile this session saved, while it records no identity. */
+async function forgetEmptyProfile(store: IdentityStore, name: string): Promise<void> {
+	if (store.profile(name) !== undefined && store.identities(name).length === 0) {
+		await store.removeProfile(name);
 	}
 }
 

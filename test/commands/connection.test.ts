@@ -217,6 +217,8 @@ describe('failures of the service, each with its exit code', () => {
 		});
 		expect(result.stderr).toBe(`acs-tokens: ${message}\n`);
 		expectNoSecrets(result, wrongKey);
+		// A key the service refused leaves no profile behind, and no default.
+		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toEqual({defaultProfile: null, profiles: []});
 	});
 
 	it('an identity of another resource: exit 3 too', async () => {
@@ -242,6 +244,20 @@ describe('failures of the service, each with its exit code', () => {
 		expect(parseJson(result)).toMatchObject({error: {kind: 'network', message, code: 'ECONNREFUSED'}});
 		expect(result.stderr).toBe(`acs-tokens: ${message}\n`);
 		expectNoSecrets(result);
+
+		// Never reached, from the environment: no profile is left to be the default, and the
+		// next command without a connection says there is none, not that a variable is unset.
+		const fromEnvironment = await sandbox.run(['user', 'create'], {env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=http://127.0.0.1:${port}/;accesskey=${emulator.accessKey}`}});
+		expect(fromEnvironment.code).toBe(5);
+		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toEqual({defaultProfile: null, profiles: []});
+		const next = await sandbox.run(['user', 'create']);
+		expect(next.code).toBe(2);
+		expect(next.stderr).toMatch(/^acs-tokens: No connection to a Communication Services resource\./);
+
+		// Reached once, it is kept.
+		const reached = await sandbox.run(['user', 'create', '--connection-string', emulator.connectionString]);
+		expect(reached.code, reached.stderr).toBe(0);
+		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toMatchObject({defaultProfile: profileName, profiles: [{name: profileName}]});
 	}, 30_000);
 });
 

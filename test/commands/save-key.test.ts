@@ -35,7 +35,8 @@ describe('--save-key', () => {
 		expect(JSON.parse(refused.stdout || '{}')).toMatchObject({error: {kind: 'authentication'}});
 		const file = await readFile(sandbox.configFile, 'utf8');
 		expect(file).not.toContain(wrongKey);
-		expect((await profileOf(sandbox.configFile))?.keySource).toEqual({kind: 'command-line'});
+		// Nor the profile: the service never took the key, so nothing of that connection is kept.
+		expect(await profileOf(sandbox.configFile)).toBeUndefined();
 
 		const accepted = await sandbox.run(['user', 'create', '--connection-string', '-', '--save-key', '--json'], {
 			input: withKey(emulator.accessKey),
