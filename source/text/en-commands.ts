@@ -29,7 +29,11 @@ export const enCommands: Catalogue['commands'] = {
 		missingValue: (option, command) => `${option} needs a value. Run "acs-tokens ${command} --help".`,
 		dashedValue: (option, value, command) =>
 			`${option} needs a value, and ${value} reads as an option: write ${option}=${value} for a value that starts with "-". Run "acs-tokens ${command} --help".`,
-		unexpectedArgument: (argument, command) => `Unexpected argument "${argument}". Run "acs-tokens ${command} --help".`,
+		// command '' is the wizard's own flags: a word there is most often a command put after a flag.
+		unexpectedArgument: (argument, command) =>
+			command === ''
+				? `Unexpected argument "${argument}": a command comes first and its options after it (acs-tokens users --emulator). Run "acs-tokens --help" for the commands.`
+				: `Unexpected argument "${argument}". Run "acs-tokens ${command} --help".`,
 		other: (detail, command) => `${detail}. Run "acs-tokens ${command} --help".`,
 	},
 	notACommand: (words: string, group: readonly string[]) => `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,

@@ -31,7 +31,10 @@ export const zhTWCommands: Catalogue['commands'] = {
 		missingValue: (option, command) => `${option} 需要一個值。請執行「acs-tokens ${command} --help」。`,
 		dashedValue: (option, value, command) =>
 			`${option} 需要一個值，而 ${value} 會被當成選項：以「-」開頭的值請寫成 ${option}=${value}。請執行「acs-tokens ${command} --help」。`,
-		unexpectedArgument: (argument, command) => `非預期的引數「${argument}」。請執行「acs-tokens ${command} --help」。`,
+		unexpectedArgument: (argument, command) =>
+			command === ''
+				? `非預期的引數「${argument}」：命令要放在最前面，其選項放在後面（acs-tokens users --emulator）。請執行「acs-tokens --help」查看命令。`
+				: `非預期的引數「${argument}」。請執行「acs-tokens ${command} --help」。`,
 		other: (detail, command) => `${detail}。請執行「acs-tokens ${command} --help」。`,
 	},
 	notACommand: (words: string, group: readonly string[]) =>

@@ -69,6 +69,11 @@ describe('calling it wrongly', () => {
 		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
 		[['user', 'create', '--bogus'], 'Unknown option --bogus. Run "acs-tokens user create --help".'],
 		[['users', 'extra'], 'Unexpected argument "extra". Run "acs-tokens users --help".'],
+		// A flag first makes it the wizard's: a command after it is said to come first.
+		[
+			['--emulator', 'users'],
+			'Unexpected argument "users": a command comes first and its options after it (acs-tokens users --emulator). Run "acs-tokens --help" for the commands.',
+		],
 		[['token', 'issue', '--user'], '--user needs a value. Run "acs-tokens token issue --help".'],
 	])('%j exits 2 with one line saying what to do, and no stack trace', async (args, message) => {
 		const sandbox = await createSandbox();
