@@ -44,7 +44,7 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 		identities: [keys.move, keys.choose, keys.filter],
 		token: snapshot.context.claimsShown
 			? [keys.scroll, keys.copy, keys.file, keys.claims]
-			: [keys.submit, keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
+			: [keys.submit, snapshot.context.revealed && !snapshot.context.presenter ? keys.mask : keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
 	const inTour = hasPanels(meta);

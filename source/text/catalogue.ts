@@ -726,6 +726,8 @@ export type Catalogue = {
 			quit: string;
 			help: string;
 			reveal: string;
+			/** v again, once the token is revealed. */
+			mask: string;
 			copy: string;
 			file: string;
 			dotenv: string;

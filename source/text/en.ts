@@ -555,6 +555,7 @@ export const en: Catalogue = {
 			quit: 'q quit',
 			help: '? help',
 			reveal: 'v reveal',
+			mask: 'v mask',
 			copy: 'c copy',
 			file: 'f file',
 			dotenv: 'e .env',

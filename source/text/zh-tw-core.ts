@@ -530,6 +530,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			quit: 'q 結束',
 			help: '? 說明',
 			reveal: 'v 顯示',
+			mask: 'v 遮罩',
 			copy: 'c 複製',
 			file: 'f 檔案',
 			dotenv: 'e .env',

@@ -53,6 +53,9 @@ describe('the token view', () => {
 
 		const revealed = await app.press('v', frame => unwrapped(frame).includes(token));
 		expect(revealed).not.toContain('•••"');
+		// v now masks it, and the footer says so.
+		expect(footerOf(revealed)).toContain('v mask');
+		expect(footerOf(revealed)).not.toContain('v reveal');
 		// On a 24-row terminal the revealed token takes the panels' room and everything still fits.
 		expect(revealed.split('\n').length).toBeLessThanOrEqual(24);
 		expect(frameWidth(revealed)).toBeLessThanOrEqual(80);
@@ -123,7 +126,9 @@ describe('the token view', () => {
 		await tourToToken(app);
 		const frame = await app.press('c', next => prose(next).includes('Not copied: tmux says no. Press f to save it to a file instead.'));
 		expect(frame).not.toContain('If it does not arrive');
-		await app.press('f', 'Save the token to this file: access-token.txt');
+		const prompt = await app.press('f', 'Save the token to this file: access-token.txt');
+		// The field is about a file now: what the copy said goes.
+		expect(prose(prompt)).not.toContain('Not copied');
 	});
 
 	it('saves the token to a file named at the f prompt', async () => {
@@ -276,6 +281,8 @@ describe('presenter mode', () => {
 
 		const off = await app.press('p', frame => !frame.includes('PRESENTER'));
 		expect(off).toContain('Claims: skypeid acs:2dee53b4-368b-45b4-ab52-8493fb117652_');
+		// What presenter mode said is gone with it.
+		expect(off).not.toContain('Presenter mode: tokens cannot be revealed.');
 	});
 
 	it('starts on with --present: short ids from the first step, no token ever shown', async () => {

@@ -194,11 +194,12 @@ export function TokenScreen(props: {
 	readonly send: (event: WizardEvent) => void;
 }) {
 	const now = useNow();
-	// A notice about the token is not one about the claims, and the other way round.
-	const [said, setSaid] = useState<{readonly text: string; readonly claims: boolean} | undefined>(undefined);
-	const {claimsShown} = props;
-	const notice = said?.claims === claimsShown ? said.text : undefined;
-	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown});
+	// A notice about the token is not one about the claims, and the other way round; nor is one
+	// said in presenter mode ("cannot be revealed") one of the mode turned off.
+	const [said, setSaid] = useState<{readonly text: string; readonly claims: boolean; readonly presenter: boolean} | undefined>(undefined);
+	const {claimsShown, presenter} = props;
+	const notice = said?.claims === claimsShown && said.presenter === presenter ? said.text : undefined;
+	const setNotice = (value: string) => setSaid({text: value, claims: claimsShown, presenter});
 	// A save field opened again on the name given: its file exists (Enter replaces it), or the name was refused.
 	const [again, setAgain] = useState<AskedAgain | undefined>(undefined);
 
@@ -218,13 +219,16 @@ export function TokenScreen(props: {
 				},
 			);
 		},
+		// A field opened afresh: what the screen said before (a copy, a save) is not about it.
 		f() {
 			setAgain(undefined);
+			setSaid(undefined);
 			props.send({type: 'OPEN_FIELD', field: 'file'});
 		},
 		e() {
 			if (claims === undefined) {
 				setAgain(undefined);
+				setSaid(undefined);
 				props.send({type: 'OPEN_FIELD', field: 'dotenv'});
 			}
 		},
@@ -281,6 +285,7 @@ export function TokenScreen(props: {
 						setNotice(value);
 					}}
 					onAskAgain={next => {
+						setSaid(undefined);
 						setAgain(next);
 						props.send({type: 'OPEN_FIELD', field: next.field});
 					}}
