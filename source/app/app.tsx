@@ -42,13 +42,21 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 	const viewKeys: Partial<Record<View, string[]>> = {
 		scopes: [keys.move, keys.toggle, keys.submit],
 		identities: [keys.move, keys.choose, keys.filter],
-		token: snapshot.context.claimsShown
-			? [keys.scroll, keys.copy, keys.file, keys.claims]
-			: [keys.submit, snapshot.context.revealed && !snapshot.context.presenter ? keys.mask : keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims],
+		token: tokenKeys(snapshot),
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
 	const inTour = hasPanels(meta);
 	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
+}
+
+/** The token view's own keys: v says what it will do (reveal, or mask again). */
+function tokenKeys({context}: WizardSnapshot): string[] {
+	const {keys} = text.wizard;
+	if (context.claimsShown) {
+		return [keys.scroll, keys.copy, keys.file, keys.claims];
+	}
+
+	return [keys.submit, context.revealed && !context.presenter ? keys.mask : keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims];
 }
 
 /** A failed step's keys; after a 403 exchange, a opens the assignments. */
