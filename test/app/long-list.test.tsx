@@ -143,14 +143,19 @@ describe('the list state', () => {
 		expect(clampCursor(99, 45)).toBe(44);
 	});
 
-	it('matches every word of the filter, case-insensitively, in the label or the extra text', () => {
+	it('matches every word of the filter, case-insensitively, in the filter text where an item has one, else in its label', () => {
 		const items = [
-			{label: 'Alice', filterText: '8:acs:1'},
-			{label: '測試使用者', filterText: '8:acs:2'},
+			{label: 'Alice  8:acs:1  token valid', filterText: 'Alice 8:acs:1'},
+			{label: '測試使用者  8:acs:2  no token', filterText: '測試使用者 8:acs:2'},
+			{label: 'Create an identity…'},
 		];
 		expect(filterItems(items, 'ALI')).toEqual([items[0]]);
 		expect(filterItems(items, 'acs:2')).toEqual([items[1]]);
 		expect(filterItems(items, '測試 acs')).toEqual([items[1]]);
+		// Not the state column: "valid" and "token" are in labels only.
+		expect(filterItems(items, 'valid')).toEqual([]);
+		expect(filterItems(items, 'token')).toEqual([]);
+		expect(filterItems(items, 'create')).toEqual([items[2]]);
 		expect(filterItems(items, '  ')).toEqual(items);
 	});
 });

@@ -10,7 +10,7 @@ export type SelectItem<V> = {
 	readonly key?: string;
 	readonly label: string;
 	readonly value: V;
-	/** Matched by the filter besides the label (an identity's whole id, say). */
+	/** What the filter matches in place of the label (an identity's label and whole id, not its state column). */
 	readonly filterText?: string;
 	/** An action among the items (the manager's "create"): not counted in "12 of 40". */
 	readonly uncounted?: boolean;
@@ -76,7 +76,7 @@ function FilterLine(props: {
  * 40"); there ↑ ↓ stop at the first and last item (a short list wholly in view wraps around,
  * the jump being on screen); PgUp PgDn move a page, Home End to the ends.
  * With `filter`, `/` asks for the filter to open (the machine's field, tagged `typing`); while it
- * is open what is typed filters the items (on the label and `filterText`) and Enter chooses; once
+ * is open what is typed filters the items (on `filterText`, else the label) and Enter chooses; once
  * it is closed (Esc is the machine's BACK), the filter is cleared. The cursor, the filter and the first row in view live in
  * refs moved at once by each key: Ink hands each key of a burst (↓ and Enter in one write) to
  * the handler before React renders again, and Enter must take the item the keys before it

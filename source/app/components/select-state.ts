@@ -14,7 +14,7 @@ export function filterItems<T extends {readonly label: string; readonly filterTe
 	}
 
 	return items.filter(item => {
-		const haystack = `${item.label} ${item.filterText ?? ''}`.toLocaleLowerCase();
+		const haystack = (item.filterText ?? item.label).toLocaleLowerCase();
 		return words.every(word => haystack.includes(word));
 	});
 }

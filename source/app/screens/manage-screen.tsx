@@ -29,7 +29,8 @@ export function ManageScreen(props: {
 			key: identity.id,
 			label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
 			value: identity.id,
-			filterText: identity.id,
+			// The label and the whole id: "ali" is not to find every "token valid".
+			filterText: `${identity.label ?? ''} ${identity.id}`,
 		})),
 	];
 	// The identity in hand, else the first one; the create choice when there is none.
