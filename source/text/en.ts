@@ -158,7 +158,7 @@ export const en: Catalogue = {
 			`${id} belongs to another Communication Services resource than ${endpoint} (401 IdentityNotOwned). Check that you chose the right profile (--profile) or connection string.`,
 		// The service's message names the id as a rule: it is not said twice.
 		notFound: (id: string, serviceMessage: string) =>
-			`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} To drop it from the local list as well: acs-tokens user forget --user ${id}`,
+			`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} If it is in your local list (acs-tokens users), drop it with: acs-tokens user forget --user ${id}`,
 		validation: (serviceMessage: string) => `The service refused the request (400): ${serviceMessage}`,
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
 			`The service answered ${status ?? 'an error'}${code ? ` ${code}` : ''}: ${serviceMessage}`,

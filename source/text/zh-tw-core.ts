@@ -143,7 +143,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		notOwned: (endpoint: string, id: string) =>
 			`${id} 屬於 ${endpoint} 以外的另一個通訊服務資源（401 IdentityNotOwned）。請確認您選擇的設定檔（--profile）或連接字串是否正確。`,
 		notFound: (id: string, serviceMessage: string) =>
-			`${serviceMessage.includes(id) ? '此資源上沒有此身分識別' : `此資源上沒有 ${id}`}（404）：${serviceMessage} 若也要從本機清單移除：acs-tokens user forget --user ${id}`,
+			`${serviceMessage.includes(id) ? '此資源上沒有此身分識別' : `此資源上沒有 ${id}`}（404）：${serviceMessage} 若它在您的本機清單中（acs-tokens users），可用以下命令移除：acs-tokens user forget --user ${id}`,
 		validation: (serviceMessage: string) => `服務拒絕了要求（400）：${serviceMessage}`,
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
 			`服務回應${status === undefined ? '錯誤' : ` ${status}`}${code ? ` ${code}` : ''}：${serviceMessage}`,

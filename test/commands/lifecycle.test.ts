@@ -212,7 +212,7 @@ describe('user delete', () => {
 			expect(error).toMatchObject({kind: 'not-found', statusCode: 404});
 			// The service's message names the identity; ours does not say it again, and says what to run.
 			expect(error.message).toBe(
-				`Not on this resource (404): Identity '${alice.id}' was deleted. To drop it from the local list as well: acs-tokens user forget --user ${alice.id}`,
+				`Not on this resource (404): Identity '${alice.id}' was deleted. If it is in your local list (acs-tokens users), drop it with: acs-tokens user forget --user ${alice.id}`,
 			);
 			expect(result.stderr).toBe(`acs-tokens: ${error.message}\n`);
 			expect(result.stderr).not.toMatch(stackTraceLine);
