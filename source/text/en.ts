@@ -328,9 +328,9 @@ export const en: Catalogue = {
 		stepOf: (step: number, total: number, name: string) => `Step ${step} of ${total}: ${name}`,
 		explain: {
 			connect: (endpoint: string) =>
-				`You are connected to ${endpoint}. The client signs each request with the access key; the key itself never travels.`,
+				`The client is set up for ${endpoint}; nothing is sent until step 2. It signs each request with the access key; the key itself never travels.`,
 			connectKeyless: (endpoint: string) =>
-				`You are connected to ${endpoint} with no key: DefaultAzureCredential gets a Microsoft Entra ID token on the first request, and each request carries it (Authorization: Bearer).`,
+				`The client is set up for ${endpoint}, with no key; nothing is sent until step 2. DefaultAzureCredential gets a Microsoft Entra ID token on the first request, and each request carries it (Authorization: Bearer).`,
 			createUser:
 				'An identity is a user of your app in ACS: an id and nothing else. ACS keeps no names; mapping ids to your users is your job.',
 			createUserDone: (id: string) => `Created ${id}.`,

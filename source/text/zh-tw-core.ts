@@ -309,9 +309,9 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		stepOf: (step: number, total: number, name: string) => `步驟 ${step}/${total}：${name}`,
 		explain: {
 			connect: (endpoint: string) =>
-				`您已連線到 ${endpoint}。用戶端會以存取金鑰簽署每個要求；金鑰本身永遠不會在網路上傳送。`,
+				`用戶端已為 ${endpoint} 設定完成；步驟 2 之前不會傳送任何內容。它會以存取金鑰簽署每個要求；金鑰本身永遠不會在網路上傳送。`,
 			connectKeyless: (endpoint: string) =>
-				`您已連線到 ${endpoint}，不需要金鑰：DefaultAzureCredential 會在第一個要求時取得 Microsoft Entra ID 權杖，每個要求都會附上它（Authorization: Bearer）。`,
+				`用戶端已為 ${endpoint} 設定完成，不需要金鑰；步驟 2 之前不會傳送任何內容。DefaultAzureCredential 會在第一個要求時取得 Microsoft Entra ID 權杖，每個要求都會附上它（Authorization: Bearer）。`,
 			createUser:
 				'身分識別就是您應用程式在 ACS 中的使用者：只有一個識別碼，別無其他。ACS 不會保存名稱；您應該自行維護應用程式使用者與身分識別之間的對應。',
 			createUserDone: (id: string) => `已建立 ${id}。`,

@@ -137,7 +137,7 @@ describe('Sign in with Microsoft Entra ID in the wizard', () => {
 		expect(frame).toContain('Microsoft Entra ID (sign-in on the first request)');
 		expect(frame).toContain(`${profileNameForEndpoint(endpoint)} · ${endpoint}`);
 		frame = await app.press(keys.enter, 'Step 1 of 6');
-		expect(said(frame)).toContain('with no key: DefaultAzureCredential gets a Microsoft Entra ID token');
+		expect(said(frame)).toContain('with no key; nothing is sent until step 2. DefaultAzureCredential gets a Microsoft Entra ID token');
 		expect(frame).toContain("import {DefaultAzureCredential} from '@azure/identity';");
 		expect(frame).toContain('endpoint, new DefaultAzureCredential());');
 		expect(frame).not.toContain('CONNECTION_STRING');

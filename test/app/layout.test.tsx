@@ -119,13 +119,13 @@ describe('resizing', () => {
 		await app.press(keys.enter, 'Step 1 of 6');
 		const wide = app.lastFrame();
 		expect(wide).toContain(
-			'You are connected to https://127.0.0.1:41234/. The client signs each request with the access key; the key',
+			'The client is set up for https://127.0.0.1:41234/; nothing is sent until step 2. It signs each request with the access',
 		);
 		expect(frameWidth(wide)).toBeGreaterThan(80);
 
 		const narrow = await app.resize(80);
 		expect(frameWidth(narrow)).toBeLessThanOrEqual(80);
-		expect(narrow).toContain('You are connected to https://127.0.0.1:41234/. The client signs each request');
+		expect(narrow).toContain('The client is set up for https://127.0.0.1:41234/; nothing is sent until step 2.\n');
 
 		// Below 80 columns only the size notice is drawn; back at 80 the step is there again.
 		const narrower = await app.resize(60);

@@ -10,7 +10,8 @@ describe('the guided tour', () => {
 		const app = await renderConnected();
 
 		const step1 = await app.press(keys.enter, 'Step 1 of 6: Connect ● ○ ○ ○ ○ ○');
-		expect(step1).toContain('You are connected to https://127.0.0.1:41234/.');
+		// Nothing has been sent yet: it does not say connected.
+		expect(step1).toContain('The client is set up for https://127.0.0.1:41234/; nothing is sent until step 2.');
 		expect(step1).toContain('Press Enter to continue.');
 		// Connecting made no request of its own in this step: no HTTP panel yet.
 		expect(step1).not.toContain('HTTP exchange');
