@@ -6,7 +6,7 @@ import {rootHelpPage} from './root-help.js';
 import {UsageError} from './commands/usage-error.js';
 import {setProgramEntry} from './platform/entry.js';
 import {text, switchLanguage} from './text/index.js';
-import {chooseLanguage, isLanguageSetting, languageSettings} from './text/locale.js';
+import {chooseLanguage, isLanguageSetting, type LanguageSetting, languageSettings} from './text/locale.js';
 import {resolveConfigDirectory} from './store/config-directory.js';
 import {savedLanguage} from './store/saved-profiles.js';
 
@@ -104,13 +104,15 @@ function configDirectoryFlag(argv: readonly string[]): string | undefined {
 	return inline === undefined ? (index === -1 ? undefined : argv[index + 1]) : inline.slice('--config-dir='.length);
 }
 
-async function chooseTheLanguage(argv: readonly string[], lang: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+async function chooseTheLanguage(argv: readonly string[], lang: string | undefined, env: NodeJS.ProcessEnv): Promise<LanguageSetting | undefined> {
 	const setting = savedLanguage(() => resolveConfigDirectory({flag: configDirectoryFlag(argv), env}));
 	const flag = lang !== undefined && isLanguageSetting(lang) ? lang : undefined;
 	await switchLanguage(chooseLanguage({flag, setting, env}).language);
 	if (lang !== undefined && flag === undefined) {
 		throw new UsageError(text.commands.badLanguage(lang, languageSettings));
 	}
+
+	return flag;
 }
 
 const given = process.argv.slice(2);
@@ -119,7 +121,7 @@ const {lang} = taken;
 // `settings --lang` (after the command) saves the language: that command reads the flag itself.
 const argv = taken.argv[0] === 'settings' ? given.slice(given.indexOf('settings')) : taken.argv;
 setProgramEntry(new URL(import.meta.url));
-const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
+const ioBase = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
 // An error that surfaces outside the command's own promise (a timer, an event handler, a
 // promise nobody awaited) is reported as any other: a UserError by its kind, anything else as
 // a bug, exit 70, not Node's trace and exit 1. Exiting runs Ink's exit hook, which restores the
@@ -131,7 +133,10 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 }
 
 try {
-	await chooseTheLanguage(argv, lang, io.env);
+	const languageFlag = await chooseTheLanguage(argv, lang, ioBase.env);
+	// After `settings`, --lang is the setting it saves, not a flag of this run.
+	const saving = argv[0] === 'settings' && argv.some(argument => argument === '--lang' || argument.startsWith('--lang='));
+	const io: CommandIo = {...ioBase, ...(saving ? {} : {languageFlag})};
 	process.exitCode = await main(argv, io);
 } catch (error) {
 	process.exitCode = report(error);

@@ -5,7 +5,7 @@ import {IdentityStore} from '../store/identity-store.js';
 import {tokenScopes} from '../protocol/scopes.js';
 import type {Exchange} from '../identity/trace.js';
 import {NotConfirmedError, UsageError} from './usage-error.js';
-import {text} from '../text/index.js';
+import {type LanguageSetting, text} from '../text/index.js';
 
 export {parseCommand} from './parse-command.js';
 
@@ -15,6 +15,8 @@ export type CommandIo = {
 	readonly stdin: NodeJS.ReadableStream & {readonly isTTY?: boolean};
 	readonly env: NodeJS.ProcessEnv;
 	readonly cwd: string;
+	/** `--lang` as the program took it (before or after the command), which chose the language in use. */
+	readonly languageFlag?: LanguageSetting | undefined;
 };
 
 export type Command = {

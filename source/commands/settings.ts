@@ -51,7 +51,8 @@ export const settings: Command = {
 		}
 
 		const current = store.settings();
-		const now = chooseLanguage({setting: current.language, env: io.env});
+		// The language this very run is in: --lang before the command chose it, else the setting.
+		const now = chooseLanguage({flag: io.languageFlag, setting: current.language, env: io.env});
 		if (values.json) {
 			printJson(io, {...current, languageInUse: now.language, languageFrom: now.from});
 		} else {

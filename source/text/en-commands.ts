@@ -145,7 +145,9 @@ export const enCommands: Catalogue['commands'] = {
 		storeTokens: (on: boolean) => `store-tokens: ${on ? 'on' : 'off'}`,
 		badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
 		badSymbols: value => `--symbols takes unicode or plain, not "${value}".`,
-		language: (setting, language, from) => `lang: ${setting}${setting === 'auto' ? ` (now ${language}, from ${from})` : ''}`,
+		// Said when the run's language is not simply the setting: auto, or --lang given before the command.
+		language: (setting, language, from) =>
+			`lang: ${setting}${setting === 'auto' || from === 'flag' ? ` (now ${language}, from ${from === 'flag' ? '--lang' : from})` : ''}`,
 		symbols: style => `symbols: ${style}`,
 	},
 	userCreate: {

@@ -147,7 +147,8 @@ export const zhTWCommands: Catalogue['commands'] = {
 		storeTokens: (on: boolean) => `store-tokens：${on ? 'on（開啟）' : 'off（關閉）'}`,
 		badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
 		badSymbols: value => `--symbols 只接受 unicode 或 plain，而不是「${value}」。`,
-		language: (setting, language, from) => `lang：${setting}${setting === 'auto' ? `（目前為 ${language}，依據 ${from}）` : ''}`,
+		language: (setting, language, from) =>
+			`lang：${setting}${setting === 'auto' || from === 'flag' ? `（目前為 ${language}，依據 ${from === 'flag' ? '--lang' : from}）` : ''}`,
 		symbols: style => `symbols：${style}${style === 'plain' ? '（純文字符號）' : ''}`,
 	},
 	userCreate: {

@@ -160,3 +160,21 @@ describe('users --json and a stored token', () => {
 		expect(revealed.identities[0]?.lastToken?.token).toBe(created.token);
 	});
 });
+
+describe('settings and the language of the run', () => {
+	type Shown = {language: string; languageInUse: string; languageFrom: string};
+	it('says the language in use as this run chose it: --lang before the command is the run\'s, after settings it is saved', async () => {
+		const sandbox = await createSandbox();
+		const env = {LANG: 'en_US.UTF-8'};
+		const before = parseJson<Shown>(await sandbox.run(['--lang', 'zh-TW', 'settings', '--json'], {env}));
+		expect(before).toMatchObject({language: 'auto', languageInUse: 'zh-TW', languageFrom: 'flag'});
+
+		const saved = parseJson<Shown>(await sandbox.run(['settings', '--lang', 'zh-TW', '--json'], {env}));
+		expect(saved).toMatchObject({language: 'zh-TW', languageInUse: 'zh-TW', languageFrom: 'setting'});
+
+		const overridden = await sandbox.run(['--lang', 'en', 'settings'], {env});
+		expect(overridden.code).toBe(0);
+		expect(overridden.stdout).toContain('lang: zh-TW (now en, from --lang)');
+		expect(parseJson<Shown>(await sandbox.run(['settings', '--json'], {env}))).toMatchObject({languageInUse: 'zh-TW', languageFrom: 'setting'});
+	});
+});
