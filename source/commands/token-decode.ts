@@ -68,5 +68,10 @@ export async function readToken(positionals: readonly string[], stdin: NodeJS.Re
 		return (positionals[0] as string).trim();
 	}
 
-	return readStdin(stdin);
+	const token = await readStdin(stdin);
+	if (token === '') {
+		throw new UsageError(text.commands.tokenDecode.emptyStdin);
+	}
+
+	return token;
 }

@@ -200,6 +200,8 @@ export type Catalogue = {
 		tokenDecode: {
 			notAJwt: string;
 			oneToken: string;
+			/** `-`, and nothing came on stdin. */
+			emptyStdin: string;
 			header: string;
 			claims: string;
 			issued: (time: string) => string;

@@ -23,7 +23,8 @@ const enCredential = (kind: string): string =>
 	})[kind] ?? 'DefaultAzureCredential';
 
 export const enCommands: Catalogue['commands'] = {
-	badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
+	badLanguage: (value, allowed) =>
+		value === '' ? `--lang needs a value: ${allowed.join(', ')}.` : `--lang takes ${allowed.join(', ')}, not "${value}".`,
 	parse: {
 		unknownOption: (option, command) => `Unknown option ${option}. Run "acs-tokens ${command} --help".`,
 		missingValue: (option, command) => `${option} needs a value. Run "acs-tokens ${command} --help".`,
@@ -143,7 +144,8 @@ export const enCommands: Catalogue['commands'] = {
 	settings: {
 		badStoreTokens: (value: string) => `--store-tokens takes on or off, not "${value}".`,
 		storeTokens: (on: boolean) => `store-tokens: ${on ? 'on' : 'off'}`,
-		badLanguage: (value, allowed) => `--lang takes ${allowed.join(', ')}, not "${value}".`,
+		badLanguage: (value, allowed) =>
+		value === '' ? `--lang needs a value: ${allowed.join(', ')}.` : `--lang takes ${allowed.join(', ')}, not "${value}".`,
 		badSymbols: value => `--symbols takes unicode or plain, not "${value}".`,
 		// Said when the run's language is not simply the setting: auto, or --lang given before the command.
 		language: (setting, language, from) =>
@@ -214,7 +216,7 @@ export const enCommands: Catalogue['commands'] = {
 	},
 	tokenIssue: {
 		issued: (id: string, label: string | undefined, scopes: readonly string[], shown: string) =>
-			`Token for ${id}${label ? ` (${label})` : ''} (${scopes.join(', ')}): ${shown}`,
+			`Token for ${label ? `${label} (${id})` : id}, scopes ${scopes.join(', ')}: ${shown}`,
 	},
 	tokenRevoke: {
 		question: (name: string) => `Revoke every token of ${name}?`,
@@ -225,6 +227,7 @@ export const enCommands: Catalogue['commands'] = {
 	tokenDecode: {
 		notAJwt: 'That is not a JWT: an access token has three base64url parts separated by dots (eyJ….eyJ….…).',
 		oneToken: 'Give exactly one TOKEN, or "-" to read it from stdin.',
+		emptyStdin: '"-" read nothing from stdin: pipe the token in (< token.txt, or echo "$TOKEN" |).',
 		header: 'Header',
 		claims: 'Claims',
 		issued: (time: string) => `Issued   ${time}`,

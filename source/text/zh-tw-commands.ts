@@ -25,7 +25,8 @@ const zhCredential = (kind: string): string =>
 	})[kind] ?? 'DefaultAzureCredential';
 
 export const zhTWCommands: Catalogue['commands'] = {
-	badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
+	badLanguage: (value, allowed) =>
+		value === '' ? `--lang 需要一個值：${allowed.join('、')}。` : `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
 	parse: {
 		unknownOption: (option, command) => `不明的選項 ${option}。請執行「acs-tokens ${command} --help」。`,
 		missingValue: (option, command) => `${option} 需要一個值。請執行「acs-tokens ${command} --help」。`,
@@ -145,7 +146,8 @@ export const zhTWCommands: Catalogue['commands'] = {
 	settings: {
 		badStoreTokens: (value: string) => `--store-tokens 只接受 on 或 off，而不是「${value}」。`,
 		storeTokens: (on: boolean) => `store-tokens：${on ? 'on（開啟）' : 'off（關閉）'}`,
-		badLanguage: (value, allowed) => `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
+		badLanguage: (value, allowed) =>
+		value === '' ? `--lang 需要一個值：${allowed.join('、')}。` : `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
 		badSymbols: value => `--symbols 只接受 unicode 或 plain，而不是「${value}」。`,
 		language: (setting, language, from) =>
 			`lang：${setting}${setting === 'auto' || from === 'flag' ? `（目前為 ${language}，依據 ${from === 'flag' ? '--lang' : from}）` : ''}`,
@@ -226,6 +228,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	tokenDecode: {
 		notAJwt: '這不是 JWT：存取權杖由三個以點分隔的 base64url 部分組成（eyJ….eyJ….…）。',
 		oneToken: '請提供剛好一個 TOKEN，或以「-」從 stdin 讀取。',
+		emptyStdin: '「-」未從 stdin 讀到任何內容：請以管道傳入權杖（< token.txt，或 echo "$TOKEN" |）。',
 		header: '標頭',
 		claims: '宣告',
 		issued: (time: string) => `發行時間  ${time}`,

@@ -69,6 +69,7 @@ describe('calling it wrongly', () => {
 		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
 		[['user', 'create', '--bogus'], 'Unknown option --bogus. Run "acs-tokens user create --help".'],
 		[['users', 'extra'], 'Unexpected argument "extra". Run "acs-tokens users --help".'],
+		[['users', '--lang'], '--lang needs a value: en, zh-TW, auto.'],
 		// A flag first makes it the wizard's: a command after it is said to come first.
 		[
 			['--emulator', 'users'],

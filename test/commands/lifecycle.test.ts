@@ -89,7 +89,7 @@ describe('token issue, decode and verify', () => {
 		const result = await sandbox.run(['token', 'issue', '--emulator', '--user', alice.id, '--scopes', 'voip', '--expires-in', '120']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(
-			new RegExp(String.raw`^Token for ${alice.id} \(alice\) \(voip\): eyJhbGciOiJS•••\nExpires ${localTime} \(in (?:1h 59m|2h 0m)\)\n`),
+			new RegExp(String.raw`^Token for alice \(${alice.id}\), scopes voip: eyJhbGciOiJS•••\nExpires ${localTime} \(in (?:1h 59m|2h 0m)\)\n`),
 		);
 		expect(result.stdout).not.toMatch(tokenPattern);
 	});
