@@ -45,15 +45,20 @@ function footerKeys(snapshot: WizardSnapshot, meta: ScreenMeta, typing: boolean)
 		token: tokenKeys(snapshot),
 	};
 	const list = viewKeys[meta.view ?? 'menu'] ?? (meta.enterSubmits ? [keys.submit] : [keys.move, keys.choose]);
-	const inTour = hasPanels(meta);
+	const inTour = panelsShown(snapshot, meta);
 	return [...list, ...(inTour ? [keys.code, keys.signing] : []), ...(canGoBack ? [keys.back] : []), ...presenterKey, keys.help, keys.quit];
+}
+
+/** The code and HTTP panels are on screen (t and s change them): a tour step, not under the claims. */
+function panelsShown(snapshot: WizardSnapshot, meta: ScreenMeta): boolean {
+	return hasPanels(meta) && !(meta.view === 'token' && snapshot.context.claimsShown);
 }
 
 /** The token view's own keys: v says what it will do (reveal, or mask again). */
 function tokenKeys({context}: WizardSnapshot): string[] {
 	const {keys} = text.wizard;
 	if (context.claimsShown) {
-		return [keys.scroll, keys.copy, keys.file, keys.claims];
+		return [keys.scroll, keys.copy, keys.file, keys.token];
 	}
 
 	return [keys.submit, context.revealed && !context.presenter ? keys.mask : keys.reveal, keys.copy, keys.file, keys.dotenv, keys.claims];
@@ -235,7 +240,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 			{context.storeNews ? <Text color="yellow">{text.commands.warning(context.storeNews)}</Text> : undefined}
 			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
-			<Footer keys={footerKeys(snapshot, meta, typing)} width={size.columns} />
+			<Footer keys={help ? [text.wizard.keys.closeHelp] : footerKeys(snapshot, meta, typing)} width={size.columns} />
 			</Box>
 		</Box>
 		</ScreensListen.Provider>

@@ -730,6 +730,10 @@ export type Catalogue = {
 			reveal: string;
 			/** v again, once the token is revealed. */
 			mask: string;
+			/** i again, in the claims: back to the token. */
+			token: string;
+			/** With the help open: what closes it. */
+			closeHelp: string;
 			copy: string;
 			file: string;
 			dotenv: string;

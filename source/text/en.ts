@@ -556,6 +556,8 @@ export const en: Catalogue = {
 			help: '? help',
 			reveal: 'v reveal',
 			mask: 'v mask',
+			token: 'i token',
+			closeHelp: 'any key closes the help',
 			copy: 'c copy',
 			file: 'f file',
 			dotenv: 'e .env',

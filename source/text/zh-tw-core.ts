@@ -531,6 +531,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			help: '? 說明',
 			reveal: 'v 顯示',
 			mask: 'v 遮罩',
+			token: 'i 權杖',
+			closeHelp: '按任意鍵關閉說明',
 			copy: 'c 複製',
 			file: 'f 檔案',
 			dotenv: 'e .env',

@@ -249,6 +249,8 @@ describe('the help overlay', () => {
 		}
 
 		expect(help).not.toContain('Guided tour');
+		// The footer says the one thing keys do now.
+		expect(footerOf(help)).toEqual(['any key closes the help']);
 
 		// Enter closes the help; it does not also start the tour.
 		const closed = await app.press(keys.enter, 'What next?');
