@@ -91,15 +91,7 @@ function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>
 			throw error;
 		}
 	};
-	return {
-		signedIn: () => client.signedIn(),
-		exchangeTeamsToken: (teams, options) => watched(client.exchangeTeamsToken(teams, options)),
-		createUser: options => watched(client.createUser(options)),
-		createUserAndToken: (scopes, options) => watched(client.createUserAndToken(scopes, options)),
-		issueToken: (id, scopes, options) => watched(client.issueToken(id, scopes, options)),
-		revokeTokens: (id, options) => watched(client.revokeTokens(id, options)),
-		deleteUser: (id, options) => watched(client.deleteUser(id, options)),
-	};
+	return aroundEachCall(client, watched);
 }
 
 /** Removes a profile this session saved, while it records no identity. */
@@ -122,13 +114,18 @@ function savingKeyOnSuccess(client: IdentityClient, saveKey: () => Promise<void>
 		await saving;
 		return result;
 	};
+	return aroundEachCall(client, accepted);
+}
+
+/** The client with `around` wrapped about each of its calls to the service. */
+function aroundEachCall(client: IdentityClient, around: <T>(call: Promise<T>) => Promise<T>): IdentityClient {
 	return {
 		signedIn: () => client.signedIn(),
-		exchangeTeamsToken: (teams, options) => accepted(client.exchangeTeamsToken(teams, options)),
-		createUser: options => accepted(client.createUser(options)),
-		createUserAndToken: (scopes, options) => accepted(client.createUserAndToken(scopes, options)),
-		issueToken: (id, scopes, options) => accepted(client.issueToken(id, scopes, options)),
-		revokeTokens: (id, options) => accepted(client.revokeTokens(id, options)),
-		deleteUser: (id, options) => accepted(client.deleteUser(id, options)),
+		exchangeTeamsToken: (teams, options) => around(client.exchangeTeamsToken(teams, options)),
+		createUser: options => around(client.createUser(options)),
+		createUserAndToken: (scopes, options) => around(client.createUserAndToken(scopes, options)),
+		issueToken: (id, scopes, options) => around(client.issueToken(id, scopes, options)),
+		revokeTokens: (id, options) => around(client.revokeTokens(id, options)),
+		deleteUser: (id, options) => around(client.deleteUser(id, options)),
 	};
 }
