@@ -12,6 +12,7 @@ import {isTooSmall, useTerminalSize} from './hooks/use-terminal-size.js';
 import {screenOf, useWizard, type WizardActor, type WizardSnapshot} from './hooks/use-wizard.js';
 import {TourScreen} from './screens/tour-screen.js';
 import {ViewOf} from './views.js';
+import {wrapProse} from '../text/wrap.js';
 import {type KeyBus, KeyBusProvider, ScreensListen, useBusListener, useKeyBus} from './hooks/use-keys.js';
 
 /** The keys that work here, for the footer: from the machine's tags and meta, and what it can do. */
@@ -203,6 +204,12 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 	const context = snapshot.context;
 	const meta = screenOf(snapshot);
 	const compact = size.rows < 32;
+	// The news lines under the screen take rows the screen must leave them (the claims fill what they get).
+	const storeNews = context.storeNews ? text.commands.warning(context.storeNews) : undefined;
+	const newsRows = [storeNews, context.emulatorNews].reduce(
+		(sum, line) => sum + (line ? wrapProse(line, size.columns).split('\n').length : 0),
+		0,
+	);
 	const view = (
 		<ViewOf
 			snapshot={snapshot}
@@ -210,7 +217,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 			send={send}
 			effects={effects}
 			active={active}
-			rows={size.rows}
+			rows={size.rows - newsRows}
 			columns={size.columns}
 		/>
 	);
@@ -237,7 +244,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 			<Box flexDirection="column" marginY={compact ? 0 : 1} flexGrow={1}>
 				{screen}
 			</Box>
-			{context.storeNews ? <Text color="yellow">{text.commands.warning(context.storeNews)}</Text> : undefined}
+			{storeNews ? <Text color="yellow">{storeNews}</Text> : undefined}
 			{context.emulatorNews ? <Text color="yellow">{context.emulatorNews}</Text> : undefined}
 			{askQuit ? <Text color="yellow">{text.wizard.quitConfirm}</Text> : undefined}
 			<Footer keys={help ? [text.wizard.keys.closeHelp] : footerKeys(snapshot, meta, typing)} width={size.columns} />

@@ -1,4 +1,5 @@
-import {chmod, readFile, writeFile} from 'node:fs/promises';
+import {randomBytes} from 'node:crypto';
+import {readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {UserError} from '../errors/user-error.js';
 import {text} from '../text/index.js';
@@ -8,6 +9,22 @@ import type {FileSave} from './effects.js';
 function refused(target: string, error: unknown): unknown {
 	const {code} = error as NodeJS.ErrnoException;
 	return typeof code === 'string' ? new UserError('local', text.wizard.token.saveFailed(target, code), {cause: error}) : error;
+}
+
+/**
+ * Puts `content` in `target` whole or not at all, private to the user from its first byte: a
+ * new file beside it (mode 600) renamed over it. A disk that fills up halfway leaves the old
+ * file as it was (a .env with a connection string in it), never a truncated one.
+ */
+async function replaceWhole(target: string, content: string): Promise<void> {
+	const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+	try {
+		await writeFile(temporary, content, {mode: 0o600, flag: 'wx'});
+		await rename(temporary, target);
+	} catch (error) {
+		await rm(temporary, {force: true}).catch(() => undefined);
+		throw error;
+	}
 }
 
 /**
@@ -21,9 +38,11 @@ export async function saveTokenToFile(token: string, file: string, cwd: string, 
 
 	const target = path.resolve(cwd, file.trim());
 	try {
-		await writeFile(target, `${token}\n`, {mode: 0o600, flag: replace ? 'w' : 'wx'});
-		// The mode above applies only to a new file: a replaced one must not stay readable by others.
-		await chmod(target, 0o600);
+		if (replace) {
+			await replaceWhole(target, `${token}\n`);
+		} else {
+			await writeFile(target, `${token}\n`, {mode: 0o600, flag: 'wx'});
+		}
 	} catch (error) {
 		if (!replace && (error as NodeJS.ErrnoException).code === 'EEXIST') {
 			return {kind: 'exists', file: target};
@@ -60,8 +79,7 @@ export async function saveTokenToDotenv(token: string, variable: string, cwd: st
 	}
 
 	try {
-		await writeFile(target, `${lines.join('\n')}\n`, {mode: 0o600});
-		await chmod(target, 0o600);
+		await replaceWhole(target, `${lines.join('\n')}\n`);
 	} catch (error) {
 		throw refused(target, error);
 	}

@@ -72,6 +72,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 
 /** Failures that say the service was never reached, or never took the key. */
 const unreached = new Set<ErrorKind>(['network', 'untrusted-certificate', 'authentication']);
+/** Failures that are the service's answer to a request it took the key for. */
+const answered = new Set<ErrorKind>(['not-found', 'validation', 'not-owned', 'service']);
 
 /** The client, calling `forget` when its first call fails as unreached (and never after one succeeded). */
 function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>): IdentityClient {
@@ -86,6 +88,9 @@ function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>
 				reached = true;
 				// The failure is the one to report: a failing clean-up must not replace it.
 				await forget().catch(() => undefined);
+			} else if (error instanceof UserError && answered.has(error.kind)) {
+				// The service answered (404, 400, not owned): it was reached, with the key taken.
+				reached = true;
 			}
 
 			throw error;
@@ -94,11 +99,9 @@ function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>
 	return aroundEachCall(client, watched);
 }
 
-/** Removes a profile this session saved, while it records no identity. */
+/** Removes a profile this session saved, while it records no identity (checked and removed under one lock). */
 async function forgetEmptyProfile(store: IdentityStore, name: string): Promise<void> {
-	if (store.profile(name) !== undefined && store.identities(name).length === 0) {
-		await store.removeProfile(name);
-	}
+	await store.removeProfileIfEmpty(name);
 }
 
 /**

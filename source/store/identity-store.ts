@@ -110,6 +110,17 @@ export class IdentityStore {
 		await this.#write(data => dropProfile(data, name));
 	}
 
+	/**
+	 * Removes the profile if it records no identity, deciding on the file as it is under the lock:
+	 * another process's identity recorded meanwhile keeps it.
+	 */
+	async removeProfileIfEmpty(name: string): Promise<void> {
+		await this.#write(data => {
+			const profile = findProfile(data, name);
+			return profile === undefined || profile.identities.length > 0 ? data : dropProfile(data, name);
+		});
+	}
+
 	async setDefaultProfile(name: string): Promise<void> {
 		await this.#write(data => ({...data, defaultProfile: requireProfile(data, name).name}));
 	}

@@ -1,4 +1,4 @@
-import {readFile, stat, writeFile} from 'node:fs/promises';
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {saveTokenToDotenv, saveTokenToFile} from '../../source/app/token-export.js';
@@ -26,6 +26,8 @@ describe('saving a token to a file', () => {
 		expect(await saveTokenToFile('eyJ.token', 'notes.txt', cwd, true)).toMatchObject({kind: 'saved'});
 		expect(await readFile(file, 'utf8')).toBe('eyJ.token\n');
 		expect((await stat(file)).mode & 0o777).toBe(0o600);
+		// Replaced whole, through a file renamed over it: nothing else is left in the directory.
+		expect(await readdir(cwd)).toEqual(['notes.txt']);
 	});
 
 	it('names the file and the system code when it cannot be written', async () => {
@@ -61,6 +63,8 @@ describe('saving a token to .env', () => {
 		await writeFile(dotenv, 'A=1\nACS_USER_ACCESS_TOKEN=old\nB=2\n');
 		expect(await saveTokenToDotenv('eyJ.token', 'ACS_USER_ACCESS_TOKEN', cwd)).toBe(`Saved as ACS_USER_ACCESS_TOKEN in ${dotenv}.`);
 		expect(await readFile(dotenv, 'utf8')).toBe('A=1\nACS_USER_ACCESS_TOKEN=eyJ.token\nB=2\n');
+		expect((await stat(dotenv)).mode & 0o777).toBe(0o600);
+		expect(await readdir(cwd)).toEqual(['.env']);
 
 		// A "directory" that is a file: refused for root too (CI runs as root).
 		const notADirectory = path.join(cwd, 'plain-file');

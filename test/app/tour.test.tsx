@@ -316,6 +316,10 @@ describe('choosing the lifetime', () => {
 		frame = app.lastFrame();
 		expect(frame).toContain('"59.5" is not a whole number of minutes');
 		await app.press('\u0015', frame => !frame.includes('59.5'));
+		// Leading zeros are still the number: 000090 is 90, taken as such.
+		await app.type('000090');
+		await app.waitForText('✓ 90 minutes');
+		await app.press('\u0015', frame => !frame.includes('000090'));
 		await app.type('90');
 		const token = await app.press(keys.enter, 'Step 4 of 6');
 		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toMatchObject({lifetimeMinutes: 90});

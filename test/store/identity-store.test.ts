@@ -176,6 +176,18 @@ describe('profiles', () => {
 		expect(store.profile('prod')).toBeUndefined();
 	});
 
+	it('removes a profile only while it records no identity, deciding under the lock', async () => {
+		const store = await openWithProfile();
+		await store.recordIdentity('dev', {id: '8:acs:r_1'});
+		await store.removeProfileIfEmpty('dev');
+		expect(store.profile('dev')).toBeDefined();
+		await store.saveProfile({...devProfile, name: 'empty'});
+		await store.removeProfileIfEmpty('empty');
+		expect(store.profile('empty')).toBeUndefined();
+		// A profile that is not there is no error.
+		await store.removeProfileIfEmpty('gone');
+	});
+
 	it("holds the emulator's profile before it is saved: empty, and any label is free in it", async () => {
 		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
 		expect(store.profile('emulator')).toBeUndefined();

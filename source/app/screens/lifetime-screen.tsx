@@ -13,7 +13,8 @@ const isPreset = (minutes: number) => (lifetimePresets as readonly number[]).inc
 /** Whole minutes within the service's range, as typed; undefined for anything else. */
 export function typedMinutes(value: string): number | undefined {
 	const trimmed = value.trim();
-	if (!/^\d{1,5}$/.test(trimmed)) {
+	// Digits only, leading zeros and all (000090 is 90); a number too long to be one is out of range.
+	if (!/^\d{1,20}$/.test(trimmed)) {
 		return undefined;
 	}
 
