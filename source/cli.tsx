@@ -121,6 +121,7 @@ const {lang} = taken;
 // `settings --lang` (after the command) saves the language: that command reads the flag itself.
 const argv = taken.argv[0] === 'settings' ? given.slice(given.indexOf('settings')) : taken.argv;
 setProgramEntry(new URL(import.meta.url));
+const cleanups: Array<() => Promise<void>> = [];
 const ioBase = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()};
 // An error that surfaces outside the command's own promise (a timer, an event handler, a
 // promise nobody awaited) is reported as any other: a UserError by its kind, anything else as
@@ -136,9 +137,14 @@ try {
 	const languageFlag = await chooseTheLanguage(argv, lang, ioBase.env);
 	// After `settings`, --lang is the setting it saves, not a flag of this run.
 	const saving = argv[0] === 'settings' && argv.some(argument => argument === '--lang' || argument.startsWith('--lang='));
-	const io: CommandIo = {...ioBase, ...(saving ? {} : {languageFlag})};
+	const io: CommandIo = {...ioBase, ...(saving ? {} : {languageFlag}), onFailure: cleanup => cleanups.push(cleanup)};
 	process.exitCode = await main(argv, io);
 } catch (error) {
+	for (const cleanup of cleanups) {
+		// The error is the one to report: a clean-up that fails must not replace it.
+		await cleanup().catch(() => undefined);
+	}
+
 	process.exitCode = report(error);
 }
 

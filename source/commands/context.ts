@@ -17,6 +17,8 @@ export type CommandIo = {
 	readonly cwd: string;
 	/** `--lang` as the program took it (before or after the command), which chose the language in use. */
 	readonly languageFlag?: LanguageSetting | undefined;
+	/** Run if the command ends in an error, before it is reported (a session's clean-up). */
+	readonly onFailure?: ((cleanup: () => Promise<void>) => void) | undefined;
 };
 
 export type Command = {

@@ -74,6 +74,9 @@ export async function openCommandSession(io: CommandIo, flags: SessionFlags): Pr
 				}
 			: {}),
 	});
+	// A command that fails before any of its calls reached the service leaves no new profile.
+	const opened = session;
+	io.onFailure?.(() => opened.forgetIfUnreached());
 	return session;
 }
 

@@ -10,6 +10,12 @@ export type Session = {
 	readonly resolved: ResolvedConnection;
 	readonly client: IdentityClient;
 	close(): Promise<void>;
+	/**
+	 * The command failed: with `forgetUnreachedProfile`, a profile this session saved is removed
+	 * unless one of its calls reached the service (a label looked up in a brand-new profile, a
+	 * question answered no: nothing of that connection was ever tried).
+	 */
+	forgetIfUnreached(): Promise<void>;
 };
 
 export type SessionOptions = {
@@ -59,10 +65,23 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 
 		const made = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
 		const keeping = options.saveKey ? savingKeyOnSuccess(made, () => rememberProfile(store, resolved, {saveKey: true})) : made;
-		const client =
-			saved && options.forgetUnreachedProfile ? forgettingUnreached(keeping, () => forgetEmptyProfile(store, resolved.profileName)) : keeping;
+		const forgets = saved && options.forgetUnreachedProfile === true;
+		const progress = {reached: false};
+		const forget = () => forgetEmptyProfile(store, resolved.profileName);
+		const client = forgets ? forgettingUnreached(keeping, forget, progress) : keeping;
 		options.signal?.throwIfAborted();
-		return {store, resolved, client, close: () => resolved.close()};
+		return {
+			store,
+			resolved,
+			client,
+			close: () => resolved.close(),
+			forgetIfUnreached: async () => {
+				if (forgets && !progress.reached) {
+					progress.reached = true;
+					await forget();
+				}
+			},
+		};
 	} catch (error) {
 		// The first failure is the one to report: a failing close must not replace it.
 		await resolved.close().catch(() => undefined);
@@ -75,22 +94,24 @@ const unreached = new Set<ErrorKind>(['network', 'untrusted-certificate', 'authe
 /** Failures that are the service's answer to a request it took the key for. */
 const answered = new Set<ErrorKind>(['not-found', 'validation', 'not-owned', 'service']);
 
-/** The client, calling `forget` when its first call fails as unreached (and never after one succeeded). */
-function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>): IdentityClient {
-	let reached = false;
+/**
+ * The client, calling `forget` when its first call fails as unreached (and never after one
+ * succeeded or was answered); `progress.reached` says whether one was, or the forget is done.
+ */
+function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>, progress: {reached: boolean}): IdentityClient {
 	const watched = async <T>(call: Promise<T>): Promise<T> => {
 		try {
 			const result = await call;
-			reached = true;
+			progress.reached = true;
 			return result;
 		} catch (error) {
-			if (!reached && error instanceof UserError && unreached.has(error.kind)) {
-				reached = true;
+			if (!progress.reached && error instanceof UserError && unreached.has(error.kind)) {
+				progress.reached = true;
 				// The failure is the one to report: a failing clean-up must not replace it.
 				await forget().catch(() => undefined);
 			} else if (error instanceof UserError && answered.has(error.kind)) {
 				// The service answered (404, 400, not owned): it was reached, with the key taken.
-				reached = true;
+				progress.reached = true;
 			}
 
 			throw error;

@@ -254,6 +254,16 @@ describe('failures of the service, each with its exit code', () => {
 		expect(next.code).toBe(2);
 		expect(next.stderr).toMatch(/^acs-tokens: No connection to a Communication Services resource\./);
 
+		// Failed before any request (a label no new profile can hold, a confirmation not given): none either.
+		for (const args of [
+			['token', 'issue', '--connection-string', emulator.connectionString, '--user', 'alice', '--scopes', 'chat'],
+			['token', 'revoke', '--connection-string', emulator.connectionString, '--user', '8:acs:x_y'],
+		]) {
+			const failed = await sandbox.run(args);
+			expect(failed.code, failed.stderr).toBe(2);
+			expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toEqual({defaultProfile: null, profiles: []});
+		}
+
 		// Reached once, it is kept.
 		const reached = await sandbox.run(['user', 'create', '--connection-string', emulator.connectionString]);
 		expect(reached.code, reached.stderr).toBe(0);
