@@ -80,13 +80,16 @@ export class UserError extends Error {
 	override name = 'UserError';
 	/** Facts printed beside the message under `--json` (a service's code and request id). */
 	readonly details: Readonly<Record<string, unknown>>;
+	/** The message as the wizard says it, where the advice of `message` names flags or commands. */
+	readonly inWizard: string;
 
 	constructor(
 		readonly kind: ErrorKind,
 		message: string,
-		options?: ErrorOptions & {readonly details?: Readonly<Record<string, unknown>>},
+		options?: ErrorOptions & {readonly details?: Readonly<Record<string, unknown>>; readonly inWizard?: string},
 	) {
 		super(message, options);
 		this.details = options?.details ?? {};
+		this.inWizard = options?.inWizard ?? message;
 	}
 }

@@ -18,7 +18,7 @@ export class IdentityError extends UserError {
 	declare readonly kind: IdentityErrorKind;
 	declare readonly details: IdentityErrorDetails;
 
-	constructor(kind: IdentityErrorKind, message: string, details: IdentityErrorDetails = {}, options?: {cause?: unknown}) {
+	constructor(kind: IdentityErrorKind, message: string, details: IdentityErrorDetails = {}, options?: {cause?: unknown; inWizard?: string}) {
 		super(kind, message, {...options, details});
 	}
 }
@@ -66,16 +66,20 @@ export function toIdentityError(
 	}
 
 	const causeCode = findCode(error);
+	const id = context.id ?? 'The identity';
 	if (rest.statusCode === undefined) {
 		if (causeCode && tlsCodes.has(causeCode)) {
 			return new IdentityError('untrusted-certificate', text.errors.untrustedCertificate(context.endpoint, causeCode), details, options);
 		}
 
-		return new IdentityError('network', text.errors.network(context.endpoint, causeCode ?? serviceMessage), details, options);
+		return new IdentityError('network', text.errors.network(context.endpoint, causeCode ?? serviceMessage), details, {
+			...options,
+			inWizard: text.errors.inWizard.network(context.endpoint, causeCode ?? serviceMessage),
+		});
 	}
 
 	if (rest.statusCode === 401 && rest.code === 'IdentityNotOwned') {
-		return new IdentityError('not-owned', text.errors.notOwned(context.endpoint, context.id ?? 'The identity'), details, options);
+		return new IdentityError('not-owned', text.errors.notOwned(context.endpoint, id), details, {...options, inWizard: text.errors.inWizard.notOwned(context.endpoint, id)});
 	}
 
 	if (rest.statusCode === 401 || rest.statusCode === 403) {
@@ -83,7 +87,7 @@ export function toIdentityError(
 	}
 
 	if (rest.statusCode === 404) {
-		return new IdentityError('not-found', text.errors.notFound(context.id ?? 'The identity', serviceMessage), details, options);
+		return new IdentityError('not-found', text.errors.notFound(id, serviceMessage), details, {...options, inWizard: text.errors.inWizard.notFound(id, serviceMessage)});
 	}
 
 	if (rest.statusCode === 400) {

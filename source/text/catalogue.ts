@@ -335,6 +335,12 @@ export type Catalogue = {
 		validation: (serviceMessage: string) => string;
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) => string;
 		network: (endpoint: string, detail: string) => string;
+		/** The same three, with advice that names the wizard's choices instead of flags and commands. */
+		inWizard: {
+			notOwned: (endpoint: string, id: string) => string;
+			notFound: (id: string, serviceMessage: string) => string;
+			network: (endpoint: string, detail: string) => string;
+		};
 		untrustedCertificate: (endpoint: string, detail: string) => string;
 		cancelled: () => string;
 		noConnection: () => string;

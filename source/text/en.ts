@@ -164,6 +164,14 @@ export const en: Catalogue = {
 			`The service answered ${status ?? 'an error'}${code ? ` ${code}` : ''}: ${serviceMessage}`,
 		network: (endpoint: string, detail: string) =>
 			`Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string, your network, and, for the local emulator, that it is running (acs-tokens emulator) or use --emulator.`,
+		inWizard: {
+			notOwned: (endpoint: string, id: string) =>
+				`${id} belongs to another Communication Services resource than ${endpoint} (401 IdentityNotOwned). Choose Switch connection in the menu and connect to the resource it was created on.`,
+			notFound: (id: string, serviceMessage: string) =>
+				`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} If it is in your list, Manage identities offers to forget it locally.`,
+			network: (endpoint: string, detail: string) =>
+				`Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network; for a local emulator, check that it is running (acs-tokens emulator). To work offline, choose Switch connection in the menu, then Local emulator.`,
+		},
 		untrustedCertificate: (endpoint: string, detail: string) =>
 			`The TLS certificate of ${endpoint} is not trusted (${detail}). For the local emulator, trust its CA: export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)".`,
 		cancelled: () => 'Cancelled.',

@@ -40,7 +40,7 @@ function toWizardError(error: unknown): WizardError {
 	// A UserError's kind is its own; anything else that reaches a step is a bug, said in its message.
 	const status = error instanceof UserError ? error.details.statusCode : undefined;
 	return {
-		message: error instanceof Error ? error.message : String(error),
+		message: error instanceof UserError ? error.inWizard : error instanceof Error ? error.message : String(error),
 		kind: error instanceof UserError ? error.kind : 'bug',
 		...(typeof status === 'number' ? {status} : {}),
 	};

@@ -536,6 +536,45 @@ describe('Ctrl+C and quitting', () => {
 	}, 60_000);
 });
 
+describe('a service that cannot be reached, in the wizard', () => {
+	/** A loopback port that nothing listens on: connections to it are refused. */
+	async function closedPort(): Promise<number> {
+		const server = createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		await new Promise(resolve => server.close(resolve));
+		return port;
+	}
+
+	test.each([
+		['en_US.UTF-8', 'Press Enter to create the user.', 'To work offline, choose Switch connection in the menu, then Local emulator.', 'Switch connection'],
+		['zh_TW.UTF-8', '按 Enter 以建立使用者。', '若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。', '切換連線'],
+	])('under LANG=%s the advice names the menu, not the command line, and Esc leads there', async (lang, createPrompt, advice, switchChoice) => {
+		const sandbox = await createSandbox();
+		const endpoint = `http://127.0.0.1:${await closedPort()}/`;
+		const session = openWizard(sandbox, {env: {LANG: lang, COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=c2VjcmV0LWtleQ==`}});
+		await session.waitFor(`❯ $COMMUNICATION_SERVICES_CONNECTION_STRING — ${endpoint}`);
+		await session.press(keys.enter, switchChoice);
+		await session.press(keys.enter, /步驟 1\/6|Step 1 of 6/);
+		await session.press(keys.enter, createPrompt);
+		const failed = await session.press(keys.enter, 'ECONNREFUSED');
+		// The message wraps in its box: compared without the box's borders and line breaks.
+		const squeezed = (value: string) => value.replaceAll(/[\s│]/g, '');
+		expect(squeezed(failed)).toContain(squeezed(`${endpoint}`));
+		expect(squeezed(failed)).toContain(squeezed(advice));
+		expect(failed).not.toContain('--emulator');
+		// Esc goes back, step by step, to the menu the advice names.
+		let screen = failed;
+		for (let step = 0; step < 4 && !screen.includes(switchChoice); step++) {
+			const before = screen;
+			screen = await session.press(keys.escape, shown => shown !== before);
+		}
+		expect(screen).toContain(switchChoice);
+		await session.press('q', exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 60_000);
+});
+
 describe('killed by a signal', () => {
 	/** The node process the session's bash started. */
 	async function wizardPid(session: TerminalSession): Promise<number> {
