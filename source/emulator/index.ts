@@ -4,7 +4,7 @@
  */
 export {createEmulator, type Emulator, type EmulatorOptions} from './server.js';
 export type {RequestLog} from './http/handler.js';
-export {type EmulatorWarning, type SignatureCulprit, warningMessage} from './warnings.js';
+export {type DenialReason, type EmulatorWarning, type SignatureCulprit, warningMessage} from './warnings.js';
 export {
 	type AssignmentsProblem,
 	type FileFailure,

@@ -108,7 +108,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 				allowEntra: options.allowEntra ?? false,
 				secure: !options.http,
 				...clock,
-				...(options.onWarning ? {onSignatureMismatch: options.onWarning} : {}),
+				...(options.onWarning ? {onWarning: options.onWarning} : {}),
 			}),
 			skipApiVersionCheck: options.skipApiVersionCheck ?? false,
 			bodyTimeoutMs,

@@ -9,7 +9,7 @@ import type {
 	StateFileRole,
 	StateProblem,
 } from '../emulator/state/state-problems.js';
-import type {EmulatorWarning, SignatureCulprit} from '../emulator/warnings.js';
+import type {DenialReason, EmulatorWarning, SignatureCulprit} from '../emulator/warnings.js';
 
 /** What the commands print and ask, besides their --help, in Traditional Chinese (Taiwan): the zh-TW translation of en-commands.ts. */
 /** A credential of DefaultAzureCredential's chain, in a few words. */
@@ -288,6 +288,62 @@ function culpritText(culprit: SignatureCulprit): string {
 	}
 }
 
+function denialText(reason: DenialReason): string {
+	switch (reason.why) {
+		case 'no-authorization': {
+			return '要求沒有 Authorization 標頭。請以存取金鑰簽署（HMAC-SHA256），或以 Bearer 送出 Microsoft Entra ID 權杖。';
+		}
+
+		case 'not-hmac': {
+			return 'Authorization 標頭既不是「HMAC-SHA256 SignedHeaders=…&Signature=…」，也不是「Bearer <權杖>」。';
+		}
+
+		case 'signature-not-canonical': {
+			return 'Signature 不是 32 位元組的標準 base64（HMAC-SHA256 的結果，以 base64 表示，含填補字元，其後沒有其他內容）。';
+		}
+
+		case 'headers-outside-scheme': {
+			return 'SignedHeaders 只能列出 x-ms-date（或 date）、host 與 x-ms-content-sha256，且各一次。';
+		}
+
+		case 'signed-header-absent': {
+			return `SignedHeaders 列出了 ${reason.header}，但要求中沒有這個標頭。`;
+		}
+
+		case 'required-unsigned': {
+			return `SignedHeaders 必須包含 host、x-ms-content-sha256 與 x-ms-date（或 date）；缺少：${reason.missing.join('、')}。`;
+		}
+
+		case 'date-unreadable': {
+			return `${reason.header} 標頭不是日期（HTTP 日期，例如 Tue, 01 Dec 2026 21:30:00 GMT）。`;
+		}
+
+		case 'clock-skew': {
+			return `它簽署於 ${reason.sentAt}（${reason.header}），與模擬器的時鐘相差 ${reason.minutes} 分鐘；最多允許 ${reason.allowedMinutes} 分鐘。請檢查用戶端的時鐘。`;
+		}
+
+		case 'bearer-not-enabled': {
+			return '它帶有 Bearer 權杖，而模擬器只有在以 --allow-entra 啟動時（透過 HTTPS）才接受 Microsoft Entra ID 權杖。';
+		}
+
+		case 'bearer-needs-https': {
+			return '它透過純 HTTP 帶有 Bearer 權杖；Microsoft Entra ID 權杖只能透過 HTTPS 傳送。';
+		}
+
+		case 'bearer-not-jwt': {
+			return '它的 Bearer 權杖不是 JWT。';
+		}
+
+		case 'bearer-wrong-audience': {
+			return '它的 Bearer 權杖不是給通訊服務的（aud 應為 https://communication.azure.com）。';
+		}
+
+		case 'bearer-expired': {
+			return '它的 Bearer 權杖已過期，或尚未生效。';
+		}
+	}
+}
+
 /** The emulator's log lines in zh-TW (the data is the emulator's; the words are ours). */
 function describeWarning(warning: EmulatorWarning): string {
 	switch (warning.kind) {
@@ -300,6 +356,10 @@ function describeWarning(warning: EmulatorWarning): string {
 				? `與收到的簽章相符的差異：${culpritText(warning.culprit)}`
 				: '沒有任何單一部分能解釋：請確認金鑰是此模擬器存取金鑰經 base64 解碼後的值，並逐行比對。';
 			return `${warning.method} ${warning.target} 的簽章不相符。要簽署的字串（方法、路徑與查詢字串、${warning.signedHeaders.join(';')}）：${warning.stringToSign}。${verdict}`;
+		}
+
+		case 'request-denied': {
+			return `${warning.method} ${warning.target} 收到 401 Denied：${denialText(warning.reason)}`;
 		}
 
 		case 'torn-journal': {

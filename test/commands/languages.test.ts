@@ -5,6 +5,7 @@ import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommandIo} from '../../source/commands/context.js';
 import {emulatorHelp, runEmulatorCommand} from '../../source/commands/emulator.js';
+import type {DenialReason} from '../../source/emulator/warnings.js';
 import {commands} from '../../source/commands/registry.js';
 import {en} from '../../source/text/en.js';
 import {switchLanguage, text, useCatalogue} from '../../source/text/index.js';
@@ -122,6 +123,23 @@ describe('every command in zh-TW', () => {
 		}
 	});
 
+	/** Every reason a plain 401 Denied can have, one of each: the type refuses a list with one left out. */
+	const denialReasons = Object.values({
+		'no-authorization': {why: 'no-authorization'},
+		'not-hmac': {why: 'not-hmac'},
+		'signature-not-canonical': {why: 'signature-not-canonical'},
+		'headers-outside-scheme': {why: 'headers-outside-scheme'},
+		'signed-header-absent': {why: 'signed-header-absent', header: 'date'},
+		'required-unsigned': {why: 'required-unsigned', missing: ['host', 'x-ms-content-sha256']},
+		'date-unreadable': {why: 'date-unreadable', header: 'x-ms-date'},
+		'clock-skew': {why: 'clock-skew', header: 'x-ms-date', sentAt: '2026-12-02T20:00:00.000Z', minutes: 60, allowedMinutes: 15},
+		'bearer-not-enabled': {why: 'bearer-not-enabled'},
+		'bearer-needs-https': {why: 'bearer-needs-https'},
+		'bearer-not-jwt': {why: 'bearer-not-jwt'},
+		'bearer-wrong-audience': {why: 'bearer-wrong-audience'},
+		'bearer-expired': {why: 'bearer-expired'},
+	} satisfies {[Why in DenialReason['why']]: Extract<DenialReason, {why: Why}>}) as DenialReason[];
+
 	it("says the emulator's log lines in zh-TW, from the emulator's data", () => {
 		const lines = [
 			text.commands.emulator.warning({kind: 'unknown-api-version', version: '2099-01-01', answeredAs: '2026-09-23'}),
@@ -134,6 +152,7 @@ describe('every command in zh-TW', () => {
 				stringToSign: '"POST\\n/identities"',
 				culprit: {part: 'query-left-out'},
 			}),
+			...denialReasons.map(reason => text.commands.emulator.warning({kind: 'request-denied', method: 'POST', target: '/identities?api-version=2023-10-01', reason})),
 		];
 		for (const line of lines) {
 			expect(line).toMatch(/\p{Script=Han}/u);

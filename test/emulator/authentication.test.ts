@@ -425,9 +425,10 @@ describe.each<Transport>(['http', 'https'])('api-versions over %s', transport =>
 
 describe('Entra ID bearer tokens over HTTPS with allowEntra', () => {
 	let emulator: Emulator;
+	const warnings: string[] = [];
 
 	beforeAll(async () => {
-		emulator = await startEmulator('https', {allowEntra: true});
+		emulator = await startEmulator('https', {allowEntra: true, onWarning: message => warnings.push(message)});
 	});
 
 	afterAll(async () => {
@@ -459,22 +460,25 @@ describe('Entra ID bearer tokens over HTTPS with allowEntra', () => {
 	});
 
 	it.each([
-		{name: 'expired', token: () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour() - 7200})},
-		{name: 'without exp', token: () => entraToken({aud: 'https://communication.azure.com'})},
-		{name: 'exp as a string', token: () => entraToken({aud: 'https://communication.azure.com', exp: String(inOneHour())})},
-		{name: 'for another audience', token: () => entraToken({aud: 'https://management.azure.com', exp: inOneHour()})},
-		{name: 'for a look-alike audience', token: () => entraToken({aud: 'https://communication.azure.com.evil', exp: inOneHour()})},
-		{name: 'without an audience', token: () => entraToken({exp: inOneHour()})},
+		{name: 'expired', reason: 'its bearer token has expired, or is not valid yet.', token: () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour() - 7200})},
+		{name: 'without exp', reason: 'its bearer token has expired, or is not valid yet.', token: () => entraToken({aud: 'https://communication.azure.com'})},
+		{name: 'exp as a string', reason: 'its bearer token has expired, or is not valid yet.', token: () => entraToken({aud: 'https://communication.azure.com', exp: String(inOneHour())})},
+		{name: 'for another audience', reason: 'its bearer token is not for Communication Services (aud https://communication.azure.com).', token: () => entraToken({aud: 'https://management.azure.com', exp: inOneHour()})},
+		{name: 'for a look-alike audience', reason: 'its bearer token is not for Communication Services (aud https://communication.azure.com).', token: () => entraToken({aud: 'https://communication.azure.com.evil', exp: inOneHour()})},
+		{name: 'without an audience', reason: 'its bearer token is not for Communication Services (aud https://communication.azure.com).', token: () => entraToken({exp: inOneHour()})},
 		{
 			name: 'not yet valid',
+			reason: 'its bearer token has expired, or is not valid yet.',
 			token: () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour() + 7200, nbf: inOneHour()}),
 		},
-		{name: 'garbage', token: () => 'garbage'},
-		{name: 'three garbage parts', token: () => 'a.b.c'},
-		{name: 'two parts', token: () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour()}).split('.').slice(0, 2).join('.')},
-		{name: 'empty', token: () => ''},
-	])('refuses a bearer token $name with 401 Denied', async ({token}) => {
+		{name: 'garbage', reason: 'its bearer token is not a JWT.', token: () => 'garbage'},
+		{name: 'three garbage parts', reason: 'its bearer token is not a JWT.', token: () => 'a.b.c'},
+		{name: 'two parts', reason: 'its bearer token is not a JWT.', token: () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour()}).split('.').slice(0, 2).join('.')},
+		{name: 'empty', reason: 'its Authorization header is neither "HMAC-SHA256 SignedHeaders=…&Signature=…" nor "Bearer <token>".', token: () => ''},
+	])('refuses a bearer token $name with 401 Denied, and the log says why', async ({token, reason}) => {
+		warnings.length = 0;
 		expectDenied(await rawRequest(emulator, {target: createTarget, unsigned: true, headers: bearer(token())}));
+		expect(warnings).toEqual([`401 Denied on POST ${createTarget}: ${reason}`]);
 	});
 
 	it('serves the official SDK built with a TokenCredential', async () => {
@@ -509,11 +513,15 @@ describe('Entra ID bearer tokens where they are not allowed', () => {
 	const token = () => entraToken({aud: 'https://communication.azure.com', exp: inOneHour()});
 
 	it('refuses a bearer token over HTTP even with allowEntra', async () => {
-		const emulator = await startEmulator('http', {allowEntra: true});
+		const warnings: string[] = [];
+		const emulator = await startEmulator('http', {allowEntra: true, onWarning: message => warnings.push(message)});
 		try {
 			expectDenied(
 				await rawRequest(emulator, {target: createTarget, unsigned: true, headers: {authorization: `Bearer ${token()}`}}),
 			);
+			expect(warnings).toEqual([
+				`401 Denied on POST ${createTarget}: it carries a bearer token over plain HTTP; Microsoft Entra ID tokens are taken only over HTTPS.`,
+			]);
 			expectCreated(await rawRequest(emulator, {target: createTarget}));
 		} finally {
 			await emulator.close();

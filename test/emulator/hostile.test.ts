@@ -126,7 +126,7 @@ describe.each<Transport>(['http', 'https'])('hostile requests over %s', transpor
 		['a header of its own', 'x-ms-date;host;x-ms-content-sha256;x-secret'],
 		['host 1,700 times, which made one small request an 11 MB log line', `x-ms-date;${'host;'.repeat(1700)}x-ms-content-sha256`],
 		['x-ms-date twice', 'x-ms-date;x-ms-date;host;x-ms-content-sha256'],
-	])('refuses SignedHeaders listing %s, at once and without a log line', async (_name, signedHeaders) => {
+	])('refuses SignedHeaders listing %s at once, with one short log line', async (_name, signedHeaders) => {
 		warnings.length = 0;
 		const {accessKey} = parseConnectionString(emulator.connectionString);
 		const headers = signRequest({accessKey: Buffer.from(accessKey, 'base64'), method: 'POST', url: new URL(createTarget, emulator.url)});
@@ -138,7 +138,60 @@ describe.each<Transport>(['http', 'https'])('hostile requests over %s', transpor
 		});
 		expect(response.status).toBe(401);
 		expect(response.json).toEqual({error: {code: 'Denied', message: 'Denied by the resource provider.'}});
-		expect(warnings).toEqual([]);
+		// One short line that names the rule, never the list sent, a header's value or the signature.
+		expect(warnings).toEqual([
+			`401 Denied on POST ${createTarget}: its SignedHeaders may name only x-ms-date (or date), host and x-ms-content-sha256, each once.`,
+		]);
+	});
+
+	describe('a plain 401 Denied says why in the log (the answer stays the service\'s)', () => {
+		const key = () => Buffer.from(parseConnectionString(emulator.connectionString).accessKey, 'base64');
+		const signedNow = () => signRequest({accessKey: key(), method: 'POST', url: new URL(createTarget, emulator.url)});
+		const withSignedHeaders = (list: string) => {
+			const headers = signedNow();
+			const signature = /Signature=(.+)$/.exec(headers['authorization'] ?? '')?.[1] ?? '';
+			return {...headers, authorization: `HMAC-SHA256 SignedHeaders=${list}&Signature=${signature}`};
+		};
+		const jwt = (claims: Record<string, unknown>) => `${part('{"alg":"none"}')}.${part(JSON.stringify(claims))}.${part('sig')}`;
+		const cases: [string, () => Record<string, string>, RegExp][] = [
+			['no Authorization header', () => ({}), /: the request has no Authorization header\. Sign it with the access key/],
+			['another scheme', () => ({authorization: 'Basic dXNlcjpwYXNz'}), /: its Authorization header is neither "HMAC-SHA256 SignedHeaders=…&Signature=…" nor "Bearer <token>"\./],
+			[
+				'a signature that is not 32 bytes of canonical base64',
+				() => ({...signedNow(), authorization: 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=c2hvcnQ='}),
+				/: its Signature is not the canonical base64 of 32 bytes/,
+			],
+			['a signed header the request leaves out', () => withSignedHeaders('date;host;x-ms-content-sha256'), /: its SignedHeaders names date, which the request does not carry\./],
+			['host left unsigned', () => withSignedHeaders('x-ms-date;x-ms-content-sha256'), /: its SignedHeaders must include host, x-ms-content-sha256 and x-ms-date \(or date\); missing: host\./],
+			['a date that is not one', () => ({...signedNow(), 'x-ms-date': 'yesterday'}), /: its x-ms-date header is not a date/],
+			[
+				'a clock an hour behind',
+				() => signRequest({accessKey: key(), method: 'POST', url: new URL(createTarget, emulator.url), now: new Date(Date.now() - 3_600_000)}),
+				/: it was signed at \d{4}-\d\d-\d\dT[\d:.]+Z \(x-ms-date\), 60 minutes from the emulator's clock; at most 15 are allowed\. Check the client's clock\./,
+			],
+			[
+				'an Entra ID token, on an emulator started without --allow-entra',
+				() => ({authorization: `Bearer ${jwt({aud: 'https://communication.azure.com', exp: Math.floor(Date.now() / 1000) + 600})}`}),
+				/: it carries a bearer token, and Microsoft Entra ID tokens are taken only with --allow-entra \(over HTTPS\)\./,
+			],
+		];
+		it.each(cases)('%s', async (_name, headers, reason) => {
+			warnings.length = 0;
+			const sent = headers();
+			const response = await rawRequest(emulator, {target: createTarget, unsigned: true, headers: sent});
+			expect(response.status).toBe(401);
+			expect(response.json).toEqual({error: {code: 'Denied', message: 'Denied by the resource provider.'}});
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toMatch(new RegExp(`^401 Denied on POST ${createTarget.replace('?', '\\?')}: `));
+			expect(warnings[0]).toMatch(reason);
+			// Nothing secret of what was sent: no signature, no token.
+			for (const value of Object.values(sent)) {
+				const secret = /Signature=(.+)$|^Bearer (.+)$/.exec(value);
+				if (secret) {
+					expect(warnings[0]).not.toContain(secret[1] ?? secret[2]);
+				}
+			}
+		});
 	});
 
 	it('closes, rather than answers 400, when garbage follows a request still being answered on the connection', async () => {
