@@ -5,6 +5,7 @@ import {exitCodes, UserError} from '../errors/user-error.js';
 import {openCommandSession} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
+import type {AccessClient} from '../identity/access-client.js';
 
 /**
  * `acs-tokens access …`: who may exchange a Microsoft Entra ID token for an ACS token. Entra ID
@@ -54,10 +55,20 @@ function clientIdsOf(value: string | undefined): string[] | undefined {
 	return ids.map(id => guidArgument(id, '--client-ids'));
 }
 
-async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
+async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: AccessClient) => Promise<T>): Promise<T> {
 	const session = await openCommandSession(io, parsed.values);
 	try {
-		return await run(await open(session.resolved.connection, io, parsed.values.verbose));
+		const opened = await open(session.resolved.connection, io, parsed.values.verbose);
+		// The session's bookkeeping (key saved, profile counted as reached) around each call.
+		const client: AccessClient = {
+			listEntraAssignments: () => session.around(opened.listEntraAssignments()),
+			putEntraAssignment: assignment => session.around(opened.putEntraAssignment(assignment)),
+			deleteEntraAssignment: objectId => session.around(opened.deleteEntraAssignment(objectId)),
+			getTeamsExtensionAssignment: (tenantId, objectId) => session.around(opened.getTeamsExtensionAssignment(tenantId, objectId)),
+			putTeamsExtensionAssignment: assignment => session.around(opened.putTeamsExtensionAssignment(assignment)),
+			deleteTeamsExtensionAssignment: (tenantId, objectId) => session.around(opened.deleteTeamsExtensionAssignment(tenantId, objectId)),
+		};
+		return await run(client);
 	} finally {
 		await session.close();
 	}

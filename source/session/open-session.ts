@@ -9,6 +9,12 @@ export type Session = {
 	readonly store: IdentityStore;
 	readonly resolved: ResolvedConnection;
 	readonly client: IdentityClient;
+	/**
+	 * The session's bookkeeping around a call to the service made with another client of the
+	 * same connection (the access commands' own): the key saved once it succeeds, the profile
+	 * counted as reached. `client`'s calls have it already.
+	 */
+	around<T>(call: Promise<T>): Promise<T>;
 	close(): Promise<void>;
 	/**
 	 * The command failed: with `forgetUnreachedProfile`, a profile this session saved is removed
@@ -64,16 +70,21 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		}
 
 		const made = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
-		const keeping = options.saveKey ? savingKeyOnSuccess(made, () => rememberProfile(store, resolved, {saveKey: true})) : made;
+		const savingKey = options.saveKey ? keySavedOnSuccess(() => rememberProfile(store, resolved, {saveKey: true})) : undefined;
 		const forgets = saved && options.forgetUnreachedProfile === true;
 		const progress = {reached: false};
 		const forget = () => forgetEmptyProfile(store, resolved.profileName);
-		const client = forgets ? forgettingUnreached(keeping, forget, progress) : keeping;
+		const watching = forgets ? forgottenIfUnreached(forget, progress) : undefined;
+		const around = <T>(call: Promise<T>): Promise<T> => {
+			const keeping = savingKey ? savingKey(call) : call;
+			return watching ? watching(keeping) : keeping;
+		};
 		options.signal?.throwIfAborted();
 		return {
 			store,
 			resolved,
-			client,
+			client: savingKey || watching ? aroundEachCall(made, around) : made,
+			around,
 			close: () => resolved.close(),
 			forgetIfUnreached: async () => {
 				if (forgets && !progress.reached) {
@@ -95,11 +106,11 @@ const unreached = new Set<ErrorKind>(['network', 'untrusted-certificate', 'authe
 const answered = new Set<ErrorKind>(['not-found', 'validation', 'not-owned', 'service']);
 
 /**
- * The client, calling `forget` when its first call fails as unreached (and never after one
- * succeeded or was answered); `progress.reached` says whether one was, or the forget is done.
+ * Around each call: `forget` when the session's first call fails as unreached (and never after
+ * one succeeded or was answered); `progress.reached` says whether one was, or the forget is done.
  */
-function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>, progress: {reached: boolean}): IdentityClient {
-	const watched = async <T>(call: Promise<T>): Promise<T> => {
+function forgottenIfUnreached(forget: () => Promise<void>, progress: {reached: boolean}): <T>(call: Promise<T>) => Promise<T> {
+	return async <T>(call: Promise<T>): Promise<T> => {
 		try {
 			const result = await call;
 			progress.reached = true;
@@ -117,7 +128,6 @@ function forgettingUnreached(client: IdentityClient, forget: () => Promise<void>
 			throw error;
 		}
 	};
-	return aroundEachCall(client, watched);
 }
 
 /** Removes a profile this session saved, while it records no identity (checked and removed under one lock). */
@@ -126,19 +136,18 @@ async function forgetEmptyProfile(store: IdentityStore, name: string): Promise<v
 }
 
 /**
- * The client, saving the key after its first call that succeeds: only then has the service
- * accepted the key (a 401 throws before). The save is awaited, so that a command's output
- * follows it; it happens once.
+ * Around each call: the key saved after the first call that succeeds: only then has the
+ * service accepted the key (a 401 throws before). The save is awaited, so that a command's
+ * output follows it; it happens once.
  */
-function savingKeyOnSuccess(client: IdentityClient, saveKey: () => Promise<void>): IdentityClient {
+function keySavedOnSuccess(saveKey: () => Promise<void>): <T>(call: Promise<T>) => Promise<T> {
 	let saving: Promise<void> | undefined;
-	const accepted = async <T>(call: Promise<T>): Promise<T> => {
+	return async <T>(call: Promise<T>): Promise<T> => {
 		const result = await call;
 		saving ??= saveKey();
 		await saving;
 		return result;
 	};
-	return aroundEachCall(client, accepted);
 }
 
 /** The client with `around` wrapped about each of its calls to the service. */

@@ -271,6 +271,25 @@ describe('failures of the service, each with its exit code', () => {
 	}, 30_000);
 });
 
+describe('the access commands keep a new profile by the same rule', () => {
+	it('kept when the service answered (even a 404), removed when it was never reached', async () => {
+		const server = http.createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		await new Promise(resolve => server.close(resolve));
+		const sandbox = await createSandbox();
+		const unreachable = await sandbox.run(['access', 'list', '--connection-string', `endpoint=http://127.0.0.1:${port}/;accesskey=${emulator.accessKey}`]);
+		expect(unreachable.code, unreachable.stderr).toBe(5);
+		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toEqual({defaultProfile: null, profiles: []});
+
+		// Answered 404: the service was reached with the key taken, and the profile stays.
+		const missing = await sandbox.run(['access', 'show', '2f1e3d4c-5b6a-4789-8abc-def012345678', '--connection-string', emulator.connectionString]);
+		expect(missing.code, missing.stderr).not.toBe(0);
+		expect(missing.code, missing.stderr).not.toBe(5);
+		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toMatchObject({defaultProfile: profileName, profiles: [{name: profileName}]});
+	}, 30_000);
+});
+
 describe('token verify over a connection string', () => {
 	it('asks that emulator', async () => {
 		const sandbox = await createSandbox();
