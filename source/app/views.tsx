@@ -243,7 +243,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 					: ''
 			}
 			identities={context.identities}
-			selectedId={context.userId}
+			selectedId={context.userId ?? context.listedId}
 			presenter={context.presenter}
 			notice={context.notice}
 			send={send}

@@ -59,7 +59,7 @@ export const manageStates = wizardSetup.createStateConfig({
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
 					],
 					VIEW_STORED_TOKEN: {guard: 'hasStoredToken', target: 'viewingToken', actions: 'openStoredToken'},
-					BACK: {target: 'list', actions: assign({userId: undefined, notice: undefined})},
+					BACK: {target: 'list', actions: assign({listedId: ({context}) => context.userId, userId: undefined, notice: undefined})},
 				},
 			},
 			choosingScopes: {
@@ -156,7 +156,7 @@ export const manageStates = wizardSetup.createStateConfig({
 					input: ({context}) => ({userId: context.userId as string}),
 					onDone: {
 						target: 'list',
-						actions: assign({identities: ({event}) => event.output.identities, userId: undefined}),
+						actions: assign({identities: ({event}) => event.output.identities, userId: undefined, listedId: undefined}),
 					},
 					onError: {target: 'failed', actions: 'setError'},
 				},

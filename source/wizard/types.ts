@@ -211,6 +211,8 @@ export type WizardContext = {
 	readonly identities: readonly IdentitySummary[];
 	/** The identity the tour created, or the one chosen in Manage. */
 	readonly userId: string | undefined;
+	/** The identity Manage's list had open last: the list comes back with it highlighted. */
+	readonly listedId: string | undefined;
 	readonly scopes: readonly TokenScope[];
 	readonly lifetimeMinutes: number;
 	readonly token: IssuedToken | undefined;

@@ -25,6 +25,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		signedIn: undefined,
 		identities: [],
 		userId: undefined,
+		listedId: undefined,
 		scopes: ['chat', 'voip'],
 		lifetimeMinutes: defaultLifetimeMinutes,
 		token: undefined,

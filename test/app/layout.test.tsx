@@ -103,6 +103,7 @@ describe('an 80×24 terminal', () => {
 		await app.press(keys.enter, '測試使用者測試 (');
 		await app.press(keys.escape, 'Identities of emulator');
 		await app.press('p', 'PRESENTER');
+		await app.press(keys.up, '❯ alice');
 		await app.press(keys.enter, 'alice (8:acs:2dee53b4…');
 		await app.press(keys.enter, '[x] chat');
 		await app.press(keys.enter, '24 hours');

@@ -89,6 +89,17 @@ describe('one identity', () => {
 		await app.press(keys.escape, 'Identities of emulator');
 	});
 
+	it('comes back to the list on the identity it opened, not the top of it', async () => {
+		const app = await renderConnected();
+		await openIdentity(app, 2);
+		const list = await app.press(keys.escape, 'Identities of emulator');
+		const highlighted = list.split('\n').filter(line => line.startsWith('❯'));
+		expect(highlighted).toHaveLength(1);
+		expect(highlighted[0]).toContain(bobId.slice(0, 12));
+		// And Enter opens that one again.
+		expect(await app.press(keys.enter, 'deleted')).toContain(bobId.slice(0, 40));
+	});
+
 	it('offers only rename and forget on a deleted identity, and says forgetting only tidies this machine', async () => {
 		const app = await renderConnected();
 		const frame = await openIdentity(app, 2);
