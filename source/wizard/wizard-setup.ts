@@ -1,7 +1,7 @@
 import {assign, fromCallback, fromPromise, setup} from 'xstate';
 import {UserError} from '../errors/user-error.js';
 import {isGuid} from '../protocol/identifiers.js';
-import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope} from '../protocol/scopes.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import type {
 	AccessAssignment,
@@ -254,8 +254,9 @@ export function isLocal(context: WizardContext): boolean {
 	return connection !== undefined && (connection.isEmulator || isLoopbackHost(new URL(connection.endpoint).hostname));
 }
 
+/** The scopes with one turned on or off, always in the list's order: the code shown and the request match the screen. */
 function toggle(scopes: readonly TokenScope[], scope: TokenScope): TokenScope[] {
-	return scopes.includes(scope) ? scopes.filter(candidate => candidate !== scope) : [...scopes, scope];
+	return tokenScopes.filter(candidate => (candidate === scope ? !scopes.includes(candidate) : scopes.includes(candidate)));
 }
 
 export function issueInput(context: WizardContext): IssueInput {

@@ -45,6 +45,13 @@ describe('manage', () => {
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
 		await sendAndWait({type: 'BACK'}, s => s.matches({manage: 'choosingScopes'}));
 		expect(context().scopes).toEqual(['voip.join']);
+		// Whatever order they are ticked in, the scopes keep the list's order.
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'chat.join'});
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'chat'});
+		expect(context().scopes).toEqual(['chat', 'chat.join', 'voip.join']);
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'chat.join'});
+		actor.send({type: 'TOGGLE_SCOPE', scope: 'chat'});
+		expect(context().scopes).toEqual(['voip.join']);
 		await sendAndWait({type: 'SUBMIT'}, s => s.matches({manage: 'choosingLifetime'}));
 		expect(context().lifetimeMinutes).toBe(defaultLifetimeMinutes);
 		actor.send({type: 'SET_LIFETIME', minutes: 60});
