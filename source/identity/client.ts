@@ -7,6 +7,7 @@ import {text} from '../text/index.js';
 import {hideFormData} from '../platform/without-fetch.js';
 import type {TokenScope} from '../protocol/scopes.js';
 import {createTracePolicy, type Exchange} from './trace.js';
+import {defaultRequestTimeoutSeconds} from './request-timeout.js';
 
 /**
  * How requests are authenticated: HMAC-SHA256 with the resource's access key, or a Microsoft
@@ -104,7 +105,11 @@ export async function entraCredentialOf(connection: Connection): Promise<EntraCr
  */
 export async function createIdentityClient(
 	connection: Connection,
-	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
+	options: {
+		readonly onExchange?: (exchange: Exchange) => void;
+		/** How long each operation may take, its retries included (a server that takes the connection and never answers). */
+		readonly timeoutSeconds?: number;
+	} = {},
 ): Promise<IdentityClient> {
 	hideFormData();
 	const sdk = await import('@azure/communication-identity');
@@ -131,10 +136,17 @@ export async function createIdentityClient(
 				clientOptions,
 			);
 
-	const call = async <T>(id: string | undefined, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
+	const timeoutSeconds = options.timeoutSeconds ?? defaultRequestTimeoutSeconds;
+	const call = async <T>(id: string | undefined, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+		const deadline = AbortSignal.timeout(timeoutSeconds * 1000);
 		try {
-			return await run();
+			return await run(signal ? AbortSignal.any([signal, deadline]) : deadline);
 		} catch (error) {
+			if (deadline.aborted && !signal?.aborted) {
+				const message = text.errors.timedOut(connection.endpoint, timeoutSeconds);
+				throw new IdentityError('network', message, {serviceMessage: message}, {cause: error});
+			}
+
 			const mapped = toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});
 			// A refused Teams user token (InvalidAccessToken) is the Teams user's, not the connection's.
 			if (mapped.details.code === 'InvalidAccessToken') {
@@ -149,30 +161,30 @@ export async function createIdentityClient(
 	};
 
 	const user = (id: string) => ({communicationUserId: id});
-	const abort = (signal: AbortSignal | undefined) => (signal ? {abortSignal: signal} : {});
+	const abort = (signal: AbortSignal) => ({abortSignal: signal});
 	const lifetime = (minutes: number | undefined) => (minutes === undefined ? {} : {tokenExpiresInMinutes: minutes});
 	return {
 		signedIn: () => entra?.signedIn(),
 		createUser: ({signal} = {}) =>
-			call(undefined, async () => ({id: (await client.createUser(abort(signal))).communicationUserId}), signal),
+			call(undefined, async (bounded) => ({id: (await client.createUser(abort(bounded))).communicationUserId}), signal),
 		createUserAndToken: (scopes, {signal, expiresInMinutes} = {}) =>
-			call(undefined, async () => {
-				const result = await client.createUserAndToken([...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
+			call(undefined, async (bounded) => {
+				const result = await client.createUserAndToken([...scopes], {...abort(bounded), ...lifetime(expiresInMinutes)});
 				return {id: result.user.communicationUserId, token: result.token, expiresOn: result.expiresOn};
 			}, signal),
 		issueToken: (id, scopes, {signal, expiresInMinutes} = {}) =>
-			call(id, async () => {
-				const result = await client.getToken(user(id), [...scopes], {...abort(signal), ...lifetime(expiresInMinutes)});
+			call(id, async (bounded) => {
+				const result = await client.getToken(user(id), [...scopes], {...abort(bounded), ...lifetime(expiresInMinutes)});
 				return {token: result.token, expiresOn: result.expiresOn};
 			}, signal),
-		revokeTokens: (id, {signal} = {}) => call(id, () => client.revokeTokens(user(id), abort(signal)), signal),
+		revokeTokens: (id, {signal} = {}) => call(id, (bounded) => client.revokeTokens(user(id), abort(bounded)), signal),
 		exchangeTeamsToken: async ({teamsToken, appId, userId}, {signal} = {}) => {
 			return call(
 				undefined,
-				() => client.getTokenForTeamsUser({teamsUserAadToken: teamsToken, clientId: appId, userObjectId: userId, ...abort(signal)}),
+				(bounded) => client.getTokenForTeamsUser({teamsUserAadToken: teamsToken, clientId: appId, userObjectId: userId, ...abort(bounded)}),
 				signal,
 			);
 		},
-		deleteUser: (id, {signal} = {}) => call(id, () => client.deleteUser(user(id), abort(signal)), signal),
+		deleteUser: (id, {signal} = {}) => call(id, (bounded) => client.deleteUser(user(id), abort(bounded)), signal),
 	};
 }

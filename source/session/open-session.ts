@@ -4,6 +4,7 @@ import type {Exchange} from '../identity/trace.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import {type ErrorKind, UserError} from '../errors/user-error.js';
 import {rememberProfile} from './remember-profile.js';
+import {requestTimeoutOf} from '../identity/request-timeout.js';
 
 export type Session = {
 	readonly store: IdentityStore;
@@ -55,6 +56,8 @@ export type SessionOptions = {
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
 	const {store} = options;
+	// Checked before anything is resolved or remembered: a bad value changes nothing.
+	const timeoutSeconds = requestTimeoutOf(options.env);
 	const resolved = await resolveConnection(options.request, {
 		env: options.env,
 		cwd: options.cwd,
@@ -69,7 +72,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			await store.setDefaultProfile(resolved.profileName);
 		}
 
-		const made = await createIdentityClient(resolved.connection, options.onExchange ? {onExchange: options.onExchange} : {});
+		const made = await createIdentityClient(resolved.connection, {
+			timeoutSeconds,
+			...(options.onExchange ? {onExchange: options.onExchange} : {}),
+		});
 		const savingKey = options.saveKey ? keySavedOnSuccess(() => rememberProfile(store, resolved, {saveKey: true})) : undefined;
 		const forgets = saved && options.forgetUnreachedProfile === true;
 		const progress = {reached: false};

@@ -352,6 +352,8 @@ export type Catalogue = {
 		emulatorThreadExited: (code: number) => string;
 		emulatorBusy: (directory: string) => string;
 		emulatorPortVariable: (value: string) => string;
+		timedOut: (endpoint: string, seconds: number) => string;
+		timeoutVariable: (value: string) => string;
 	};
 	wizard: {
 		/** Between a label and its value: `Scopes: chat` / `範圍：chat`. */

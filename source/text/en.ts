@@ -192,6 +192,10 @@ export const en: Catalogue = {
 			`ACS_TOKENS_EMULATOR_PORT is "${value}", which is not a port. Set it to a number from 1 to 65535 (0 for any free port), or unset it for 10430.`,
 		emulatorBusy: (directory: string) =>
 			`The local emulator's data directory ${directory} stayed locked by another acs-tokens process. Wait for it to finish, or stop it.`,
+		timedOut: (endpoint: string, seconds: number) =>
+			`${endpoint} did not answer within ${seconds} s. Check the endpoint and your network; to wait longer, set ACS_TOKENS_REQUEST_TIMEOUT to a number of seconds.`,
+		timeoutVariable: (value: string) =>
+			`ACS_TOKENS_REQUEST_TIMEOUT is "${value}", which is not a number of seconds. Set it to a whole number from 1 to 3600, or unset it for 30.`,
 	},
 	wizard: {
 		colon: ': ',

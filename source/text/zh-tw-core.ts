@@ -177,6 +177,10 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`ACS_TOKENS_EMULATOR_PORT 是「${value}」，這不是連接埠。請設為 1 到 65535 的數字（0 表示任一可用的連接埠），或取消設定以使用 10430。`,
 		emulatorBusy: (directory: string) =>
 			`本機模擬器的資料目錄 ${directory} 持續被另一個 acs-tokens 處理程序鎖定。請等候它完成，或將它停止。`,
+		timedOut: (endpoint: string, seconds: number) =>
+			`${endpoint} 在 ${seconds} 秒內沒有回應。請檢查端點和您的網路；若要等候更久，請將 ACS_TOKENS_REQUEST_TIMEOUT 設為秒數。`,
+		timeoutVariable: (value: string) =>
+			`ACS_TOKENS_REQUEST_TIMEOUT 是「${value}」，這不是秒數。請設為 1 到 3600 的整數，或取消設定以使用 30。`,
 	},
 	wizard: {
 		colon: '：',

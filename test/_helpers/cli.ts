@@ -64,6 +64,7 @@ export function cleanEnvironment(extra: Readonly<Record<string, string | undefin
 		'NODE_COMPILE_CACHE',
 		'NODE_DISABLE_COMPILE_CACHE',
 		'FORCE_COLOR',
+		'ACS_TOKENS_REQUEST_TIMEOUT',
 	]) {
 		delete env[name];
 	}

@@ -357,3 +357,61 @@ describe('--verbose', () => {
 		expectNoSecrets(result);
 	});
 });
+
+describe('an endpoint that takes the connection and never answers', () => {
+	/** Accepts every request and answers none. */
+	let silent: http.Server;
+	let endpoint: string;
+	beforeAll(async () => {
+		silent = http.createServer(() => undefined);
+		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+	});
+
+	afterAll(async () => {
+		silent.closeAllConnections();
+		await new Promise(resolve => silent.close(resolve));
+	});
+
+	const key = Buffer.from('a key for a server that never answers').toString('base64');
+
+	it('gives up after ACS_TOKENS_REQUEST_TIMEOUT seconds: exit 5, a network error that says so, and no profile left behind', async () => {
+		const sandbox = await createSandbox();
+		const env = {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=${key}`, ACS_TOKENS_REQUEST_TIMEOUT: '1'};
+		const [human, json] = await Promise.all([
+			sandbox.run(['user', 'create'], {env}),
+			sandbox.run(['token', 'issue', '--user', '8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000001', '--scopes', 'chat', '--json'], {env}),
+		]);
+		const message = `${endpoint} did not answer within 1 s. Check the endpoint and your network; to wait longer, set ACS_TOKENS_REQUEST_TIMEOUT to a number of seconds.`;
+		expect(human).toEqual({code: 5, stdout: '', stderr: `acs-tokens: ${message}\n`});
+		expect(json.code).toBe(5);
+		expect(parseJson(json)).toMatchObject({error: {kind: 'network', message}});
+		expectNoSecrets(human, key);
+		// Nothing answered: the profile the connection string would have made is not kept.
+		const profiles = await sandbox.run(['profiles', '--json']);
+		expect(parseJson<{profiles: unknown[]}>(profiles).profiles).toEqual([]);
+	});
+
+	it('says so in zh-TW too', async () => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run(['user', 'create', '--lang', 'zh-TW'], {
+			env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=${key}`, ACS_TOKENS_REQUEST_TIMEOUT: '1'},
+		});
+		expect(result.code).toBe(5);
+		expect(result.stderr).toContain(`${endpoint} 在 1 秒內沒有回應。`);
+	});
+
+	it.each(['abc', '0', '-5', '3601', '1.5'])('ACS_TOKENS_REQUEST_TIMEOUT=%s is a usage error that names the variable, before any request', async value => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run(['user', 'create', '--json'], {
+			env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=${key}`, ACS_TOKENS_REQUEST_TIMEOUT: value},
+		});
+		expect(result.code).toBe(2);
+		expect(parseJson(result)).toEqual({
+			error: {
+				kind: 'usage',
+				message: `ACS_TOKENS_REQUEST_TIMEOUT is "${value}", which is not a number of seconds. Set it to a whole number from 1 to 3600, or unset it for 30.`,
+			},
+		});
+	});
+});
