@@ -85,7 +85,13 @@ client = CommunicationIdentityClient(endpoint, DefaultAzureCredential())`,
 export function renderSnippet(
 	step: SnippetStep,
 	language: 'typescript' | 'python',
-	values: {readonly scopes?: readonly string[]; readonly minutes?: number; readonly keyless?: boolean} = {},
+	values: {
+		readonly scopes?: readonly string[];
+		readonly minutes?: number;
+		readonly keyless?: boolean;
+		/** A plain http:// endpoint (the local emulator): the JavaScript SDK refuses one unless told. */
+		readonly plainHttp?: boolean;
+	} = {},
 ): string {
 	const scopes = values.scopes ?? ['chat'];
 	const list =
@@ -93,5 +99,9 @@ export function renderSnippet(
 			? `[${scopes.map(scope => `'${scope}'`).join(', ')}]`
 			: `[${scopes.map(scope => `CommunicationTokenScope.${scope.toUpperCase().replaceAll('.', '_')}`).join(', ')}]`;
 	const code = step === 'connect' && values.keyless ? keylessConnect[language] : snippets[step][language];
-	return code.replace('SCOPES', list).replace('MINUTES', String(values.minutes ?? 1440));
+	const reachable =
+		step === 'connect' && values.plainHttp && language === 'typescript'
+			? code.replace('STRING!);', 'STRING!,\n  {allowInsecureConnection: true}); // http:// on this machine only')
+			: code;
+	return reachable.replace('SCOPES', list).replace('MINUTES', String(values.minutes ?? 1440));
 }

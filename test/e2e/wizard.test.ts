@@ -180,6 +180,8 @@ describe('the guided tour, in a real terminal', () => {
 		screen = await session.press(keys.enter, 'Step 1 of 6: Connect');
 		expect(screen).toContain('● ○ ○ ○ ○ ○');
 		expect(screen).toContain('new CommunicationIdentityClient(');
+		// The embedded emulator is plain http://: the code shown says what the SDK needs for it.
+		expect(screen).toContain('{allowInsecureConnection: true}); // http:// on this machine only');
 		// t switches the SDK code to Python, and back.
 		screen = await session.press('t', 'SDK code (Python)');
 		expect(screen).toContain('CommunicationIdentityClient.from_connection_string(');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
 import {tokenScopes} from '../../source/protocol/scopes.js';
+import {createEmulator} from '../../source/emulator/index.js';
 import {renderSnippet, type SnippetStep} from '../../source/text/snippets.js';
 
 /**
@@ -32,7 +33,7 @@ afterAll(async () => {
 	await Promise.all(directories.map(directory => rm(directory, {recursive: true, force: true})));
 });
 
-function program(language: 'typescript' | 'python', values: {scopes?: readonly string[]; minutes?: number; keyless?: boolean} = {}): string {
+function program(language: 'typescript' | 'python', values: {scopes?: readonly string[]; minutes?: number; keyless?: boolean; plainHttp?: boolean} = {}): string {
 	return steps.map(step => renderSnippet(step, language, values)).join('\n');
 }
 
@@ -100,8 +101,9 @@ describe('the TypeScript snippets', () => {
 		const code = program('typescript', {scopes: tokenScopes, minutes: 60});
 		expect(code).toContain('await client.revokeTokens(user);\nconst fresh = await client.getToken(');
 		expect(await typeCheck(code)).toBe('');
-		// The defaults the panel falls back to.
+		// The defaults the panel falls back to, and the local emulator's plain http://.
 		expect(await typeCheck(program('typescript'))).toBe('');
+		expect(await typeCheck(program('typescript', {plainHttp: true}))).toBe('');
 	});
 
 	it('type-check keyless too: the endpoint and DefaultAzureCredential from @azure/identity, and fail without its import', async () => {
@@ -119,6 +121,52 @@ describe('the TypeScript snippets', () => {
 		expect(await typeCheck(good.replace("['chat', 'voip']", "['chat', 'video']"))).toMatch(/error TS2322/);
 		expect(await typeCheck(good.replace('client.revokeTokens(user)', 'client.revokeToken(user)'))).toMatch(/error TS2551/);
 		expect(await typeCheck(good.replace('const user = ', 'const someone = '))).toMatch(/error TS2304: Cannot find name 'user'/);
+	});
+});
+
+describe('the TypeScript snippets, run', () => {
+	/** The tour's program as a learner's .mts file beside the installed SDK, run by this Node (types stripped). */
+	async function runProgram(code: string, connectionString: string): Promise<{code: number; output: string}> {
+		const directory = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-snippets-run-'));
+		directories.push(directory);
+		await symlink(path.resolve('node_modules'), path.join(directory, 'node_modules'), 'dir');
+		const file = path.join(directory, 'tour.mts');
+		await writeFile(file, `${code}\nconsole.log('done', fresh.token.length > 0);\n`);
+		try {
+			const {stdout, stderr} = await run(process.execPath, [file], {
+				cwd: directory,
+				env: {...process.env, COMMUNICATION_SERVICES_CONNECTION_STRING: connectionString},
+				timeout: 20_000,
+			});
+			return {code: 0, output: `${stdout}${stderr}`};
+		} catch (error) {
+			const {code: exit, stdout, stderr} = error as {code?: number; stdout?: string; stderr?: string};
+			return {code: exit ?? 1, output: `${stdout ?? ''}${stderr ?? ''}`};
+		}
+	}
+
+	it('work as shown against the local emulator on plain http://, which the SDK refuses without the option the code shows', async () => {
+		const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-snippets-emulator-'));
+		directories.push(dataDirectory);
+		const emulator = await createEmulator({port: 0, http: true, dataDirectory});
+		try {
+			const code = program('typescript', {scopes: ['chat', 'voip'], minutes: 60, plainHttp: true});
+			expect(code).toContain('{allowInsecureConnection: true}); // http:// on this machine only');
+			const shown = await runProgram(code, emulator.connectionString);
+			expect(shown.output).toContain('done true');
+			expect(shown.code).toBe(0);
+			// What the panel showed before: the same code without it fails on its first call.
+			const refused = await runProgram(program('typescript', {scopes: ['chat'], minutes: 60}), emulator.connectionString);
+			expect(refused.code).not.toBe(0);
+			expect(refused.output).toContain('allowInsecureConnection is false');
+		} finally {
+			await emulator.close();
+		}
+	}, 60_000);
+
+	it('say nothing of plain http:// for an https:// endpoint, nor in Python', () => {
+		expect(program('typescript')).not.toContain('allowInsecureConnection');
+		expect(program('python', {plainHttp: true})).not.toContain('allowInsecureConnection');
 	});
 });
 

@@ -9,11 +9,14 @@ export function CodePanel(props: {
 	readonly minutes?: number;
 	/** Connected with Microsoft Entra ID: the first step's code uses DefaultAzureCredential. */
 	readonly keyless?: boolean;
+	/** The endpoint is plain http:// (the local emulator): the code says what the SDK needs for it. */
+	readonly plainHttp?: boolean;
 }) {
 	const code = renderSnippet(props.step, props.language, {
 		...(props.scopes ? {scopes: props.scopes} : {}),
 		...(props.minutes === undefined ? {} : {minutes: props.minutes}),
 		keyless: props.keyless === true,
+		plainHttp: props.plainHttp === true,
 	});
 	return (
 		<Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1}>

@@ -81,6 +81,7 @@ function StepPanels(props: {
 				scopes={context.scopes}
 				minutes={context.lifetimeMinutes}
 				keyless={context.connection?.keyless === true}
+				plainHttp={context.connection?.endpoint.startsWith('http:') === true}
 			/>
 			{/* Step 1 (connect) sends nothing; the Teams flow shows its exchange once it has one. */}
 			{(meta.step === undefined ? props.exchanges.length === 0 : meta.step === 1) ? undefined : (
