@@ -1,4 +1,4 @@
-import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes} from '../protocol/scopes.js';
+import {isTokenScope, maximumLifetimeMinutes, minimumLifetimeMinutes, type TokenScope, tokenScopes, typedWholeNumber} from '../protocol/scopes.js';
 import {type ConnectionFlags, refuseTwoConnections, requestFromFlags} from '../session/connection-flags.js';
 import {openSession, type Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
@@ -117,8 +117,8 @@ export function validateLifetime(value: string | undefined): number | undefined 
 		return undefined;
 	}
 
-	const minutes = Number(value);
-	if (!Number.isInteger(minutes) || minutes < minimumLifetimeMinutes || minutes > maximumLifetimeMinutes) {
+	const minutes = typedWholeNumber(value);
+	if (minutes === undefined || minutes < minimumLifetimeMinutes || minutes > maximumLifetimeMinutes) {
 		throw new UsageError(text.commands.badLifetime(value, minimumLifetimeMinutes, maximumLifetimeMinutes));
 	}
 

@@ -316,6 +316,14 @@ describe('choosing the lifetime', () => {
 		frame = app.lastFrame();
 		expect(frame).toContain('"59.5" is not a whole number of minutes');
 		await app.press('\u0015', frame => !frame.includes('59.5'));
+		// What JavaScript would read as a number is not typed digits.
+		await app.type('1e2');
+		expect(app.lastFrame()).toContain('"1e2" is not a whole number of minutes');
+		await app.press('\u0015', frame => !frame.includes('1e2'));
+		// Full-width digits, as a Chinese or Japanese IME types them, are digits.
+		await app.type('１２０');
+		await app.waitForText('✓ 2 hours (120 minutes)');
+		await app.press('\u0015', frame => !frame.includes('１２０'));
 		// Leading zeros are still the number: 000090 is 90, taken as such.
 		await app.type('000090');
 		await app.waitForText('✓ 90 minutes');

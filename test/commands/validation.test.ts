@@ -16,6 +16,8 @@ describe('input refused before anything is sent or stored', () => {
 		[['user', 'create', '--scopes', 'chat', '--expires-in', 'soon'], lifetime('soon')],
 		[['user', 'create', '--scopes', 'chat', '--expires-in', '90.5'], lifetime('90.5')],
 		[['user', 'create', '--scopes', 'chat', '--expires-in', ''], lifetime('')],
+		// What Number() would read as a number, the message says is not one: digits only.
+		...['0x3c', '0b1111000', '1e3', '6e1', '+90', '90.0', '90 minutes'].map(value => [['user', 'create', '--scopes', 'chat', '--expires-in', value], lifetime(value)] as [string[], string]),
 		[['user', 'create', '--expires-in', '60'], '--expires-in needs --scopes: without scopes no token is issued.'],
 		[['user', 'create', '--label', '8:acs:x'], '--label must be a non-empty name that does not start with "8:" (that is how ids start).'],
 		[['user', 'create', '--label', '  '], '--label must be a non-empty name that does not start with "8:" (that is how ids start).'],

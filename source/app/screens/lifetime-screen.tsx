@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCallback, useState} from 'react';
-import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes} from '../../protocol/scopes.js';
+import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes, typedWholeNumber} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
 import {LineInput} from '../components/line-input.js';
@@ -12,14 +12,8 @@ const isPreset = (minutes: number) => (lifetimePresets as readonly number[]).inc
 
 /** Whole minutes within the service's range, as typed; undefined for anything else. */
 export function typedMinutes(value: string): number | undefined {
-	const trimmed = value.trim();
-	// Digits only, leading zeros and all (000090 is 90); a number too long to be one is out of range.
-	if (!/^\d{1,20}$/.test(trimmed)) {
-		return undefined;
-	}
-
-	const minutes = Number(trimmed);
-	return minutes >= minimumLifetimeMinutes && minutes <= maximumLifetimeMinutes ? minutes : undefined;
+	const minutes = typedWholeNumber(value);
+	return minutes !== undefined && minutes >= minimumLifetimeMinutes && minutes <= maximumLifetimeMinutes ? minutes : undefined;
 }
 
 /** Why what is typed is not yet a lifetime: nothing, no whole number, or one out of the range. */
@@ -31,11 +25,13 @@ function typedProblem(value: string): string {
 	}
 
 	const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}…` : trimmed;
-	if (!/^\d+$/.test(trimmed)) {
+	const minutes = typedWholeNumber(trimmed);
+	// Digits too many to be a number are too long a lifetime, not letters.
+	if (minutes === undefined && !/^\d+$/.test(trimmed.normalize('NFKC'))) {
 		return lifetime.notMinutes(shown);
 	}
 
-	return Number(trimmed) < minimumLifetimeMinutes ? lifetime.tooShort(shown, minimumLifetimeMinutes) : lifetime.tooLong(shown, maximumLifetimeMinutes);
+	return (minutes ?? Number.POSITIVE_INFINITY) < minimumLifetimeMinutes ? lifetime.tooShort(shown, minimumLifetimeMinutes) : lifetime.tooLong(shown, maximumLifetimeMinutes);
 }
 
 /** The minutes typed in, checked at each key; Enter goes on only with a valid number, Esc returns to the presets. */
