@@ -133,6 +133,35 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 	});
 }
 
+/**
+ * A command stopped by a signal (kill, or Ctrl+C outside a prompt) first undoes what a failure
+ * would (a new profile whose service was never reached), for 2 s at most, then exits 128 + the
+ * signal's number. The wizard (Ink restores the terminal) and the emulator (it closes its
+ * server) have their own.
+ */
+function undoOnSignals(): void {
+	let stopping = false;
+	for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+		// Kept for the whole run: the same signal again while undoing (a second Ctrl+C, or
+		// signal-exit sending it again for proper-lockfile) waits for the same exit, 2 s at most.
+		process.on(signal, () => {
+			if (stopping) {
+				return;
+			}
+
+			stopping = true;
+			const exit = () => process.exit(128 + number);
+			setTimeout(exit, 2000).unref();
+			void Promise.allSettled(cleanups.map(cleanup => cleanup())).then(exit);
+		});
+	}
+}
+
+const [commandName] = argv;
+if (commandName !== undefined && !commandName.startsWith('-') && commandName !== 'emulator' && commandName !== 'help') {
+	undoOnSignals();
+}
+
 try {
 	const languageFlag = await chooseTheLanguage(argv, lang, ioBase.env);
 	// After `settings`, --lang is the setting it saves, not a flag of this run.

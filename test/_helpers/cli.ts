@@ -21,6 +21,8 @@ export type RunOptions = {
 	/** Written to stdin, which is then closed; stdin is a pipe, never a terminal. */
 	readonly input?: string;
 	readonly timeoutMs?: number;
+	/** The process once started: to signal it. */
+	readonly onSpawn?: (child: ChildProcess) => void;
 };
 
 const directories: string[] = [];
@@ -90,6 +92,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		processes.add(child);
+		options.onSpawn?.(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

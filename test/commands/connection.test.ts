@@ -392,6 +392,23 @@ describe('an endpoint that takes the connection and never answers', () => {
 		expect(parseJson<{profiles: unknown[]}>(profiles).profiles).toEqual([]);
 	});
 
+	it.each([
+		['SIGINT', 130],
+		['SIGTERM', 143],
+	] as const)('stopped by %s while it waits: exit %i, and the profile its first request would have made is not kept', async (signal, exitCode) => {
+		const sandbox = await createSandbox();
+		const asked = new Promise<void>(resolve => silent.once('request', () => resolve()));
+		const result = await sandbox.run(['user', 'create'], {
+			env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=${key}`},
+			onSpawn(child) {
+				void asked.then(() => child.kill(signal));
+			},
+		});
+		expect(result.code).toBe(exitCode);
+		const profiles = await sandbox.run(['profiles', '--json']);
+		expect(parseJson<{profiles: unknown[]}>(profiles).profiles).toEqual([]);
+	});
+
 	it('says so in zh-TW too', async () => {
 		const sandbox = await createSandbox();
 		const result = await sandbox.run(['user', 'create', '--lang', 'zh-TW'], {
