@@ -37,9 +37,30 @@ describe('the identity list', () => {
 		expect(new Set(columns).size).toBe(1);
 	});
 
-	it('shows whole ids on a wide terminal, and cuts a long label to its column', async () => {
+	it('gives long labels the room the row leaves: two that differ at the end both show whole at 80 columns', async () => {
 		const app = await renderConnected({
-			columns: 140,
+			configure(fakes) {
+				fakes.loadIdentities.mockResolvedValue({
+					identities: [
+						{id: aliceId, label: 'customer-support-1', createdAt: new Date().toISOString()},
+						{id: cjkId, label: '客服-Agent 李', createdAt: new Date().toISOString()},
+						{id: bobId, label: 'customer-support-2', createdAt: new Date().toISOString()},
+					],
+				});
+			},
+		});
+		await app.press(keys.down, manageItem);
+		const frame = await app.press(keys.enter, 'Identities of emulator');
+		expect(frame).toContain('❯ customer-support-1 8:acs:2dee53b4…_00000020…0001  no token');
+		expect(frame).toContain('  customer-support-2 8:acs:');
+		expect(frame).toContain('  客服-Agent 李      8:acs:');
+		expect(new Set(idColumns(frame)).size).toBe(1);
+		expect(Math.max(...frame.split('\n').map(line => stringWidth(line)))).toBeLessThanOrEqual(80);
+	});
+
+	it('shows whole ids on a wide terminal, and cuts a label longer than the room left to its column', async () => {
+		const app = await renderConnected({
+			columns: 120,
 			configure(fakes) {
 				fakes.loadIdentities.mockResolvedValue({
 					identities: [
@@ -51,8 +72,9 @@ describe('the identity list', () => {
 		});
 		await app.press(keys.down, manageItem);
 		const frame = await app.press(keys.enter, 'Identities of emulator');
-		expect(frame).toContain(`❯ a label far… ${aliceId}  no token`);
-		expect(frame).toContain(`  測試使用者…  ${cjkId}  no token`);
+		expect(frame).toContain(`❯ a label far longer th… ${aliceId}  no token`);
+		expect(frame).toContain(`  測試使用者測試使用者   ${cjkId}  no token`);
+		expect(Math.max(...frame.split('\n').map(line => stringWidth(line)))).toBeLessThanOrEqual(120);
 		const columns = idColumns(frame);
 		expect(new Set(columns).size).toBe(1);
 	});

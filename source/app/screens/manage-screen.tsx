@@ -5,8 +5,26 @@ import {stateOf} from '../../store/identity-status.js';
 import {text} from '../../text/index.js';
 import type {IdentitySummary, WizardEvent} from '../../wizard/types.js';
 import {fitWidth, showId} from '../present.js';
+import textWidth from '../../text/width.js';
 
 const create = 'create' as const;
+
+/** Narrowest a label column gets: `customer-su…` still says what it is. */
+const minimumLabelWidth = 12;
+
+/**
+ * The label column: as wide as the longest label, within what the row leaves beside the pointer,
+ * the id and the state on this terminal; 12 columns at least.
+ */
+function labelColumn(identities: readonly IdentitySummary[], shortIds: boolean, columns: number): number {
+	const widest = (values: readonly string[]) => Math.max(0, ...values.map(value => textWidth(value)));
+	const longest = widest(identities.map(identity => identity.label ?? '—'));
+	const id = widest(identities.map(identity => showId(identity.id, shortIds)));
+	const state = widest(Object.values(text.wizard.manage.states));
+	// "❯ " before, one space after the label, two before the state, one to spare.
+	const room = columns - 2 - 1 - id - 2 - state - 1;
+	return Math.max(minimumLabelWidth, Math.min(longest, room));
+}
 
 export function ManageScreen(props: {
 	readonly profile: string;
@@ -23,11 +41,13 @@ export function ManageScreen(props: {
 	readonly filterOpen: boolean;
 }) {
 	const {manage} = text.wizard;
+	const shortIds = props.presenter || props.columns < 120;
+	const labelWidth = labelColumn(props.identities, shortIds, props.columns);
 	const items = [
 		{key: create, label: manage.create, value: create as string, uncounted: true},
 		...props.identities.map(identity => ({
 			key: identity.id,
-			label: `${fitWidth(identity.label ?? '—', 12)} ${showId(identity.id, props.presenter || props.columns < 120)}  ${manage.states[stateOf(identity)]}`,
+			label: `${fitWidth(identity.label ?? '—', labelWidth)} ${showId(identity.id, shortIds)}  ${manage.states[stateOf(identity)]}`,
 			value: identity.id,
 			// The label and the whole id: "ali" is not to find every "token valid".
 			filterText: `${identity.label ?? ''} ${identity.id}`,
