@@ -90,7 +90,7 @@ export const en: Catalogue = {
 		connectionStringIn: (where, problem) => `${where}: ${problem}`,
 		inEnvironment: variable => `$${variable}`,
 		profileKey: (profile, where) => `Profile "${profile}" (its key from ${where})`,
-		twoConnections: flags => `${flags.join(' and ')} name different connections: give only one of them.`,
+		twoConnections: flags => `${flags.join(' and ')} each name a connection: give only one of them.`,
 		dotenvUnreadable: (path, code) =>
 			`Could not read ${path} (${code}), where acs-tokens looks for a connection string. Check that it is a file you may read, or give the connection another way: --connection-string - (stdin) or COMMUNICATION_SERVICES_CONNECTION_STRING.`,
 		entraCredentialName: (kind: string) =>

@@ -77,7 +77,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		connectionStringIn: (where, problem) => `${where}：${problem}`,
 		inEnvironment: variable => `環境變數 ${variable}`,
 		profileKey: (profile, where) => `設定檔「${profile}」（金鑰來自 ${where}）`,
-		twoConnections: flags => `${flags.join(' 與 ')} 指定了不同的連線：請只提供其中一個。`,
+		twoConnections: flags => `${flags.join(' 與 ')} 各自指定一個連線：請只提供其中一個。`,
 		dotenvUnreadable: (path, code) =>
 			`無法讀取 ${path}（${code}），acs-tokens 會在其中尋找連接字串。請確認它是您可讀取的檔案，或改用其他方式提供連線：--connection-string -（stdin）或 COMMUNICATION_SERVICES_CONNECTION_STRING。`,
 		entraCredentialName: (kind: string) =>

@@ -214,7 +214,7 @@ describe('one error model', () => {
 		expect(result.code).toBe(2);
 		expect(parseJson<{error: {kind: string; message: string}}>(result).error).toEqual({
 			kind: 'usage',
-			message: expect.stringMatching(/^--[\w-]+ and --[\w-]+ name different connections: give only one of them\.$/),
+			message: expect.stringMatching(/^--[\w-]+ and --[\w-]+ each name a connection: give only one of them\.$/),
 		});
 		// Nothing was created under the flag that would have won.
 		expect(parseJson(await sandbox.run(['users', '--json']))).toEqual({identities: []});
