@@ -49,7 +49,9 @@ function unit(value: number, name: 'hour' | 'minute' | 'second' | 'day', display
 /**
  * A length of time: `23h 59m 58s` / `23小時59分鐘58秒` (narrow, for a live countdown), or with
  * `long` words: `23 hours, 59 minutes` / `23 小時 59 分鐘`. Whole units only, the largest first;
- * `precision` says how many units to show at most. (Intl.DurationFormat is not in Node 22.)
+ * `precision` says how many units to show at most, counted from the largest one that is not 0,
+ * and each of them shows even when it is 0: `1h 0m 58s`, never `1h 58s`. (Intl.DurationFormat
+ * is not in Node 22.)
  */
 export function formatDuration(
 	milliseconds: number,
@@ -63,9 +65,7 @@ export function formatDuration(
 		[total % 60, 'second'],
 	];
 	const first = parts.findIndex(([value]) => value > 0);
-	const shown = (first === -1 ? parts.slice(-1) : parts.slice(first, first + (options.precision ?? 3))).filter(
-		([value], index) => value > 0 || index === 0,
-	);
+	const shown = first === -1 ? parts.slice(-1) : parts.slice(first, first + (options.precision ?? 3));
 	const display = options.display ?? 'narrow';
 	// zh's narrow unit list has no spaces (23 小時59 分鐘): its short one reads as written.
 	const style = display === 'narrow' && language === 'en' ? 'narrow' : 'short';

@@ -81,6 +81,20 @@ describe('the token view', () => {
 		expect(countdown(later)).toMatch(/^23h 59m \d+s$/);
 	});
 
+	it('shows the minutes of an hour-long countdown even when they are 0: in 1h 0m 59s, not in 1h 59s', async () => {
+		const app = await renderConnected();
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press(keys.enter, 'Created');
+		await app.press(keys.enter, 'Step 3 of 6');
+		await app.press(keys.enter, 'How long the token lives');
+		await app.press(keys.down, '❯ Custom: type the minutes…');
+		await app.press(keys.enter, 'Minutes (60–1440):');
+		await app.type('61');
+		const frame = await app.press(keys.enter, 'Step 4 of 6');
+		expect(frame).toMatch(/Scopes: chat, voip · Expires: in 1h 0m \d+s\n/);
+	});
+
 	it('updates the status line as the watchToken actor reports: checking → valid → revoked', async () => {
 		const app = await renderConnected();
 		const frame = await tourToToken(app);
