@@ -1,8 +1,11 @@
 import textWidth from '../text/width.js';
 
-/** `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. */
+/**
+ * `8:acs:2dee53b4…_00000005…0081`: enough to tell ids apart on a projector. An id as a path
+ * carries it (`8%3Aacs%3A…`) keeps its encoding: that is the form signed and sent.
+ */
 export function shortId(id: string): string {
-	const match = /^(8:[a-z-]+:)([0-9a-f-]{36})_(.+)$/i.exec(id);
+	const match = /^(8(?::|%3A)[a-z-]+(?::|%3A))([0-9a-f-]{36})_(.+)$/i.exec(id);
 	if (!match) {
 		return id.length > 24 ? `${id.slice(0, 12)}…${id.slice(-6)}` : id;
 	}
@@ -48,7 +51,7 @@ export function presentText(value: string, presenter: boolean): string {
 	}
 
 	return value
-		.replace(fullId, id => shortId(decodeURIComponent(id)))
+		.replace(fullId, id => shortId(id))
 		.replace(resourceHost, (_match, _name: string, domain: string) => `•••${domain}`)
 		.replace(guid, (_match, first: string) => `${first}…`)
 		.replace(userPrincipal, (_match, domain: string) => `•••@${domain}`);

@@ -110,7 +110,20 @@ describe('the signing panel (s)', () => {
 		expect(flat).toContain('&Signature=•••');
 		expect(flat).not.toContain(hint);
 		expect(flat).not.toContain(encodeURIComponent(userId));
-		expect(flat).toContain('/identities/8:acs:2dee53b4…_00000020…89ab/:issueAccessToken');
+		expect(flat).toContain('/identities/8%3Aacs%3A2dee53b4…_00000020…89ab/:issueAccessToken');
+	});
+
+	it('in presenter mode keeps the path encoded as it was signed, only the id shortened, here and in the HTTP panel', async () => {
+		const app = renderApp({input: {autoConnect: emulatorChoice, presenter: true}});
+		await app.waitForText('What next?');
+		const step4 = await tourToToken(app);
+		// The request line of the HTTP panel: the id as sent, 8%3Aacs%3A…, never decoded.
+		expect(step4).toContain('POST /identities/8%3Aacs%3A2dee53b4…');
+		expect(step4).not.toContain('/identities/8:acs:');
+		const panel = await app.press('s', 'How the request was signed');
+		const flat = panel.replaceAll(/\s*│\s*/g, '');
+		expect(flat).toMatch(/path and query +\/identities\/8%3Aacs%3A2dee53b4…_00000020…89ab\/:issueAccessToken\?api-version=2023-10-01x-ms-date/);
+		expect(flat).not.toContain('8:acs:');
 	});
 
 	it('says a request with a bearer token carries no HMAC signature', async () => {
