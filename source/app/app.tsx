@@ -226,7 +226,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 	) : !hasPanels(meta) ? (
 		view
 	) : (
-		<TourScreen context={context} meta={meta} send={send} active={active} compact={compact}>
+		<TourScreen context={context} meta={meta} send={send} active={active} compact={compact} columns={size.columns}>
 			{view}
 		</TourScreen>
 	);

@@ -42,8 +42,8 @@ describe('presenter mode started with --present', () => {
 			expect(frame).not.toMatch(/contoso/i);
 		}
 
-		// The exchange is still there, with the short id, encoded as it was sent.
-		expect(app.lastFrame()).toMatch(/POST \/identities\/8%3Aacs%3A2dee53b4…_00000020…89ab\/:revokeAccessTokens/);
+		// The exchange is still there, with the short id, encoded as it was sent (at 80 columns cut back to its first part).
+		expect(app.lastFrame()).toMatch(/POST \/identities\/8%3Aacs%3A2dee53b4…\/:revokeAccessTokens ← 204/);
 	});
 });
 

@@ -117,8 +117,8 @@ describe('the signing panel (s)', () => {
 		const app = renderApp({input: {autoConnect: emulatorChoice, presenter: true}});
 		await app.waitForText('What next?');
 		const step4 = await tourToToken(app);
-		// The request line of the HTTP panel: the id as sent, 8%3Aacs%3A…, never decoded.
-		expect(step4).toContain('POST /identities/8%3Aacs%3A2dee53b4…');
+		// The request line of the HTTP panel: the id as sent, 8%3Aacs%3A…, never decoded (and at 80 columns shortened further).
+		expect(step4).toContain('POST /identities/8%3Aacs%3A2dee53b…/:issueAccessToken');
 		expect(step4).not.toContain('/identities/8:acs:');
 		const panel = await app.press('s', 'How the request was signed');
 		const flat = panel.replaceAll(/\s*│\s*/g, '');

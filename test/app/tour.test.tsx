@@ -109,7 +109,7 @@ describe('the guided tour', () => {
 		const issued = await app.press(keys.enter, 'Step 4 of 6');
 		const token = app.actor.getSnapshot().context.token?.token ?? '';
 		expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-		expect(issued).toContain(`POST /identities/${encodeURIComponent(userId).slice(0, 20)}`);
+		expect(issued).toContain(`POST /identities/${encodeURIComponent(userId).slice(0, 17)}…/:issueAccessToken?api-version=2023-10-01`);
 		expect(issued).toContain('→ {"scopes":["chat","voip"],"expiresInMinutes":1440}');
 		expect(issued).toContain('← 200 {"token":"eyJhbG•••","expiresOn":"');
 
@@ -130,6 +130,26 @@ describe('the guided tour', () => {
 		for (const frame of app.frames()) {
 			expect(frame.replaceAll('\n', '')).not.toContain(token.slice(0, 40));
 		}
+	});
+
+	it.each([
+		[80, '8%3Aacs%3A2dee53b…', '8%3Aacs%3A2dee53b4-368b-45b4-ab52…'],
+		[100, '8%3Aacs%3A2dee53b4-368b-45b4-ab52-849…', '8%3Aacs%3A2dee53b4-368b-45b4-ab52-8493fb117652_000000…'],
+	])('at %i columns shows the operation, the api-version and the status of steps 4 and 6, the id shortened in the middle', async (columns, issuedId, deletedId) => {
+		const app = await renderConnected({columns});
+		/** The lines inside the panels' borders, whole: a line cut at its end would not match. */
+		const panelLines = (frame: string) => frame.split('\n').map(line => line.replace(/^│ (.*?) *│$/, '$1'));
+
+		const step4 = panelLines(await tourToToken(app));
+		expect(step4).toContain(`POST /identities/${issuedId}/:issueAccessToken?api-version=2023-10-01`);
+		expect(step4).toContainEqual(expect.stringMatching(/^← 200 \{"token":"eyJhbG•••","expiresOn":"[^"]+"\} \(12 ms\)$/));
+
+		await app.press(keys.enter, 'Step 5 of 6');
+		await app.press(keys.enter, 'Revoked.');
+		await app.press(keys.enter, 'Step 6 of 6');
+		const step6 = panelLines(await app.press(keys.enter, 'Deleted.'));
+		expect(step6).toContain(`DELETE /identities/${deletedId}?api-version=2023-10-01`);
+		expect(step6).toContain('← 204 (12 ms)');
 	});
 
 	it('shows the masked authorization header when the terminal has room for it', async () => {

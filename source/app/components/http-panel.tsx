@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Exchange} from '../../identity/trace.js';
 import {text} from '../../text/index.js';
+import textWidth from '../../text/width.js';
 import {presentText} from '../present.js';
 
 const statusColor = (status: number | undefined) => ((status ?? 500) < 400 ? 'green' : 'red');
@@ -11,22 +12,53 @@ export function briefPath(path: string): string {
 	return path.replace(/\?.*$/, '').replace(/^(\/identities\/)([^/…]{18})[^/…]+(?=\/|$)/, '$1$2…');
 }
 
+/**
+ * A request line that fits `width` columns: when `method path tail` is wider, the identity id
+ * in the path is shortened, its start kept and an ellipsis after it, so that the method, the
+ * operation after the id, the query and the tail (the status) stay; never half of a `%3A`,
+ * and an id already shortened (presenter mode) is cut back at one of its own ellipses.
+ */
+export function fitPath(path: string, width: number, method: string, tail = ''): string {
+	const over = textWidth(`${method} ${path}${tail}`) - width;
+	const match = /^(\/identities\/)([^/?]+)(.*)$/.exec(path);
+	if (over <= 0 || !match) {
+		return path;
+	}
+
+	const [, head, id, rest] = match as unknown as [string, string, string, string];
+	const start = [...id].slice(0, Math.max(1, textWidth(id) - over - 1)).join('');
+	const ellipsis = start.lastIndexOf('…');
+	const kept = ellipsis === -1 ? `${start.replace(/%[0-9a-f]?$/i, '')}…` : start.slice(0, ellipsis + 1);
+	return `${head}${kept}${rest}`;
+}
+
 /** One exchange on one line: what was asked and how it was answered. */
-function ExchangeLine({exchange, shown}: {readonly exchange: Exchange; readonly shown: (value: string) => string}) {
+function ExchangeLine({exchange, shown, width}: {readonly exchange: Exchange; readonly shown: (value: string) => string; readonly width: number}) {
+	const status = String(exchange.status ?? '—');
+	const time = `(${exchange.milliseconds.toFixed(0)} ms)`;
 	return (
 		<Text wrap="truncate-end">
-			<Text color="yellow">{exchange.method}</Text> {briefPath(shown(exchange.path))} ←{' '}
-			<Text color={statusColor(exchange.status)}>{exchange.status ?? '—'}</Text>{' '}
-			<Text dimColor>({exchange.milliseconds.toFixed(0)} ms)</Text>
+			<Text color="yellow">{exchange.method}</Text> {fitPath(briefPath(shown(exchange.path)), width, exchange.method, ` ← ${status} ${time}`)} ←{' '}
+			<Text color={statusColor(exchange.status)}>{status}</Text> <Text dimColor>{time}</Text>
 		</Text>
 	);
 }
 
-function FullExchange({exchange, compact, shown}: {readonly exchange: Exchange; readonly compact: boolean; readonly shown: (value: string) => string}) {
+function FullExchange({
+	exchange,
+	compact,
+	shown,
+	width,
+}: {
+	readonly exchange: Exchange;
+	readonly compact: boolean;
+	readonly shown: (value: string) => string;
+	readonly width: number;
+}) {
 	return (
 		<>
 			<Text wrap="truncate-end">
-				<Text color="yellow">{exchange.method}</Text> {shown(exchange.path)}
+				<Text color="yellow">{exchange.method}</Text> {fitPath(shown(exchange.path), width, exchange.method)}
 			</Text>
 			{compact ? undefined : (
 				<Text dimColor wrap="truncate-end">
@@ -52,23 +84,29 @@ export function HttpPanel({
 	exchanges,
 	compact,
 	presenter,
+	columns,
 }: {
 	readonly exchanges: readonly Exchange[];
 	readonly compact: boolean;
 	/** Ids shortened and a real resource's name masked, in the path and both bodies. */
 	readonly presenter: boolean;
+	/** The terminal's width: the panel spans it, its border and padding take 4 columns. */
+	readonly columns: number;
 }) {
 	const last = exchanges.at(-1);
 	const shown = (value: string) => presentText(value, presenter);
+	const width = columns - 4;
 	const summarized = compact && exchanges.length > 1 ? exchanges : exchanges.slice(0, -1);
 	return (
 		<Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1}>
 			<Text dimColor>{text.wizard.http.heading}</Text>
 			{summarized.map((exchange, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: the step's exchanges, in the order made
-				<ExchangeLine key={index} exchange={exchange} shown={shown} />
+				<ExchangeLine key={index} exchange={exchange} shown={shown} width={width} />
 			))}
-			{last && summarized.length < exchanges.length ? <FullExchange exchange={last} compact={compact} shown={shown} /> : undefined}
+			{last && summarized.length < exchanges.length ? (
+				<FullExchange exchange={last} compact={compact} shown={shown} width={width} />
+			) : undefined}
 			{last ? undefined : <Text dimColor>{text.wizard.http.none}</Text>}
 		</Box>
 	);

@@ -30,6 +30,8 @@ export function TourScreen(props: {
 	readonly send: (event: WizardEvent) => void;
 	readonly active: boolean;
 	readonly compact: boolean;
+	/** The terminal's width, which the HTTP panel fits its request lines to. */
+	readonly columns: number;
 	readonly children: ReactNode;
 }) {
 	const {context, meta} = props;
@@ -60,7 +62,9 @@ export function TourScreen(props: {
 			<Box flexDirection="column" marginY={props.compact ? 0 : 1}>
 				{props.children}
 			</Box>
-			{panels ? <StepPanels context={context} meta={meta} exchanges={exchanges} compact={props.compact} /> : undefined}
+			{panels ? (
+				<StepPanels context={context} meta={meta} exchanges={exchanges} compact={props.compact} columns={props.columns} />
+			) : undefined}
 		</Box>
 	);
 }
@@ -71,6 +75,7 @@ function StepPanels(props: {
 	readonly meta: ScreenMeta;
 	readonly exchanges: readonly Exchange[];
 	readonly compact: boolean;
+	readonly columns: number;
 }) {
 	const {context, meta} = props;
 	return (
@@ -85,7 +90,12 @@ function StepPanels(props: {
 			/>
 			{/* Step 1 (connect) sends nothing; the Teams flow shows its exchange once it has one. */}
 			{(meta.step === undefined ? props.exchanges.length === 0 : meta.step === 1) ? undefined : (
-				<HttpPanel exchanges={props.exchanges} compact={props.compact || context.presenter} presenter={context.presenter} />
+				<HttpPanel
+					exchanges={props.exchanges}
+					compact={props.compact || context.presenter}
+					presenter={context.presenter}
+					columns={props.columns}
+				/>
 			)}
 		</>
 	);
