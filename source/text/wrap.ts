@@ -38,9 +38,13 @@ function wrapParagraph(paragraph: string, width: number): string[] {
 	for (const [index, word] of words.entries()) {
 		const line = lines.at(-1) as string[];
 		if (/^\s+$/.test(word)) {
-			// A space at a break is dropped: no line starts (or ends) with one.
-			if (line.length > 0 && used + textWidth(word) < width) {
-				line.push(word);
+			// A space at a break is dropped: no line starts (or ends) with one. One that fills the
+			// line still takes its room, so the word after it goes to the next line, not onto this one.
+			if (line.length > 0) {
+				if (used + textWidth(word) < width) {
+					line.push(word);
+				}
+
 				used += textWidth(word);
 			}
 

@@ -7,6 +7,7 @@ import {
 	openIdentity,
 	renderApp,
 	renderConnected,
+	tourToToken,
 	unmountAll,
 } from '../_helpers/ink.js';
 
@@ -111,6 +112,19 @@ describe('an 80×24 terminal', () => {
 		await app.press(keys.enter, 'Issue a new token');
 
 		expectAllFramesFit(app, 80, 24);
+	});
+});
+
+describe('a 100×30 terminal', () => {
+	it('keeps "when a" apart in the revoke step, whose first line of explanation ends exactly at column 100', async () => {
+		const app = await renderConnected({columns: 100, rows: 30});
+		await tourToToken(app);
+		const frame = await app.press(keys.enter, 'Step 5 of 6: Revoke tokens');
+		const lines = frame.split('\n');
+		const first = lines.findIndex(line => line.startsWith('Revoking invalidates'));
+		expect(lines[first]).toBe('Revoking invalidates every token issued to this identity so far; new tokens still work. Use it when');
+		expect(lines[first + 1]).toBe('a device is lost or a user signs out everywhere.');
+		expect(frame).not.toContain('whena');
 	});
 });
 

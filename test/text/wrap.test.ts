@@ -54,6 +54,47 @@ describe('wrapping prose at a display width', () => {
 		expect(wrapProse('請執行「acs-tokens emulator」。', 16)).toBe('請執行\n「acs-tokens\nemulator」。');
 	});
 
+	it('keeps the space before a word when the line before it ends exactly at the width', () => {
+		// "…Use it when" is 99 columns: its space fills the 100th, so "a" starts the next line.
+		expect(wrapProse(en.wizard.explain.revoke, 100)).toBe(
+			'Revoking invalidates every token issued to this identity so far; new tokens still work. Use it when\na device is lost or a user signs out everywhere.',
+		);
+		expect(wrapProse('abc d e', 6)).toBe('abc d\ne');
+		expect(wrapProse('ab  c', 4)).toBe('ab\nc');
+	});
+
+	it('never loses or glues words: the lines joined with spaces give back the words (seeded)', () => {
+		const seed = seedFrom('WRAP_WORDS_SEED');
+		console.log(`wrap words: seed ${seed} (replay with WRAP_WORDS_SEED=${seed})`);
+		const random = prng(seed);
+		const letters = 'abcdefghijklmnopqrstuvwxyz';
+		for (let sample = 0; sample < 3000; sample++) {
+			const width = 4 + Math.floor(random() * 97);
+			const words: string[] = [];
+			let text = '';
+			const count = 1 + Math.floor(random() * 40);
+			for (let index = 0; index < count; index++) {
+				// Words no wider than the line (a longer one is cut, by design), many of one or two letters.
+				const length = 1 + Math.floor(random() ** 2 * Math.min(width, 14));
+				let word = '';
+				for (let letter = 0; letter < length; letter++) {
+					word += letters[Math.floor(random() * letters.length)];
+				}
+
+				words.push(word);
+				text += (index === 0 ? '' : ' '.repeat(1 + Math.floor(random() * 2))) + word;
+			}
+
+			const lines = wrapProse(text, width).split('\n');
+			const context = `${JSON.stringify(text)} at ${width} (seed ${seed})`;
+			for (const line of lines) {
+				expect(textWidth(line), context).toBeLessThanOrEqual(width);
+			}
+
+			expect(lines.join(' ').split(/\s+/), context).toEqual(words);
+		}
+	});
+
 	it('keeps any mix of CJK, Latin, spaces and punctuation within the width (seeded)', () => {
 		const seed = seedFrom('WRAP_SEED');
 		console.log(`wrap: seed ${seed} (replay with WRAP_SEED=${seed})`);
