@@ -385,8 +385,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			prompt: (minimum: number, maximum: number) => `分鐘數（${minimum}–${maximum}）：`,
 			range: (minimum: number, maximum: number) => `請輸入 ${minimum} 到 ${maximum} 之間的整數分鐘數；在範圍內時按 Enter 即可採用。`,
 			notMinutes: typed => `「${typed}」不是整數分鐘數：請只輸入數字，例如 90。`,
-			tooShort: (minutes, minimum) => `${minutes} 分鐘短於權杖可有的效期：至少 ${minimum} 分鐘。`,
-			tooLong: (minutes, maximum) => `${minutes} 分鐘長於權杖可有的效期：最多 ${maximum} 分鐘（24 小時）。`,
+			tooShort: (minutes, minimum) => `${minutes} 分鐘短於權杖可有的存留期：至少 ${minimum} 分鐘。`,
+			tooLong: (minutes, maximum) => `${minutes} 分鐘長於權杖可有的存留期：最多 ${maximum} 分鐘（24 小時）。`,
 			valid: (lifetime: string) => `✓ ${lifetime} · 按 Enter 發行權杖`,
 		},
 		token: {
@@ -474,7 +474,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			renamePrompt: '新標籤（留空即移除）：',
 			issueFor: {
 				scopes: who => `為 ${who} 發出新權杖：它可以做什麼。`,
-				lifetime: who => `為 ${who} 發出新權杖：它的有效期限。`,
+				lifetime: who => `為 ${who} 發出新權杖：它的存留期。`,
 				token: who => `發給 ${who} 的權杖。`,
 			},
 			create: '+ 建立身分識別…',

@@ -191,6 +191,34 @@ describe('Traditional Chinese (zh-TW)', () => {
 
 		expect(app.lastFrame()).toContain('建立時間');
 	});
+
+	it('calls the token\'s lifetime 存留期 on the lifetime screen, in its errors and in the manager, as the zh-TW quickstart does', async () => {
+		const w = () => text.wizard;
+		const app = renderApp({input: {autoConnect: emulatorChoice}});
+		await app.waitForText(w().menu.heading);
+		await app.press(keys.enter, w().stepOf(1, 6, w().steps[0] as string));
+		await app.press(keys.enter, w().stepOf(2, 6, w().steps[1] as string));
+		await app.press(keys.enter, w().run(w().actions.next));
+		await app.press(keys.enter, w().stepOf(3, 6, w().steps[2] as string));
+		await app.press(keys.enter, '權杖的存留期：60 到 1440 分鐘');
+		await app.press(keys.end, `❯ ${w().lifetime.custom}`);
+		await app.press(keys.enter, w().lifetime.prompt(60, 1440));
+		await app.press('59', '59 分鐘短於權杖可有的存留期：至少 60 分鐘。');
+		await app.press('\u007f\u007f2000', '2000 分鐘長於權杖可有的存留期：最多 1440 分鐘（24 小時）。');
+
+		const manager = renderApp({input: {autoConnect: emulatorChoice}});
+		await manager.waitForText(w().menu.heading);
+		await manager.press(keys.down, `❯ ${w().menu.manage(3).slice(0, 8)}`);
+		await manager.press(keys.enter, w().manage.heading('emulator'));
+		await manager.press(keys.down);
+		await manager.press(keys.enter, w().manage.actions.rename);
+		await manager.press(keys.enter, w().scopes.chat.slice(0, 6));
+		await manager.press(keys.enter, frame => /^為 \S+ 發出新權杖：它的存留期。$/m.test(frame));
+
+		for (const frame of [...app.frames(), ...manager.frames()]) {
+			expect(frame, 'one word for the lifetime').not.toMatch(/效期|有效期限/);
+		}
+	});
 });
 
 describe('frames printed as lines (TERM=dumb)', () => {
