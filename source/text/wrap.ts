@@ -8,27 +8,91 @@ const noLineEnd = new Set([...'（「『【〈《(']);
 /** CJK characters are a word each; Latin runs are words; spaces are their own tokens. */
 const tokens = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]|[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+|\s+/gu;
 
-/** A word wider than the line, cut at display width. */
-function cut(word: string, width: number): string[] {
-	const pieces: string[] = [];
-	let piece = '';
-	for (const character of word) {
-		if (piece !== '' && textWidth(piece + character) > width) {
-			// A piece does not start with closing punctuation: the character before goes with it.
-			// Nor does one end with an opening bracket: it goes on with what it opens.
-			const characters = [...piece];
-			const moved =
-				(noLineStart.has(character) || noLineEnd.has(characters.at(-1) as string)) && characters.length > 1
-					? (characters.pop() as string)
-					: '';
-			pieces.push(characters.join(''));
-			piece = moved;
+/** Where a word too long for the line breaks if it can: after a hyphen or an underscore (the groups of a GUID, an ACS id). */
+const separators = new Set([...'-_']);
+
+/** The last group of a Latin run after its last hyphen or underscore (`…-a9ef-fd4727df90d2` gives `fd4727df90d2`). */
+const lastGroup = /(?<=[^\s\-_][-_])[^\s\-_\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+$/u;
+
+/** How many of the characters fit in `room` columns (at least one: a line holds something). */
+function fitting(characters: readonly string[], room: number): number {
+	let count = 0;
+	let used = 0;
+	for (const character of characters) {
+		used += textWidth(character);
+		if (used > room && count > 0) {
+			break;
 		}
 
-		piece += character;
+		count++;
 	}
 
-	return piece === '' ? pieces : [...pieces, piece];
+	return count;
+}
+
+/**
+ * How many of the first `count` characters go before a break after a hyphen or underscore, the
+ * last one there is; 0 if none (a separator that starts the word, or is followed by closing
+ * punctuation, is no place to break).
+ */
+function separatorBreak(characters: readonly string[], count: number): number {
+	for (let index = Math.min(count, characters.length - 1) - 1; index > 0; index--) {
+		if (separators.has(characters[index] as string) && !noLineStart.has(characters[index + 1] as string)) {
+			return index + 1;
+		}
+	}
+
+	return 0;
+}
+
+/**
+ * How many characters of a word wider than `width` make its next line: up to its last hyphen or
+ * underscore that fits, else as many as fit, less one if that would start the next line with
+ * closing punctuation or end this one with an opening bracket.
+ */
+function breakAt(characters: readonly string[], width: number): number {
+	const fit = fitting(characters, width);
+	const separator = separatorBreak(characters, fit);
+	if (separator > 0) {
+		return separator;
+	}
+
+	return fit > 1 && (noLineStart.has(characters[fit] as string) || noLineEnd.has(characters[fit - 1] as string)) ? fit - 1 : fit;
+}
+
+/** A word wider than the line, cut at display width: after a hyphen or underscore where it has one. */
+function cut(word: string, width: number): string[] {
+	const pieces: string[] = [];
+	let rest = [...word];
+	while (rest.length > 0 && textWidth(rest.join('')) > width) {
+		const count = breakAt(rest, width);
+		pieces.push(rest.slice(0, count).join(''));
+		rest = rest.slice(count);
+	}
+
+	return rest.length > 0 ? [...pieces, rest.join('')] : pieces;
+}
+
+/**
+ * How many characters of a word wider than any line go on the line it starts on, in the `room`
+ * left: up to a hyphen or underscore that fits; none if it has one only further on, within the
+ * first line's worth (it starts the next line, and breaks there); else as many as fit, as a
+ * terminal would, keeping closing punctuation off the next line's start and an opening bracket
+ * off this one's end.
+ */
+function startOf(characters: readonly string[], room: number, width: number): number {
+	const fit = fitting(characters, room);
+	const separator = separatorBreak(characters, fit);
+	if (separator > 0 || separatorBreak(characters, fitting(characters, width)) > 0) {
+		return separator;
+	}
+
+	let count = fit;
+	while (count > 1 && (noLineStart.has(characters[count] as string) || noLineEnd.has(characters[count - 1] as string))) {
+		count--;
+	}
+
+	return count;
 }
 
 function wrapParagraph(paragraph: string, width: number): string[] {
@@ -53,31 +117,19 @@ function wrapParagraph(paragraph: string, width: number): string[] {
 
 		const wide = textWidth(word);
 		if (wide > width && used < width - 1) {
-			// A word longer than any line (an id, a URL) starts where it is, as a terminal would.
-			const room = width - used;
-			let first = '';
-			for (const character of word) {
-				if (textWidth(first + character) > room) {
-					break;
+			// A word longer than any line (an id, a URL) starts where it is, as a terminal would,
+			// unless its first break after a hyphen or underscore is only on the next line.
+			const characters = [...word];
+			const count = startOf(characters, width - used, width);
+			if (count > 0) {
+				line.push(characters.slice(0, count).join(''));
+				for (const piece of cut(characters.slice(count).join(''), width)) {
+					lines.push([piece]);
 				}
 
-				first += character;
+				used = textWidth(lines.at(-1)?.join('') ?? '');
+				continue;
 			}
-
-			let rest = word.slice(first.length);
-			while (first.length > 1 && (noLineStart.has([...rest][0] ?? '') || noLineEnd.has([...first].at(-1) ?? ''))) {
-				rest = first.slice(-1) + rest;
-				first = first.slice(0, -1);
-			}
-
-			const pieces = cut(rest, width);
-			line.push(first);
-			for (const piece of pieces) {
-				lines.push([piece]);
-			}
-
-			used = textWidth(lines.at(-1)?.join('') ?? '');
-			continue;
 		}
 
 		const closesNext = noLineStart.has(words[index + 1] ?? '');
@@ -107,6 +159,12 @@ function wrapParagraph(paragraph: string, width: number): string[] {
 				moved.unshift(before.pop() as string);
 			}
 
+			// In an id, its whole last group comes along: a GUID is not split inside a group.
+			const group = [...(lastGroup.exec(before.join('') + moved.join(''))?.[0] ?? '')];
+			if (group.length > moved.length && textWidth(group.join('') + word) <= width) {
+				moved.unshift(...before.splice(before.length - (group.length - moved.length)));
+			}
+
 			if (moved.length > 0 && !noLineStart.has(moved[0] as string) && textWidth(moved.join('') + word) <= width) {
 				line.splice(0, line.length, before.join(''));
 				carried.push(moved.join(''));
@@ -131,9 +189,10 @@ function wrapParagraph(paragraph: string, width: number): string[] {
 }
 
 /**
- * Prose wrapped at a display width: CJK breaks between characters, Latin between words, no
- * line starts with a space or with closing punctuation, none ends with an opening bracket.
- * Line breaks already in the text are kept.
+ * Prose wrapped at a display width: CJK breaks between characters, Latin between words, a word
+ * longer than the line (an ACS id) after a hyphen or underscore where it has one; no line starts
+ * with a space or with closing punctuation, none ends with an opening bracket. Line breaks
+ * already in the text are kept.
  */
 export function wrapProse(text: string, width: number): string {
 	if (width < 4) {

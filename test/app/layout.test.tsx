@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {switchLanguage} from '../../source/text/index.js';
 import {
 	type AppHarness,
 	emulatorChoice,
@@ -125,6 +126,47 @@ describe('a 100×30 terminal', () => {
 		expect(lines[first]).toBe('Revoking invalidates every token issued to this identity so far; new tokens still work. Use it when');
 		expect(lines[first + 1]).toBe('a device is lost or a user signs out everywhere.');
 		expect(frame).not.toContain('whena');
+	});
+});
+
+describe('an ACS id longer than the line, in step 2', () => {
+	// An id the emulator made, as reported: `8:acs:<guid>_<guid>`, 79 columns.
+	const reportedId = '8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_c4562f69-227b-4eac-a9ef-fd4727df90d2';
+	const created = () =>
+		renderApp({
+			input: {autoConnect: emulatorChoice},
+			configure(fakes) {
+				fakes.createUser.mockResolvedValue({id: reportedId, exchanges: []});
+			},
+		});
+
+	it('breaks after a hyphen, not inside a group of the GUID, at 80 columns', async () => {
+		const app = created();
+		await app.waitForText('What next?');
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Step 2 of 6');
+		await app.press('l', 'Label for the new identity');
+		await app.type('alice');
+		await app.press(keys.enter, 'Label: alice');
+		const frame = await app.press(keys.enter, 'Press Enter to continue');
+		expect(frame).toContain(
+			'Created alice (8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_c4562f69-227b-4eac-\na9ef-fd4727df90d2). Next, choose what its token may do.',
+		);
+		expect(frame).not.toContain('a9e\nf');
+	});
+
+	it('in zh-TW, takes the last group along with the full stop that may not start a line', async () => {
+		await switchLanguage('zh-TW');
+		try {
+			const app = created();
+			await app.waitForText('接下來要做什麼？');
+			await app.press(keys.enter, '步驟 1/6');
+			await app.press(keys.enter, '步驟 2/6');
+			const frame = await app.press(keys.enter, '接下來，選擇它的權杖可以做什麼。');
+			expect(frame).toContain(`已建立\n${reportedId.slice(0, -12)}\nfd4727df90d2。接下來，選擇它的權杖可以做什麼。`);
+		} finally {
+			await switchLanguage('en');
+		}
 	});
 });
 
