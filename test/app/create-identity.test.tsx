@@ -48,6 +48,24 @@ async function existsOnService(id: string): Promise<boolean> {
 }
 
 describe('creating an identity from the manager', () => {
+	it('keeps the prompt on its line when the label typed is longer than the room beside it: the label goes on below', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.down, '❯ Manage identities');
+		await app.press(keys.enter, '❯ + Create an identity…');
+		const prompt = 'Label for the new identity (optional; Enter with none):';
+		await app.press(keys.enter, prompt);
+		const label = 'boba-very-long-label-for-the-list-screen-xyz客服-Agent 李';
+		// Pasted: one write.
+		app.write(label);
+		const frame = await app.waitForText('李');
+		// The prompt whole on one line, the label on the lines after it, none of it cut or squeezed.
+		const lines = frame.split('\n');
+		const at = lines.findIndex(line => line.includes(prompt));
+		expect(at).not.toBe(-1);
+		expect(lines.slice(at + 1).join('').replaceAll(' ', '')).toContain(label.replaceAll(' ', ''));
+	});
+
 	it('asks a label, creates it on the service, stores it with its label and shows it selected', async () => {
 		const app = open();
 		await app.waitForText('What next?');

@@ -145,6 +145,20 @@ describe('the token view', () => {
 		expect(prose(prompt)).not.toContain('Not copied');
 	});
 
+	it('keeps the f prompt on its line when the path typed does not fit beside it: the path goes on below', async () => {
+		const app = await renderConnected();
+		await tourToToken(app);
+		await app.press('f', 'Save the token to this file: access-token.txt');
+		await app.press('\u0015', frame => !frame.includes('access-token.txt'));
+		const file = 'tokens/workshop-2026-12-03/attendee-tokens/access-token-for-the-demo.txt';
+		app.write(file);
+		const frame = await app.waitForText('demo.txt');
+		const lines = frame.split('\n');
+		const at = lines.findIndex(line => line.trimEnd().endsWith('Save the token to this file:'));
+		expect(at).not.toBe(-1);
+		expect(lines[at + 1]?.trim()).toBe(file);
+	});
+
 	it('saves the token to a file named at the f prompt', async () => {
 		const app = await renderConnected();
 		await tourToToken(app);

@@ -45,8 +45,8 @@ function CustomMinutes(props: {
 	const minutes = typedMinutes(value);
 	return (
 		<Box flexDirection="column">
-			<Box>
-				<Text>{lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes)} </Text>
+			<Box columnGap={1} flexWrap="wrap">
+				<Text>{lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes)}</Text>
 				<LineInput
 					value={value}
 					focus={props.active}

@@ -19,7 +19,8 @@ export function RenameScreen(props: {
 	const [given, setGiven] = useState(props.initial);
 	return (
 		<Box flexDirection="column" gap={1}>
-			<Box gap={1}>
+			{/* What is typed goes on below the prompt once it no longer fits beside it. */}
+			<Box columnGap={1} flexWrap="wrap">
 				<Text>{props.prompt}</Text>
 				<LineInput
 					value={value}

@@ -23,7 +23,7 @@ export function TeamsAppIdScreen(props: {
 		<Box flexDirection="column">
 			<Text bold>{teams.heading}</Text>
 			<Prose>{teams.explain}</Prose>
-			<Box gap={1} marginTop={1}>
+			<Box columnGap={1} flexWrap="wrap" marginTop={1}>
 				<Text>{teams.appIdPrompt}</Text>
 				<LineInput
 					value={value}

@@ -68,7 +68,8 @@ function SavePrompt(props: {
 	return (
 		<Box flexDirection="column">
 			{props.again?.field === prompt.kind ? <Prose color={props.again.replace ? 'yellow' : 'red'}>{props.again.note}</Prose> : undefined}
-			<Box gap={1}>
+			{/* What is typed goes on below the prompt once it no longer fits beside it. */}
+			<Box columnGap={1} flexWrap="wrap">
 				<Text>{label}</Text>
 				<LineInput
 					value={answer}
