@@ -696,6 +696,8 @@ export type Catalogue = {
 		http: {
 			heading: string;
 			none: string;
+			/** In place of `none` while the step's request is on its way. */
+			sending: string;
 		};
 		/** How the step's request was signed, to do it again by hand (curl, Postman). */
 		signing: {

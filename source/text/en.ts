@@ -530,6 +530,7 @@ export const en: Catalogue = {
 		http: {
 			heading: 'HTTP exchange (secrets masked)',
 			none: 'No request yet in this step.',
+			sending: 'Sending the request; its exchange shows here once it is answered.',
 		},
 		signing: {
 			heading: 'How the request was signed (HMAC-SHA256) · s hides',

@@ -505,6 +505,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		http: {
 			heading: 'HTTP 要求與回應（祕密已遮罩）',
 			none: '此步驟尚未傳送任何要求。',
+			sending: '正在傳送要求；收到回應後，要求與回應會顯示在這裡。',
 		},
 		signing: {
 			heading: '要求的簽署方式（HMAC-SHA256）· s 隱藏',

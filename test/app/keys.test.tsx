@@ -105,6 +105,9 @@ describe('the busy screen', () => {
 		const busy = await app.press(keys.enter, 'Creating the user…');
 		expect(busy).toContain('Esc cancels');
 		expect(footerOf(busy)).toEqual(['Esc cancel', 'q quit']);
+		// The HTTP panel says the request is on its way, not that there is none.
+		expect(busy).toContain('Sending the request; its exchange shows here once it is answered.');
+		expect(busy).not.toContain('No request yet in this step.');
 		expect(signals[0]?.aborted).toBe(false);
 
 		await app.press(keys.escape, 'Press Enter to create the user.');

@@ -85,6 +85,7 @@ export function HttpPanel({
 	compact,
 	presenter,
 	columns,
+	sending,
 }: {
 	readonly exchanges: readonly Exchange[];
 	readonly compact: boolean;
@@ -92,6 +93,8 @@ export function HttpPanel({
 	readonly presenter: boolean;
 	/** The terminal's width: the panel spans it, its border and padding take 4 columns. */
 	readonly columns: number;
+	/** The step's request is on its way (the machine's `busy` tag). */
+	readonly sending?: boolean;
 }) {
 	const last = exchanges.at(-1);
 	const shown = (value: string) => presentText(value, presenter);
@@ -107,7 +110,7 @@ export function HttpPanel({
 			{last && summarized.length < exchanges.length ? (
 				<FullExchange exchange={last} compact={compact} shown={shown} width={width} />
 			) : undefined}
-			{last ? undefined : <Text dimColor>{text.wizard.http.none}</Text>}
+			{last ? undefined : <Text dimColor>{sending ? text.wizard.http.sending : text.wizard.http.none}</Text>}
 		</Box>
 	);
 }

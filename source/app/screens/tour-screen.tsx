@@ -95,6 +95,7 @@ function StepPanels(props: {
 					compact={props.compact || context.presenter}
 					presenter={context.presenter}
 					columns={props.columns}
+					sending={meta.busy !== undefined}
 				/>
 			)}
 		</>
