@@ -496,6 +496,17 @@ export async function tourToToken(app: AppHarness): Promise<string> {
 	return app.press(keys.enter, 'Step 4 of 6: Issue token');
 }
 
+/** From the menu, through the tour to step 3's custom minutes, open; returns that frame. */
+export async function tourToCustomMinutes(app: AppHarness): Promise<string> {
+	await app.press(keys.enter, 'Step 1 of 6');
+	await app.press(keys.enter, 'Step 2 of 6');
+	await app.press(keys.enter, 'Created');
+	await app.press(keys.enter, 'Step 3 of 6');
+	await app.press(keys.enter, 'How long the token lives');
+	await app.press(keys.down, '❯ Custom: type the minutes…');
+	return app.press(keys.enter, 'Minutes (60–1440):');
+}
+
 /** From the menu, opens Manage and the identity on the given row (0-based). */
 export async function openIdentity(app: AppHarness, row = 0): Promise<string> {
 	await app.press(keys.down, frame => frame.includes('❯ Manage identities'));

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {type AppHarness, footerOf, frameWidth, keys, renderConnected, tourToToken, unmountAll} from '../_helpers/ink.js';
+import {type AppHarness, footerOf, frameWidth, keys, renderConnected, tourToCustomMinutes, tourToToken, unmountAll} from '../_helpers/ink.js';
 import {UserError} from '../../source/errors/user-error.js';
 
 afterEach(unmountAll);
@@ -83,13 +83,7 @@ describe('the token view', () => {
 
 	it('shows the minutes of an hour-long countdown even when they are 0: in 1h 0m 59s, not in 1h 59s', async () => {
 		const app = await renderConnected();
-		await app.press(keys.enter, 'Step 1 of 6');
-		await app.press(keys.enter, 'Step 2 of 6');
-		await app.press(keys.enter, 'Created');
-		await app.press(keys.enter, 'Step 3 of 6');
-		await app.press(keys.enter, 'How long the token lives');
-		await app.press(keys.down, '❯ Custom: type the minutes…');
-		await app.press(keys.enter, 'Minutes (60–1440):');
+		await tourToCustomMinutes(app);
 		await app.type('61');
 		const frame = await app.press(keys.enter, 'Step 4 of 6');
 		expect(frame).toMatch(/Scopes: chat, voip · Expires: in 1h 0m \d+s\n/);

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {emulatorChoice, footerOf, frameWidth, keys, renderApp, renderConnected, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
+import {emulatorChoice, footerOf, frameWidth, keys, renderApp, renderConnected, tourToCustomMinutes, tourToToken, unmountAll, userId} from '../_helpers/ink.js';
 
 afterEach(unmountAll);
 
@@ -302,13 +302,7 @@ describe('choosing the lifetime', () => {
 
 	it('takes minutes typed in the custom entry, checked as they are typed (60–1440, whole)', async () => {
 		const app = await renderConnected();
-		await app.press(keys.enter, 'Step 1 of 6');
-		await app.press(keys.enter, 'Step 2 of 6');
-		await app.press(keys.enter, 'Created');
-		await app.press(keys.enter, 'Step 3 of 6');
-		await app.press(keys.enter, 'How long the token lives');
-		await app.press(keys.down, '❯ Custom: type the minutes…');
-		let frame = await app.press(keys.enter, 'Minutes (60–1440):');
+		let frame = await tourToCustomMinutes(app);
 		expect(frame).toContain('Type whole minutes from 60 to 1440; Enter takes them once they are in range.');
 		expect(footerOf(frame)).toEqual(['Enter continue', 'Esc back']);
 		// With the code and HTTP panels, still within 80×24.
