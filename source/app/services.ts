@@ -4,6 +4,7 @@ import type {ConnectionRequest} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
 import type {EmulatorEvent} from '../identity/embedded-emulator.js';
 import {emulatorPortOf} from '../identity/emulator-port.js';
+import {requestTimeoutOf} from '../identity/request-timeout.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {TokenScope} from '../protocol/scopes.js';
@@ -156,7 +157,10 @@ export function createWizardServices(deps: {
 	/** The assignment routes on the connection, traced for the HTTP panel. */
 	const accessClient = async () => {
 		const {createAccessClient} = await identityCore.access();
-		return createAccessClient(current().resolved.connection, {onExchange: exchange => exchanges.push(exchange)});
+		return createAccessClient(current().resolved.connection, {
+			timeoutSeconds: requestTimeoutOf(deps.env),
+			onExchange: exchange => exchanges.push(exchange),
+		});
 	};
 
 	const identities = (): readonly IdentitySummary[] => (session ? store().identities(session.resolved.profileName) : []);

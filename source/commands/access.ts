@@ -6,6 +6,7 @@ import {openCommandSession} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 import type {AccessClient} from '../identity/access-client.js';
+import {requestTimeoutOf} from '../identity/request-timeout.js';
 
 /**
  * `acs-tokens access …`: who may exchange a Microsoft Entra ID token for an ACS token. Entra ID
@@ -77,7 +78,7 @@ async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: Access
 async function open(connection: Parameters<typeof import('../identity/access-client.js').createAccessClient>[0], io: CommandIo, verbose: boolean | undefined) {
 	const {createAccessClient} = await import('../identity/access-client.js');
 	const trace = traceTo(io, verbose);
-	return createAccessClient(connection, trace ? {onExchange: trace} : {});
+	return createAccessClient(connection, {timeoutSeconds: requestTimeoutOf(io.env), ...(trace ? {onExchange: trace} : {})});
 }
 
 function describe(assignment: EntraAssignment | TeamsExtensionAssignment): string[] {

@@ -2,7 +2,9 @@ import {AzureKeyCredential} from '@azure/core-auth';
 import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import {type Connection, entraCredentialOf} from './client.js';
-import {toIdentityError} from './errors.js';
+import {IdentityError, toIdentityError} from './errors.js';
+import {defaultRequestTimeoutSeconds} from './request-timeout.js';
+import {text} from '../text/index.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 import {accessApiVersions} from '../protocol/api-versions.js';
 
@@ -31,8 +33,13 @@ const maxPages = 100;
 
 export async function createAccessClient(
 	connection: Connection,
-	options: {readonly onExchange?: (exchange: Exchange) => void} = {},
+	options: {
+		readonly onExchange?: (exchange: Exchange) => void;
+		/** How long each request may take, its retries included (as the identity client's calls). */
+		readonly timeoutSeconds?: number;
+	} = {},
 ): Promise<AccessClient> {
+	const timeoutSeconds = options.timeoutSeconds ?? defaultRequestTimeoutSeconds;
 	const pipelineModule = await import('@azure/core-rest-pipeline');
 	const common = await import('@azure/communication-common');
 	const {createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, createHttpHeaders} = pipelineModule;
@@ -58,7 +65,9 @@ export async function createAccessClient(
 	const send = async <T>(method: 'GET' | 'PUT' | 'DELETE', path: string, apiVersion: string, body?: unknown, id?: string) => {
 		const url = new URL(path, endpoint);
 		url.searchParams.set('api-version', apiVersion);
+		const deadline = AbortSignal.timeout(timeoutSeconds * 1000);
 		const request = createPipelineRequest({
+			abortSignal: deadline,
 			url: url.toString(),
 			method,
 			headers: createHttpHeaders({accept: 'application/json', ...(body === undefined ? {} : {'content-type': 'application/json'})}),
@@ -80,6 +89,11 @@ export async function createAccessClient(
 
 			return {status: response.status, body: parsed as T};
 		} catch (error) {
+			if (deadline.aborted) {
+				const message = text.errors.timedOut(connection.endpoint, timeoutSeconds);
+				throw new IdentityError('network', message, {serviceMessage: message}, {cause: error});
+			}
+
 			throw toIdentityError(error, {endpoint: connection.endpoint, ...(id ? {id} : {})});
 		}
 	};

@@ -409,6 +409,15 @@ describe('an endpoint that takes the connection and never answers', () => {
 		expect(parseJson<{profiles: unknown[]}>(profiles).profiles).toEqual([]);
 	});
 
+	it('gives up the same way on the access routes (access list)', async () => {
+		const sandbox = await createSandbox();
+		const result = await sandbox.run(['access', 'list', '--json'], {
+			env: {COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=${key}`, ACS_TOKENS_REQUEST_TIMEOUT: '1'},
+		});
+		expect(result.code).toBe(5);
+		expect(parseJson(result)).toMatchObject({error: {kind: 'network', message: expect.stringContaining(`${endpoint} did not answer within 1 s.`)}});
+	});
+
 	it('says so in zh-TW too', async () => {
 		const sandbox = await createSandbox();
 		const result = await sandbox.run(['user', 'create', '--lang', 'zh-TW'], {
