@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import type {Exchange} from '../../identity/trace.js';
-import type {ScreenMeta, WizardContext, WizardEvent} from '../../wizard/types.js';
+import type {BusyWork, ScreenMeta, WizardContext, WizardEvent} from '../../wizard/types.js';
 import {CodePanel} from '../components/code-panel.js';
 import {HttpPanel} from '../components/http-panel.js';
 import {SigningPanel} from '../components/signing-panel.js';
@@ -69,6 +69,9 @@ export function TourScreen(props: {
 	);
 }
 
+/** Busy states that send nothing: the store's own work (a label saved, an identity forgotten, the list read). */
+const localWork = new Set<BusyWork>(['saving', 'forgetting', 'loading']);
+
 /** The step's SDK code and, from step 2 on, its HTTP exchange. */
 function StepPanels(props: {
 	readonly context: WizardContext;
@@ -95,7 +98,7 @@ function StepPanels(props: {
 					compact={props.compact || context.presenter}
 					presenter={context.presenter}
 					columns={props.columns}
-					sending={meta.busy !== undefined}
+					sending={meta.busy !== undefined && !localWork.has(meta.busy)}
 				/>
 			)}
 		</>
