@@ -135,24 +135,29 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 
 /**
  * A command stopped by a signal (kill, or Ctrl+C outside a prompt) first undoes what a failure
- * would (a new profile whose service was never reached), for 2 s at most, then exits 128 + the
- * signal's number. The wizard (Ink restores the terminal) and the emulator (it closes its
- * server) have their own.
+ * would (a new profile whose service was never reached), for 2 s at most, then dies of that
+ * same signal, as a program should: a shell loop it runs in stops too (bash goes on after a
+ * child that merely exits 130). The wizard (Ink restores the terminal) and the emulator (it
+ * closes its server) have their own.
  */
 function undoOnSignals(): void {
 	let stopping = false;
-	for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
-		// Kept for the whole run: the same signal again while undoing (a second Ctrl+C, or
-		// signal-exit sending it again for proper-lockfile) waits for the same exit, 2 s at most.
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		// Kept until the end: the same signal again while undoing (a second Ctrl+C) waits for it.
 		process.on(signal, () => {
 			if (stopping) {
 				return;
 			}
 
 			stopping = true;
-			const exit = () => process.exit(128 + number);
-			setTimeout(exit, 2000).unref();
-			void Promise.allSettled(cleanups.map(cleanup => cleanup())).then(exit);
+			const die = () => {
+				// With no listener left (signal-exit's included), the signal's default action ends the process.
+				process.removeAllListeners(signal);
+				process.kill(process.pid, signal);
+			};
+
+			setTimeout(die, 2000);
+			void Promise.allSettled(cleanups.map(cleanup => cleanup())).then(die);
 		});
 	}
 }

@@ -59,6 +59,8 @@ export async function openCommandSession(io: CommandIo, flags: SessionFlags): Pr
 		cwd: io.cwd,
 		saveKey: flags['save-key'],
 		forgetUnreachedProfile: true,
+		// A command that fails (or is stopped) before any of its calls reached the service leaves no new profile.
+		onRemembered: forgetIfUnreached => io.onFailure?.(forgetIfUnreached),
 		...(trace
 			? {
 					onExchange(exchange) {
@@ -74,9 +76,6 @@ export async function openCommandSession(io: CommandIo, flags: SessionFlags): Pr
 				}
 			: {}),
 	});
-	// A command that fails before any of its calls reached the service leaves no new profile.
-	const opened = session;
-	io.onFailure?.(() => opened.forgetIfUnreached());
 	return session;
 }
 

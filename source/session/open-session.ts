@@ -47,6 +47,11 @@ export type SessionOptions = {
 	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
 	/** Esc in the wizard: a session opened after it is closed again, not handed back. */
 	readonly signal?: AbortSignal | undefined;
+	/**
+	 * Called as soon as the profile is remembered, with what takes a new one back if no request
+	 * reaches the service (forgetUnreachedProfile); the session's `forgetIfUnreached` is the same.
+	 */
+	readonly onRemembered?: ((forgetIfUnreached: () => Promise<void>) => void) | undefined;
 };
 
 /**
@@ -64,10 +69,22 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		configDirectory: store.configDirectory,
 		profiles: store,
 	});
+	const saved = resolved.source.kind !== 'profile' && resolved.source.kind !== 'emulator' && !store.profile(resolved.profileName);
+	const forgets = saved && options.forgetUnreachedProfile === true;
+	const progress = {reached: false};
+	const forget = () => forgetEmptyProfile(store, resolved.profileName);
+	const forgetIfUnreached = async () => {
+		if (forgets && !progress.reached) {
+			progress.reached = true;
+			await forget();
+		}
+	};
 	try {
 		options.signal?.throwIfAborted();
-		const saved = resolved.source.kind !== 'profile' && resolved.source.kind !== 'emulator' && !store.profile(resolved.profileName);
 		await rememberProfile(store, resolved);
+		// From here on a new profile is in the store: told at once, so that a command stopped
+		// before this returns (a signal while the SDK loads) can still take it back.
+		options.onRemembered?.(forgetIfUnreached);
 		if (options.makeDefault) {
 			await store.setDefaultProfile(resolved.profileName);
 		}
@@ -77,9 +94,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			...(options.onExchange ? {onExchange: options.onExchange} : {}),
 		});
 		const savingKey = options.saveKey ? keySavedOnSuccess(() => rememberProfile(store, resolved, {saveKey: true})) : undefined;
-		const forgets = saved && options.forgetUnreachedProfile === true;
-		const progress = {reached: false};
-		const forget = () => forgetEmptyProfile(store, resolved.profileName);
 		const watching = forgets ? forgottenIfUnreached(forget, progress) : undefined;
 		const around = <T>(call: Promise<T>): Promise<T> => {
 			const keeping = savingKey ? savingKey(call) : call;
@@ -92,15 +106,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			client: savingKey || watching ? aroundEachCall(made, around) : made,
 			around,
 			close: () => resolved.close(),
-			forgetIfUnreached: async () => {
-				if (forgets && !progress.reached) {
-					progress.reached = true;
-					await forget();
-				}
-			},
+			forgetIfUnreached,
 		};
 	} catch (error) {
-		// The first failure is the one to report: a failing close must not replace it.
+		// The first failure is the one to report: a failing clean-up must not replace it. Nothing
+		// was sent: a profile this session saved goes again (forgetUnreachedProfile).
+		await forgetIfUnreached().catch(() => undefined);
 		await resolved.close().catch(() => undefined);
 		throw error;
 	}
