@@ -385,6 +385,7 @@ export function createWizardServices(deps: {
 						scopes: [...exchangeScopes[input.kind]],
 						trustedCertificate: connection.trustedCertificate,
 						onExchange: exchange => exchanges.push(exchange),
+						timeoutSeconds: requestTimeoutOf(deps.env),
 					});
 					const claims = decodeJwt(issued.token)?.payload ?? {};
 					const scopes = (typeof claims['scp'] === 'string' ? claims['scp'].split(' ') : ['chat', 'voip']).filter(isTokenScope);

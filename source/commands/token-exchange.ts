@@ -8,6 +8,7 @@ import {openCommandSession, refuseConnectionStringOnStdin} from './session.js';
 import {readStdin} from './stdin.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
+import {requestTimeoutOf} from '../identity/request-timeout.js';
 
 const [clientsScope] = exchangeScopes.entra;
 const teamsExtensionScopes = exchangeScopes.teamsExtension;
@@ -49,7 +50,13 @@ export const tokenExchange: Command = {
 
 			const {connection} = session.resolved;
 			const {exchangeEntraToken} = await import('../identity/entra-exchange.js');
-			const issued = await exchangeEntraToken({endpoint: connection.endpoint, entraToken, scopes, trustedCertificate: connection.trustedCertificate});
+			const issued = await exchangeEntraToken({
+				endpoint: connection.endpoint,
+				entraToken,
+				scopes,
+				trustedCertificate: connection.trustedCertificate,
+				timeoutSeconds: requestTimeoutOf(io.env),
+			});
 			const skypeid = decodeJwt(issued.token)?.payload['skypeid'];
 			const identity = typeof skypeid === 'string' ? `8:${skypeid}` : undefined;
 			if (values.json) {

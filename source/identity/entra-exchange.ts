@@ -4,6 +4,7 @@ import tls from 'node:tls';
 import type {AccessToken} from '@azure/core-auth';
 import {text} from '../text/index.js';
 import {IdentityError} from './errors.js';
+import {defaultRequestTimeoutSeconds} from './request-timeout.js';
 import type {IssuedToken} from './client.js';
 import {type Exchange, maskSecrets, signingOf} from './trace.js';
 
@@ -21,6 +22,8 @@ export async function exchangeEntraToken(options: {
 	readonly trustedCertificate?: string | undefined;
 	/** Each request the credential sends to the resource, as trace.ts records the SDK's (the bearer masked). */
 	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
+	/** How long the exchange may take (ACS_TOKENS_REQUEST_TIMEOUT): the credential takes no signal, so it is raced. */
+	readonly timeoutSeconds?: number | undefined;
 }): Promise<IssuedToken> {
 	if (new URL(options.endpoint).protocol !== 'https:') {
 		throw new IdentityError('validation', text.errors.entraPlainHttp(options.endpoint));
@@ -36,9 +39,27 @@ export async function exchangeEntraToken(options: {
 	// The resource's own requests only: the Host header as sent, with its port, and the exchange paths.
 	const isOurs = (request: ClientRequest) => request.getHeader('host') === host && request.path.startsWith('/access/');
 	const started = new Map<ClientRequest, number>();
+	const timeoutSeconds = options.timeoutSeconds ?? defaultRequestTimeoutSeconds;
+	let timer: NodeJS.Timeout | undefined;
+	let expired = false;
+	// The credential starts its request itself, with no signal: at the deadline its requests are
+	// destroyed, and so is each one its retries send after, and the exchange is a network error.
+	const deadline = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			expired = true;
+			for (const request of started.keys()) {
+				request.destroy();
+			}
+
+			const message = text.errors.timedOut(options.endpoint, timeoutSeconds);
+			reject(new IdentityError('network', message, {serviceMessage: message}));
+		}, timeoutSeconds * 1000);
+	});
 	const onStart = (message: unknown) => {
 		const {request} = message as {request: ClientRequest};
-		if (isOurs(request)) {
+		if (isOurs(request) && expired) {
+			request.destroy();
+		} else if (isOurs(request)) {
 			started.set(request, performance.now());
 		}
 	};
@@ -61,15 +82,22 @@ export async function exchangeEntraToken(options: {
 	diagnostics.subscribe('http.client.request.start', onStart);
 	diagnostics.subscribe('http.client.response.finish', onResponse);
 	let credential: InstanceType<typeof common.AzureCommunicationTokenCredential> | undefined;
+	let pending: Promise<unknown> = Promise.resolve();
 	try {
 		credential = new common.AzureCommunicationTokenCredential({
 			resourceEndpoint: options.endpoint.replace(/\/+$/, ''),
 			tokenCredential,
 			scopes: [...options.scopes],
 		});
-		const acsToken = await credential.getToken();
+		const asked = credential.getToken();
+		pending = asked;
+		const acsToken = await Promise.race([asked, deadline]);
 		return {token: acsToken.token, expiresOn: new Date(acsToken.expiresOnTimestamp)};
 	} catch (error) {
+		if (error instanceof IdentityError) {
+			throw error;
+		}
+
 		const status = answered.status;
 		const kind = status === 401 || status === 403 ? 'authentication' : status === undefined ? 'network' : 'service';
 		const message =
@@ -80,9 +108,14 @@ export async function exchangeEntraToken(options: {
 					: text.errors.exchangeFailed(options.endpoint, status);
 		throw new IdentityError(kind, message, status === undefined ? {} : {statusCode: status}, {cause: error});
 	} finally {
+		clearTimeout(timer);
 		credential?.dispose();
-		diagnostics.unsubscribe('http.client.request.start', onStart);
-		diagnostics.unsubscribe('http.client.response.finish', onResponse);
+		const unsubscribe = () => {
+			diagnostics.unsubscribe('http.client.request.start', onStart);
+			diagnostics.unsubscribe('http.client.response.finish', onResponse);
+		};
+		// Past the deadline the credential may still retry: its requests are cut until it gives up.
+		pending.then(unsubscribe, unsubscribe);
 	}
 }
 

@@ -1,4 +1,10 @@
 import {randomUUID} from 'node:crypto';
+import {mkdtemp} from 'node:fs/promises';
+import https from 'node:https';
+import type {AddressInfo} from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {loadOrCreateTls} from '../../source/emulator/certificate.js';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createSandbox, type EmulatorProcess, parseJson, type Sandbox, stackTraceLine, startEmulatorProcess} from '../_helpers/cli.js';
 import {decodeClaims} from '../_helpers/emulator.js';
@@ -95,4 +101,27 @@ describe('Entra ID users: assignments, then the client app exchange', () => {
 		const zh = await sandbox.run(['access', 'assign', randomUUID(), '--type', 'robot', '--tenant-id', tenant, '--emulator', '--lang', 'zh-TW']);
 		expect(zh.stderr).toContain('--type「robot」不在允許的值中');
 	}, 60_000);
+});
+
+describe('a resource that takes the exchange and never answers', () => {
+	test('the exchange gives up after ACS_TOKENS_REQUEST_TIMEOUT: exit 5, a network error that says so', async () => {
+		const tls = await loadOrCreateTls(await mkdtemp(path.join(os.tmpdir(), 'acs-tokens-silent-tls-')));
+		const silent = https.createServer({cert: tls.cert, key: tls.key}, () => undefined);
+		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		const endpoint = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+		try {
+			const token = await entraToken(['--user-id', randomUUID()]);
+			const result = await sandbox.run(['token', 'exchange', '--endpoint', endpoint, '--json'], {
+				input: token,
+				// Its CA trusted as a user would; no credential of this machine is asked for anything.
+				env: {NODE_EXTRA_CA_CERTS: tls.certificatePath, ACS_TOKENS_REQUEST_TIMEOUT: '1', AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential'},
+			});
+			expect(result.code, result.stderr).toBe(5);
+			expect(parseJson(result)).toMatchObject({error: {kind: 'network', message: expect.stringContaining(`${endpoint} did not answer within 1 s.`)}});
+			expect(result.stderr).not.toMatch(stackTraceLine);
+		} finally {
+			silent.closeAllConnections();
+			await new Promise(resolve => silent.close(resolve));
+		}
+	}, 30_000);
 });
