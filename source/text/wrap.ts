@@ -185,7 +185,10 @@ function wrapParagraph(paragraph: string, width: number): string[] {
 		used = textWidth(lines.at(-1)?.join('') ?? '');
 	}
 
-	return lines.map(line => line.join('').trimEnd()).filter((line, index, all) => line !== '' || all.length === 1 || index < all.length - 1);
+	// A line left empty (all it held carried to the next: an opening bracket before a word too
+	// long for the line) is no line; an empty paragraph is one empty line.
+	const filled = lines.map(line => line.join('').trimEnd()).filter(line => line !== '');
+	return filled.length > 0 ? filled : [''];
 }
 
 /**

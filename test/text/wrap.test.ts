@@ -162,3 +162,13 @@ describe('wrapping prose at a display width', () => {
 		}
 	});
 });
+
+describe('an opening bracket before a word too long for any line', () => {
+	it('starts the line with the bracket and the word, leaving no empty line before them', () => {
+		const id = '8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_00000020-aaaa-4bbb-8ccc-000000000001';
+		const wrapped = wrapProse(`（${id}）`, 80);
+		expect(wrapped.split('\n')[0]).toMatch(/^（8:acs:/);
+		expect(wrapped.replaceAll('\n', '')).toBe(`（${id}）`);
+		expect(wrapProse(`See (${id}).`, 40).split('\n').every(line => line !== '')).toBe(true);
+	});
+});
