@@ -19,6 +19,22 @@ describe('a request line in the HTTP panel', () => {
 		expect(revoke).toHaveLength(76);
 	});
 
+	it('shortens the longest segment of another route (an access route\'s GUID), so that its status stays too', () => {
+		const tenant = '00000000-0000-4000-8000-00000000e57a';
+		const object = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+		// A summary line: no query, the status after it.
+		const assignment = `/access/teamsExtension/tenants/${tenant}/assignments/${object}`;
+		const tail = ' ← 201 (9 ms)';
+		const fitted = fitPath(assignment, 76, 'PUT', tail);
+		expect(`PUT ${fitted}${tail}`).toHaveLength(76);
+		expect(fitted).toBe('/access/teamsExtension/tenants/000…/assignments/3f2504e0-4…');
+		// With the query kept, the GUIDs go first; the words of the route are never cut.
+		const withQuery = fitPath(`${assignment}?api-version=2025-03-02-preview`, 76, 'PUT');
+		expect(withQuery).toBe('/access/teamsExtension/tenants/000…/assignments/3f2…?api-version=2025-03-02-preview');
+		// Short routes are left as they are.
+		expect(fitPath('/access/entra/assignments', 10, 'GET')).toBe('/access/entra/assignments');
+	});
+
 	it('never keeps half of a %3A, and cuts an id presenter mode shortened at one of its ellipses', () => {
 		// Room for three characters of the id: 8%3 would be half an escape.
 		expect(fitPath(`/identities/${id}`, 'DELETE /identities/8%3…'.length, 'DELETE')).toBe('/identities/8…');

@@ -12,24 +12,52 @@ export function briefPath(path: string): string {
 	return path.replace(/\?.*$/, '').replace(/^(\/identities\/)([^/…]{18})[^/…]+(?=\/|$)/, '$1$2…');
 }
 
+/** The start of `value` in `columns` columns and an ellipsis; never half of a `%3A`, and cut back at an ellipsis it already has. */
+function shortened(value: string, columns: number): string {
+	const start = [...value].slice(0, Math.max(1, columns - 1)).join('');
+	const ellipsis = start.lastIndexOf('…');
+	return ellipsis === -1 ? `${start.replace(/%[0-9a-f]?$/i, '')}…` : start.slice(0, ellipsis + 1);
+}
+
+/** Another route (the access routes): its long segments (20 columns and more: GUIDs), the longest first, shortened until the line fits, to 4 columns at least. */
+function fitSegments(path: string, over: number): string {
+	const query = path.indexOf('?');
+	const segments = (query === -1 ? path : path.slice(0, query)).split('/');
+	let left = over;
+	for (const index of segments.map((_, at) => at).toSorted((a, b) => (segments[b] ?? '').length - (segments[a] ?? '').length)) {
+		const segment = segments[index] ?? '';
+		if (left <= 0 || segment.length < 20) {
+			break;
+		}
+
+		const kept = shortened(segment, Math.max(4, textWidth(segment) - left));
+		left -= textWidth(segment) - textWidth(kept);
+		segments[index] = kept;
+	}
+
+	return `${segments.join('/')}${query === -1 ? '' : path.slice(query)}`;
+}
+
 /**
  * A request line that fits `width` columns: when `method path tail` is wider, the identity id
  * in the path is shortened, its start kept and an ellipsis after it, so that the method, the
  * operation after the id, the query and the tail (the status) stay; never half of a `%3A`,
- * and an id already shortened (presenter mode) is cut back at one of its own ellipses.
+ * and an id already shortened (presenter mode) is cut back at one of its own ellipses. On other
+ * routes the longest segments (the access routes' GUIDs) are shortened instead.
  */
 export function fitPath(path: string, width: number, method: string, tail = ''): string {
 	const over = textWidth(`${method} ${path}${tail}`) - width;
-	const match = /^(\/identities\/)([^/?]+)(.*)$/.exec(path);
-	if (over <= 0 || !match) {
+	if (over <= 0) {
 		return path;
 	}
 
+	const match = /^(\/identities\/)([^/?]+)(.*)$/.exec(path);
+	if (!match) {
+		return fitSegments(path, over);
+	}
+
 	const [, head, id, rest] = match as unknown as [string, string, string, string];
-	const start = [...id].slice(0, Math.max(1, textWidth(id) - over - 1)).join('');
-	const ellipsis = start.lastIndexOf('…');
-	const kept = ellipsis === -1 ? `${start.replace(/%[0-9a-f]?$/i, '')}…` : start.slice(0, ellipsis + 1);
-	return `${head}${kept}${rest}`;
+	return `${head}${shortened(id, textWidth(id) - over)}${rest}`;
 }
 
 /** One exchange on one line: what was asked and how it was answered. */
