@@ -4,7 +4,6 @@ import type {ConnectionRequest} from '../identity/connection.js';
 import type {Exchange} from '../identity/trace.js';
 import type {EmulatorEvent} from '../identity/embedded-emulator.js';
 import {emulatorPortOf} from '../identity/emulator-port.js';
-import {requestTimeoutOf} from '../identity/request-timeout.js';
 import type {Session} from '../session/open-session.js';
 import type {IdentityStore} from '../store/identity-store.js';
 import type {TokenScope} from '../protocol/scopes.js';
@@ -158,7 +157,7 @@ export function createWizardServices(deps: {
 	const accessClient = async () => {
 		const {createAccessClient} = await identityCore.access();
 		return createAccessClient(current().resolved.connection, {
-			timeoutSeconds: requestTimeoutOf(deps.env),
+			timeoutSeconds: current().timeoutSeconds,
 			onExchange: exchange => exchanges.push(exchange),
 		});
 	};
@@ -385,7 +384,7 @@ export function createWizardServices(deps: {
 						scopes: [...exchangeScopes[input.kind]],
 						trustedCertificate: connection.trustedCertificate,
 						onExchange: exchange => exchanges.push(exchange),
-						timeoutSeconds: requestTimeoutOf(deps.env),
+						timeoutSeconds: current().timeoutSeconds,
 					});
 					const claims = decodeJwt(issued.token)?.payload ?? {};
 					const scopes = (typeof claims['scp'] === 'string' ? claims['scp'].split(' ') : ['chat', 'voip']).filter(isTokenScope);

@@ -6,7 +6,7 @@ import {openCommandSession} from './session.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
 import type {AccessClient} from '../identity/access-client.js';
-import {requestTimeoutOf} from '../identity/request-timeout.js';
+import type {Session} from '../session/open-session.js';
 
 /**
  * `acs-tokens access …`: who may exchange a Microsoft Entra ID token for an ACS token. Entra ID
@@ -59,7 +59,7 @@ function clientIdsOf(value: string | undefined): string[] | undefined {
 async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: AccessClient) => Promise<T>): Promise<T> {
 	const session = await openCommandSession(io, parsed.values);
 	try {
-		const opened = await open(session.resolved.connection, io, parsed.values.verbose);
+		const opened = await open(session, io, parsed.values.verbose);
 		// The session's bookkeeping (key saved, profile counted as reached) around each call.
 		const client: AccessClient = {
 			listEntraAssignments: () => session.around(opened.listEntraAssignments()),
@@ -75,10 +75,10 @@ async function withAccess<T>(io: CommandIo, parsed: Parsed, run: (client: Access
 	}
 }
 
-async function open(connection: Parameters<typeof import('../identity/access-client.js').createAccessClient>[0], io: CommandIo, verbose: boolean | undefined) {
+async function open(session: Session, io: CommandIo, verbose: boolean | undefined) {
 	const {createAccessClient} = await import('../identity/access-client.js');
 	const trace = traceTo(io, verbose);
-	return createAccessClient(connection, {timeoutSeconds: requestTimeoutOf(io.env), ...(trace ? {onExchange: trace} : {})});
+	return createAccessClient(session.resolved.connection, {timeoutSeconds: session.timeoutSeconds, ...(trace ? {onExchange: trace} : {})});
 }
 
 function describe(assignment: EntraAssignment | TeamsExtensionAssignment): string[] {

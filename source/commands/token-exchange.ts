@@ -8,7 +8,6 @@ import {openCommandSession, refuseConnectionStringOnStdin} from './session.js';
 import {readStdin} from './stdin.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
-import {requestTimeoutOf} from '../identity/request-timeout.js';
 
 const [clientsScope] = exchangeScopes.entra;
 const teamsExtensionScopes = exchangeScopes.teamsExtension;
@@ -55,7 +54,7 @@ export const tokenExchange: Command = {
 				entraToken,
 				scopes,
 				trustedCertificate: connection.trustedCertificate,
-				timeoutSeconds: requestTimeoutOf(io.env),
+				timeoutSeconds: session.timeoutSeconds,
 			});
 			const skypeid = decodeJwt(issued.token)?.payload['skypeid'];
 			const identity = typeof skypeid === 'string' ? `8:${skypeid}` : undefined;

@@ -2,9 +2,8 @@ import {AzureKeyCredential} from '@azure/core-auth';
 import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
 import {isLoopbackHost} from '../protocol/connection-string.js';
 import {type Connection, entraCredentialOf} from './client.js';
-import {IdentityError, toIdentityError} from './errors.js';
-import {defaultRequestTimeoutSeconds} from './request-timeout.js';
-import {text} from '../text/index.js';
+import {toIdentityError} from './errors.js';
+import {defaultRequestTimeoutSeconds, timedOutError} from './request-timeout.js';
 import {createTracePolicy, type Exchange} from './trace.js';
 import {accessApiVersions} from '../protocol/api-versions.js';
 
@@ -90,8 +89,7 @@ export async function createAccessClient(
 			return {status: response.status, body: parsed as T};
 		} catch (error) {
 			if (deadline.aborted) {
-				const message = text.errors.timedOut(connection.endpoint, timeoutSeconds);
-				throw new IdentityError('network', message, {serviceMessage: message}, {cause: error});
+				throw timedOutError(connection.endpoint, timeoutSeconds, error);
 			}
 
 			throw toIdentityError(error, {endpoint: connection.endpoint, ...(id ? {id} : {})});

@@ -7,7 +7,7 @@ import {text} from '../text/index.js';
 import {hideFormData} from '../platform/without-fetch.js';
 import type {TokenScope} from '../protocol/scopes.js';
 import {createTracePolicy, type Exchange} from './trace.js';
-import {defaultRequestTimeoutSeconds} from './request-timeout.js';
+import {defaultRequestTimeoutSeconds, timedOutError} from './request-timeout.js';
 
 /**
  * How requests are authenticated: HMAC-SHA256 with the resource's access key, or a Microsoft
@@ -143,8 +143,7 @@ export async function createIdentityClient(
 			return await run(signal ? AbortSignal.any([signal, deadline]) : deadline);
 		} catch (error) {
 			if (deadline.aborted && !signal?.aborted) {
-				const message = text.errors.timedOut(connection.endpoint, timeoutSeconds);
-				throw new IdentityError('network', message, {serviceMessage: message}, {cause: error});
+				throw timedOutError(connection.endpoint, timeoutSeconds, error);
 			}
 
 			const mapped = toIdentityError(error, {endpoint: connection.endpoint, signal, ...(id ? {id} : {})});

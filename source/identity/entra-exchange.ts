@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import type {AccessToken} from '@azure/core-auth';
 import {text} from '../text/index.js';
 import {IdentityError} from './errors.js';
-import {defaultRequestTimeoutSeconds} from './request-timeout.js';
+import {defaultRequestTimeoutSeconds, timedOutError} from './request-timeout.js';
 import type {IssuedToken} from './client.js';
 import {type Exchange, maskSecrets, signingOf} from './trace.js';
 
@@ -51,8 +51,7 @@ export async function exchangeEntraToken(options: {
 				request.destroy();
 			}
 
-			const message = text.errors.timedOut(options.endpoint, timeoutSeconds);
-			reject(new IdentityError('network', message, {serviceMessage: message}));
+			reject(timedOutError(options.endpoint, timeoutSeconds));
 		}, timeoutSeconds * 1000);
 	});
 	const onStart = (message: unknown) => {

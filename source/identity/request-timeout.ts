@@ -1,5 +1,6 @@
 import {text} from '../text/index.js';
 import {UserError} from '../errors/user-error.js';
+import {IdentityError} from './errors.js';
 
 /** How long one operation may take, retries included, unless `ACS_TOKENS_REQUEST_TIMEOUT` says otherwise. */
 export const defaultRequestTimeoutSeconds = 30;
@@ -17,4 +18,10 @@ export function requestTimeoutOf(env: NodeJS.ProcessEnv): number {
 	}
 
 	return seconds;
+}
+
+/** What a call given up at its deadline is: a network error that says how long it waited and how to wait longer. */
+export function timedOutError(endpoint: string, seconds: number, cause?: unknown): IdentityError {
+	const message = text.errors.timedOut(endpoint, seconds);
+	return new IdentityError('network', message, {serviceMessage: message}, cause === undefined ? undefined : {cause});
 }

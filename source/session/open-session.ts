@@ -16,6 +16,8 @@ export type Session = {
 	 * counted as reached. `client`'s calls have it already.
 	 */
 	around<T>(call: Promise<T>): Promise<T>;
+	/** ACS_TOKENS_REQUEST_TIMEOUT as read when the session opened: for the other clients of its connection. */
+	readonly timeoutSeconds: number;
 	close(): Promise<void>;
 	/**
 	 * The command failed: with `forgetUnreachedProfile`, a profile this session saved is removed
@@ -105,6 +107,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			resolved,
 			client: savingKey || watching ? aroundEachCall(made, around) : made,
 			around,
+			timeoutSeconds,
 			close: () => resolved.close(),
 			forgetIfUnreached,
 		};

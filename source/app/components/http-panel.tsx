@@ -121,7 +121,7 @@ export function HttpPanel({
 	readonly presenter: boolean;
 	/** The terminal's width: the panel spans it, its border and padding take 4 columns. */
 	readonly columns: number;
-	/** The step's request is on its way (the machine's `busy` tag). */
+	/** The step's request is on its way (a busy state whose work sends one). */
 	readonly sending?: boolean;
 }) {
 	const last = exchanges.at(-1);
