@@ -251,6 +251,7 @@ const views: Record<View, (props: ViewProps) => ReactNode> = {
 			rows={rows}
 			columns={columns}
 			filterOpen={context.openField === 'filter'}
+			filterText={context.listFilter}
 		/>
 	),
 	identity: Identity,

@@ -20,7 +20,10 @@ export const manageStates = wizardSetup.createStateConfig({
 				meta: {view: 'identities'},
 				entry: 'forgetToken',
 				on: {
-					SELECT_IDENTITY: {target: 'identity', actions: assign({userId: ({event}) => event.id, notice: undefined})},
+					SELECT_IDENTITY: {
+						target: 'identity',
+						actions: assign({userId: ({event}) => event.id, listFilter: ({event}) => (event.filter === '' ? undefined : event.filter), notice: undefined}),
+					},
 					CREATE_IDENTITY: {target: 'naming', actions: assign({pendingLabel: undefined, error: undefined, notice: undefined})},
 					BACK: '#wizard.menu',
 				},
@@ -59,7 +62,11 @@ export const manageStates = wizardSetup.createStateConfig({
 						{target: 'confirming', actions: assign({action: ({event}) => event.action})},
 					],
 					VIEW_STORED_TOKEN: {guard: 'hasStoredToken', target: 'viewingToken', actions: 'openStoredToken'},
-					BACK: {target: 'list', actions: assign({listedId: ({context}) => context.userId, userId: undefined, notice: undefined})},
+					BACK: [
+						// Opened from a filtered list: back to that list, the filter open as it was.
+						{guard: 'hasListFilter', target: 'list.field', actions: ['backToList', 'reopenFilter']},
+						{target: 'list', actions: 'backToList'},
+					],
 				},
 			},
 			choosingScopes: {
@@ -154,10 +161,14 @@ export const manageStates = wizardSetup.createStateConfig({
 				invoke: {
 					src: 'forgetIdentity',
 					input: ({context}) => ({userId: context.userId as string}),
-					onDone: {
-						target: 'list',
-						actions: assign({identities: ({event}) => event.output.identities, userId: undefined, listedId: undefined}),
-					},
+					onDone: [
+						{
+							guard: 'hasListFilter',
+							target: 'list.field',
+							actions: [assign({identities: ({event}) => event.output.identities, userId: undefined, listedId: undefined}), 'reopenFilter'],
+						},
+						{target: 'list', actions: assign({identities: ({event}) => event.output.identities, userId: undefined, listedId: undefined})},
+					],
 					onError: {target: 'failed', actions: 'setError'},
 				},
 			},

@@ -165,7 +165,8 @@ export type WizardEvent =
 	| {readonly type: 'RETRY'}
 	| {readonly type: 'TOGGLE_SCOPE'; readonly scope: TokenScope}
 	| {readonly type: 'SET_LIFETIME'; readonly minutes: number}
-	| {readonly type: 'SELECT_IDENTITY'; readonly id: string}
+	/** `filter`: what the list's filter held when the identity was chosen; Esc from it comes back to that list. */
+	| {readonly type: 'SELECT_IDENTITY'; readonly id: string; readonly filter?: string}
 	| {readonly type: 'CHOOSE_ACTION'; readonly action: ManageAction}
 	/** Manage → an identity whose last token the store kept: that token, in the token view. */
 	| {readonly type: 'VIEW_STORED_TOKEN'}
@@ -213,6 +214,8 @@ export type WizardContext = {
 	readonly userId: string | undefined;
 	/** The identity Manage's list had open last: the list comes back with it highlighted. */
 	readonly listedId: string | undefined;
+	/** What Manage's filter held when an identity was opened from it: the list comes back filtered so. */
+	readonly listFilter: string | undefined;
 	readonly scopes: readonly TokenScope[];
 	readonly lifetimeMinutes: number;
 	readonly token: IssuedToken | undefined;

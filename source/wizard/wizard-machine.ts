@@ -26,6 +26,7 @@ export const wizardMachine = wizardSetup.createMachine({
 		identities: [],
 		userId: undefined,
 		listedId: undefined,
+		listFilter: undefined,
 		scopes: ['chat', 'voip'],
 		lifetimeMinutes: defaultLifetimeMinutes,
 		token: undefined,

@@ -95,6 +95,8 @@ export const wizardSetup = setup({
 	},
 	guards: {
 		hasAutoConnect: ({context}) => context.autoConnect !== undefined,
+		/** Manage's list was filtered when the identity in hand was opened from it. */
+		hasListFilter: ({context}) => context.listFilter !== undefined,
 		/** A field this view has. */
 		fieldOf: ({event}, params: {fields: readonly OpenField[]}) => event.type === 'OPEN_FIELD' && params.fields.includes(event.field),
 		/** A status of the token issued right after a revoke (`of: 'fresh'`), kept apart from the revoked one's. */
@@ -156,6 +158,10 @@ export const wizardSetup = setup({
 		/** The same for a step that is all field (a label typed). */
 		hideSigning: assign({signingShown: false}),
 		closeField: assign({openField: undefined}),
+		/** Back to Manage's list from an identity: it comes back highlighted. */
+		backToList: assign({listedId: ({context}) => context.userId, userId: undefined, notice: undefined}),
+		/** Back to Manage's list with the filter the identity was opened from, open again. */
+		reopenFilter: assign({openField: 'filter' as const}),
 		/** Store writes: supplied by the app; no-ops in a headless machine. */
 		recordIdentity: () => {},
 		recordToken: () => {},

@@ -120,9 +120,43 @@ describe('a list of 45 identities at 80×24', () => {
 		await app.press(keys.enter, 'Rename (local label)');
 		expect(app.lastFrame()).toContain('user-37 (');
 
-		// Esc on the identity goes back to the list, and Esc there (no filter) to the menu.
-		await app.press(keys.escape, 'Identities of emulator');
+		// Esc on the identity goes back to the list filtered as it was, the filter still open; Esc
+		// there clears the filter, and Esc on the whole list goes to the menu.
+		frame = await app.press(keys.escape, 'Identities of emulator');
+		expect(frame).toContain('Filter: 0037');
+		expect(frame).toContain('1 of 1 matching (45 in all)');
+		expect(selected(frame)).toBe('user-37');
+		frame = await app.press(keys.escape, '45 in all');
+		expect(frame).not.toContain('Filter:');
 		await app.press(keys.escape, 'What next?');
+	});
+
+	it('comes back from an identity opened from a filtered list to that list, on that identity, and can go on filtering', async () => {
+		const {app} = await openList();
+		await app.press('/', 'Filter:');
+		await app.type('user-1');
+		await app.press(keys.down);
+		let frame = await app.press(keys.down, '3 of 10 matching');
+		expect(selected(frame)).toBe('user-12');
+		await app.press(keys.enter, 'Rename (local label)');
+		expect(app.lastFrame()).toContain('user-12 (');
+
+		frame = await app.press(keys.escape, '3 of 10 matching (45 in all)');
+		expect(frame).toContain('Filter: user-1');
+		expect(selected(frame)).toBe('user-12');
+		// Still typing into the filter: q is a letter, not quit.
+		frame = await app.type('5');
+		expect(app.effects.quit).not.toHaveBeenCalled();
+		expect(frame).toContain('1 of 1 matching (45 in all)');
+		expect(selected(frame)).toBe('user-15');
+
+		// An identity opened from the whole list comes back to the whole list.
+		await app.press(keys.escape, '45 in all');
+		await app.press(keys.down);
+		await app.press(keys.enter, 'Rename (local label)');
+		frame = await app.press(keys.escape, 'Identities of emulator');
+		expect(frame).not.toContain('Filter:');
+		expect(selected(frame)).toBe('user-01');
 	});
 
 	it('fits a taller terminal with more rows', async () => {

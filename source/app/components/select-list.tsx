@@ -85,16 +85,20 @@ function FilterLine(props: {
 export function SelectList<V>(props: {
 	readonly items: readonly SelectItem<V>[];
 	readonly isFocused: boolean;
-	readonly onSelect?: (item: SelectItem<V>) => void;
+	/** `filter`: what the filter held when the item was chosen ('' with none). */
+	readonly onSelect?: (item: SelectItem<V>, filter: string) => void;
 	readonly onHighlight?: (item: SelectItem<V>) => void;
 	readonly initialIndex?: number;
 	readonly limit?: number;
-	/** A filter the machine opens and closes: `open` says whether it is open, `onOpen` asks for it (`/`). */
-	readonly filter?: {readonly open: boolean; readonly onOpen: () => void};
+	/**
+	 * A filter the machine opens and closes: `open` says whether it is open, `onOpen` asks for it
+	 * (`/`); `initial`, what it holds when the list is drawn open (the list one came back to).
+	 */
+	readonly filter?: {readonly open: boolean; readonly onOpen: () => void; readonly initial?: string};
 }) {
 	const {items, onSelect, onHighlight} = props;
 	const filtering = props.filter?.open === true;
-	const state = useRef({cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0, filter: ''});
+	const state = useRef(startAt(items, props.initialIndex, filtering ? (props.filter?.initial ?? '') : ''));
 	if (!filtering && state.current.filter !== '') {
 		// Closed (Esc): the list is whole again, from its top.
 		state.current = {...state.current, filter: '', cursor: 0, top: 0};
@@ -106,7 +110,7 @@ export function SelectList<V>(props: {
 	const shown = useRef(itemsKey);
 	if (shown.current !== itemsKey) {
 		shown.current = itemsKey;
-		state.current = {...state.current, cursor: clampCursor(props.initialIndex ?? 0, items.length), top: 0};
+		state.current = startAt(items, props.initialIndex, state.current.filter);
 	}
 
 	const current = state.current;
@@ -139,7 +143,7 @@ export function SelectList<V>(props: {
 			if (key.return) {
 				const item = matching[now.cursor];
 				if (item) {
-					onSelect?.(item);
+					onSelect?.(item, now.filter);
 				}
 
 				return;
@@ -194,6 +198,14 @@ export function SelectList<V>(props: {
 			<Position shown={(scrolls || filterShown) && visible.length > 0} filtered={filterShown} {...countOf(visible, cursor, items)} />
 		</Box>
 	);
+}
+
+/** The cursor on `items[initialIndex]` among those `filter` keeps (the first one, if it is not). */
+function startAt<V>(items: readonly SelectItem<V>[], initialIndex: number | undefined, filter: string) {
+	const visible = filterItems(items, filter);
+	const wanted = items[clampCursor(initialIndex ?? 0, items.length)];
+	const at = wanted === undefined ? -1 : visible.indexOf(wanted);
+	return {cursor: Math.max(0, at), top: 0, filter};
 }
 
 /** Where the cursor is among the counted items (an action such as "create" is not one of them). */

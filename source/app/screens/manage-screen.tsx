@@ -39,6 +39,8 @@ export function ManageScreen(props: {
 	readonly columns: number;
 	/** The machine's `filter` field is open: what is typed filters the list. */
 	readonly filterOpen: boolean;
+	/** What the filter held when the identity in hand was opened from it: the filter comes back with it. */
+	readonly filterText: string | undefined;
 }) {
 	const {manage} = text.wizard;
 	const shortIds = props.presenter || props.columns < 120;
@@ -66,9 +68,9 @@ export function ManageScreen(props: {
 				// The header, the heading, the filter, the position, the notice and the footer take the rest.
 				limit={Math.max(3, props.rows - 12)}
 				isFocused={props.active}
-				filter={{open: props.filterOpen, onOpen: () => props.send({type: 'OPEN_FIELD', field: 'filter'})}}
-				onSelect={item => {
-					props.send(item.value === create ? {type: 'CREATE_IDENTITY'} : {type: 'SELECT_IDENTITY', id: item.value});
+				filter={{open: props.filterOpen, initial: props.filterText, onOpen: () => props.send({type: 'OPEN_FIELD', field: 'filter'})}}
+				onSelect={(item, filter) => {
+					props.send(item.value === create ? {type: 'CREATE_IDENTITY'} : {type: 'SELECT_IDENTITY', id: item.value, filter});
 				}}
 			/>
 			{props.notice ? <Text color="cyan">{props.notice}</Text> : undefined}
