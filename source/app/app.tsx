@@ -222,7 +222,7 @@ export function App({actor, effects, keyBus: givenBus}: {readonly actor: WizardA
 		/>
 	);
 	const screen = help ? (
-		<HelpOverlay />
+		<HelpOverlay presenterHeld={context.presenterHeld} />
 	) : !hasPanels(meta) ? (
 		view
 	) : (

@@ -759,6 +759,8 @@ export type Catalogue = {
 			heading: string;
 			/** Key and what it does, one row each. */
 			lines: readonly (readonly [key: string, does: string])[];
+			/** p's row in a session started with --present, which nothing turns off. */
+			presenterHeld: string;
 		};
 		notATerminal: string;
 	};

@@ -602,6 +602,7 @@ export const en: Catalogue = {
 				['?', 'this help (any key closes it)'],
 				['q / Ctrl+C', 'quit'],
 			] as const,
+			presenterHeld: 'presenter mode: on all session (started with --present)',
 		},
 		notATerminal:
 			'The wizard needs an interactive terminal (stdin and stdout must be a TTY). For scripts, use the commands: acs-tokens --help',

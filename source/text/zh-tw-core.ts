@@ -577,6 +577,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				['?', '此說明（按任意鍵關閉）'],
 				['q / Ctrl+C', '結束'],
 			] as const,
+			presenterHeld: '簡報者模式：本次工作階段全程開啟（以 --present 啟動）',
 		},
 		notATerminal: '精靈需要互動式終端機（stdin 和 stdout 必須是 TTY）。若要在指令碼中使用，請改用命令：acs-tokens --help',
 	},

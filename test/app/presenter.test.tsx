@@ -19,6 +19,19 @@ describe('presenter mode started with --present', () => {
 		expect(app.lastFrame()).toContain(text.wizard.presenterBadge);
 		app.actor.send({type: 'TOGGLE_PRESENTER'});
 		expect(app.actor.getSnapshot().context.presenter).toBe(true);
+
+		// The help says why p does nothing here; in a session not started so, it says what p does.
+		const help = await app.press('?', text.wizard.help.heading);
+		expect(help).toContain(text.wizard.help.presenterHeld);
+		expect(help).not.toContain('secrets never shown, short ids');
+	});
+
+	it('the help in a session not started with --present says what p does', async () => {
+		const app = renderApp({input: {choices: [work]}});
+		await app.waitForText(text.wizard.connect.heading);
+		const help = await app.press('?', text.wizard.help.heading);
+		expect(help).toContain('p             presenter mode: secrets never shown, short ids');
+		expect(help).not.toContain(text.wizard.help.presenterHeld);
 	});
 
 	it('shows no full identity id and no resource name in any panel, the HTTP exchange included', async () => {

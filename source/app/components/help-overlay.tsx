@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {text} from '../../text/index.js';
 
-export function HelpOverlay() {
+/** The keys and what they do; `presenterHeld`: p cannot turn presenter mode off in this session, and its row says so. */
+export function HelpOverlay({presenterHeld = false}: {readonly presenterHeld?: boolean}) {
 	const {help} = text.wizard;
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
@@ -11,7 +12,7 @@ export function HelpOverlay() {
 					<Box width={14} flexShrink={0}>
 						<Text color="cyan">{keys}</Text>
 					</Box>
-					<Text wrap="truncate-end">{meaning}</Text>
+					<Text wrap="truncate-end">{keys === 'p' && presenterHeld ? help.presenterHeld : meaning}</Text>
 				</Box>
 			))}
 		</Box>
