@@ -180,6 +180,11 @@ try {
 	}
 
 	process.exitCode = report(error);
+	if (error instanceof UserError && error.abandoned) {
+		// Given up at its deadline: what the SDK still retries would keep the process for seconds
+		// more. Everything of ours is done (the undo above included); end once the output is out.
+		process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+	}
 }
 
 function report(error: unknown): number {

@@ -82,14 +82,20 @@ export class UserError extends Error {
 	readonly details: Readonly<Record<string, unknown>>;
 	/** The message as the wizard says it, where the advice of `message` names flags or commands. */
 	readonly inWizard: string;
+	/**
+	 * The work was given up at a deadline while a library may still be at it (retries it started
+	 * itself): a command that fails so ends once it has said so, without waiting for that work.
+	 */
+	readonly abandoned: boolean;
 
 	constructor(
 		readonly kind: ErrorKind,
 		message: string,
-		options?: ErrorOptions & {readonly details?: Readonly<Record<string, unknown>>; readonly inWizard?: string},
+		options?: ErrorOptions & {readonly details?: Readonly<Record<string, unknown>>; readonly inWizard?: string; readonly abandoned?: boolean},
 	) {
 		super(message, options);
 		this.details = options?.details ?? {};
 		this.inWizard = options?.inWizard ?? message;
+		this.abandoned = options?.abandoned ?? false;
 	}
 }

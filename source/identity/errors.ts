@@ -18,7 +18,12 @@ export class IdentityError extends UserError {
 	declare readonly kind: IdentityErrorKind;
 	declare readonly details: IdentityErrorDetails;
 
-	constructor(kind: IdentityErrorKind, message: string, details: IdentityErrorDetails = {}, options?: {cause?: unknown; inWizard?: string}) {
+	constructor(
+		kind: IdentityErrorKind,
+		message: string,
+		details: IdentityErrorDetails = {},
+		options?: {cause?: unknown; inWizard?: string; abandoned?: boolean},
+	) {
 		super(kind, message, {...options, details});
 	}
 }

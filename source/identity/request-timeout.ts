@@ -23,5 +23,5 @@ export function requestTimeoutOf(env: NodeJS.ProcessEnv): number {
 /** What a call given up at its deadline is: a network error that says how long it waited and how to wait longer. */
 export function timedOutError(endpoint: string, seconds: number, cause?: unknown): IdentityError {
 	const message = text.errors.timedOut(endpoint, seconds);
-	return new IdentityError('network', message, {serviceMessage: message}, cause === undefined ? undefined : {cause});
+	return new IdentityError('network', message, {serviceMessage: message}, {...(cause === undefined ? {} : {cause}), abandoned: true});
 }
