@@ -22,7 +22,8 @@ function redact(value: string): string {
 }
 
 export function checkName(field: 'profile name' | 'label', value: unknown): string {
-	if (typeof value !== 'string' || value.length > nameMaxLength || !nameExpression.test(value)) {
+	// Characters as the schema counts them (code points): an emoji is one, as a CJK character is.
+	if (typeof value !== 'string' || [...value].length > nameMaxLength || !nameExpression.test(value)) {
 		throw new InvalidStoreValueError(
 			field,
 			text.store.invalid.name(field, quote(value), nameMaxLength),

@@ -666,6 +666,8 @@ export type Catalogue = {
 			/** The list's first choice. */
 			create: string;
 			newLabelPrompt: string;
+			/** Said as a label is typed past the most a label may have (Enter is refused until it is shorter). */
+			labelTooLong: (count: number, maximum: number) => string;
 			details: {
 				created: string;
 				lastToken: string;

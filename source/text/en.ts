@@ -504,6 +504,7 @@ export const en: Catalogue = {
 			},
 			create: '+ Create an identity…',
 			newLabelPrompt: 'Label for the new identity (optional; Enter with none):',
+			labelTooLong: (count, maximum) => `${count} characters: a label has ${maximum} at most.`,
 			details: {
 				created: 'Created',
 				lastToken: 'Last token',

@@ -479,6 +479,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			},
 			create: '+ 建立身分識別…',
 			newLabelPrompt: '新身分識別的標籤（選填，可直接按 Enter 略過）：',
+			labelTooLong: (count, maximum) => `已輸入 ${count} 個字元：標籤最多 ${maximum} 個字元。`,
 			details: {
 				created: '建立時間',
 				lastToken: '上次權杖',

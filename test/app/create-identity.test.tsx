@@ -66,6 +66,26 @@ describe('creating an identity from the manager', () => {
 		expect(lines.slice(at + 1).join('').replaceAll(' ', '')).toContain(label.replaceAll(' ', ''));
 	});
 
+	it('says a label is too long as it is typed, and Enter creates nothing until it is short enough; 64 characters, a CJK one or an emoji counting one', async () => {
+		const app = open();
+		await app.waitForText('What next?');
+		await app.press(keys.down, '❯ Manage identities');
+		await app.press(keys.enter, '❯ + Create an identity…');
+		await app.press(keys.enter, 'Label for the new identity');
+		const longest = `客服${'😀'.repeat(10)}${'a'.repeat(52)}`;
+		app.write(longest);
+		let frame = await app.waitForText('aaaa');
+		expect(frame).not.toContain('a label has 64 at most');
+		frame = await app.press('b', '65 characters: a label has 64 at most.');
+		// Enter, then one erased: the erase reaches the same prompt (Enter left it open), and 64 is taken.
+		app.write(keys.enter);
+		frame = await app.press('\u007f', frame => !frame.includes('at most'));
+		expect(frame).toContain('Label for the new identity');
+		expect(stored()).toEqual([]);
+		await app.press(keys.enter, frame => /❯ 客服/.test(frame));
+		expect(stored().map(identity => identity.label)).toEqual([longest]);
+	});
+
 	it('asks a label, creates it on the service, stores it with its label and shows it selected', async () => {
 		const app = open();
 		await app.waitForText('What next?');

@@ -4,6 +4,11 @@ import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
 import {presentText} from '../present.js';
 import type {WizardError, WizardEvent} from '../../wizard/types.js';
+import {nameMaxLength} from '../../store/schema.js';
+import {text} from '../../text/index.js';
+
+/** Characters as the store counts them. */
+const lengthOf = (label: string) => [...label.trim()].length;
 
 /** A label typed in: a new one for an identity, or one about to be created (the prompt says which). */
 export function RenameScreen(props: {
@@ -27,12 +32,19 @@ export function RenameScreen(props: {
 					focus={props.active}
 					onChange={setValue}
 					onSubmit={label => {
+						// Too long is said as it is typed: Enter waits for a label the store takes.
+						if (lengthOf(label) > nameMaxLength) {
+							return;
+						}
+
 						setGiven(label);
 						props.send({type: 'SUBMIT_LABEL', label: label.trim()});
 					}}
 				/>
 			</Box>
-			{props.error && value === given ? (
+			{lengthOf(value) > nameMaxLength ? (
+				<Text color="red">{text.wizard.manage.labelTooLong(lengthOf(value), nameMaxLength)}</Text>
+			) : props.error && value === given ? (
 				<Prose color="red">
 					{presentText(props.error.message, props.presenter)}
 				</Prose>
