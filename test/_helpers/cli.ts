@@ -1,4 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,16 @@ export type RunOptions = {
 
 const directories: string[] = [];
 const processes = new Set<ChildProcess>();
+/**
+ * The home directory every command of this test file gets unless its test gives one: a command
+ * run without --config-dir writes to the default config directory, and that must not be the
+ * user's (nor one another test file wrote a default profile to).
+ */
+let home: string | undefined;
+const homeOfThisFile = () => {
+	home ??= mkdtempSync(path.join(os.tmpdir(), 'acs-tokens-home-'));
+	return home;
+};
 
 afterAll(async () => {
 	await Promise.all(
@@ -40,6 +51,10 @@ afterAll(async () => {
 	);
 	processes.clear();
 	await Promise.all(directories.splice(0).map(directory => rm(directory, {recursive: true, force: true})));
+	if (home !== undefined) {
+		await rm(home, {recursive: true, force: true});
+		home = undefined;
+	}
 });
 
 /** A directory removed after the file's tests. */
@@ -54,7 +69,7 @@ export async function temporaryDirectory(prefix = 'acs-tokens-commands-'): Promi
  * the command behind the test's back, nor colour that would change the text.
  */
 export function cleanEnvironment(extra: Readonly<Record<string, string | undefined>> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
+	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', HOME: homeOfThisFile(), XDG_CONFIG_HOME: path.join(homeOfThisFile(), '.config')};
 	for (const name of [
 		'COMMUNICATION_SERVICES_CONNECTION_STRING',
 		'AZURE_COMMUNICATION_CONNECTION_STRING',
