@@ -43,7 +43,7 @@ export const outputOptions = {
 	help: {type: 'boolean', short: 'h'},
 } as const satisfies ParseArgsConfig['options'];
 
-export function openStore(io: CommandIo, flag: string | undefined): IdentityStore {
+export function openStore(io: CommandIo, flag: string | undefined): Promise<IdentityStore> {
 	return IdentityStore.open({
 		configDirectory: resolveConfigDirectory({flag, env: io.env}),
 		onWarning(message) {

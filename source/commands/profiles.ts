@@ -11,7 +11,7 @@ export const profiles: Command = {
 	},
 	async run(argv, io) {
 		const {values} = parseCommand('profiles', argv, outputOptions);
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		const saved = store.profiles();
 		const defaultName = store.defaultProfileName();
 		if (values.json) {
@@ -88,7 +88,7 @@ export const profilesRemove: Command = {
 			throw new UsageError(text.commands.profiles.nameRequired);
 		}
 
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		if (!store.profile(name)) {
 			throw new UnknownProfileError(name, store.profiles().map(profile => profile.name));
 		}

@@ -53,7 +53,7 @@ export async function openCommandSession(io: CommandIo, flags: SessionFlags): Pr
 	let session: Session | undefined;
 	let toldWho = false;
 	session = await openSession({
-		store: openStore(io, flags['config-dir']),
+		store: await openStore(io, flags['config-dir']),
 		request: requestFromFlags(fromStdin),
 		env: io.env,
 		cwd: io.cwd,

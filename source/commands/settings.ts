@@ -45,7 +45,7 @@ export const settings: Command = {
 			patch.symbols = symbols;
 		}
 
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		if (Object.keys(patch).length > 0) {
 			await store.updateSettings(patch);
 		}

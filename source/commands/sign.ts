@@ -97,7 +97,7 @@ export const sign: Command = {
 		const flags = await withConnectionStringFromStdin(io, values);
 		// The connection only, not a session (openSession): signing is done here, with no request
 		// to the service, so there is no client to make and no profile to remember.
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		const resolved = await resolveConnection(requestFromFlags(flags), {
 			env: io.env,
 			cwd: io.cwd,

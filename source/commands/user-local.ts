@@ -39,7 +39,7 @@ export const userForget: Command = {
 	async run(argv, io) {
 		const {values} = parseCommand('user forget', argv, {...localOptions, yes: {type: 'boolean', short: 'y'}});
 		refuseTwoConnections(values);
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
 		const said = text.commands.userLocal;
 		if (!(await confirm(io, said.forgetQuestion(identity.id), values.yes, said.forgetAction))) {
@@ -74,7 +74,7 @@ export const userRename: Command = {
 		}
 
 		refuseTwoConnections(values);
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		const {profile, identity} = findStored(store, values.user, values.emulator ? emulatorProfileName : values.profile);
 		const label = values.label.trim() === '' ? undefined : values.label.trim();
 		await store.rename(profile, identity.id, label);

@@ -15,7 +15,7 @@ export const users: Command = {
 	async run(argv, io) {
 		const {values} = parseCommand('users', argv, {...outputOptions, profile: {type: 'string'}, emulator: {type: 'boolean'}, reveal: {type: 'boolean'}});
 		refuseTwoConnections(values);
-		const store = openStore(io, values['config-dir']);
+		const store = await openStore(io, values['config-dir']);
 		const only = values.emulator ? emulatorProfileName : values.profile;
 		// A profile not saved is refused by the store; the emulator's, unsaved, lists no one.
 		const profileNames = only === undefined ? store.profileNamesWithIdentities() : [only];

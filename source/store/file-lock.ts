@@ -1,13 +1,11 @@
 import {text} from '../text/index.js';
-import {lock, lockSync} from 'proper-lockfile';
+import {lock} from 'proper-lockfile';
 import {asStoreFileError, StoreLockError} from './errors.js';
 
 export type Warn = (message: string) => void;
 
 /** A lock older than this belongs to a process that died: proper-lockfile takes it over. */
 const staleMilliseconds = 5000;
-/** Waiting longer than `stale`, so that a dead holder's lock is always taken over in time. */
-const giveUpMilliseconds = 15_000;
 
 function lockOptions(lockPath: string, warn: Warn) {
 	return {
@@ -34,7 +32,9 @@ export async function withFileLock<T>(filePath: string, warn: Warn, action: () =
 	try {
 		release = await lock(filePath, {
 			...lockOptions(lockPath, warn),
-			// 80 tries, 5 ms apart at first and 250 ms at most: about 15 s in all.
+			// 80 tries, 5 ms apart at first and 250 ms at most: about 15 s in all, longer than `stale`,
+			// so that a dead holder's lock is always taken over in time. Between tries the event loop
+			// is free: a signal or a key is heard while this waits.
 			retries: {retries: 80, factor: 1.3, minTimeout: 5, maxTimeout: 250, randomize: true},
 		});
 	} catch (error) {
@@ -50,56 +50,5 @@ export async function withFileLock<T>(filePath: string, warn: Warn, action: () =
 				throw error;
 			}
 		});
-	}
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * The same lock for the synchronous `IdentityStore.open`. proper-lockfile's sync API does
- * not retry, so this waits between tries itself, with the same backoff and limit.
- */
-export function withFileLockSync<T>(filePath: string, warn: Warn, action: () => T): T {
-	const release = acquireSync(filePath, warn);
-	let result: T;
-	try {
-		result = action();
-	} catch (error) {
-		releaseSync(release);
-		throw error;
-	}
-
-	releaseSync(release);
-	return result;
-}
-
-function acquireSync(filePath: string, warn: Warn): () => void {
-	const lockPath = `${filePath}.lock`;
-	const giveUpAt = Date.now() + giveUpMilliseconds;
-	for (let delay = 5; ; delay = Math.min(delay * 1.3, 250)) {
-		try {
-			return lockSync(filePath, lockOptions(lockPath, warn));
-		} catch (error) {
-			if (!isLocked(error)) {
-				throw asStoreFileError(lockPath, error);
-			}
-
-			if (Date.now() > giveUpAt) {
-				throw new StoreLockError(lockPath, {cause: error});
-			}
-
-			Atomics.wait(sleeper, 0, 0, delay * (1 + Math.random()));
-		}
-	}
-}
-
-function releaseSync(release: () => void): void {
-	try {
-		release();
-	} catch (error) {
-		// Already released means it was compromised, which onCompromised has reported.
-		if ((error as NodeJS.ErrnoException).code !== 'ERELEASED') {
-			throw error;
-		}
 	}
 }

@@ -3,7 +3,7 @@ import type Conf from 'conf';
 import {text} from '../text/index.js';
 import {configName, ensureDirectory, loadConfig, readSnapshot} from './config-file.js';
 import {asStoreFileError, StoreError} from './errors.js';
-import {type Warn, withFileLock, withFileLockSync} from './file-lock.js';
+import {type Warn, withFileLock} from './file-lock.js';
 import {
 	changeIdentity,
 	changeProfile,
@@ -45,15 +45,16 @@ function now(): string {
 export class IdentityStore {
 	/**
 	 * Opening may create the file, migrate it or move a broken one aside, so it takes the
-	 * lock too; synchronously, as callers open the store before anything else.
+	 * lock too. Waiting for another process's lock leaves the event loop free: Ctrl+C, a signal
+	 * or the wizard's keys are heard meanwhile.
 	 */
-	static open(options: IdentityStoreOptions): IdentityStore {
+	static async open(options: IdentityStoreOptions): Promise<IdentityStore> {
 		const directory = path.resolve(options.configDirectory);
 		const warn = options.onWarning ?? ((message: string) => process.stderr.write(`acs-tokens: ${message}\n`));
 		ensureDirectory(directory);
 		const filePath = path.join(directory, `${configName}.json`);
 		try {
-			const {conf} = withFileLockSync(filePath, warn, () => loadConfig(directory, undefined, warn));
+			const {conf} = await withFileLock(filePath, warn, () => loadConfig(directory, undefined, warn));
 			return new IdentityStore(directory, conf, warn);
 		} catch (error) {
 			throw asStoreFileError(filePath, error);

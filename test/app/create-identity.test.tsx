@@ -35,7 +35,7 @@ function open() {
 }
 
 /** What the store on disk holds for the emulator's profile, read by a store of its own. */
-const stored = () => IdentityStore.open({configDirectory}).identities(profile);
+const stored = async () => (await IdentityStore.open({configDirectory})).identities(profile);
 
 /** The identity exists on the service: the SDK can issue it a token. */
 async function existsOnService(id: string): Promise<boolean> {
@@ -81,9 +81,9 @@ describe('creating an identity from the manager', () => {
 		app.write(keys.enter);
 		frame = await app.press('\u007f', frame => !frame.includes('at most'));
 		expect(frame).toContain('Label for the new identity');
-		expect(stored()).toEqual([]);
+		expect(await stored()).toEqual([]);
 		await app.press(keys.enter, frame => /❯ 客服/.test(frame));
-		expect(stored().map(identity => identity.label)).toEqual([longest]);
+		expect((await stored()).map(identity => identity.label)).toEqual([longest]);
 	});
 
 	it('asks a label, creates it on the service, stores it with its label and shows it selected', async () => {
@@ -102,7 +102,7 @@ describe('creating an identity from the manager', () => {
 		expect(frame).toContain(`Identities of ${profile}`);
 		expect(frame).not.toContain('No identities yet');
 
-		const [alice] = stored();
+		const [alice] = await stored();
 		expect(alice).toMatchObject({label: 'alice-q'});
 		expect(await existsOnService(alice?.id ?? '')).toBe(true);
 
@@ -111,7 +111,7 @@ describe('creating an identity from the manager', () => {
 		await app.press(keys.enter, 'Label for the new identity');
 		frame = await app.press(keys.enter, frame => /❯ — +8:acs:/.test(frame));
 		expect(frame).toContain('  alice-q ');
-		const [unnamed, second] = stored();
+		const [unnamed, second] = await stored();
 		expect(unnamed?.label).toBeUndefined();
 		expect(second?.id).toBe(alice?.id);
 		expect(await existsOnService(unnamed?.id ?? '')).toBe(true);
@@ -134,18 +134,18 @@ describe('creating an identity from the manager', () => {
 		await app.type('bob');
 		const refused = await app.press(keys.enter, 'already');
 		expect(refused).toContain('Label for the new identity (optional; Enter with none): bob');
-		expect(stored()).toHaveLength(1);
+		expect(await stored()).toHaveLength(1);
 
 		// Fixed and sent again from the same form.
 		await app.type('2');
 		await app.press(keys.enter, '❯ bob2 ');
-		expect(stored().map(identity => identity.label)).toEqual(['bob2', 'bob']);
+		expect((await stored()).map(identity => identity.label)).toEqual(['bob2', 'bob']);
 
 		await app.press(keys.up, '❯ + Create an identity…');
 		await app.press(keys.enter, 'Label for the new identity');
 		await app.type('nobody');
 		await app.press(keys.escape, `Identities of ${profile}`);
-		expect(stored()).toHaveLength(2);
+		expect(await stored()).toHaveLength(2);
 	});
 });
 
@@ -159,7 +159,7 @@ describe('naming the identity in the tour', () => {
 		await app.type('alice');
 		await app.press(keys.enter, 'Label: alice');
 		await app.press(keys.enter, 'alice (8:acs:');
-		await vi.waitFor(() => expect(stored()).toHaveLength(1));
+		await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
 		// A second tour: the same label again, after the identity is created.
 		await app.press(keys.escape, 'Step 1 of 6');
 		await app.press(keys.enter, 'Step 2 of 6');
@@ -172,7 +172,7 @@ describe('naming the identity in the tour', () => {
 		expect(frame).not.toContain('is already used by');
 		await app.type('bob');
 		await app.press(keys.enter, 'bob (8:acs:');
-		await vi.waitFor(() => expect(stored().map(identity => identity.label).sort()).toEqual(['alice', 'bob']));
+		await vi.waitFor(async () => expect((await stored()).map(identity => identity.label).sort()).toEqual(['alice', 'bob']));
 	});
 
 	it('takes a label before creating it, and another after', async () => {
@@ -187,13 +187,13 @@ describe('naming the identity in the tour', () => {
 		await app.type('learner');
 		frame = await app.press(keys.enter, 'Label: learner (kept only on this machine) · l changes it');
 		expect(frame).toContain('Step 2 of 6');
-		expect(stored()).toHaveLength(0);
+		expect(await stored()).toHaveLength(0);
 
 		frame = await app.press(keys.enter, 'Press Enter to continue');
 		expect(frame).toContain('learner (8:acs:');
 		// The store is written behind the screen, just after.
-		await vi.waitFor(() => expect(stored()).toHaveLength(1));
-		const [created] = stored();
+		await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
+		const [created] = await stored();
 		expect(created?.label).toBe('learner');
 		expect(await existsOnService(created?.id ?? '')).toBe(true);
 
@@ -203,7 +203,7 @@ describe('naming the identity in the tour', () => {
 		await app.type('student');
 		frame = await app.press(keys.enter, 'student (8:acs:');
 		expect(frame).toContain('Press Enter to continue');
-		expect(stored().map(identity => identity.label)).toEqual(['student']);
+		expect((await stored()).map(identity => identity.label)).toEqual(['student']);
 		await app.press(keys.enter, 'Step 3 of 6');
 	});
 });

@@ -187,7 +187,7 @@ describe('Sign in with Microsoft Entra ID in the wizard', () => {
 		}
 
 		// And the manager: the identity made in the tour, listed under this profile.
-		const store = IdentityStore.open({configDirectory});
+		const store = await IdentityStore.open({configDirectory});
 		expect(store.identities(profileNameForEndpoint(endpoint))).toHaveLength(1);
 		const [profile] = readSavedProfiles(configDirectory).profiles;
 		expect(profile?.keySource.kind).toBe('entra');
@@ -254,7 +254,7 @@ describe('Sign in with Microsoft Entra ID in the wizard', () => {
 	}, 30_000);
 
 	it('offers a saved Entra ID profile and AZURE_COMMUNICATION_ENDPOINT as keyless choices, and connects without asking', async () => {
-		const store = IdentityStore.open({configDirectory});
+		const store = await IdentityStore.open({configDirectory});
 		await store.saveProfile({name: 'keyless', endpoint, keySource: {kind: 'entra'}});
 		await store.setDefaultProfile('keyless');
 		const env = {AZURE_COMMUNICATION_ENDPOINT: 'https://contoso.communication.azure.com'};

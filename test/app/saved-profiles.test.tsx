@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe('the saved profiles on the connect screen', () => {
 	it('offers each saved profile with where its key comes from, and none twice', async () => {
-		const store = IdentityStore.open({configDirectory});
+		const store = await IdentityStore.open({configDirectory});
 		await store.saveProfile({name: 'pasted', endpoint: 'https://pasted.communication.azure.com/', keySource: {kind: 'command-line'}});
 		await store.saveProfile({
 			name: 'kept',

@@ -7,6 +7,7 @@ import {build} from 'esbuild';
 import {lock} from 'proper-lockfile';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {IdentityStore} from '../../source/store/identity-store.js';
+import {createSandbox} from '../_helpers/cli.js';
 import {temporaryDirectory} from './temporary-directory.js';
 
 const workers = 4;
@@ -65,7 +66,7 @@ function startWriter(directory: string, worker: number): Writer {
 describe('writers in several processes', () => {
 	it(`lose nothing: ${workers} processes recording ${identitiesEach} identities each at once`, async () => {
 		const directory = await temporaryDirectory();
-		const store = IdentityStore.open({configDirectory: directory});
+		const store = await IdentityStore.open({configDirectory: directory});
 		await store.saveProfile({name: 'shared', endpoint: 'http://127.0.0.1:10430/', keySource: {kind: 'emulator'}});
 
 		const writers = Array.from({length: workers}, (_, worker) => startWriter(directory, worker));
@@ -95,7 +96,7 @@ describe('writers in several processes', () => {
 
 describe('the lock', () => {
 	it('makes a write wait while another process holds it', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		const release = await lock(store.path, {realpath: false});
 		let savedAt = 0;
 		const saving = store
@@ -112,14 +113,38 @@ describe('the lock', () => {
 		expect(store.profile('dev')?.name).toBe('dev');
 	});
 
+	it('held by another process while a command opens the store: Ctrl+C (SIGINT) stops the command then, of that signal, not once the wait gives up', async () => {
+		const sandbox = await createSandbox();
+		// Held and kept fresh, as a live process holds it: it is never taken over as stale.
+		const release = await lock(sandbox.configFile, {realpath: false, lockfilePath: `${sandbox.configFile}.lock`});
+		try {
+			let died: NodeJS.Signals | null = null;
+			const result = await sandbox.run(['profiles', '--json'], {
+				onSpawn(child) {
+					// Time enough to start and reach the lock; the wait it meets lasts some 15 s.
+					setTimeout(() => child.kill('SIGINT'), 1500);
+					child.once('exit', (_code, by) => {
+						died = by;
+					});
+				},
+			});
+			expect(died).toBe('SIGINT');
+			// Had the wait kept Ctrl+C from being heard, the command would have said the lock is held first.
+			expect(result.stderr).toBe('');
+			expect(result.stdout).toBe('');
+		} finally {
+			await release();
+		}
+	}, 30_000);
+
 	it('is taken over when its holder died without removing it', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		const lockPath = `${store.path}.lock`;
 		await mkdir(lockPath);
 		const minuteAgo = new Date(Date.now() - 60_000);
 		await utimes(lockPath, minuteAgo, minuteAgo);
 		await store.saveProfile({name: 'dev', endpoint: 'http://127.0.0.1:10430/', keySource: {kind: 'emulator'}});
 		expect(store.profiles()).toHaveLength(1);
-		expect(IdentityStore.open({configDirectory: store.configDirectory}).profiles()).toHaveLength(1);
+		expect((await IdentityStore.open({configDirectory: store.configDirectory})).profiles()).toHaveLength(1);
 	});
 });

@@ -22,7 +22,7 @@ const devProfile: ProfileInput = {
 const emulatorProfile: ProfileInput = {name: 'emulator', endpoint: 'http://127.0.0.1:10430/', keySource: {kind: 'emulator'}};
 
 async function openWithProfile(): Promise<IdentityStore> {
-	const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+	const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 	await store.saveProfile(devProfile);
 	return store;
 }
@@ -34,7 +34,7 @@ async function fileText(store: IdentityStore): Promise<string> {
 describe('IdentityStore files', () => {
 	it('keeps config.json in the directory given, readable by its owner only', async () => {
 		const directory = path.join(await temporaryDirectory(), 'nested', 'acs-tokens');
-		const store = IdentityStore.open({configDirectory: directory});
+		const store = await IdentityStore.open({configDirectory: directory});
 		expect(store.path).toBe(path.join(directory, 'config.json'));
 		expect(store.configDirectory).toBe(directory);
 		expect((await stat(directory)).mode & 0o777).toBe(0o700);
@@ -47,7 +47,7 @@ describe('IdentityStore files', () => {
 	it('says which directory it cannot use', async () => {
 		const file = path.join(await temporaryDirectory(), 'not-a-directory');
 		await writeFile(file, '');
-		expect(() => IdentityStore.open({configDirectory: file})).toThrow(
+		await expect(IdentityStore.open({configDirectory: file})).rejects.toThrow(
 			new ConfigDirectoryError(
 				`Cannot use ${file} as the config directory (ENOTDIR). Choose a writable directory with --config-dir or ACS_TOKENS_CONFIG_DIR.`,
 			),
@@ -55,7 +55,7 @@ describe('IdentityStore files', () => {
 	});
 
 	it('starts empty, at data format 1.2.0', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		expect(store.profiles()).toEqual([]);
 		expect(store.defaultProfileName()).toBeUndefined();
 		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
@@ -69,7 +69,7 @@ describe('IdentityStore files', () => {
 	it('keeps everything for the next process that opens the directory', async () => {
 		const store = await openWithProfile();
 		await store.recordIdentity('dev', {id: '8:acs:r_1', label: 'alice'});
-		const reopened = IdentityStore.open({configDirectory: store.configDirectory});
+		const reopened = await IdentityStore.open({configDirectory: store.configDirectory});
 		expect(reopened.profile('dev')).toEqual(devProfile);
 		expect(reopened.findIdentity('dev', 'alice')?.id).toBe('8:acs:r_1');
 	});
@@ -100,7 +100,7 @@ describe('profiles', () => {
 	});
 
 	it('stores every kind of key source, and the key only for the saved kind', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		await store.saveProfile({name: 'env', endpoint, keySource: {kind: 'environment', variable: 'AZURE_COMMUNICATION_CONNECTION_STRING'}});
 		await store.saveProfile({name: 'file', endpoint, keySource: {kind: 'dotenv', path: '/work/app/.env', variable: 'ACS'}});
 		await store.saveProfile(emulatorProfile);
@@ -115,7 +115,7 @@ describe('profiles', () => {
 	});
 
 	it('never writes an access key that rides along on another kind of key source', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		const keySource = {kind: 'environment', variable: 'COMMUNICATION_SERVICES_CONNECTION_STRING', accessKey: 'bGVha2Vk'};
 		await store.saveProfile({...devProfile, keySource: keySource as ProfileInput['keySource']});
 		expect(store.profile('dev')?.keySource).toEqual({kind: 'environment', variable: 'COMMUNICATION_SERVICES_CONNECTION_STRING'});
@@ -124,17 +124,17 @@ describe('profiles', () => {
 
 	it("keeps the emulator's loopback endpoints, IPv4 and IPv6, and reads them back after a restart", async () => {
 		const directory = await temporaryDirectory();
-		const store = IdentityStore.open({configDirectory: directory});
+		const store = await IdentityStore.open({configDirectory: directory});
 		await store.saveProfile({...devProfile, name: 'v4', endpoint: 'http://127.0.0.1:10430/'});
 		await store.saveProfile({...devProfile, name: 'v6', endpoint: 'http://[::1]:10430/'});
 		const warnings: string[] = [];
-		const again = IdentityStore.open({configDirectory: directory, onWarning: warning => warnings.push(warning)});
+		const again = await IdentityStore.open({configDirectory: directory, onWarning: warning => warnings.push(warning)});
 		expect(again.profiles().map(profile => profile.endpoint)).toEqual(['http://127.0.0.1:10430/', 'http://[::1]:10430/']);
 		expect(warnings).toEqual([]);
 	});
 
 	it('refuses bad values with errors that name them, without repeating a key', async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		await expect(store.saveProfile({...devProfile, name: ' dev'})).rejects.toThrow(
 			new InvalidStoreValueError('profile name', 'The profile name " dev" is not valid: use 1 to 64 characters, without control characters or spaces at either end.'),
 		);
@@ -189,7 +189,7 @@ describe('profiles', () => {
 	});
 
 	it("holds the emulator's profile before it is saved: empty, and any label is free in it", async () => {
-		const store = IdentityStore.open({configDirectory: await temporaryDirectory()});
+		const store = await IdentityStore.open({configDirectory: await temporaryDirectory()});
 		expect(store.profile('emulator')).toBeUndefined();
 		expect(store.identities('emulator')).toEqual([]);
 		expect(store.findIdentity('emulator', 'alice')).toBeUndefined();
@@ -310,10 +310,10 @@ describe('tokens', () => {
 describe('changes from several places', () => {
 	it('loses nothing when two stores on one directory write at once', async () => {
 		const directory = await temporaryDirectory();
-		const first = IdentityStore.open({configDirectory: directory});
+		const first = await IdentityStore.open({configDirectory: directory});
 		await first.saveProfile(devProfile);
 		await first.saveProfile(emulatorProfile);
-		const second = IdentityStore.open({configDirectory: directory});
+		const second = await IdentityStore.open({configDirectory: directory});
 		await Promise.all(
 			Array.from({length: 20}, (_, index) =>
 				(index % 2 === 0 ? first : second).recordIdentity(index % 4 < 2 ? 'dev' : 'emulator', {id: `8:acs:r_${index}`}),
@@ -326,7 +326,7 @@ describe('changes from several places', () => {
 
 	it('sees what another store wrote, without reopening', async () => {
 		const store = await openWithProfile();
-		const other = IdentityStore.open({configDirectory: store.configDirectory});
+		const other = await IdentityStore.open({configDirectory: store.configDirectory});
 		await other.recordIdentity('dev', {id: '8:acs:r_1', label: 'alice'});
 		expect(store.findIdentity('dev', 'alice')?.id).toBe('8:acs:r_1');
 		await expect(store.recordIdentity('dev', {id: '8:acs:r_2', label: 'alice'})).rejects.toThrow(DuplicateLabelError);

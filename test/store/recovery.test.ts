@@ -62,7 +62,7 @@ describe('a broken config file', () => {
 
 	it.each(broken)('is moved aside, byte for byte, when it holds %s', async (_, text, reason) => {
 		const {directory, configPath, warnings, open} = await openOver(text);
-		const store = open();
+		const store = await open();
 		const [aside, ...more] = await asideFiles(directory);
 		expect(more).toEqual([]);
 		expect(aside).toMatch(/^config\.json\.corrupt-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z$/);
@@ -79,7 +79,7 @@ describe('a broken config file', () => {
 
 	it('does not quote a saved key from invalid JSON in the warning', async () => {
 		const {warnings, open} = await openOver('{"accessKey": c2VjcmV0LWtleQ==}');
-		open();
+		await open();
 		expect(warnings[0]).toMatch(/it is not valid JSON/);
 		expect(warnings[0]).not.toContain('c2VjcmV0');
 	});
@@ -88,7 +88,7 @@ describe('a broken config file', () => {
 		const {directory, configPath, warnings, open} = await openOver(
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [profile], settings: {storeTokens: false}}),
 		);
-		const store = open();
+		const store = await open();
 		await writeFile(configPath, '{"profiles": [');
 		expect(() => store.profiles()).toThrow(CorruptStoreError);
 		expect(() => store.profiles()).toThrow(`${configPath} cannot be read: it is not valid JSON. Fix it by hand, or run acs-tokens again`);
@@ -101,8 +101,8 @@ describe('a broken config file', () => {
 	it('is left alone when a newer acs-tokens wrote it', async () => {
 		const text = JSON.stringify({__internal__: {migrations: {version: '2.0.0'}}, profiles: [], accounts: []});
 		const {directory, configPath, warnings, open} = await openOver(text);
-		expect(open).toThrow(StoreVersionError);
-		expect(open).toThrow(
+		await expect(open()).rejects.toThrow(StoreVersionError);
+		await expect(open()).rejects.toThrow(
 			`${configPath} has data format 2.0.0, newer than the 1.2.0 this acs-tokens reads. Upgrade acs-tokens, or use another directory with --config-dir.`,
 		);
 		expect(await readFile(configPath, 'utf8')).toBe(text);
@@ -114,7 +114,7 @@ describe('a broken config file', () => {
 describe('migrations', () => {
 	it('brings a file emptied by hand to format 1.2.0', async () => {
 		const {configPath, warnings, open} = await openOver('{}');
-		const store = open();
+		const store = await open();
 		expect(store.profiles()).toEqual([]);
 		expect(JSON.parse(await readFile(configPath, 'utf8'))).toEqual({
 			__internal__: {migrations: {version: '1.2.0'}},
@@ -126,7 +126,7 @@ describe('migrations', () => {
 
 	it('keeps the data of a file that has no format version yet', async () => {
 		const {configPath, warnings, open} = await openOver(JSON.stringify({profiles: [profile], defaultProfile: 'dev'}));
-		const store = open();
+		const store = await open();
 		expect(store.profile('dev')?.endpoint).toBe(profile.endpoint);
 		expect(store.defaultProfileName()).toBe('dev');
 		expect(store.settings()).toEqual({storeTokens: false, language: 'auto', symbols: 'unicode'});
@@ -138,7 +138,7 @@ describe('migrations', () => {
 		const {configPath, warnings, open} = await openOver(
 			JSON.stringify({__internal__: {migrations: {version: '1.0.0'}}, profiles: [profile], settings: {storeTokens: true}}),
 		);
-		const store = open();
+		const store = await open();
 		expect(store.settings()).toEqual({storeTokens: true, language: 'auto', symbols: 'unicode'});
 		expect(store.profile('dev')?.endpoint).toBe(profile.endpoint);
 		expect(JSON.parse(await readFile(configPath, 'utf8'))).toMatchObject({__internal__: {migrations: {version: '1.2.0'}}});
@@ -149,7 +149,7 @@ describe('migrations', () => {
 		const text = `${JSON.stringify({__internal__: {migrations: {version: '1.2.0'}}, profiles: [profile], settings: {storeTokens: true, language: 'zh-TW', symbols: 'plain'}}, undefined, '\t')}`;
 		const {configPath, open} = await openOver(text);
 		const before = await stat(configPath);
-		open().profiles();
+		(await open()).profiles();
 		expect((await stat(configPath)).mtimeMs).toBe(before.mtimeMs);
 		expect(await readFile(configPath, 'utf8')).toBe(text);
 	});
