@@ -1,7 +1,7 @@
 import {decodeJwt, isObject} from '../protocol/jwt.js';
 import {hasAudience, isLiveToken} from '../protocol/entra-token.js';
 import {guidPattern} from '../protocol/identifiers.js';
-import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
+import {type EntraAssignment, maxAssignments, maxClientIds, type TeamsExtensionAssignment} from '../protocol/assignments.js';
 import type {AssignmentStore} from './assignment-store.js';
 import {acsErrors} from './errors.js';
 import type {AccessTokenBody, IdentityService} from './identity-service.js';
@@ -27,9 +27,6 @@ const audiences: Record<ExchangeKind, ReadonlySet<string>> = {
 	]),
 };
 
-/** Bounded so that the assignments file stays small (a few MB at most) and is rewritten quickly. */
-export const maxAssignments = 1000;
-const maxClientIds = 50;
 /** ACS tokens live at most 24 hours, whatever the Entra ID token says. */
 const maxLifetimeSeconds = 24 * 60 * 60;
 

@@ -1,7 +1,15 @@
 import {createHash} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import type {EntraAssignment, TeamsExtensionAssignment} from '../protocol/assignments.js';
+import {
+	type EntraAssignment,
+	entraPrincipalTypes,
+	maxAssignments,
+	maxClientIds,
+	type TeamsExtensionAssignment,
+	teamsExtensionPrincipalTypes,
+} from '../protocol/assignments.js';
+import {StateFileError} from './state/state-errors.js';
+import {readStateFile} from './state/state-records.js';
 import {parseBoundedJson} from '../protocol/bounded-json.js';
 import {DataDirectoryError} from './data-directory.js';
 import type {AssignmentsProblem} from './state/state-problems.js';
@@ -84,21 +92,23 @@ function checksum(body: {entra: unknown; teamsExtension: unknown}): string {
 }
 
 async function readAssignments(filePath: string): Promise<{entra: EntraAssignment[]; teamsExtension: TeamsExtensionAssignment[]}> {
-	let text: string;
+	let bytes: Buffer | undefined;
 	try {
-		text = await readFile(filePath, 'utf8');
+		// Its size is known before it is read, and only a regular file is opened for reading (a FIFO would never end).
+		bytes = await readStateFile(filePath, 'assignments', maxFileBytes);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			return {entra: [], teamsExtension: []};
+		if (error instanceof StateFileError && error.problem.kind === 'too-large') {
+			throw damaged(filePath, {kind: 'too-large'});
 		}
 
-		const {code} = error as NodeJS.ErrnoException;
-		throw damaged(filePath, code === undefined ? {kind: 'unreadable'} : {kind: 'unreadable', code});
+		throw error;
 	}
 
-	if (text.length > maxFileBytes) {
-		throw damaged(filePath, {kind: 'too-large'});
+	if (bytes === undefined) {
+		return {entra: [], teamsExtension: []};
 	}
+
+	const text = bytes.toString('utf8');
 
 	let content: FileContent;
 	try {
@@ -114,8 +124,10 @@ async function readAssignments(filePath: string): Promise<{entra: EntraAssignmen
 		!Array.isArray(content.entra) ||
 		!Array.isArray(content.teamsExtension) ||
 		content.sha256 !== checksum({entra: content.entra, teamsExtension: content.teamsExtension}) ||
-		!content.entra.every(isAssignment) ||
-		!content.teamsExtension.every(isAssignment)
+		content.entra.length > maxAssignments ||
+		content.teamsExtension.length > maxAssignments ||
+		!content.entra.every(entry => isAssignment(entry, entraPrincipalTypes, true)) ||
+		!content.teamsExtension.every(entry => isAssignment(entry, teamsExtensionPrincipalTypes, false))
 	) {
 		throw damaged(filePath, {kind: 'bad-checksum-or-shape'});
 	}
@@ -123,14 +135,24 @@ async function readAssignments(filePath: string): Promise<{entra: EntraAssignmen
 	return {entra: content.entra, teamsExtension: content.teamsExtension};
 }
 
-function isAssignment(value: unknown): boolean {
+/** An assignment as the routes store it: every field of the type it should have, the client ids a short list of strings. */
+function isAssignment(value: unknown, principalTypes: readonly string[], clientIdsRequired: boolean): boolean {
 	const record = value as Record<string, unknown> | null;
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+		return false;
+	}
+
+	const {clientIds} = record;
+	const clientIdsValid =
+		clientIds === undefined
+			? !clientIdsRequired
+			: Array.isArray(clientIds) && clientIds.length <= maxClientIds && clientIds.every(id => typeof id === 'string');
 	return (
-		typeof record === 'object' &&
-		record !== null &&
 		typeof record['objectId'] === 'string' &&
 		typeof record['tenantId'] === 'string' &&
-		typeof record['principalType'] === 'string'
+		principalTypes.includes(record['principalType'] as string) &&
+		clientIdsValid &&
+		Object.keys(record).every(key => ['objectId', 'tenantId', 'principalType', 'clientIds'].includes(key))
 	);
 }
 

@@ -3,6 +3,10 @@
  * it (`/access/entra/assignments`, `/access/teamsExtension/tenants/{tenantId}/assignments`).
  */
 export const entraPrincipalTypes = ['user', 'group', 'tenant'] as const;
+/** Bounded so that the assignments file stays small (a few MB at most) and is rewritten quickly. */
+export const maxAssignments = 1000;
+/** Client (application) ids one assignment may name. */
+export const maxClientIds = 50;
 export const teamsExtensionPrincipalTypes = ['resourceAccount', 'user'] as const;
 
 /** Entra ID users: a user, a group or a whole tenant, optionally only through some client apps. */

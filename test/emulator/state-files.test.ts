@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {createHash, randomUUID} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {DataDirectoryError, StateFileError as StateFileErrorFromDirectory} from '../../source/emulator/data-directory.js';
 import {createEmulator, type Emulator} from '../../source/emulator/server.js';
+import {openAssignmentFile} from '../../source/emulator/assignment-store.js';
 import {openDiskState, StateFileError} from '../../source/emulator/state/disk-state.js';
 import type {IdentityState, StateChange} from '../../source/emulator/state/identity-state.js';
 import {replayJournal} from '../../source/emulator/state/load-state.js';
@@ -227,6 +228,9 @@ describe('state files that are damaged, missing or do not fit together', () => {
 		['an id that is null', record({op: 'create', id: null, at: 1, seq: 2}), 'it is not a change the emulator writes'],
 		['an unknown op', record({op: 'rename', id: 'x', at: 1, seq: 2}), 'it is not a change the emulator writes'],
 		['a fractional time', record({op: 'create', id: 'x', at: 1.5, seq: 2}), 'it is not a change the emulator writes'],
+		// Safe integers, but past what a date holds: the first token issued from them would fail.
+		['a revoke through a time no date holds', record({op: 'revoke', id: 'first', at: 1, throughIat: Number.MAX_SAFE_INTEGER, seq: 2}), 'it is not a change'],
+		['an issue at a time no date holds', record({op: 'issue', id: 'first', at: 1, iat: 8_640_000_000_000, seq: 2}), 'it is not a change'],
 		['no seq', record({op: 'create', id: 'x', at: 1}), 'it is not a change the emulator writes'],
 		['an extra field', record({op: 'create', id: 'x', at: 1, seq: 2, admin: true}), 'it is not a change the emulator writes'],
 		['an issue without iat', record({op: 'issue', id: 'first', at: 1, seq: 2}), 'it is not a change the emulator writes'],
@@ -271,6 +275,7 @@ describe('state files that are damaged, missing or do not fit together', () => {
 		['an identity without createdAt', encodeSnapshot({seq: 1, identities: [{id: 'x'} as never]}), 'identity 0 in it is not a record'],
 		['an identity with an extra field', encodeSnapshot({seq: 1, identities: [{id: 'x', createdAt: 1, role: 'admin'} as never]}), 'identity 0 in it'],
 		['an identity with a string time', encodeSnapshot({seq: 1, identities: [{id: 'x', createdAt: 1, lastIat: '5'} as never]}), 'identity 0 in it'],
+		['an identity revoked through a time no date holds', encodeSnapshot({seq: 1, identities: [{id: 'x', createdAt: 1, revokedThroughIat: 9e15} as never]}), 'identity 0 in it'],
 		['one identity twice', encodeSnapshot({seq: 1, identities: [{id: 'x', createdAt: 1}, {id: 'x', createdAt: 2}]}), 'identity x is in it twice'],
 		['a negative seq', encodeSnapshot({seq: -1, identities: []}), 'its seq or identities are not what the emulator writes'],
 		['a bad checksum', encodeSnapshot({seq: 1, identities: [{id: 'x', createdAt: 1}]}).replace('"x"', '"y"'), 'its checksum does not match'],
@@ -330,6 +335,59 @@ describe('state files that are damaged, missing or do not fit together', () => {
 		);
 		await mkdir(snapshotPath);
 		expect(await refusal(directory, snapshotPath)).toContain(`The emulator's state file ${snapshotPath} is a directory, not a file;`);
+	});
+
+	it('refuses a FIFO in place of the snapshot or a state file of the directory, by name, instead of waiting on it forever', async () => {
+		const directory = await dataDirectory();
+		const {journalPath, snapshotPath} = files(directory);
+		execFileSync('mkfifo', [snapshotPath]);
+		await writeFile(journalPath, '');
+		expect(await refusal(directory, snapshotPath)).toContain(`The emulator's state file ${snapshotPath} cannot be used (it is not a regular file)`);
+
+		for (const name of ['emulator.json', 'signing-key.pem', 'assignments.json']) {
+			const other = await dataDirectory();
+			execFileSync('mkfifo', [path.join(other, name)]);
+			const failure = await createEmulator({port: 0, http: true, dataDirectory: other}).then(
+				async emulator => {
+					await emulator.close();
+					return undefined;
+				},
+				(error: unknown) => error as Error,
+			);
+			expect(failure, name).toBeInstanceOf(DataDirectoryError);
+			expect(failure?.message, name).toContain(path.join(other, name));
+		}
+	});
+
+	it('refuses an assignments file whose checksum matches but whose entries are not what the routes store, by name', async () => {
+		const sealed = (entra: unknown[], teamsExtension: unknown[]) =>
+			JSON.stringify({version: 1, entra, teamsExtension, sha256: createHash('sha256').update(JSON.stringify({entra, teamsExtension})).digest('hex')});
+		const tenantId = randomUUID();
+		const user = {objectId: randomUUID(), tenantId, principalType: 'user'};
+		const directory = await dataDirectory();
+		const filePath = path.join(directory, 'assignments.json');
+		// As the routes write them: loaded.
+		await writeFile(filePath, sealed([{...user, clientIds: [randomUUID()]}], [{...user, principalType: 'resourceAccount'}]));
+		expect((await openAssignmentFile(directory)).size).toBe(2);
+
+		for (const [what, entra, teams] of [
+			['client ids that are a number', [{...user, clientIds: 5}], []],
+			['client ids that are an object', [], [{...user, clientIds: {}}]],
+			['client ids that are not strings', [{...user, clientIds: [1, 2]}], []],
+			['too many client ids', [{...user, clientIds: Array.from({length: 51}, () => randomUUID())}], []],
+			['an Entra assignment without client ids', [user], []],
+			['an unknown principal type', [{...user, principalType: 'admin', clientIds: []}], []],
+			['an extra field', [{...user, clientIds: [], role: 'owner'}], []],
+			['more assignments than the routes allow', Array.from({length: 1001}, () => ({...user, objectId: randomUUID(), clientIds: []})), []],
+		] as const) {
+			await writeFile(filePath, sealed([...entra], [...teams]));
+			const failure = await openAssignmentFile(directory).then(
+				() => undefined,
+				(error: unknown) => error as Error,
+			);
+			expect(failure, what).toBeInstanceOf(DataDirectoryError);
+			expect(failure?.message, what).toContain(filePath);
+		}
 	});
 
 	it('drops a torn last line, even one holding a whole record, and says so once', async () => {

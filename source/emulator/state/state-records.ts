@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {constants} from 'node:fs';
 import {open} from 'node:fs/promises';
 import type {IdentityRecord, StateChange} from './identity-state.js';
 import {StateFileError, stateFileError, unusableFile, unusableFileError} from './state-errors.js';
@@ -66,7 +67,13 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string =>
 	typeof value === 'string' && value.length > 0 && value.length <= maxTextLength;
-const isTime = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/**
+ * A time as the emulator writes one (milliseconds since 1970, or a token's seconds), or a count:
+ * a whole number that a Date still holds read as seconds, with a day's token lifetime added
+ * (a Date ends at 8.64e15 ms). A larger one loaded would fail the first date written from it.
+ */
+const isTime = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= lastTime;
+const lastTime = 8_639_999_000_000;
 
 /** Every required key there, and no key outside required and optional. */
 function hasKeys(value: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean {
@@ -175,7 +182,8 @@ export function parseSnapshot(bytes: Uint8Array): Snapshot | {readonly problem: 
 export async function readStateFile(file: string, role: StateFileRole, maxBytes: number): Promise<Buffer | undefined> {
 	let handle: Awaited<ReturnType<typeof open>>;
 	try {
-		handle = await open(file, 'r');
+		// Non-blocking: a FIFO put in a state file's place is refused below, instead of its open waiting for a writer forever.
+		handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 			return undefined;
