@@ -15,6 +15,7 @@ import {defaultPort, developmentAccessKey} from './defaults.js';
 import {type AcsError, acsErrors} from './errors.js';
 import {createAuthenticator} from './http/authenticate.js';
 import {createRequestHandler, type RequestLog} from './http/handler.js';
+import {sendError} from './http/respond.js';
 import {defaultBodyTimeoutMs} from './http/read-body.js';
 import {IdentityService} from './identity-service.js';
 import {generateSigningKey} from './signing-key.js';
@@ -129,6 +130,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 		const server = tls
 			? https.createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
 			: http.createServer(serverOptions, handler);
+		// Connections are bounded as everything else is: past this many open at once, a new one is
+		// closed as it comes (each may hold up to 64 KiB of body and 16 KiB of headers meanwhile).
+		server.maxConnections = maxConnections;
 		// Whatever goes wrong on one connection stays there: the process (and a wizard that embeds
 		// the emulator) lives on.
 		const contained = (work: () => void, socket: Socket) => {
@@ -220,25 +224,44 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 }
 
 const headersTimeoutMs = 10_000;
+/** Open connections at most, all clients together (README, "The emulator"). */
+export const maxConnections = 1000;
+/** A connection answered and ended by us is closed this long after, whether or not its client ever reads or closes its side. */
+const lingerMs = 2000;
 const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Requests Node's parser rejects (oversized or malformed headers) still get the ACS error shape. */
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
 	// Bytes that follow a request still being answered on this connection: an answer written
 	// now would be read as that request's. Such a client gets the connection closed instead.
-	const inFlight = (socket as {_httpMessage?: unknown})._httpMessage;
-	if (!socket.writable || inFlight) {
-		socket.destroy();
-		return;
-	}
-
 	const acsError =
 		error.code === 'HPE_HEADER_OVERFLOW'
 			? acsErrors.headersTooLarge()
 			: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
 				? acsErrors.requestTimeout(headersTimeoutMs / 1000)
 				: acsErrors.malformedRequest();
-	answerRaw(acsError, socket);
+	const inFlight = (socket as {_httpMessage?: unknown})._httpMessage;
+	if (!socket.writable) {
+		socket.destroy();
+	} else if (inFlight instanceof http.ServerResponse && !inFlight.req.complete && !inFlight.headersSent) {
+		// The body of the request in hand is what is malformed (a bad chunk, say): that request
+		// gets the answer, and the connection ends with it.
+		inFlight.shouldKeepAlive = false;
+		sendError(inFlight, acsError);
+		closeAfter(socket);
+	} else if (inFlight instanceof http.ServerResponse) {
+		// Bytes past a whole request still being answered: an answer written now would be read as
+		// that request's. It gets its own answer, and the connection ends with it.
+		inFlight.shouldKeepAlive = false;
+		closeAfter(socket, 30_000);
+	} else {
+		answerRaw(acsError, socket);
+	}
+}
+
+/** The socket closed `after` ms from now at the latest, its client's side open or not. */
+function closeAfter(socket: Socket, after = lingerMs): void {
+	setTimeout(() => socket.destroy(), after).unref();
 }
 
 /** An ACS error written straight on the socket, for requests that never reach the handler. */
@@ -255,5 +278,8 @@ function answerRaw(acsError: AcsError, socket: Socket): void {
 			`content-length: ${Buffer.byteLength(text)}\r\n` +
 			'connection: close\r\n\r\n' +
 			text,
+		// Once written, the connection goes: a client that never closes its side holds no descriptor.
+		() => socket.destroy(),
 	);
+	closeAfter(socket);
 }
