@@ -233,6 +233,9 @@ export function createWizardServices(deps: {
 					env: deps.env,
 					cwd: deps.cwd,
 					makeDefault: true,
+					// A new profile none of whose requests reached the service goes when the session
+					// closes (quit, or another connection chosen); a failed step can still be retried.
+					forgetUnreachedProfile: 'on-close',
 					saveKey: deps.saveKey ?? false,
 					signal,
 					onExchange(exchange) {
@@ -486,6 +489,7 @@ export function createWizardServices(deps: {
 		await written();
 		const closing = session;
 		session = undefined;
+		await closing?.forgetIfUnreached().catch(() => undefined);
 		await closing?.close();
 	}
 

@@ -43,9 +43,11 @@ export type SessionOptions = {
 	/**
 	 * A profile this session saves is removed again if its first request never reached a
 	 * service that took the key (unreachable, untrusted TLS, key refused): a command run once
-	 * with a wrong endpoint leaves no profile, and no default, behind it.
+	 * with a wrong endpoint leaves no profile, and no default, behind it. `'on-close'` (the wizard,
+	 * where a failed step can be retried): removed when the session closes, if no request of it
+	 * ever reached the service; the default it replaced is the default again.
 	 */
-	readonly forgetUnreachedProfile?: boolean | undefined;
+	readonly forgetUnreachedProfile?: boolean | 'on-close' | undefined;
 	readonly onExchange?: ((exchange: Exchange) => void) | undefined;
 	/** Esc in the wizard: a session opened after it is closed again, not handed back. */
 	readonly signal?: AbortSignal | undefined;
@@ -72,9 +74,15 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		profiles: store,
 	});
 	const saved = resolved.source.kind !== 'profile' && resolved.source.kind !== 'emulator' && !store.profile(resolved.profileName);
-	const forgets = saved && options.forgetUnreachedProfile === true;
+	const forgets = saved && (options.forgetUnreachedProfile === true || options.forgetUnreachedProfile === 'on-close');
 	const progress = {reached: false};
-	const forget = () => forgetEmptyProfile(store, resolved.profileName);
+	const previousDefault = store.defaultProfileName();
+	const forget = async () => {
+		await forgetEmptyProfile(store, resolved.profileName);
+		if (options.makeDefault && previousDefault !== undefined && previousDefault !== resolved.profileName && store.profile(previousDefault)) {
+			await store.setDefaultProfile(previousDefault);
+		}
+	};
 	const forgetIfUnreached = async () => {
 		if (forgets && !progress.reached) {
 			progress.reached = true;
@@ -96,7 +104,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			...(options.onExchange ? {onExchange: options.onExchange} : {}),
 		});
 		const savingKey = options.saveKey ? keySavedOnSuccess(() => rememberProfile(store, resolved, {saveKey: true})) : undefined;
-		const watching = forgets ? forgottenIfUnreached(forget, progress) : undefined;
+		const watching = forgets
+			? forgottenIfUnreached(options.forgetUnreachedProfile === 'on-close' ? async () => {} : forget, progress, options.forgetUnreachedProfile === 'on-close')
+			: undefined;
 		const around = <T>(call: Promise<T>): Promise<T> => {
 			const keeping = savingKey ? savingKey(call) : call;
 			return watching ? watching(keeping) : keeping;
@@ -129,14 +139,19 @@ const answered = new Set<ErrorKind>(['not-found', 'validation', 'not-owned', 'se
  * Around each call: `forget` when the session's first call fails as unreached (and never after
  * one succeeded or was answered); `progress.reached` says whether one was, or the forget is done.
  */
-function forgottenIfUnreached(forget: () => Promise<void>, progress: {reached: boolean}): <T>(call: Promise<T>) => Promise<T> {
+function forgottenIfUnreached(
+	forget: () => Promise<void>,
+	progress: {reached: boolean},
+	onClose = false,
+): <T>(call: Promise<T>) => Promise<T> {
 	return async <T>(call: Promise<T>): Promise<T> => {
 		try {
 			const result = await call;
 			progress.reached = true;
 			return result;
 		} catch (error) {
-			if (!progress.reached && error instanceof UserError && unreached.has(error.kind)) {
+			// On close (the wizard): an unreached failure is only noted, as it can be retried.
+			if (!(progress.reached || onClose) && error instanceof UserError && unreached.has(error.kind)) {
 				progress.reached = true;
 				// The failure is the one to report: a failing clean-up must not replace it.
 				await forget().catch(() => undefined);

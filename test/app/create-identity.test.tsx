@@ -47,6 +47,45 @@ async function existsOnService(id: string): Promise<boolean> {
 	}
 }
 
+describe('a pasted connection that never reaches its service', () => {
+	it('keeps its profile while the wizard runs (a step can be retried), and leaves none behind, nor a changed default, once it quits', async () => {
+		const store = await IdentityStore.open({configDirectory});
+		await store.saveProfile({name: 'dev', endpoint: 'http://127.0.0.1:10430/', keySource: {kind: 'emulator'}});
+		await store.setDefaultProfile('dev');
+		const {accessKey} = parseConnectionString(emulator.connectionString);
+		const {app, close} = renderWithServices({
+			configDirectory,
+			// Port 1 on loopback: refused at once.
+			autoConnect: {kind: 'pasted', connectionString: `endpoint=http://127.0.0.1:1/;accesskey=${accessKey}`},
+		});
+		closers.push(close);
+		await app.waitForText('What next?');
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Press Enter to create the user.');
+		await app.press(keys.enter, 'r retry');
+		// While it runs, the profile is there to retry with.
+		expect((await IdentityStore.open({configDirectory})).profiles().map(profile => profile.name)).toEqual(['dev', '127.0.0.1-1']);
+
+		await close();
+		const after = await IdentityStore.open({configDirectory});
+		expect(after.profiles().map(profile => profile.name)).toEqual(['dev']);
+		expect(after.defaultProfileName()).toBe('dev');
+	});
+
+	it('keeps the profile of a pasted connection whose requests reached the service', async () => {
+		const {app, close} = renderWithServices({configDirectory, autoConnect: {kind: 'pasted', connectionString: emulator.connectionString}});
+		closers.push(close);
+		await app.waitForText('What next?');
+		await app.press(keys.enter, 'Step 1 of 6');
+		await app.press(keys.enter, 'Press Enter to create the user.');
+		await app.press(keys.enter, 'Created');
+		await close();
+		const after = await IdentityStore.open({configDirectory});
+		expect(after.profiles().map(profile => profile.name)).toEqual([profile]);
+		expect(after.defaultProfileName()).toBe(profile);
+	});
+});
+
 describe('creating an identity from the manager', () => {
 	it('keeps the prompt on its line when the label typed is longer than the room beside it: the label goes on below', async () => {
 		const app = open();
