@@ -112,6 +112,9 @@ export async function runEmulatorCommand(
 			? emulator.connectionString
 			: emulator.connectionString.replace(/accesskey=.*$/, `accesskey=${text.commands.emulator.keyGiven}`);
 	io.stderr.write(`${text.commands.emulator.listening(emulator.url, values['in-memory'] ? undefined : dataDirectory)}\n`);
+	if (values.host !== undefined && !isLoopbackHost(values.host)) {
+		io.stderr.write(`${text.commands.emulator.offLoopback(values.host, Number(new URL(emulator.url).port), accessKey === undefined || accessKey === developmentAccessKey)}\n`);
+	}
 	io.stdout.write(`${shown}\n`);
 	if (emulator.certificatePath) {
 		io.stdout.write(`${text.commands.emulator.certificate(emulator.certificatePath)}\n`);

@@ -94,6 +94,8 @@ export type Catalogue = {
 			dataDirOrMemory: string;
 			badAccessKey: string;
 			httpOffLoopback: (host: string | undefined) => string;
+			/** `--host` off loopback: who else can reach it, and, with the development key, that anyone may sign for it. */
+			offLoopback: (host: string, port: number, developmentKey: boolean) => string;
 			internalError: (detail: string) => string;
 			certificate: (file: string) => string;
 			portInUse: (port: number) => string;

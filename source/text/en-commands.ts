@@ -99,6 +99,12 @@ export const enCommands: Catalogue['commands'] = {
 		badAccessKey: '--access-key must be base64 of at least 16 bytes, e.g. the output of: openssl rand -base64 64',
 		httpOffLoopback: (host: string | undefined) =>
 			`--http with --host ${host} would send the access key's signatures and every token in clear text over the network. Plain HTTP is for loopback only: drop --http to serve HTTPS on ${host}.`,
+		offLoopback: (host, port, developmentKey) =>
+			`warning: listening on ${host === '0.0.0.0' || host === '::' ? 'every network interface' : host} (port ${port}), not on this machine only: other machines on the network can reach it${
+				developmentKey
+					? ', and its access key is the published development key, so anyone can sign requests to it. Give it a key of its own (--access-key -, e.g. from openssl rand -base64 64), or leave --host out.'
+					: '. Leave --host out to serve this machine only.'
+			}`,
 		internalError: (detail: string) => `internal error (a bug; please report it): ${detail}`,
 		certificate: (file: string) => `certificate: ${file}`,
 		portInUse: (port: number) =>

@@ -100,6 +100,12 @@ export const zhTWCommands: Catalogue['commands'] = {
 		badAccessKey: '--access-key 必須是至少 16 個位元組的 base64 字串，例如下列命令的輸出：openssl rand -base64 64',
 		httpOffLoopback: (host: string | undefined) =>
 			`--http 搭配 --host ${host} 會透過網路以明文傳送存取金鑰的簽章和每個權杖。純 HTTP 僅適用於回送位址：請拿掉 --http，改在 ${host} 上提供 HTTPS。`,
+		offLoopback: (host, port, developmentKey) =>
+			`警告：正在${host === '0.0.0.0' || host === '::' ? '所有網路介面' : ` ${host} `}上接聽（連接埠 ${port}），而不只限本機：網路上的其他電腦都能連上它${
+				developmentKey
+					? '，而且它的存取金鑰是公開的開發用金鑰，任何人都能簽署要求。請給它專屬的金鑰（--access-key -，例如 openssl rand -base64 64 的輸出），或拿掉 --host。'
+					: '。拿掉 --host 即可只為本機提供服務。'
+			}`,
 		internalError: (detail: string) => `內部錯誤（這是程式錯誤，請回報）：${detail}`,
 		certificate: (file: string) => `憑證：${file}`,
 		portInUse: (port: number) =>

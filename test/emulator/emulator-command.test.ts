@@ -1,11 +1,13 @@
+import {randomBytes} from 'node:crypto';
 import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import {CommunicationIdentityClient} from '@azure/communication-identity';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {developmentAccessKey} from '../../source/emulator/defaults.js';
+import {startEmulatorProcess} from '../_helpers/cli.js';
 
 const cli = path.resolve('dist/cli.js');
 
@@ -179,5 +181,30 @@ describe('acs-tokens emulator', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Usage: acs-tokens emulator [options]');
 		expect(result.stdout).toContain('--allow-entra');
+	});
+});
+
+describe('acs-tokens emulator --host off loopback', () => {
+	it('warns that other machines can reach it, and that the development key lets anyone sign for it; with a key of its own, only the first', async () => {
+		const published = await startEmulatorProcess(['--host', '0.0.0.0', '--port', '0', '--in-memory']);
+		try {
+			await vi.waitFor(() => expect(published.log.join('\n')).toContain('warning: listening on every network interface'));
+			expect(published.log.join('\n')).toContain('its access key is the published development key, so anyone can sign requests to it.');
+		} finally {
+			await published.stop();
+		}
+
+		const own = await startEmulatorProcess(['--host', '0.0.0.0', '--port', '0', '--in-memory', '--access-key', randomBytes(32).toString('base64')]);
+		try {
+			await vi.waitFor(() => expect(own.log.join('\n')).toContain('warning: listening on every network interface'));
+			expect(own.log.join('\n')).not.toContain('development key');
+		} finally {
+			await own.stop();
+		}
+
+		// On this machine only, nothing to warn about.
+		const local = await startEmulatorProcess(['--port', '0', '--in-memory']);
+		await local.stop();
+		expect(local.log.join('\n')).not.toContain('warning:');
 	});
 });
