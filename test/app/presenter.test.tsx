@@ -60,6 +60,18 @@ describe('presenter mode started with --present', () => {
 	});
 });
 
+describe('presenter mode on the Entra ID sign-in', () => {
+	it('masks the endpoint as it is typed, as the line that checks it does', async () => {
+		const app = renderApp({input: {presenter: true, choices: [{kind: 'emulator'}]}});
+		await app.waitForText(text.wizard.connect.heading);
+		await app.press(keys.down, '❯ Sign in with Microsoft Entra ID…');
+		await app.press(keys.enter, text.wizard.entra.endpointHeading);
+		const frame = await app.type('https://contoso-prod.communication.azure.com');
+		expect(frame).toContain('Looks right');
+		expect(frame).not.toMatch(/contoso/i);
+	});
+});
+
 describe('presenter mode in the manager and on errors', () => {
 	it('masks the resource in the list heading, and endpoints and ids in error messages', async () => {
 		const app = renderApp({

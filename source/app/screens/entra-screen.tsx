@@ -79,6 +79,8 @@ export function EntraEndpointScreen(props: {
 					value={value}
 					focus={props.active}
 					placeholder={said.endpointEmpty}
+					// The resource's name is not for a projector: typed blind, as the tenant is.
+					{...(props.presenter ? {mask: '•'} : {})}
 					onChange={setValue}
 					onSubmit={submitted => {
 						const checked = checkEntraEndpoint(submitted);
