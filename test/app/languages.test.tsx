@@ -203,7 +203,9 @@ describe('Traditional Chinese (zh-TW)', () => {
 		await app.press(keys.enter, '權杖的存留期：60 到 1440 分鐘');
 		await app.press(keys.end, `❯ ${w().lifetime.custom}`);
 		await app.press(keys.enter, w().lifetime.prompt(60, 1440));
-		await app.press('59', '59 分鐘短於權杖可有的存留期：至少 60 分鐘。');
+		const typed = await app.press('59', '59 分鐘短於權杖可有的存留期：至少 60 分鐘。');
+		// A full-width colon carries its own room: what is typed follows it with no space.
+		expect(typed).toContain('分鐘數（60–1440）：59');
 		await app.press('\u007f\u007f2000', '2000 分鐘長於權杖可有的存留期：最多 1440 分鐘（24 小時）。');
 
 		const manager = renderApp({input: {autoConnect: emulatorChoice}});

@@ -95,6 +95,10 @@ describe('the saved profiles on the connect screen', () => {
 		const first = renderWithServices({configDirectory, autoConnect: {kind: 'pasted', connectionString: emulator.connectionString}});
 		closers.push(first.close);
 		await first.app.waitForText('What next?');
+		// A request that reaches the service: a profile none of whose requests did is not kept.
+		await first.app.press(keys.enter, 'Step 1 of 6');
+		await first.app.press(keys.enter, 'Press Enter to create the user.');
+		await first.app.press(keys.enter, 'Created');
 		await first.close();
 
 		const profile = profileNameForEndpoint(endpoint);

@@ -1,3 +1,4 @@
+import {gapAfter} from '../present.js';
 import {Box, Text} from 'ink';
 import {useCallback, useState} from 'react';
 import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes, typedWholeNumber} from '../../protocol/scopes.js';
@@ -45,7 +46,7 @@ function CustomMinutes(props: {
 	const minutes = typedMinutes(value);
 	return (
 		<Box flexDirection="column">
-			<Box columnGap={1} flexWrap="wrap">
+			<Box columnGap={gapAfter(lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes))} flexWrap="wrap">
 				<Text>{lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes)}</Text>
 				<LineInput
 					value={value}

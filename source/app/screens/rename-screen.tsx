@@ -2,7 +2,7 @@ import {Prose} from '../components/prose.js';
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useState} from 'react';
-import {presentText} from '../present.js';
+import {presentText, gapAfter} from '../present.js';
 import type {WizardError, WizardEvent} from '../../wizard/types.js';
 import {nameMaxLength} from '../../store/schema.js';
 import {text} from '../../text/index.js';
@@ -25,7 +25,7 @@ export function RenameScreen(props: {
 	return (
 		<Box flexDirection="column" gap={1}>
 			{/* What is typed goes on below the prompt once it no longer fits beside it. */}
-			<Box columnGap={1} flexWrap="wrap">
+			<Box columnGap={gapAfter(props.prompt)} flexWrap="wrap">
 				<Text>{props.prompt}</Text>
 				<LineInput
 					value={value}

@@ -1,3 +1,4 @@
+import {gapAfter} from '../present.js';
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {isGuid} from '../../protocol/identifiers.js';
@@ -23,7 +24,7 @@ export function TeamsAppIdScreen(props: {
 		<Box flexDirection="column">
 			<Text bold>{teams.heading}</Text>
 			<Prose>{teams.explain}</Prose>
-			<Box columnGap={1} flexWrap="wrap" marginTop={1}>
+			<Box columnGap={gapAfter(teams.appIdPrompt)} flexWrap="wrap" marginTop={1}>
 				<Text>{teams.appIdPrompt}</Text>
 				<LineInput
 					value={value}

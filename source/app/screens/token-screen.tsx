@@ -9,7 +9,7 @@ import type {IssuedToken, OpenField, TokenStatus, WizardEvent} from '../../wizar
 import type {UiEffects} from '../effects.js';
 import {useNow} from '../hooks/use-now.js';
 import {maskToken} from '../../identity/trace.js';
-import {showId} from '../present.js';
+import {showId, gapAfter} from '../present.js';
 import {formatDuration} from '../../text/format.js';
 import {claimLines, claimsJson} from '../claims.js';
 import {ClaimsScreen} from './claims-screen.js';
@@ -69,7 +69,7 @@ function SavePrompt(props: {
 		<Box flexDirection="column">
 			{props.again?.field === prompt.kind ? <Prose color={props.again.replace ? 'yellow' : 'red'}>{props.again.note}</Prose> : undefined}
 			{/* What is typed goes on below the prompt once it no longer fits beside it. */}
-			<Box columnGap={1} flexWrap="wrap">
+			<Box columnGap={gapAfter(label)} flexWrap="wrap">
 				<Text>{label}</Text>
 				<LineInput
 					value={answer}
