@@ -72,7 +72,9 @@ export async function runEmulatorCommand(
 		// Commands with --emulator learn from the lock file where it is, and whether it takes their key.
 		advertise: true,
 		onRequest(entry) {
-			io.stderr.write(`${entry.method} ${entry.path} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
+			// A path is the client's to make as long as the URL limit (16 KB): the log line keeps 200 characters of it.
+			const shown = entry.path.length > 200 ? `${entry.path.slice(0, 199)}…` : entry.path;
+			io.stderr.write(`${entry.method} ${shown} ${entry.status} ${entry.milliseconds.toFixed(1)}ms\n`);
 		},
 		onWarning(_message, warning) {
 			io.stderr.write(`${text.commands.emulator.warning(warning)}\n`);

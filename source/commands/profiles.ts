@@ -82,7 +82,7 @@ export const profilesRemove: Command = {
 		return text.help.profilesRemove;
 	},
 	async run(argv, io) {
-		const {values, positionals} = parseCommand('profiles remove', argv, {...outputOptions, yes: {type: 'boolean'}}, true);
+		const {values, positionals} = parseCommand('profiles remove', argv, {...outputOptions, yes: {type: 'boolean', short: 'y'}}, true);
 		const [name, ...extra] = positionals;
 		if (name === undefined || extra.length > 0) {
 			throw new UsageError(text.commands.profiles.nameRequired);

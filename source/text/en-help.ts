@@ -92,7 +92,7 @@ Options
   --plain-symbols    ASCII symbols and boxes (or: acs-tokens settings --symbols plain)
   --screen-reader    linear text for a screen reader: no boxes, no spinner, each screen
                      printed once, selections said in words (or INK_SCREEN_READER=true)
-  --lang L           en, zh-TW or auto (see acs-tokens --help)
+  --lang L           en, zh-TW or auto (see Language, above)
   --config-dir DIR   where profiles and identities are kept (or ACS_TOKENS_CONFIG_DIR)
 `,
 	emulator: (defaultPort: number, defaultDataDirectory: string) => `Usage: acs-tokens emulator [options]

@@ -92,7 +92,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
                      （或：acs-tokens settings --symbols plain）
   --screen-reader    供螢幕助讀程式使用的線性文字：沒有框線與旋轉圖示，每個畫面
                      只輸出一次，選取項目以文字說明（或 INK_SCREEN_READER=true）
-  --lang L           en、zh-TW 或 auto（請見 acs-tokens --help）
+  --lang L           en、zh-TW 或 auto（請見上方的「語言」）
   --config-dir DIR   設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
 `,
 	emulator: (defaultPort: number, defaultDataDirectory: string) => `用法：acs-tokens emulator [選項]

@@ -23,7 +23,8 @@ describe('acs-tokens profiles remove', () => {
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toMatch(/--yes/);
 		expect(parseJson<{profiles: unknown[]}>(await sandbox.run(['profiles', '--json'])).profiles).toHaveLength(1);
-		const json = await sandbox.run(['profiles', 'remove', 'emulator', '--yes', '--json']);
+		// -y, as every other destructive command takes it.
+		const json = await sandbox.run(['profiles', 'remove', 'emulator', '-y', '--json']);
 		expect(parseJson(json)).toEqual({removed: 'emulator', identities: 1});
 	});
 

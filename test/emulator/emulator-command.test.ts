@@ -203,8 +203,13 @@ describe('acs-tokens emulator --host off loopback', () => {
 		}
 
 		// On this machine only, nothing to warn about.
-		const local = await startEmulatorProcess(['--port', '0', '--in-memory']);
+		const local = await startEmulatorProcess(['--http', '--port', '0', '--in-memory']);
+		// A path as long as the URL limit allows is logged with 200 characters of it.
+		const long = await fetch(new URL(`/identities/${'a'.repeat(15_000)}/:revokeAccessTokens?api-version=2023-10-01`, local.endpoint), {method: 'POST'});
+		expect(long.status).toBe(401);
+		await vi.waitFor(() => expect(local.log.some(line => line.startsWith('POST /identities/aaa'))).toBe(true));
 		await local.stop();
 		expect(local.log.join('\n')).not.toContain('warning:');
+		expect(local.log.find(line => line.startsWith('POST /identities/aaa'))).toMatch(/^POST \/identities\/a{187}… 401 [\d.]+ms$/);
 	});
 });

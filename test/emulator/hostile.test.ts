@@ -206,6 +206,16 @@ describe.each<Transport>(['http', 'https'])('hostile requests over %s', transpor
 		expect(response.status).toBe(201);
 	});
 
+	it('answers a revoke 204 with no body and no Content-Length, as the service does (RFC 9110 §8.6)', async () => {
+		const created = await rawRequest(emulator, {target: createTarget});
+		const {id} = (created.json as {identity: {id: string}}).identity;
+		const revoked = await rawRequest(emulator, {target: `/identities/${encodeURIComponent(id)}/:revokeAccessTokens${apiVersionQuery}`});
+		expect(revoked.status).toBe(204);
+		expect(revoked.headers['content-length']).toBeUndefined();
+		expect(revoked.headers['transfer-encoding']).toBeUndefined();
+		expect(revoked.text).toBe('');
+	});
+
 	it('answers HEAD /emulator/health with 200 and no body', async () => {
 		const response = await rawRequest(emulator, {method: 'HEAD', target: '/emulator/health', unsigned: true});
 		expect(response.status).toBe(200);

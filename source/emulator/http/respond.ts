@@ -30,7 +30,8 @@ function send(response: ServerResponse, status: number, text: string, type: stri
 	response.writeHead(status, {
 		...headers,
 		...(text === '' ? {} : {'content-type': type}),
-		'content-length': Buffer.byteLength(text),
+		// A 204 has no body and says no length (RFC 9110 §8.6), as the service's recorded 204s.
+		...(status === 204 ? {} : {'content-length': Buffer.byteLength(text)}),
 	});
 	response.end(text);
 }
