@@ -24,6 +24,9 @@ export type VerifyResult = TokenValidity;
 
 
 /** The operations of the Identity API, over the state, without HTTP. */
+/** The longest an ACS token lives, an exchanged one too. */
+const maxExchangedLifetimeSeconds = 24 * 60 * 60;
+
 export class IdentityService {
 	readonly #resourceId: string;
 	readonly #state: IdentityState;
@@ -180,12 +183,17 @@ export class IdentityService {
 		return this.issueFor(`orgid:${userId.toLowerCase()}`, ['voip', 'chat'], claims['exp'] as number);
 	}
 
-	/** An ACS token for an identity the caller has already vouched for (the Teams and Entra ID exchanges). */
+	/**
+	 * An ACS token for an identity the caller has already vouched for (the Teams and Entra ID
+	 * exchanges). It expires with the token exchanged, in whole seconds, and within 24 hours, as
+	 * every ACS token does, whatever that token says (an `exp` years ahead, or a fraction).
+	 */
 	async issueFor(skypeid: string, scopes: readonly string[], exp: number): Promise<AccessTokenBody> {
 		const iat = Math.floor(this.#now() / 1000);
+		const expires = Math.min(Math.floor(exp), iat + maxExchangedLifetimeSeconds);
 		return {
-			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(skypeid, scopes, iat, exp)),
-			expiresOn: formatInstant(exp * 1000),
+			token: await signJwt(this.#keys[0] as SigningKey, this.#claims(skypeid, scopes, iat, expires)),
+			expiresOn: formatInstant(expires * 1000),
 		};
 	}
 

@@ -29,6 +29,21 @@ describe('the Teams user token exchange, offline', () => {
 		expect(decodeClaims(token.token)).toMatchObject({skypeid: `orgid:${userId}`, exp, resourceId: emulator.resourceId});
 	});
 
+	it.each([
+		['years ahead', 8_000_000_000],
+		['with a fraction of a second', Math.floor(Date.now() / 1000) + 1800.123_456],
+	])('issues an ACS token that lives 24 hours at most, in whole seconds, for an Entra token whose exp is %s', async (_name, exp) => {
+		const token = await sdkClient(emulator).getTokenForTeamsUser({
+			teamsUserAadToken: fakeEntraToken({aud: 'https://auth.msft.communication.azure.com', appid: appId, oid: userId, exp}),
+			clientId: appId,
+			userObjectId: userId,
+		});
+		const claims = decodeClaims(token.token) as {exp: number; iat: number};
+		expect(Number.isInteger(claims.exp)).toBe(true);
+		expect(claims.exp).toBe(Math.min(Math.floor(exp), claims.iat + 24 * 60 * 60));
+		expect(token.expiresOn.getTime()).toBe(claims.exp * 1000);
+	});
+
 	it('checks the token first, then the formats of appId and userId, with the service texts', async () => {
 		const teamsUserAadToken = fakeEntraToken({appid: appId, oid: userId, exp: inOneHour()});
 		expect(
