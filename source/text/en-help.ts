@@ -354,6 +354,10 @@ exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant
 id for tenant), optionally only through the client apps --client-ids. Teams
 Extension users (--teams-extension): per tenant, --type resourceAccount or user.
 
+Options
+  --teams-extension      a Teams Extension assignment (else an Entra ID one)
+  --tenant-id T          its tenant (Teams Extension assignments are per tenant)
+
 ${connection}
 
 ${output}
@@ -370,6 +374,13 @@ exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant
 id for tenant), optionally only through the client apps --client-ids. Teams
 Extension users (--teams-extension): per tenant, --type resourceAccount or user.
 
+Options
+  --type TYPE            user, group or tenant; with --teams-extension,
+                         resourceAccount or user
+  --tenant-id T          the tenant OBJECT_ID belongs to
+  --client-ids A,B       only through these client (application) ids, 50 at most
+  --teams-extension      a Teams Extension assignment (else an Entra ID one)
+
 ${connection}
 
 ${output}
@@ -384,6 +395,11 @@ Who may exchange a Microsoft Entra ID token for an ACS token (acs-tokens token
 exchange). Entra ID users: --type user, group or tenant (OBJECT_ID is the tenant's
 id for tenant), optionally only through the client apps --client-ids. Teams
 Extension users (--teams-extension): per tenant, --type resourceAccount or user.
+
+Options
+  --teams-extension      a Teams Extension assignment (else an Entra ID one)
+  --tenant-id T          its tenant (Teams Extension assignments are per tenant)
+  -y, --yes              do not ask
 
 ${connection}
 

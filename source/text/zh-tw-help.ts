@@ -360,6 +360,10 @@ Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID �
 識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
 （--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
 
+選項
+  --teams-extension      Teams 延伸模組的指派（否則為 Entra ID 的指派）
+  --tenant-id T          其租用戶（Teams 延伸模組的指派依租用戶區分）
+
 ${connection}
 
 ${output}
@@ -376,6 +380,13 @@ Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID �
 識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
 （--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
 
+選項
+  --type TYPE            user、group 或 tenant；搭配 --teams-extension 時為
+                         resourceAccount 或 user
+  --tenant-id T          OBJECT_ID 所屬的租用戶
+  --client-ids A,B       只能透過這些用戶端（應用程式）識別碼，最多 50 個
+  --teams-extension      Teams 延伸模組的指派（否則為 Entra ID 的指派）
+
 ${connection}
 
 ${output}
@@ -391,6 +402,11 @@ ${output}
 Entra ID 使用者：--type 為 user、group 或 tenant（tenant 時 OBJECT_ID 為租用戶
 識別碼），可用 --client-ids 限定只能透過哪些用戶端應用程式。Teams 延伸模組使用者
 （--teams-extension）：依租用戶指派，--type 為 resourceAccount 或 user。
+
+選項
+  --teams-extension      Teams 延伸模組的指派（否則為 Entra ID 的指派）
+  --tenant-id T          其租用戶（Teams 延伸模組的指派依租用戶區分）
+  -y, --yes              不詢問確認
 
 ${connection}
 

@@ -55,6 +55,19 @@ describe('acs-tokens --help', () => {
 		expect(existsSync(configDirectory)).toBe(false);
 	});
 
+	it.each(['access show', 'access assign', 'access unassign'])('%s --help lists, under Options, every flag its usage line names', async name => {
+		for (const lang of ['en', 'zh-TW']) {
+			const {stdout} = await runCli([...name.split(' '), '--help', '--lang', lang]);
+			const [usage = '', ...rest] = stdout.split('\n\n');
+			const options = rest.find(part => /^(?:Options|選項)\n/.test(part)) ?? '';
+			const named = [...usage.matchAll(/--[a-z-]+/g)].map(match => match[0]);
+			expect(named.length, `${name} (${lang})`).toBeGreaterThan(0);
+			for (const flag of named) {
+				expect(options, `${name} (${lang}): ${flag}`).toMatch(new RegExp(`^ {2}(?:-\\w, )?${flag}\\b`, 'm'));
+			}
+		}
+	});
+
 	it('--help wins over anything else on the line, even flags the command would refuse', async () => {
 		const result = await runCli(['token', 'issue', '--scopes', 'nonsense', '--help']);
 		expect(result.code).toBe(0);
