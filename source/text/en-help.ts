@@ -115,6 +115,9 @@ Options
   --skip-api-version-check
                      Answer any well-formed api-version, as the newest known
                      (one log line per new version seen)
+  --print-certificate-path
+                     Print the path of the CA certificate HTTPS uses (made if
+                     needed) and exit, for NODE_EXTRA_CA_CERTS
   -h, --help         Show this help
 
 Stand-ins for offline Microsoft Entra ID (the emulator with --allow-entra only)

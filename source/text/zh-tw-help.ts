@@ -115,6 +115,9 @@ HMAC 驗證、api-version、精確的狀態碼與錯誤，以及真正的撤銷�
   --skip-api-version-check
                      接受任何格式正確的 api-version，視為已知的最新版本
                      （每遇到一個新版本就記錄一行）
+  --print-certificate-path
+                     輸出 HTTPS 所用 CA 憑證的路徑（必要時先建立）後結束，
+                     供 NODE_EXTRA_CA_CERTS 使用
   -h, --help         顯示此說明
 
 離線 Microsoft Entra ID 的替代工具（僅供加上 --allow-entra 的模擬器）
