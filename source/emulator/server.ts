@@ -214,13 +214,16 @@ async function openDataDirectory(directory: string, cleanups: (() => Promise<voi
 	await ensureDirectory(directory);
 	const lock = await lockDirectory(directory);
 	cleanups.push(() => lock.release());
-	return {
-		lock,
-		resourceId: await loadResourceId(directory),
-		signingKey: await loadSigningKey(directory),
-		state: await openDiskState(directory, {onWarning: options.onWarning}),
-		assignments: await openAssignmentFile(directory),
-	};
+	const resourceId = await loadResourceId(directory);
+	const signingKey = await loadSigningKey(directory);
+	const state = await openDiskState(directory, {onWarning: options.onWarning});
+	try {
+		return {lock, resourceId, signingKey, state, assignments: await openAssignmentFile(directory)};
+	} catch (error) {
+		// A damaged assignments file refuses the start: the journal opened for it is closed again.
+		await state.close();
+		throw error;
+	}
 }
 
 const headersTimeoutMs = 10_000;
