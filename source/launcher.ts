@@ -8,6 +8,7 @@ import {versionCacheDirectory} from './platform/compile-cache.js';
 import {cacheDirectory} from './platform/directories.js';
 import {version} from './version.js';
 import {withoutFetch} from './platform/without-fetch.js';
+import {writeStdout} from './platform/write-stdout.js';
 
 export const minimumNodeMajor = 22;
 
@@ -41,7 +42,7 @@ void import('node:module').then(({enableCompileCache}): Promise<unknown> | undef
 	const [first] = args;
 	// Answered here, without loading the program: the version, and the root help page alone.
 	if (args.length === 1 && (first === '--version' || first === '-V')) {
-		process.stdout.write(`${version}\n`);
+		writeStdout(`${version}\n`);
 		return undefined;
 	}
 

@@ -6,6 +6,7 @@
  */
 import type {Catalogue} from './text/catalogue.js';
 import {configDirectory} from './platform/directories.js';
+import {writeStdout} from './platform/write-stdout.js';
 import {savedLanguage} from './store/saved-profiles.js';
 import {chooseLanguage} from './text/locale.js';
 import {enHelp} from './text/en-help.js';
@@ -18,5 +19,5 @@ export function rootHelpPage(help: Catalogue['help']): string {
 export async function printRootHelp(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 	const {language} = chooseLanguage({setting: savedLanguage(() => configDirectory(env)), env});
 	const help = language === 'zh-TW' ? (await import('./text/zh-tw-help.js')).zhTWHelp : enHelp;
-	process.stdout.write(rootHelpPage(help));
+	writeStdout(rootHelpPage(help));
 }

@@ -1,6 +1,8 @@
-import {readdirSync, rmSync, statSync, utimesSync} from 'node:fs';
-import {makeDirectories} from './make-directories.js';
 import path from 'node:path';
+import {makeDirectories} from './make-directories.js';
+import {fs} from './node-fs.js';
+
+const {readdirSync, rmSync, statSync, utimesSync} = fs;
 
 const day = 86_400_000;
 /** Another version's directory not started for this long goes at a new version's first start. */

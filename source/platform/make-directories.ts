@@ -1,5 +1,7 @@
-import {existsSync, mkdirSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {fs} from './node-fs.js';
+
+const {existsSync, mkdirSync, statSync} = fs;
 
 /**
  * `directory` and its missing parents, one by one. Not mkdirSync's `recursive`: given a name

@@ -1,4 +1,5 @@
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, readdir, stat, utimes, writeFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -40,6 +41,19 @@ describe('the package a user installs', () => {
 	it('acs-tokens --version prints the version', async () => {
 		const result = await runCli(['--version']);
 		expect(result).toMatchObject({code: 0, stdout: `${manifest.version}\n`});
+	});
+
+	it('answers --version and --help quietly to a reader that has gone (acs-tokens --help | head -0)', async () => {
+		for (const flag of ['--version', '--help']) {
+			const child = spawn(process.execPath, [cliPath, flag], {stdio: ['ignore', 'pipe', 'pipe']});
+			child.stdout.destroy();
+			let stderr = '';
+			child.stderr.on('data', (chunk: Buffer) => {
+				stderr += chunk.toString();
+			});
+			const [code] = (await once(child, 'close')) as [number | null];
+			expect({flag, code, stderr}).toEqual({flag, code: 0, stderr: ''});
+		}
 	});
 
 	it("keeps Node's compile cache per version, and a new version's first start removes what older versions left unused", async () => {
