@@ -1,6 +1,8 @@
-import {stripVTControlCharacters} from 'node:util';
+import {builtin} from '../platform/builtins.js';
 import textWidth from '../text/width.js';
 import {wrapProse} from '../text/wrap.js';
+
+const {stripVTControlCharacters} = builtin('node:util');
 
 /**
  * Frames as printed lines, for a terminal that cannot move its cursor (TERM=dumb) and for a

@@ -1,6 +1,9 @@
-import {type ParseArgsConfig, parseArgs} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
+import {builtin} from '../platform/builtins.js';
 import {UsageError} from './usage-error.js';
 import {text} from '../text/index.js';
+
+const {parseArgs} = builtin('node:util');
 
 /** parseArgs, with usage errors that say how to get help. */
 export function parseCommand<T extends ParseArgsConfig['options']>(

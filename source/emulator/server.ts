@@ -1,13 +1,13 @@
 import {randomUUID} from 'node:crypto';
 import type {WarningListener} from './warnings.js';
 import {mkdtemp, rm} from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
+import type {IncomingMessage} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {formatConnectionString, validateEndpoint} from '../protocol/connection-string.js';
 import {AccessService} from './access-service.js';
+import {builtin} from './builtins.js';
 import {createMemoryAssignments, openAssignmentFile} from './assignment-store.js';
 import {loadOrCreateTls, type TlsMaterial} from './certificate.js';
 import {ensureDirectory, loadResourceId, loadSigningKey, lockDirectory} from './data-directory.js';
@@ -21,6 +21,8 @@ import {IdentityService} from './identity-service.js';
 import {generateSigningKey} from './signing-key.js';
 import {openDiskState} from './state/disk-state.js';
 import {createMemoryState} from './state/identity-state.js';
+
+const http = builtin('node:http');
 
 export type EmulatorOptions = {
 	/** 0 picks a free port. Default: 10430. */
@@ -128,7 +130,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 			requireHostHeader: false,
 		};
 		const server = tls
-			? https.createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
+			? // Loaded only to serve TLS: node:https brings tls, 7 MiB of an emulator thread that serves plain http.
+			  builtin('node:https').createServer({...serverOptions, cert: tls.cert, key: tls.key}, handler)
 			: http.createServer(serverOptions, handler);
 		// Connections are bounded as everything else is: past this many open at once, a new one is
 		// closed as it comes (each may hold up to 64 KiB of body and 16 KiB of headers meanwhile).
@@ -148,7 +151,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 			contained(() => answerUnparsable(error, socket), socket);
 		});
 		// Without a listener, Node drops a CONNECT without a word.
-		server.on('connect', (_request: http.IncomingMessage, socket: Socket) => {
+		server.on('connect', (_request: IncomingMessage, socket: Socket) => {
 			contained(() => answerRaw(acsErrors.methodNotAllowed('CONNECT', allMethods), socket), socket);
 		});
 		if (tls) {

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {parseEnv} from 'node:util';
+import {builtin} from '../platform/builtins.js';
 import {text} from '../text/index.js';
 import type {Connection} from './client.js';
 import {ConnectionStringError, isLoopbackHost, parseConnectionString} from '../protocol/connection-string.js';
@@ -9,6 +9,8 @@ import {UnknownProfileError} from '../store/errors.js';
 import {connectionStringVariables, emulatorProfileName} from '../store/types.js';
 import {IdentityError} from './errors.js';
 import {UserError} from '../errors/user-error.js';
+
+const {parseEnv} = builtin('node:util');
 
 
 export type ConnectionSource =

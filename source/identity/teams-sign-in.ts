@@ -1,10 +1,12 @@
 import type {ClientRequest} from 'node:http';
-import {request as httpsRequest} from 'node:https';
+import {builtin} from '../platform/builtins.js';
 import type {INetworkModule, NetworkRequestOptions, NetworkResponse} from '@azure/msal-node';
 import {teamsScopes} from '../emulator/stand-in-entra.js';
 import {decodeJwt} from '../protocol/jwt.js';
 import {text} from '../text/index.js';
 import {IdentityError} from './errors.js';
+
+const {request: httpsRequest} = builtin('node:https');
 
 /** Work and school accounts of any tenant: a Teams user's home tenant is not known beforehand. */
 export const defaultTeamsAuthority = 'https://login.microsoftonline.com/organizations';

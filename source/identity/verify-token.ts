@@ -1,3 +1,4 @@
+import {builtin} from '../platform/builtins.js';
 import {parseBoundedJson} from '../protocol/bounded-json.js';
 import type {TokenValidity} from '../protocol/token-validity.js';
 
@@ -22,7 +23,8 @@ export async function verifyToken(
 	const post = async (endpoint: string) => {
 		const url = new URL('emulator/tokens/:verify', endpoint);
 		// Loaded here, not with the module: the wizard's first frame does not wait for node:https.
-		const transport = url.protocol === 'https:' ? (await import('node:https')).default : (await import('node:http')).default;
+		// As the object it is (platform/builtins.ts): `import('node:http')` would load undici, 15 MiB.
+		const transport = builtin(url.protocol === 'https:' ? 'node:https' : 'node:http');
 		const answer = await new Promise<{status: number; text: string}>((resolve, reject) => {
 			const request = transport.request(
 				url,

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import {makeDirectories} from './make-directories.js';
-import {fs} from './node-fs.js';
+import {builtin} from './builtins.js';
 
-const {readdirSync, rmSync, statSync, utimesSync} = fs;
+const {readdirSync, rmSync, statSync, utimesSync} = builtin('node:fs');
 
 const day = 86_400_000;
 /** Another version's directory not started for this long goes at a new version's first start. */

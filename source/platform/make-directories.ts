@@ -1,7 +1,7 @@
 import path from 'node:path';
-import {fs} from './node-fs.js';
+import {builtin} from './builtins.js';
 
-const {existsSync, mkdirSync, statSync} = fs;
+const {existsSync, mkdirSync, statSync} = builtin('node:fs');
 
 /**
  * `directory` and its missing parents, one by one. Not mkdirSync's `recursive`: given a name

@@ -1,4 +1,6 @@
-import {fs} from './node-fs.js';
+import {builtin} from './builtins.js';
+
+const fs = builtin('node:fs');
 
 /**
  * `text` on standard output, for the launcher's answers (`--version`, the root help page):

@@ -1,4 +1,4 @@
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {builtin} from '../platform/builtins.js';
 import {makeDirectories} from '../platform/make-directories.js';
 import path from 'node:path';
 import Conf from 'conf';
@@ -8,6 +8,8 @@ import {forgetMigrationFailure, formatVersion, isNewerVersion, isVersion, migrat
 import {storeViolations} from './store-validator.js';
 import {defaultSettings, type StoreData} from './types.js';
 import {text} from '../text/index.js';
+
+const {readFileSync, rmSync, writeFileSync} = builtin('node:fs');
 
 export const configName = 'config';
 

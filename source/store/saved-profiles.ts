@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {fs} from '../platform/node-fs.js';
+import {builtin} from '../platform/builtins.js';
 import {isLanguageSetting, type LanguageSetting} from '../text/locale.js';
 import type {SymbolStyle} from './types.js';
 
@@ -15,7 +15,7 @@ export type SavedSettings = {readonly language: LanguageSetting; readonly symbol
 /** config.json as it is on disk, parsed; anything unreadable reads as nothing. */
 function readConfigJson(configDirectory: string): Record<string, unknown> {
 	try {
-		const data: unknown = JSON.parse(fs.readFileSync(path.join(configDirectory, 'config.json'), 'utf8'));
+		const data: unknown = JSON.parse(builtin('node:fs').readFileSync(path.join(configDirectory, 'config.json'), 'utf8'));
 		return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
 	} catch {
 		return {};

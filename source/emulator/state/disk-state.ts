@@ -1,4 +1,4 @@
-import {constants, writeSync} from 'node:fs';
+import {builtin} from '../builtins.js';
 import {type WarningListener, warn} from '../warnings.js';
 import {type FileHandle, open} from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +7,8 @@ import type {IdentityRecord, IdentityState} from './identity-state.js';
 import {readSnapshot, replayJournal} from './load-state.js';
 import {stateFileError, unusableFile, unusableFileError} from './state-errors.js';
 import {encodeJournalRecord, encodeSnapshot, journalName, snapshotName} from './state-records.js';
+
+const {constants, writeSync} = builtin('node:fs');
 
 export {StateFileError} from './state-errors.js';
 

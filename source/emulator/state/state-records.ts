@@ -1,9 +1,11 @@
 import {createHash} from 'node:crypto';
-import {constants} from 'node:fs';
+import {builtin} from '../builtins.js';
 import {open} from 'node:fs/promises';
 import type {IdentityRecord, StateChange} from './identity-state.js';
 import {StateFileError, stateFileError, unusableFile, unusableFileError} from './state-errors.js';
 import type {SealProblem, SnapshotProblem, StateFileRole} from './state-problems.js';
+
+const {constants} = builtin('node:fs');
 
 /**
  * What the state files hold, and the checks that they hold nothing else. Each journal line and
