@@ -9,7 +9,7 @@ import {createEmulator, type EmulatorOptions} from './server.js';
 export type WorkerOptions = Pick<EmulatorOptions, 'dataDirectory' | 'http' | 'port' | 'advertise'>;
 
 export type WorkerMessage =
-	| {readonly type: 'ready'; readonly url: string; readonly port: number}
+	| {readonly type: 'ready'; readonly url: string; readonly port: number; readonly certificatePath?: string}
 	| {
 			readonly type: 'failed';
 			readonly dataDirectory: boolean;
@@ -54,7 +54,12 @@ export async function runEmulatorWorker(): Promise<void> {
 				void emulator.close().finally(() => port.close());
 			}
 		});
-		post({type: 'ready', url: emulator.url, port: Number(new URL(emulator.url).port)});
+		post({
+			type: 'ready',
+			url: emulator.url,
+			port: Number(new URL(emulator.url).port),
+			...(emulator.certificatePath ? {certificatePath: emulator.certificatePath} : {}),
+		});
 	} catch (error) {
 		const {message, owner, code} = error as {message?: string; owner?: {pid?: number}; code?: unknown};
 		post({

@@ -50,8 +50,12 @@ export async function openEmulatorConnection(
 	let endpoint = opened.connection.endpoint;
 	let recovering: Promise<string> | undefined;
 	const recover = async (): Promise<string> => {
-		const wanted = Number(new URL(endpoint).port) || 0;
-		const again = await open(dataDirectory, options, wanted);
+		const shared = new URL(endpoint);
+		const wanted = Number(shared.port) || 0;
+		// Started as the one shared was, https included (`acs-tokens emulator` serves it; its CA,
+		// which this connection trusts, stays in the data directory): a client of
+		// https://127.0.0.1:10430 cannot go on over plain http.
+		const again = await open(dataDirectory, options, wanted, shared.protocol === 'https:');
 		if (!again.shared) {
 			started.push(again.close);
 			options.onEvent?.({type: 'took-over', url: again.connection.endpoint});
@@ -80,7 +84,7 @@ export async function openEmulatorConnection(
 
 type Opened = {readonly connection: Connection; readonly close: () => Promise<void>; readonly shared: boolean};
 
-async function open(dataDirectory: string, options: EmulatorConnectionOptions, port: number): Promise<Opened> {
+async function open(dataDirectory: string, options: EmulatorConnectionOptions, port: number, secure = false): Promise<Opened> {
 	const deadline = Date.now() + (options.waitMs ?? 15_000);
 	for (;;) {
 		const owner = await readLockOwner(dataDirectory);
@@ -111,7 +115,7 @@ async function open(dataDirectory: string, options: EmulatorConnectionOptions, p
 		}
 
 		try {
-			return {...(await start(dataDirectory, options, port)), shared: false};
+			return {...(await start(dataDirectory, options, port, secure)), shared: false};
 		} catch (error) {
 			if (!(error instanceof DataDirectoryError && error.owner) || Date.now() > deadline) {
 				if (error instanceof DataDirectoryError && error.owner) {
@@ -130,39 +134,45 @@ async function start(
 	dataDirectory: string,
 	options: EmulatorConnectionOptions,
 	port: number,
+	secure: boolean,
 ): Promise<{connection: Connection; close: () => Promise<void>}> {
 	const credential = {kind: 'access-key', accessKey: developmentAccessKey} as const;
 	const entry = builtFile('emulator-worker.js');
 	if (options.advertise && entry) {
 		const {superviseEmulator} = await import('./emulator-supervisor.js');
-		const emulator = await superviseEmulator(entry, {dataDirectory, http: true, port, advertise: true}, options.onEvent);
-		return {connection: {endpoint: emulator.url, credential}, close: emulator.close};
+		const emulator = await superviseEmulator(entry, {dataDirectory, http: !secure, port, advertise: true}, options.onEvent);
+		return {connection: {endpoint: emulator.url, credential, ...(await trusted(emulator.certificatePath))}, close: emulator.close};
 	}
 
 	// Loaded only when one is started here: the HTTP server and its builtins cost commands
 	// and the wizard's first frame some 30 ms otherwise.
 	const {createEmulator} = await import('../emulator/server.js');
-	const emulator = await startInProcess(createEmulator, {dataDirectory, port, advertise: options.advertise ?? false}, options.onEvent);
-	return {connection: {endpoint: emulator.url, credential}, close: () => emulator.close()};
+	const emulator = await startInProcess(createEmulator, {dataDirectory, port, http: !secure, advertise: options.advertise ?? false}, options.onEvent);
+	return {connection: {endpoint: emulator.url, credential, ...(await trusted(emulator.certificatePath))}, close: () => emulator.close()};
 }
 
 /** An emulator in this process: on the port asked for, or any free one when another program holds it. */
 async function startInProcess(
 	createEmulator: typeof import('../emulator/server.js').createEmulator,
-	options: {readonly dataDirectory: string; readonly port: number; readonly advertise: boolean},
+	options: {readonly dataDirectory: string; readonly port: number; readonly http: boolean; readonly advertise: boolean},
 	onEvent: ((event: EmulatorEvent) => void) | undefined,
 ) {
 	try {
-		return await createEmulator({...options, http: true});
+		return await createEmulator(options);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) {
 			throw error;
 		}
 
-		const emulator = await createEmulator({...options, http: true, port: 0});
+		const emulator = await createEmulator({...options, port: 0});
 		onEvent?.({type: 'other-port', wanted: options.port, url: emulator.url});
 		return emulator;
 	}
+}
+
+/** The emulator's CA, for a connection to it over https; nothing over http. */
+async function trusted(certificatePath: string | undefined): Promise<{trustedCertificate?: string}> {
+	return certificatePath ? {trustedCertificate: await readFile(certificatePath, 'utf8')} : {};
 }
 
 /** A refusal of the data directory, said in the user's language: the wizard shows its message as it is. */

@@ -25,6 +25,8 @@ type Started = {
 	readonly threadId: number;
 	readonly url: string;
 	readonly port: number;
+	/** Its CA, when it serves https. */
+	readonly certificatePath: string | undefined;
 	readonly exited: Promise<string>;
 };
 
@@ -37,7 +39,7 @@ export async function superviseEmulator(
 	entry: URL,
 	options: WorkerOptions & {readonly dataDirectory: string},
 	onEvent: (event: EmulatorEvent) => void = () => {},
-): Promise<{url: string; close: () => Promise<void>}> {
+): Promise<{url: string; certificatePath: string | undefined; close: () => Promise<void>}> {
 	let closing = false;
 	let restarts = 0;
 	let generation = 0;
@@ -96,6 +98,7 @@ export async function superviseEmulator(
 	watch(current);
 	return {
 		url: current.url,
+		certificatePath: current.certificatePath,
 		async close() {
 			closing = true;
 			const next = await restarting;
@@ -158,7 +161,7 @@ function start(entry: URL, options: WorkerOptions, restart: number): Promise<Sta
 	return new Promise((resolve, reject) => {
 		worker.on('message', (message: WorkerMessage) => {
 			if (message.type === 'ready') {
-				resolve({worker, threadId, url: message.url, port: message.port, exited});
+				resolve({worker, threadId, url: message.url, port: message.port, certificatePath: message.certificatePath, exited});
 			} else if (message.type === 'failed') {
 				// A refused data directory is said in the user's language (the wizard shows it as it is).
 				failure = message.problem ? text.commands.emulator.refusal(message.problem) : message.message;

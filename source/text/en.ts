@@ -210,7 +210,7 @@ export const en: Catalogue = {
 			otherPort: (wanted: number, url: string) =>
 				`Port ${wanted} is taken by another program, so the embedded emulator listens at ${url}: connection strings must name this port.`,
 			tookOver: (url: string) =>
-				`The acs-tokens that ran the embedded emulator has ended; this one runs it now, at ${url}, on the same data.`,
+				`The emulator that another acs-tokens ran on this data has stopped; this one runs it now, at ${url}, on the same data.`,
 		},
 		presenterBadge: 'PRESENTER',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,

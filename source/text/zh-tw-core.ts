@@ -194,7 +194,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				`內嵌的模擬器已停止（${reason}），且無法重新啟動。請結束並重新啟動 acs-tokens，或切換連線。`,
 			otherPort: (wanted: number, url: string) =>
 				`連接埠 ${wanted} 已被其他程式使用，因此內嵌的模擬器改在 ${url} 接聽：連接字串必須使用這個連接埠。`,
-			tookOver: (url: string) => `先前執行內嵌模擬器的 acs-tokens 已結束；現在由這個 acs-tokens 以相同的資料在 ${url} 執行它。`,
+			tookOver: (url: string) => `另一個 acs-tokens 在這份資料上執行的模擬器已停止；現在由這個 acs-tokens 以相同的資料在 ${url} 執行它。`,
 		},
 		presenterBadge: '簡報者模式',
 		connectedTo: (profile: string, endpoint: string) => `${profile} · ${endpoint}`,

@@ -1,6 +1,6 @@
 import {createServer, type Server} from 'node:net';
 import {afterEach, describe, expect, test} from 'vitest';
-import {cliPath, createSandbox, parseJson, type Sandbox} from '../_helpers/cli.js';
+import {cliPath, createSandbox, parseJson, type Sandbox, startEmulatorProcess} from '../_helpers/cli.js';
 import {keys, TerminalSession} from '../_helpers/pty-terminal.js';
 
 /**
@@ -89,6 +89,37 @@ describe('one embedded emulator for every wizard and command on a config directo
 
 		await second.press('q', exitMarker);
 		expect(Number(exitMarker.exec(second.raw)?.[1])).toBe(0);
+	}, 90_000);
+
+	test('acs-tokens emulator over https, shared by a wizard and then stopped: the wizard runs it now, over https, on the same port and data', async () => {
+		const sandbox = await createSandbox();
+		const port = await freePort();
+		const standalone = await startEmulatorProcess(['--port', String(port)], {ACS_TOKENS_CONFIG_DIR: sandbox.configDirectory, HOME: sandbox.cwd});
+		const endpoint = `https://127.0.0.1:${port}/`;
+		expect(standalone.connectionString).toContain(`endpoint=https://127.0.0.1:${port}`);
+		const wizard = openWizard(sandbox, {ACS_TOKENS_EMULATOR_PORT: String(port)});
+		await wizard.waitFor('What next?');
+		expect(wizard.screen().split('\n')[0]).toContain(endpoint);
+		await standalone.stop();
+
+		// The next request finds nothing on the port: the wizard starts the emulator there, over
+		// https with the data directory's CA (which it trusts already), and the request succeeds.
+		await wizard.press(keys.enter, 'Step 1 of 6');
+		await wizard.press(keys.enter, 'Step 2 of 6');
+		const created = await wizard.press(keys.enter, /Created\s+8:acs:/);
+		expect(oneLine(created)).toContain(`this one runs it now, at ${endpoint}`);
+		expect(created.split('\n')[0]).toContain(endpoint);
+		// And the requests after it too: a token, and its status, asked of the emulator.
+		await wizard.press(keys.enter, 'Step 3 of 6');
+		await wizard.press(keys.enter, 'How long the token lives');
+		await wizard.press(keys.enter, 'Status: valid');
+
+		// A command meanwhile uses the emulator the wizard now runs, over https.
+		const listed = await sandbox.run(['users', '--emulator', '--json']);
+		expect(listed.code, listed.stderr).toBe(0);
+		expect(parseJson<{identities: unknown[]}>(listed).identities).toHaveLength(1);
+		await wizard.press('q', exitMarker);
+		expect(Number(exitMarker.exec(wizard.raw)?.[1])).toBe(0);
 	}, 90_000);
 
 	test('a port held by another program: the emulator listens on another and says which', async () => {
