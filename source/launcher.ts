@@ -14,10 +14,27 @@ export const minimumNodeMajor = 22;
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < minimumNodeMajor) {
-	process.stderr.write(
-		`acs-tokens needs Node.js ${minimumNodeMajor} or later; this is Node.js ${process.versions.node}. Install a current LTS (26) from https://nodejs.org, or with nvm: nvm install 26\n`,
-	);
+	const message = oldNodeMessage(process.argv.slice(2), process.env);
+	process.stderr.write(`${message}\n`);
+	// As every error of a command run with --json: the kind (local, this machine's side) on stdout.
+	if (process.argv.includes('--json')) {
+		process.stdout.write(`${JSON.stringify({error: {kind: 'local', message}}, undefined, 2)}\n`);
+	}
+
 	process.exit(1);
+}
+
+/**
+ * Which Node is needed, in the user's language: --lang, else the locale variables (the saved
+ * setting is the program's to read, and the program cannot run here).
+ */
+function oldNodeMessage(args: readonly string[], env: NodeJS.ProcessEnv): string {
+	const flag = args.find((arg, index) => args[index - 1] === '--lang' || arg.startsWith('--lang='))?.replace(/^--lang=/, '');
+	const locale = flag ?? (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '');
+	const chinese = /^zh[-_](tw|hk|mo|hant)\b/i.test(locale);
+	return chinese
+		? `acs-tokens 需要 Node.js ${minimumNodeMajor} 以上版本；目前是 Node.js ${process.versions.node}。請從 https://nodejs.org 安裝目前的 LTS（26），或以 nvm 安裝：nvm install 26`
+		: `acs-tokens needs Node.js ${minimumNodeMajor} or later; this is Node.js ${process.versions.node}. Install a current LTS (26) from https://nodejs.org, or with nvm: nvm install 26`;
 }
 
 void import('node:module').then(({enableCompileCache}): Promise<unknown> | undefined => {

@@ -573,8 +573,12 @@ export type Catalogue = {
 			expires: string;
 			expiresIn: (left: string) => string;
 			expiredAgo: (ago: string) => string;
-			/** The last token of an identity, in the manager: its scopes and when it expires. */
-			lastToken: (scopes: string, expires: string) => string;
+			/**
+			 * The last token of an identity, in the manager: its scopes and when it expires (or
+			 * expired), or why it no longer works (its identity's tokens revoked, or the identity
+			 * deleted, after it was issued).
+			 */
+			lastToken: (scopes: string, when: {readonly expires: string} | {readonly expired: string} | {readonly ended: 'revoked' | 'deleted'}) => string;
 			status: string;
 			statuses: {
 				checking: string;

@@ -417,7 +417,12 @@ export const en: Catalogue = {
 			expires: 'Expires',
 			expiresIn: (left: string) => `in ${left}`,
 			expiredAgo: (ago: string) => `expired ${ago} ago`,
-			lastToken: (scopes, expires) => `${scopes} · expires ${expires}`,
+			lastToken: (scopes, when) =>
+				'expires' in when
+					? `${scopes} · expires ${when.expires}`
+					: 'expired' in when
+						? `${scopes} · expired ${when.expired}`
+						: `${scopes} · no longer valid: ${when.ended === 'revoked' ? 'revoked' : 'the identity was deleted'}`,
 			status: 'Status',
 			statuses: {
 				checking: 'checking…',

@@ -74,17 +74,20 @@ export function formatDuration(
 	);
 }
 
-/** `in 3 hours` / `3 小時後`, `5 minutes ago` / `5 分鐘前`: the largest whole unit. */
+/**
+ * `in 3 hours` / `3 小時後`, `5 minutes ago` / `5 分鐘前`: the largest unit, rounded to the
+ * nearest (1 h 59 min is `in 2 hours`, not `in 1 hour`; 59 min 40 s is `in 1 hour`).
+ */
 export function formatRelative(milliseconds: number): string {
 	const seconds = Math.round(milliseconds / 1000);
 	const magnitude = Math.abs(seconds);
 	const [value, name]: [number, Intl.RelativeTimeFormatUnit] =
-		magnitude >= 86_400
-			? [Math.trunc(seconds / 86_400), 'day']
-			: magnitude >= 3600
-				? [Math.trunc(seconds / 3600), 'hour']
+		Math.round(magnitude / 3600) >= 24
+			? [Math.round(seconds / 86_400), 'day']
+			: Math.round(magnitude / 60) >= 60
+				? [Math.round(seconds / 3600), 'hour']
 				: magnitude >= 60
-					? [Math.trunc(seconds / 60), 'minute']
+					? [Math.round(seconds / 60), 'minute']
 					: [seconds, 'second'];
 	return new Intl.RelativeTimeFormat(localeOf(), {numeric: 'auto'}).format(value, name);
 }

@@ -396,7 +396,12 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			expires: '到期',
 			expiresIn: (left: string) => `${left}後`,
 			expiredAgo: (ago: string) => `已於 ${ago} 前到期`,
-			lastToken: (scopes, expires) => `${scopes} · ${expires}到期`,
+			lastToken: (scopes, when) =>
+				'expires' in when
+					? `${scopes} · ${when.expires}到期`
+					: 'expired' in when
+						? `${scopes} · 已於 ${when.expired}到期`
+						: `${scopes} · 已失效：${when.ended === 'revoked' ? '已撤銷' : '身分識別已刪除'}`,
 			status: '狀態',
 			statuses: {
 				checking: '檢查中…',

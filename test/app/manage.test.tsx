@@ -92,6 +92,39 @@ describe('the identity list', () => {
 });
 
 describe('one identity', () => {
+	it("says of its last token when it expires (to the nearest hour), when it expired, or why it no longer works", async () => {
+		const now = Date.now();
+		const at = (ms: number) => new Date(now + ms).toISOString();
+		const minute = 60_000;
+		const token = (expiresInMs: number) => ({scopes: ['chat'], issuedAt: at(-30 * minute), expiresOn: at(expiresInMs)});
+		const app = await renderConnected({
+			configure(fakes) {
+				fakes.loadIdentities.mockResolvedValue({
+					identities: [
+						{id: aliceId, label: 'soon', createdAt: at(-60 * minute), lastToken: token(119 * minute)},
+						{id: bobId, label: 'expired', createdAt: at(-60 * minute), lastToken: token(-10 * minute)},
+						{id: cjkId, label: 'revoked', createdAt: at(-60 * minute), lastToken: token(60 * minute), revokedAt: at(-minute)},
+						{id: `${aliceId}9`, label: 'deleted', createdAt: at(-60 * minute), lastToken: token(60 * minute), deletedAt: at(-minute)},
+					],
+				});
+			},
+		});
+		const lastToken = (frame: string) => frame.split('\n').find(line => line.startsWith('Last token'));
+		expect(lastToken(await openIdentity(app, 0))).toMatch(/^Last token chat · expires .+ \(in 2 hours\)$/);
+		for (const [row, expected] of [
+			[1, /^Last token chat · expired .+ \(10 minutes ago\)$/],
+			[2, /^Last token chat · no longer valid: revoked$/],
+			[3, /^Last token chat · no longer valid: the identity was deleted$/],
+		] as const) {
+			// Back in the list at the row just opened: one down is the next.
+			await app.press(keys.escape, 'Identities of emulator');
+			await app.press(keys.down);
+			const frame = await app.press(keys.enter, 'Rename (local label)');
+			expect(frame).toContain(`${['', 'expired', 'revoked', 'deleted'][row]} (8:acs:`);
+			expect(lastToken(frame)).toMatch(expected);
+		}
+	});
+
 	it('shows its details and the actions on it; Esc goes back to the list', async () => {
 		const app = await renderConnected();
 		const frame = await openIdentity(app, 0);

@@ -101,4 +101,26 @@ describe('the package a user installs', () => {
 		expect(failure?.stdout).toBe('');
 		expect(failure?.stderr).toMatch(/^acs-tokens needs Node\.js 22 or later; this is Node\.js 2\d\.\d+\.\d+\. Install a current LTS \(26\)[^\n]*\n$/);
 	});
+
+	it.runIf(oldNode)('on an older Node, says it in the user\'s language, and as JSON under --json', () => {
+		const run = (args: string[], env: Record<string, string>) => {
+			try {
+				execFileSync(oldNode as string, [cliPath, ...args], {encoding: 'utf8', stdio: 'pipe', env: {...process.env, LC_ALL: '', LC_MESSAGES: '', ...env}});
+			} catch (error) {
+				return error as {status: number; stderr: string; stdout: string};
+			}
+
+			throw new Error('it ran');
+		};
+
+		const json = run(['users', '--json'], {LANG: 'en_US.UTF-8'});
+		expect(json.status).toBe(1);
+		expect(JSON.parse(json.stdout)).toEqual({error: {kind: 'local', message: json.stderr.trimEnd()}});
+		expect(json.stderr).toMatch(/^acs-tokens needs Node\.js 22 or later/);
+		const chinese = run(['users'], {LANG: 'zh_TW.UTF-8'});
+		expect(chinese).toMatchObject({status: 1, stdout: ''});
+		expect(chinese.stderr).toMatch(/^acs-tokens 需要 Node\.js 22 以上版本；目前是 Node\.js 2\d\.\d+\.\d+。[^\n]*\n$/);
+		expect(run(['--lang', 'zh-TW', 'users'], {LANG: 'en_US.UTF-8'}).stderr).toMatch(/^acs-tokens 需要/);
+		expect(run(['--lang=en', 'users'], {LANG: 'zh_TW.UTF-8'}).stderr).toMatch(/^acs-tokens needs/);
+	});
 });

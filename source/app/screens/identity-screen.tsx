@@ -18,6 +18,17 @@ function moment(iso: string | undefined, now: number): string | undefined {
 	return iso === undefined ? undefined : text.wizard.moment(formatDateTime(iso), formatRelative(Date.parse(iso) - now));
 }
 
+/** Whether the last token still works, and till when (a deleted identity's or a revoked token's is void before its time). */
+function lastTokenState(identity: IdentitySummary, now: number): Parameters<typeof text.wizard.token.lastToken>[1] {
+	const state = stateOf(identity, now);
+	if (state === 'deleted' || state === 'revoked') {
+		return {ended: state};
+	}
+
+	const when = moment(identity.lastToken?.expiresOn, now) ?? '';
+	return state === 'token-expired' ? {expired: when} : {expires: when};
+}
+
 /**
  * What a choice says, for the identity's state: forgetting a deleted identity only tidies this
  * machine's list, forgetting a live one leaves it (and its tokens) on the service.
@@ -68,10 +79,7 @@ export function IdentityScreen(props: {
 				{line(
 					manage.details.lastToken,
 					identity?.lastToken
-						? text.wizard.token.lastToken(
-								text.wizard.scopeList(identity.lastToken.scopes),
-								moment(identity.lastToken.expiresOn, now) ?? '',
-							)
+						? text.wizard.token.lastToken(text.wizard.scopeList(identity.lastToken.scopes), lastTokenState(identity, now))
 						: undefined,
 				)}
 				{line(manage.details.revoked, moment(identity?.revokedAt, now))}
