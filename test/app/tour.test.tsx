@@ -357,6 +357,27 @@ describe('choosing the lifetime', () => {
 		expect(frame).toContain('How long the token lives');
 	});
 
+	it("shows the minutes in the step's code as they are typed, and puts the lifetime back on Esc", async () => {
+		const app = await renderConnected();
+		let frame = await tourToCustomMinutes(app);
+		expect(frame).toContain('{tokenExpiresInMinutes: 1440}');
+		await app.type('9');
+		// Not a lifetime yet: the code keeps the one there was.
+		expect(app.lastFrame()).toContain('{tokenExpiresInMinutes: 1440}');
+		frame = await app.press('0', '{tokenExpiresInMinutes: 90}');
+		expect(frame).toContain('✓ 90 minutes');
+		frame = await app.press('0', '{tokenExpiresInMinutes: 900}');
+		frame = await app.press(keys.escape, frame => !frame.includes('Minutes (60–1440)'));
+		expect(frame).toContain('{tokenExpiresInMinutes: 1440}');
+		expect(frame).not.toContain('Custom: 900 minutes');
+		// Enter on a typed lifetime keeps it.
+		await app.press(keys.enter, 'Minutes (60–1440)');
+		await app.type('120');
+		const token = await app.press(keys.enter, 'Step 4 of 6');
+		expect(app.fakes.issueToken.mock.calls[0]?.[0]).toMatchObject({lifetimeMinutes: 120});
+		expect(token).toContain('{tokenExpiresInMinutes: 120}');
+	});
+
 	it('keeps the chosen lifetime when coming back to it', async () => {
 		const app = await renderConnected();
 		await tourToToken(app);

@@ -1,6 +1,6 @@
 import {gapAfter} from '../present.js';
 import {Box, Text} from 'ink';
-import {useCallback, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {defaultLifetimeMinutes, maximumLifetimeMinutes, minimumLifetimeMinutes, typedWholeNumber} from '../../protocol/scopes.js';
 import {text} from '../../text/index.js';
 import type {WizardEvent} from '../../wizard/types.js';
@@ -35,15 +35,26 @@ function typedProblem(value: string): string {
 	return (minutes ?? Number.POSITIVE_INFINITY) < minimumLifetimeMinutes ? lifetime.tooShort(shown, minimumLifetimeMinutes) : lifetime.tooLong(shown, maximumLifetimeMinutes);
 }
 
-/** The minutes typed in, checked at each key; Enter goes on only with a valid number, Esc returns to the presets. */
+/**
+ * The minutes typed in, checked at each key; Enter goes on only with a valid number, Esc returns
+ * to the presets. Each valid number is the lifetime meanwhile (the step's code shows it as it is
+ * typed); Esc puts back the one there was.
+ */
 function CustomMinutes(props: {
 	readonly initial: string;
 	readonly active: boolean;
 	readonly onDone: (minutes: number) => void;
+	readonly onTyped: (minutes: number) => void;
 }) {
 	const [value, setValue] = useState(props.initial);
 	const {lifetime} = text.wizard;
 	const minutes = typedMinutes(value);
+	const {onTyped} = props;
+	useEffect(() => {
+		if (minutes !== undefined) {
+			onTyped(minutes);
+		}
+	}, [minutes, onTyped]);
 	return (
 		<Box flexDirection="column">
 			<Box columnGap={gapAfter(lifetime.prompt(minimumLifetimeMinutes, maximumLifetimeMinutes))} flexWrap="wrap">
@@ -93,8 +104,26 @@ export function LifetimeScreen(props: {
 	];
 	const initialIndex = custom ? lifetimePresets.length : Math.max(0, lifetimePresets.indexOf(props.minutes as (typeof lifetimePresets)[number]));
 	const {send} = props;
+	// The lifetime when the custom entry opened: put back if it closes without Enter.
+	const before = useRef<number | undefined>(undefined);
+	const latest = useRef(props.minutes);
+	latest.current = props.minutes;
+	useEffect(() => {
+		if (!typing) {
+			return undefined;
+		}
+
+		before.current = latest.current;
+		return () => {
+			if (before.current !== undefined) {
+				send({type: 'SET_LIFETIME', minutes: before.current});
+			}
+		};
+	}, [typing, send]);
+	const typed = useCallback((minutes: number) => send({type: 'SET_LIFETIME', minutes}), [send]);
 	const done = useCallback(
 		(minutes: number) => {
+			before.current = undefined;
 			send({type: 'CLOSE_FIELD'});
 			send({type: 'SET_LIFETIME', minutes});
 			send({type: 'SUBMIT'});
@@ -121,7 +150,7 @@ export function LifetimeScreen(props: {
 					}
 				}}
 			/>
-			{typing ? <CustomMinutes initial={custom ? String(props.minutes) : ''} active={props.active} onDone={done} /> : undefined}
+			{typing ? <CustomMinutes initial={custom ? String(props.minutes) : ''} active={props.active} onDone={done} onTyped={typed} /> : undefined}
 		</Box>
 	);
 }
