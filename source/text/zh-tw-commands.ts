@@ -48,7 +48,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	/** A yes/no question, and the answers that mean yes. */
 	ask: (question: string) => `${question}（y/是 確認，其他取消） `,
 	yes: /^(y(es)?|是|好|確定)$/i,
-	userRequired: '必須指定 --user：身分識別 ID（8:acs:…）或「acs-tokens users」列出的標籤。',
+	userRequired: '必須指定 --user：身分識別的識別碼（8:acs:…）或「acs-tokens users」列出的標籤。',
 	scopesRequired: (scopes: readonly string[]) => `必須指定 --scopes：以逗號分隔的範圍清單，可用的範圍有 ${scopes.join('、')}。`,
 	noScopes: (scopes: readonly string[]) => `--scopes 至少需要一個範圍：${scopes.join('、')}。`,
 	notAScope: (scope: string, scopes: readonly string[]) => `「${scope}」不是有效的範圍。請從下列範圍中選擇：${scopes.join('、')}。`,
@@ -60,7 +60,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	/** `2026-11-26 12:34:56 UTC（還剩 23h 59m）`. */
 	expiry: (localTime: string, duration: string, expired: boolean) => `${localTime}（${expired ? `已過 ${duration}` : `還剩 ${duration}`}）`,
 	noSuchLabel: (value: string, profile: string) =>
-		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是 ID（ID 以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
+		`設定檔「${profile}」中沒有標籤為「${value}」的身分識別，而且它也不是識別碼（識別碼以 8:acs: 開頭）。請執行「acs-tokens users」查看所有身分識別。`,
 	stdinTaken:
 		'此命令會從 stdin 讀取權杖，因此 --connection-string - 無法同時從 stdin 讀取。請將連接字串放在 COMMUNICATION_SERVICES_CONNECTION_STRING（環境變數或此處的 .env 檔案）中，或以 --profile 使用已儲存的設定檔。',
 	stdinEmpty:
@@ -142,7 +142,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	users: {
 		none: (profile: string | undefined) =>
 			`${profile === undefined ? '' : `設定檔 ${profile} 中`}尚無身分識別。請建立一個：acs-tokens user create --emulator --label alice`,
-		headings: ['設定檔', '標籤', 'ID', '狀態'],
+		headings: ['設定檔', '標籤', '識別碼', '狀態'],
 		deleted: (at: string) => `已於 ${at} 刪除`,
 		revoked: (at: string) => `權杖已於 ${at} 撤銷`,
 		noToken: '尚未發行權杖',
@@ -161,7 +161,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	},
 	userCreate: {
 		lifetimeWithoutScopes: '--expires-in 需要搭配 --scopes：未指定範圍時不會發行權杖。',
-		badLabel: '--label 必須是非空白的名稱，且不能以「8:」開頭（ID 以此開頭）。',
+		badLabel: '--label 必須是非空白的名稱，且不能以「8:」開頭（識別碼以此開頭）。',
 		created: (id: string, label: string | undefined, profile: string) =>
 			`已在設定檔 ${profile} 中建立 ${id}${label === undefined ? '' : `（${label}）`}。`,
 		token: (scopes: readonly string[], shown: string) => `權杖（${scopes.join('、')}）：${shown}`,
@@ -174,7 +174,7 @@ export const zhTWCommands: Catalogue['commands'] = {
 	},
 	userLocal: {
 		labelRequired: '必須指定 --label：新的標籤，或以 "" 移除標籤。',
-		labelLikeId: '--label 不能以「8:」開頭（ID 以此開頭）。',
+		labelLikeId: '--label 不能以「8:」開頭（識別碼以此開頭）。',
 		renamed: (id: string, label: string | undefined) => (label ? `${id} 的標籤現在是「${label}」。` : `${id} 現在沒有標籤。`),
 		notStored: (user: string | undefined, profile: string | undefined) =>
 			`本機存放區${profile ? `的設定檔 ${profile} ` : ''}中沒有身分識別「${user}」。請執行「acs-tokens users」查看所有身分識別。`,
@@ -557,7 +557,7 @@ function stateFileText(problem: Exclude<StateFileProblem, {kind: 'unusable'}>): 
 			const lost =
 				problem.file.role === 'signing-key'
 					? '為它們發行的權杖將無法以新的金鑰驗證'
-					: '它們的 ID 含有此檔案所記錄的資源 ID，新的資源 ID 會使它們不再屬於此資源';
+					: '它們的識別碼含有此檔案所記錄的資源識別碼，新的資源識別碼會使它們不再屬於此資源';
 			return `${what} 不見了，但 ${problem.holder} 中有身分識別（${lost}）`;
 		}
 
@@ -574,7 +574,7 @@ function stateFileText(problem: Exclude<StateFileProblem, {kind: 'unusable'}>): 
 		}
 
 		case 'no-resource-id': {
-			return `${what} 已損毀（其中沒有資源 ID）`;
+			return `${what} 已損毀（其中沒有資源識別碼）`;
 		}
 
 		case 'invalid-key': {

@@ -17,7 +17,7 @@ const zhWizardCredential = (kind: string): string =>
 export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 	store: {
 		unknownIdentity: (profile, identity) =>
-			`設定檔「${profile}」中沒有身分識別「${identity}」。請列出它記得的身分識別，並使用其中的 ID 或標籤。`,
+			`設定檔「${profile}」中沒有身分識別「${identity}」。請列出它記得的身分識別，並使用其中的識別碼或標籤。`,
 		duplicateLabel: (label, existingId, profile) =>
 			`標籤「${label}」已由設定檔「${profile}」中的 ${existingId} 使用。請選擇其他標籤，或先重新命名或從本機移除該身分識別。`,
 		newerFormat: (path, fileVersion, supportedVersion) =>
@@ -59,7 +59,7 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			endpoint: shown => `端點 ${shown} 不是 http(s) URL。請使用資源的端點，例如 https://<resource>.communication.azure.com/。`,
 			endpointShape: (shown, max) => `端點 ${shown} 含有空白，或超過 ${max} 個字元。請使用資源的端點，例如 https://<resource>.communication.azure.com/。`,
 			timestamp: (field, value) => `${field} ${value} 不是 ISO 8601 日期時間。請傳入例如 new Date().toISOString()。`,
-			identityId: value => `身分識別 ID ${value} 無效：請傳入 ACS 傳回的 ID，例如 8:acs:<resource>_<guid>。`,
+			identityId: value => `身分識別的識別碼 ${value} 無效：請傳入 ACS 傳回的識別碼，例如 8:acs:<resource>_<guid>。`,
 			scopes: value => `權杖範圍 ${value} 無效：請傳入發行權杖時使用的非空白範圍清單，例如 ["chat", "voip"]。`,
 			keySourceKind: (kind, kinds) => `金鑰來源類型 ${kind} 不明。請使用下列其中之一：${kinds.join('、')}。`,
 			environmentVariable: (variable, allowed) => `環境變數 ${variable} 不是 acs-tokens 會讀取的變數。請使用 ${allowed.join(' 或 ')}。`,

@@ -20,7 +20,7 @@ const connection = `連線（以下旗標至多擇一；皆未提供時，採用
 
 const output = `輸出
   --json                 在 stdout 輸出恰好一份 JSON 文件
-  --verbose              在 stderr 輸出每次 HTTP 往來（機密資訊會遮罩）
+  --verbose              在 stderr 輸出每次 HTTP 往來（祕密會遮罩）
   --config-dir DIR       設定檔與身分識別的存放位置（或 ACS_TOKENS_CONFIG_DIR）
   -h, --help             顯示此說明`;
 
@@ -85,7 +85,7 @@ Azure 通訊服務的身分識別與使用者存取權杖，全程以鍵盤操�
                      --tenant ID 指定租用戶
   --save-key         將貼上的連接字串中的存取金鑰保存在其設定檔中，
                      但只在服務接受金鑰後（第一個成功的要求）才保存
-  --present          簡報者模式：機密資訊一律無法顯示，ID 會縮短
+  --present          簡報者模式：一律不顯示祕密，識別碼縮短顯示
   --no-color         不使用色彩（也會遵循 NO_COLOR 與 TERM=dumb；TERM=dumb 時
                      每個畫面以逐行文字輸出，不會重繪）
   --plain-symbols    使用 ASCII 符號與框線
@@ -231,7 +231,7 @@ ${output}
 在終端機上會要求確認；在其他環境中請傳入 --yes。
 
 選項
-  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  --user ID|LABEL        身分識別：其識別碼（8:acs:…）或標籤
   -y, --yes              不詢問確認
 
 ${connection}
@@ -279,7 +279,7 @@ ${output}
 為身分識別發行使用者存取權杖。
 
 選項
-  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  --user ID|LABEL        身分識別：其識別碼（8:acs:…）或標籤
   --scopes LIST          以逗號分隔的範圍：chat、voip、chat.join、
                          chat.join.limited、voip.join
   --expires-in MIN       存留期，60 到 1440 分鐘（預設 1440）
@@ -299,7 +299,7 @@ ${output}
 將 Teams 使用者的 Microsoft Entra ID 權杖交換為 ACS 權杖（自訂 Teams 端點：
 SDK 的 getTokenForTeamsUser）。Entra ID 權杖從 stdin 讀取，絕不從命令列讀取；
 它必須是 https://auth.msft.communication.azure.com 的 Teams.ManageCalls 與
-Teams.ManageChats 範圍、發給應用程式 ID 與使用者 OID 的權杖。
+Teams.ManageChats 範圍、發給應用程式識別碼與使用者 OID 的權杖。
 
 選項
   --app-id ID            使用者登入的 Entra ID 應用程式（用戶端）識別碼
@@ -424,7 +424,7 @@ ${output}
 在終端機上會要求確認；在其他環境中請傳入 --yes。
 
 選項
-  --user ID|LABEL        身分識別：其 ID（8:acs:…）或標籤
+  --user ID|LABEL        身分識別：其識別碼（8:acs:…）或標籤
   -y, --yes              不詢問確認
 
 ${connection}
