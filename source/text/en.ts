@@ -1,6 +1,7 @@
 import type {Catalogue} from './catalogue.js';
 import {englishPlural} from './en-plural.js';
 import {describeConnectionStringProblem} from '../protocol/connection-string.js';
+import {emulatorCommandFor} from './emulator-command.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
@@ -162,15 +163,23 @@ export const en: Catalogue = {
 		validation: (serviceMessage: string) => `The service refused the request (400): ${serviceMessage}`,
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
 			`The service answered ${status ?? 'an error'}${code ? ` ${code}` : ''}: ${serviceMessage}`,
-		network: (endpoint: string, detail: string) =>
-			`Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string, your network, and, for the local emulator, that it is running (acs-tokens emulator) or use --emulator.`,
+		network: (endpoint: string, detail: string) => {
+			const serve = emulatorCommandFor(endpoint);
+			return serve
+				? `Could not reach ${endpoint} (${detail}): nothing serves it. Start the emulator there (${serve}), or use --emulator, which starts one itself.`
+				: `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network.`;
+		},
 		inWizard: {
 			notOwned: (endpoint: string, id: string) =>
 				`${id} belongs to another Communication Services resource than ${endpoint} (401 IdentityNotOwned). Choose Switch connection in the menu and connect to the resource it was created on.`,
 			notFound: (id: string, serviceMessage: string) =>
 				`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} If it is in your list, Manage identities offers to forget it locally.`,
-			network: (endpoint: string, detail: string) =>
-				`Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network; for a local emulator, check that it is running (acs-tokens emulator). To work offline, choose Switch connection in the menu, then Local emulator.`,
+			network: (endpoint: string, detail: string) => {
+				const serve = emulatorCommandFor(endpoint);
+				return serve
+					? `Could not reach ${endpoint} (${detail}): nothing serves it. Start the emulator there (${serve}), or choose Switch connection in the menu, then Local emulator, which starts one itself.`
+					: `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network. To work offline, choose Switch connection in the menu, then Local emulator.`;
+			},
 		},
 		untrustedCertificate: (endpoint: string, detail: string) =>
 			`The TLS certificate of ${endpoint} is not trusted (${detail}). For the local emulator, trust its CA: export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)".`,

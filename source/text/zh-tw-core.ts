@@ -1,5 +1,6 @@
 import type {Catalogue} from './catalogue.js';
 import type {ConnectionStringProblem} from '../protocol/connection-string.js';
+import {emulatorCommandFor} from './emulator-command.js';
 
 /** Every sentence of the English catalogue but help and commands, in Traditional Chinese (Taiwan), in the words of the zh-TW quickstart. */
 /** The credential that signed in, as the line under the header says it. */
@@ -147,15 +148,23 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 		validation: (serviceMessage: string) => `服務拒絕了要求（400）：${serviceMessage}`,
 		service: (status: number | undefined, code: string | undefined, serviceMessage: string) =>
 			`服務回應${status === undefined ? '錯誤' : ` ${status}`}${code ? ` ${code}` : ''}：${serviceMessage}`,
-		network: (endpoint: string, detail: string) =>
-			`無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路；若使用本機模擬器，請確認它正在執行（acs-tokens emulator），或改用 --emulator。`,
+		network: (endpoint: string, detail: string) => {
+			const serve = emulatorCommandFor(endpoint);
+			return serve
+				? `無法連線到 ${endpoint}（${detail}）：沒有程式在該處提供服務。請在該處啟動模擬器（${serve}），或改用 --emulator，它會自行啟動一個。`
+				: `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。`;
+		},
 		inWizard: {
 			notOwned: (endpoint: string, id: string) =>
 				`${id} 屬於 ${endpoint} 以外的另一個通訊服務資源（401 IdentityNotOwned）。請在功能表中選擇「切換連線」，連線到建立它的資源。`,
 			notFound: (id: string, serviceMessage: string) =>
 				`${serviceMessage.includes(id) ? '此資源上沒有此身分識別' : `此資源上沒有 ${id}`}（404）：${serviceMessage} 若它在您的清單中，可在「管理身分識別」中將它從本機移除。`,
-			network: (endpoint: string, detail: string) =>
-				`無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路；若使用本機模擬器，請確認它正在執行（acs-tokens emulator）。若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。`,
+			network: (endpoint: string, detail: string) => {
+				const serve = emulatorCommandFor(endpoint);
+				return serve
+					? `無法連線到 ${endpoint}（${detail}）：沒有程式在該處提供服務。請在該處啟動模擬器（${serve}），或在功能表中選擇「切換連線」，再選擇本機模擬器，它會自行啟動一個。`
+					: `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。`;
+			},
 		},
 		untrustedCertificate: (endpoint: string, detail: string) =>
 			`${endpoint} 的 TLS 憑證不受信任（${detail}）。若使用本機模擬器，請信任它的 CA：export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)"`,

@@ -26,7 +26,7 @@ async function toScopes(app: AppHarness): Promise<string> {
 describe('the error screen', () => {
 	it("shows the actor's message, retries with r, and goes back with Esc", async () => {
 		const refused =
-			'Could not reach https://127.0.0.1:41234/ (ECONNREFUSED). Check the endpoint in the connection string, your network, and, for the local emulator, that it is running.';
+			'Could not reach https://127.0.0.1:41234/ (ECONNREFUSED): nothing serves it. Start the emulator there (acs-tokens emulator --port 41234), or use --emulator, which starts one itself.';
 		const app = await renderConnected({
 			configure(fakes) {
 				fakes.createUser.mockRejectedValueOnce(new Error(refused)).mockRejectedValueOnce(new Error(refused));

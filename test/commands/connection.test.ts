@@ -240,7 +240,7 @@ describe('failures of the service, each with its exit code', () => {
 		const sandbox = await createSandbox();
 		const result = await sandbox.run(['user', 'create', '--connection-string', `endpoint=http://127.0.0.1:${port}/;accesskey=${emulator.accessKey}`, '--json']);
 		expect(result.code).toBe(5);
-		const message = `Could not reach http://127.0.0.1:${port}/ (ECONNREFUSED). Check the endpoint in the connection string, your network, and, for the local emulator, that it is running (acs-tokens emulator) or use --emulator.`;
+		const message = `Could not reach http://127.0.0.1:${port}/ (ECONNREFUSED): nothing serves it. Start the emulator there (acs-tokens emulator --http --port ${port}), or use --emulator, which starts one itself.`;
 		expect(parseJson(result)).toMatchObject({error: {kind: 'network', message, code: 'ECONNREFUSED'}});
 		expect(result.stderr).toBe(`acs-tokens: ${message}\n`);
 		expectNoSecrets(result);
@@ -268,6 +268,18 @@ describe('failures of the service, each with its exit code', () => {
 		const reached = await sandbox.run(['user', 'create', '--connection-string', emulator.connectionString]);
 		expect(reached.code, reached.stderr).toBe(0);
 		expect(await sandbox.run(['profiles', '--json']).then(parseJson)).toMatchObject({defaultProfile: profileName, profiles: [{name: profileName}]});
+
+		// The command it gives serves that endpoint as the client expects it (plain http, that port): the same call then works.
+		const advised = /\(acs-tokens emulator ([^)]*)\)/.exec(message)?.[1]?.split(' ') ?? [];
+		const elsewhere = await createSandbox();
+		const served = await startEmulatorProcess(advised, {ACS_TOKENS_CONFIG_DIR: elsewhere.configDirectory, HOME: elsewhere.cwd});
+		try {
+			expect(served.endpoint).toBe(`http://127.0.0.1:${port}/`);
+			const again = await elsewhere.run(['user', 'create', '--connection-string', `endpoint=http://127.0.0.1:${port}/;accesskey=${emulator.accessKey}`, '--json']);
+			expect(again.code, again.stderr).toBe(0);
+		} finally {
+			await served.stop();
+		}
 	}, 30_000);
 });
 
