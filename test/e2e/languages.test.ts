@@ -86,7 +86,7 @@ describe('with LANG=zh_TW.UTF-8', () => {
 		expect(identities).toEqual([expect.objectContaining({label: '測試', state: 'deleted'})]);
 		// The commands speak it too, with dates in the zone TZ names.
 		const table = await sandbox.run(['users'], {env: {LANG: 'zh_TW.UTF-8', TZ: 'Asia/Taipei'}});
-		expect(table.stdout.split('\n')[0]).toMatch(/^設定檔 +標籤 +ID +狀態$/);
+		expect(table.stdout.split('\n')[0]).toMatch(/^設定檔 +標籤 +識別碼 +狀態$/);
 		expect(table.stdout).toMatch(/已於 \d{4}年\d{1,2}月\d{1,2}日 .+\[GMT\+8\] 刪除/);
 	});
 });

@@ -552,11 +552,24 @@ describe('a service that cannot be reached, in the wizard', () => {
 	}
 
 	test.each([
-		['en_US.UTF-8', 'Press Enter to create the user.', 'To work offline, choose Switch connection in the menu, then Local emulator.', 'Switch connection'],
-		['zh_TW.UTF-8', '按 Enter 以建立使用者。', '若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。', '切換連線'],
-	])('under LANG=%s the advice names the menu, not the command line, and Esc leads there', async (lang, createPrompt, advice, switchChoice) => {
+		[
+			'en_US.UTF-8',
+			'Press Enter to create the user.',
+			(port: number) =>
+				`Start the emulator there (acs-tokens emulator --http --port ${port}), or choose Switch connection in the menu, then Local emulator, which starts one itself.`,
+			'Switch connection',
+		],
+		[
+			'zh_TW.UTF-8',
+			'按 Enter 以建立使用者。',
+			(port: number) => `請在該處啟動模擬器（acs-tokens emulator --http --port ${port}），或在功能表中選擇「切換連線」，再選擇本機模擬器，它會自行啟動一個。`,
+			'切換連線',
+		],
+	])('under LANG=%s the advice names the menu, not the command line, and Esc leads there', async (lang, createPrompt, adviceFor, switchChoice) => {
 		const sandbox = await createSandbox();
-		const endpoint = `http://127.0.0.1:${await closedPort()}/`;
+		const port = await closedPort();
+		const endpoint = `http://127.0.0.1:${port}/`;
+		const advice = adviceFor(port);
 		const session = openWizard(sandbox, {env: {LANG: lang, COMMUNICATION_SERVICES_CONNECTION_STRING: `endpoint=${endpoint};accesskey=c2VjcmV0LWtleQ==`}});
 		await session.waitFor(`❯ $COMMUNICATION_SERVICES_CONNECTION_STRING — ${endpoint}`);
 		await session.press(keys.enter, switchChoice);
