@@ -107,6 +107,24 @@ try {
 
 const notices = {path: path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), contents: Buffer.from(await thirdPartyNotices(program.metafile))};
 
+/**
+ * The chunk that holds the identity SDK (@azure/communication-identity and the core-client and
+ * core-rest-pipeline it runs on) starts with V8's compile hint: every function in it is compiled
+ * when it loads, not on its first call. Node's compile cache keeps what was compiled at load:
+ * without the hint that is the top level alone (30 KB of cache for 208 KB of code), and every
+ * `token issue` compiled the functions an SDK call runs anew, some 12 ms (hyperfine, 40 runs:
+ * 258.7 against 247.0 ms). An SDK call runs most of the chunk, so little is compiled for nothing.
+ */
+const compiledWhole = /node_modules\/@azure\/communication-identity\//;
+for (const [name, output] of Object.entries(program.metafile.outputs)) {
+	if (Object.keys(output.inputs).some(input => compiledWhole.test(input))) {
+		const file = program.outputFiles.find(each => each.path === path.join(root, name));
+		if (file) {
+			file.contents = Buffer.concat([Buffer.from('//# allFunctionsCalledOnLoad\n'), file.contents]);
+		}
+	}
+}
+
 // Test runs (and people) build while others run dist/cli.js: never leave dist/ missing or a
 // file half-written. Each file is replaced atomically, the binary last, then leftovers go.
 const entry = path.join(outdir, 'cli.js');
