@@ -15,7 +15,7 @@ import {defaultPort, developmentAccessKey} from './defaults.js';
 import {type AcsError, acsErrors} from './errors.js';
 import {createAuthenticator} from './http/authenticate.js';
 import {createRequestHandler, type RequestLog} from './http/handler.js';
-import {sendError} from './http/respond.js';
+import {correlationVector, sendError} from './http/respond.js';
 import {defaultBodyTimeoutMs} from './http/read-body.js';
 import {IdentityService} from './identity-service.js';
 import {generateSigningKey} from './signing-key.js';
@@ -280,7 +280,7 @@ function answerRaw(acsError: AcsError, socket: Socket): void {
 				.filter(([name]) => name !== 'connection')
 				.map(([name, value]) => `${name}: ${value}\r\n`)
 				.join('') +
-			`x-ms-error-code: ${acsError.code}\r\n` +
+			`MS-CV: ${correlationVector()}\r\n` +
 			`content-length: ${Buffer.byteLength(text)}\r\n` +
 			'connection: close\r\n\r\n' +
 			text,

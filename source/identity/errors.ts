@@ -103,7 +103,8 @@ export function toIdentityError(
 }
 
 function requestId(error: RestErrorLike): {requestId?: string} {
-	const id = error.response?.headers?.get('x-ms-request-id') ?? error.request?.headers?.get('x-ms-client-request-id');
+	// The service names each answer by its correlation vector (MS-CV); what the SDK sent is the fallback.
+	const id = error.response?.headers?.get('ms-cv') ?? error.request?.headers?.get('x-ms-client-request-id');
 	return id ? {requestId: id} : {};
 }
 

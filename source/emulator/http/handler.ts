@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto';
 import {type WarningListener, warn} from '../warnings.js';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {JsonLimitError, maxJsonDepth, parseBoundedJson} from '../../protocol/bounded-json.js';
@@ -6,7 +5,7 @@ import {type ApiVersion, isKnownApiVersion, isWellFormedApiVersion, knownApiVers
 import {AcsError, acsErrors} from '../errors.js';
 import type {Authenticator} from './authenticate.js';
 import {defaultBodyTimeoutMs, readBody} from './read-body.js';
-import {sendError, sendJson} from './respond.js';
+import {correlationVector, sendError, sendJson} from './respond.js';
 import {matchRoute, type Route, type Services} from './routes.js';
 
 export type RequestLog = {
@@ -117,7 +116,7 @@ export function createRequestHandler(options: HandlerOptions): (request: Incomin
 		const method = request.method ?? 'GET';
 		const target = request.url ?? '/';
 		const clientRequestId = request.headers['x-ms-client-request-id'];
-		const headers: Record<string, string> = {'x-ms-request-id': randomUUID()};
+		const headers: Record<string, string> = {'MS-CV': correlationVector()};
 		if (typeof clientRequestId === 'string' && /^[\w.:-]{1,200}$/.test(clientRequestId)) {
 			headers['x-ms-client-request-id'] = clientRequestId;
 		}

@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import type {ServerResponse} from 'node:http';
 import type {AcsError} from '../errors.js';
 
@@ -6,6 +7,15 @@ const successType = 'application/json; charset=utf-8';
 const errorType = 'application/json';
 
 export type ResponseHeaders = Readonly<Record<string, string>>;
+
+/**
+ * The service's name for one answer, in its MS-CV header (every recorded ACS response has one;
+ * none has x-ms-request-id or x-ms-error-code): a correlation vector, 22 base64 characters of
+ * 16 random bytes and `.0`, as `hE7bWSlRZEyFuw+WZOhInA.0`.
+ */
+export function correlationVector(): string {
+	return `${randomBytes(16).toString('base64').slice(0, 22)}.0`;
+}
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: ResponseHeaders = {}): void {
 	send(response, status, body === undefined ? '' : JSON.stringify(body), successType, headers);
@@ -21,7 +31,6 @@ export function sendError(
 	send(response, error.status, JSON.stringify(error.toBody()), errorType, {
 		...headers,
 		...error.headers,
-		'x-ms-error-code': error.code,
 		...(advertised !== undefined && error.listsVersions ? {'api-supported-versions': advertised} : {}),
 	});
 }
