@@ -8,7 +8,7 @@ import {text} from '../text/index.js';
 export class StoreError extends UserError {
 	override name = 'StoreError';
 
-	constructor(message: string, options?: ErrorOptions & {readonly kind?: ErrorKind}) {
+	constructor(message: string, options?: ErrorOptions & {readonly kind?: ErrorKind; readonly inWizard?: string}) {
 		super(options?.kind ?? 'local', message, options);
 	}
 }
@@ -32,7 +32,7 @@ export class UnknownProfileError extends StoreError {
 		readonly profileName: string,
 		knownProfiles: readonly string[],
 	) {
-		super(text.errors.unknownProfile(profileName, knownProfiles), {kind: 'usage'});
+		super(text.errors.unknownProfile(profileName, knownProfiles), {kind: 'usage', inWizard: text.errors.inWizard.unknownProfile(profileName, knownProfiles)});
 	}
 }
 

@@ -342,6 +342,8 @@ export type Catalogue = {
 			notOwned: (endpoint: string, id: string) => string;
 			notFound: (id: string, serviceMessage: string) => string;
 			network: (endpoint: string, detail: string) => string;
+			/** `--profile NAME` naming none, said where the wizard offers the saved ones. */
+			unknownProfile: (name: string, known: readonly string[]) => string;
 		};
 		untrustedCertificate: (endpoint: string, detail: string) => string;
 		cancelled: () => string;

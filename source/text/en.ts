@@ -180,6 +180,8 @@ export const en: Catalogue = {
 					? `Could not reach ${endpoint} (${detail}): nothing serves it. Start the emulator there (${serve}), or choose Switch connection in the menu, then Local emulator, which starts one itself.`
 					: `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network. To work offline, choose Switch connection in the menu, then Local emulator.`;
 			},
+			unknownProfile: (name: string, known: readonly string[]) =>
+				`There is no profile "${name}". ${known.length > 0 ? `Saved profiles: ${known.join(', ')}.` : 'No profile is saved yet.'} Esc goes to the connection screen: it lists the saved profiles, and a connection made there is saved as one.`,
 		},
 		untrustedCertificate: (endpoint: string, detail: string) =>
 			`The TLS certificate of ${endpoint} is not trusted (${detail}). For the local emulator, trust its CA: export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)".`,

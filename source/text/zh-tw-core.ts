@@ -165,6 +165,8 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 					? `無法連線到 ${endpoint}（${detail}）：沒有程式在該處提供服務。請在該處啟動模擬器（${serve}），或在功能表中選擇「切換連線」，再選擇本機模擬器，它會自行啟動一個。`
 					: `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。`;
 			},
+			unknownProfile: (name: string, known: readonly string[]) =>
+				`沒有名為「${name}」的設定檔。${known.length > 0 ? `已儲存的設定檔：${known.join('、')}。` : '尚未儲存任何設定檔。'}按 Esc 前往連線畫面：那裡列出已儲存的設定檔，在那裡建立的連線也會儲存為設定檔。`,
 		},
 		untrustedCertificate: (endpoint: string, detail: string) =>
 			`${endpoint} 的 TLS 憑證不受信任（${detail}）。若使用本機模擬器，請信任它的 CA：export NODE_EXTRA_CA_CERTS="$(acs-tokens emulator --print-certificate-path)"`,

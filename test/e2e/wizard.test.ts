@@ -541,6 +541,23 @@ describe('Ctrl+C and quitting', () => {
 	}, 60_000);
 });
 
+describe('--profile naming no profile, in the wizard', () => {
+	test.each([
+		['en_US.UTF-8', 'There is no profile "nope". No profile is saved yet. Esc goes to the connection screen', 'Local emulator (offline, no Azure account)'],
+		['zh_TW.UTF-8', '沒有名為「nope」的設定檔。尚未儲存任何設定檔。按 Esc 前往連線畫面', '本機模擬器（離線，不需要 Azure 帳戶）'],
+	])('under LANG=%s it says so and where the saved ones are, not a command to run, and Esc goes there', async (lang, said, connectChoice) => {
+		const sandbox = await createSandbox();
+		const session = openWizard(sandbox, {args: ['--profile', 'nope'], env: {LANG: lang}});
+		const failed = await session.waitFor('nope');
+		const squeezed = (value: string) => value.replaceAll(/[\s│]/g, '');
+		expect(squeezed(failed)).toContain(squeezed(said));
+		expect(failed).not.toContain('acs-tokens profiles');
+		await session.press(keys.escape, connectChoice);
+		await session.press('q', exitMarker);
+		expect(await expectCleanExit(session)).toBe(0);
+	}, 60_000);
+});
+
 describe('a service that cannot be reached, in the wizard', () => {
 	/** A loopback port that nothing listens on: connections to it are refused. */
 	async function closedPort(): Promise<number> {
