@@ -30,7 +30,7 @@ if (major < minimumNodeMajor) {
  */
 function oldNodeMessage(args: readonly string[], env: NodeJS.ProcessEnv): string {
 	const flag = args.find((arg, index) => args[index - 1] === '--lang' || arg.startsWith('--lang='))?.replace(/^--lang=/, '');
-	const locale = flag ?? (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '');
+	const locale = flag !== undefined && flag !== 'auto' ? flag : env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
 	const chinese = /^zh[-_](tw|hk|mo|hant)\b/i.test(locale);
 	return chinese
 		? `acs-tokens 需要 Node.js ${minimumNodeMajor} 以上版本；目前是 Node.js ${process.versions.node}。請從 https://nodejs.org 安裝目前的 LTS（26），或以 nvm 安裝：nvm install 26`

@@ -122,5 +122,6 @@ describe('the package a user installs', () => {
 		expect(chinese.stderr).toMatch(/^acs-tokens 需要 Node\.js 22 以上版本；目前是 Node\.js 2\d\.\d+\.\d+。[^\n]*\n$/);
 		expect(run(['--lang', 'zh-TW', 'users'], {LANG: 'en_US.UTF-8'}).stderr).toMatch(/^acs-tokens 需要/);
 		expect(run(['--lang=en', 'users'], {LANG: 'zh_TW.UTF-8'}).stderr).toMatch(/^acs-tokens needs/);
+		expect(run(['--lang', 'auto', 'users'], {LANG: 'zh_TW.UTF-8'}).stderr).toMatch(/^acs-tokens 需要/);
 	});
 });
