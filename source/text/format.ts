@@ -76,7 +76,8 @@ export function formatDuration(
 
 /**
  * `in 3 hours` / `3 小時後`, `5 minutes ago` / `5 分鐘前`: the largest unit, rounded to the
- * nearest (1 h 59 min is `in 2 hours`, not `in 1 hour`; 59 min 40 s is `in 1 hour`).
+ * nearest (1 h 59 min is `in 2 hours`, not `in 1 hour`; 59 min 40 s is `in 1 hour`; 23 h 40 min
+ * is `in 1 day`).
  */
 export function formatRelative(milliseconds: number): string {
 	const seconds = Math.round(milliseconds / 1000);
@@ -89,7 +90,8 @@ export function formatRelative(milliseconds: number): string {
 				: magnitude >= 60
 					? [Math.round(seconds / 60), 'minute']
 					: [seconds, 'second'];
-	return new Intl.RelativeTimeFormat(localeOf(), {numeric: 'auto'}).format(value, name);
+	// `now` for 0 seconds, but `in 1 day`, not `tomorrow`: 23 h 40 min ahead is often today still.
+	return new Intl.RelativeTimeFormat(localeOf(), {numeric: name === 'second' ? 'auto' : 'always'}).format(value, name);
 }
 
 /** `chat, voip, and chat.join` / `chat、voip和chat.join`. */

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {formatDuration} from '../../source/text/format.js';
+import {formatDuration, formatRelative} from '../../source/text/format.js';
 import {switchLanguage} from '../../source/text/index.js';
 
 afterEach(async () => {
@@ -26,5 +26,30 @@ describe('a duration', () => {
 		await switchLanguage('zh-TW');
 		expect(formatDuration(seconds(1, 0, 58))).toBe('1 小時 0 分鐘 58 秒');
 		expect(formatDuration(seconds(1, 0, 58), {precision: 2})).toBe('1 小時 0 分鐘');
+	});
+});
+
+describe('a time from now', () => {
+	it('says the largest unit, rounded to the nearest: 1 h 59 min is in 2 hours, not in 1 hour', () => {
+		expect(formatRelative(seconds(1, 59, 0))).toBe('in 2 hours');
+		expect(formatRelative(seconds(1, 29, 0))).toBe('in 1 hour');
+		expect(formatRelative(seconds(0, 59, 40))).toBe('in 1 hour');
+		expect(formatRelative(seconds(0, 1, 29))).toBe('in 1 minute');
+		expect(formatRelative(-seconds(0, 10, 0))).toBe('10 minutes ago');
+		expect(formatRelative(seconds(0, 0, 59))).toBe('in 59 seconds');
+		expect(formatRelative(0)).toBe('now');
+	});
+
+	it('counts days as days: 23 h 40 min ahead is in 1 day, not tomorrow (it is often today still)', () => {
+		expect(formatRelative(seconds(23, 40, 0))).toBe('in 1 day');
+		expect(formatRelative(-seconds(30, 0, 0))).toBe('1 day ago');
+		expect(formatRelative(seconds(60, 0, 0))).toBe('in 3 days');
+	});
+
+	it('in Traditional Chinese', async () => {
+		await switchLanguage('zh-TW');
+		expect(formatRelative(seconds(1, 59, 0))).toBe('2 小時後');
+		expect(formatRelative(seconds(23, 40, 0))).toBe('1 天後');
+		expect(formatRelative(-seconds(0, 10, 0))).toBe('10 分鐘前');
 	});
 });
