@@ -21,3 +21,10 @@ export function emulatorCommandFor(endpoint: string): string | undefined {
 	const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 	return `acs-tokens emulator${url.protocol === 'http:' ? ' --http' : ''}${port === defaultPort ? '' : ` --port ${port}`}`;
 }
+
+/** `endpoint` over the other scheme (http for https, https for http), for a client that used the wrong one. */
+export function otherSchemeOf(endpoint: string): string {
+	const url = new URL(endpoint);
+	url.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
+	return url.toString();
+}

@@ -1,7 +1,7 @@
 import type {Catalogue} from './catalogue.js';
 import {englishPlural} from './en-plural.js';
 import {describeConnectionStringProblem} from '../protocol/connection-string.js';
-import {emulatorCommandFor} from './emulator-command.js';
+import {emulatorCommandFor, otherSchemeOf} from './emulator-command.js';
 import {enCommands} from './en-commands.js';
 import {enHelp} from './en-help.js';
 
@@ -165,9 +165,13 @@ export const en: Catalogue = {
 			`The service answered ${status ?? 'an error'}${code ? ` ${code}` : ''}: ${serviceMessage}`,
 		network: (endpoint: string, detail: string) => {
 			const serve = emulatorCommandFor(endpoint);
-			return serve
+			if (!serve) {
+				return `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network.`;
+			}
+
+			return detail === 'ECONNREFUSED'
 				? `Could not reach ${endpoint} (${detail}): nothing serves it. Start the emulator there (${serve}), or use --emulator, which starts one itself.`
-				: `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network.`;
+				: `Could not talk to ${endpoint} (${detail}). If the emulator there serves the other scheme, use ${otherSchemeOf(endpoint)} in the connection string, or start it as this endpoint expects (${serve}); or use --emulator, which starts one itself.`;
 		},
 		inWizard: {
 			notOwned: (endpoint: string, id: string) =>
@@ -176,9 +180,13 @@ export const en: Catalogue = {
 				`${serviceMessage.includes(id) ? 'Not on this resource' : `${id} is not on this resource`} (404): ${serviceMessage} If it is in your list, Manage identities offers to forget it locally.`,
 			network: (endpoint: string, detail: string) => {
 				const serve = emulatorCommandFor(endpoint);
-				return serve
+				if (!serve) {
+					return `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network. To work offline, choose Switch connection in the menu, then Local emulator.`;
+				}
+
+				return detail === 'ECONNREFUSED'
 					? `Could not reach ${endpoint} (${detail}): nothing serves it. Start the emulator there (${serve}), or choose Switch connection in the menu, then Local emulator, which starts one itself.`
-					: `Could not reach ${endpoint} (${detail}). Check the endpoint in the connection string and your network. To work offline, choose Switch connection in the menu, then Local emulator.`;
+					: `Could not talk to ${endpoint} (${detail}). If the emulator there serves the other scheme, use ${otherSchemeOf(endpoint)} in the connection string, or start it as this endpoint expects (${serve}); or choose Switch connection in the menu, then Local emulator, which starts one itself.`;
 			},
 			unknownProfile: (name: string, known: readonly string[]) =>
 				`There is no profile "${name}". ${known.length > 0 ? `Saved profiles: ${known.join(', ')}.` : 'No profile is saved yet.'} Esc goes to the connection screen: it lists the saved profiles, and a connection made there is saved as one.`,

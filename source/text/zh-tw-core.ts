@@ -1,6 +1,6 @@
 import type {Catalogue} from './catalogue.js';
 import type {ConnectionStringProblem} from '../protocol/connection-string.js';
-import {emulatorCommandFor} from './emulator-command.js';
+import {emulatorCommandFor, otherSchemeOf} from './emulator-command.js';
 
 /** Every sentence of the English catalogue but help and commands, in Traditional Chinese (Taiwan), in the words of the zh-TW quickstart. */
 /** The credential that signed in, as the line under the header says it. */
@@ -150,9 +150,13 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 			`服務回應${status === undefined ? '錯誤' : ` ${status}`}${code ? ` ${code}` : ''}：${serviceMessage}`,
 		network: (endpoint: string, detail: string) => {
 			const serve = emulatorCommandFor(endpoint);
-			return serve
+			if (!serve) {
+				return `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。`;
+			}
+
+			return detail === 'ECONNREFUSED'
 				? `無法連線到 ${endpoint}（${detail}）：沒有程式在該處提供服務。請在該處啟動模擬器（${serve}），或改用 --emulator，它會自行啟動一個。`
-				: `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。`;
+				: `無法與 ${endpoint} 通訊（${detail}）。若該處的模擬器以另一種配置提供服務，請在連接字串中改用 ${otherSchemeOf(endpoint)}，或依此端點的預期啟動它（${serve}）；也可以改用 --emulator，它會自行啟動一個。`;
 		},
 		inWizard: {
 			notOwned: (endpoint: string, id: string) =>
@@ -161,9 +165,13 @@ export const zhTWCore: Omit<Catalogue, 'help' | 'commands'> = {
 				`${serviceMessage.includes(id) ? '此資源上沒有此身分識別' : `此資源上沒有 ${id}`}（404）：${serviceMessage} 若它在您的清單中，可在「管理身分識別」中將它從本機移除。`,
 			network: (endpoint: string, detail: string) => {
 				const serve = emulatorCommandFor(endpoint);
-				return serve
+				if (!serve) {
+					return `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。`;
+				}
+
+				return detail === 'ECONNREFUSED'
 					? `無法連線到 ${endpoint}（${detail}）：沒有程式在該處提供服務。請在該處啟動模擬器（${serve}），或在功能表中選擇「切換連線」，再選擇本機模擬器，它會自行啟動一個。`
-					: `無法連線到 ${endpoint}（${detail}）。請檢查連接字串中的端點和您的網路。若要離線使用，請在功能表中選擇「切換連線」，再選擇本機模擬器。`;
+					: `無法與 ${endpoint} 通訊（${detail}）。若該處的模擬器以另一種配置提供服務，請在連接字串中改用 ${otherSchemeOf(endpoint)}，或依此端點的預期啟動它（${serve}）；也可以在功能表中選擇「切換連線」，再選擇本機模擬器，它會自行啟動一個。`;
 			},
 			unknownProfile: (name: string, known: readonly string[]) =>
 				`沒有名為「${name}」的設定檔。${known.length > 0 ? `已儲存的設定檔：${known.join('、')}。` : '尚未儲存任何設定檔。'}按 Esc 前往連線畫面：那裡列出已儲存的設定檔，在那裡建立的連線也會儲存為設定檔。`,

@@ -231,6 +231,33 @@ describe('failures of the service, each with its exit code', () => {
 		);
 	});
 
+	it.each([
+		['http', 'https', ['--port', '0', '--in-memory']],
+		['https', 'http', ['--http', '--port', '0', '--in-memory']],
+	] as const)('an %s client of an emulator serving %s: exit 5, and both ways out, each of which works', async (client, served, args) => {
+		const other = await startEmulatorProcess(args);
+		try {
+			const port = new URL(other.endpoint).port;
+			const wrong = `${client}://127.0.0.1:${port}/`;
+			const sandbox = await createSandbox();
+			const result = await sandbox.run(['user', 'create', '--connection-string', `endpoint=${wrong};accesskey=${other.accessKey}`, '--json'], {env: {NODE_EXTRA_CA_CERTS: undefined}});
+			expect(result.code).toBe(5);
+			const {error} = parseJson<{error: {kind: string; message: string}}>(result);
+			expect(error.kind).toBe('network');
+			expect(error.message).toContain(`Could not talk to ${wrong}`);
+			expect(error.message).toContain(`use ${served}://127.0.0.1:${port}/ in the connection string`);
+			expect(error.message).toContain(`start it as this endpoint expects (acs-tokens emulator${client === 'http' ? ' --http' : ''} --port ${port})`);
+			expect(result.stderr).not.toMatch(stackTraceLine);
+			if (served === 'http') {
+				// The scheme it names works (the https way needs the emulator's CA, as its own advice says).
+				const right = await sandbox.run(['user', 'create', '--connection-string', `endpoint=${served}://127.0.0.1:${port}/;accesskey=${other.accessKey}`]);
+				expect(right.code, right.stderr).toBe(0);
+			}
+		} finally {
+			await other.stop();
+		}
+	});
+
 	it('nothing listening: exit 5, and what to check', async () => {
 		const server = http.createServer();
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
