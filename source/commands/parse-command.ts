@@ -19,6 +19,49 @@ export function parseCommand<T extends ParseArgsConfig['options']>(
 	}
 }
 
+/** What people type for the token's lifetime, after the SDK's `tokenExpiresInMinutes` and other tools. */
+const lifetimeWords = new Set(['minutes', 'lifetime', 'expires', 'expiry', 'expiration', 'ttl', 'expires-in-minutes', 'token-expires-in-minutes', 'duration']);
+
+/**
+ * The known option `typed` most likely meant: a word for the lifetime when the command has
+ * --expires-in, else the one a typo or two away (--scope, --lable), or the one it begins
+ * (--expires); nothing when none is close.
+ */
+export function closestOption(typed: string, known: readonly string[]): string | undefined {
+	const name = typed.toLowerCase();
+	if (lifetimeWords.has(name) && known.includes('expires-in')) {
+		return '--expires-in';
+	}
+
+	const scored = known
+		.map(option => ({option, distance: editDistance(name, option)}))
+		.filter(({option, distance}) => distance <= Math.max(1, Math.floor(option.length / 4)) || (name.length >= 3 && option.startsWith(name)))
+		.sort((a, b) => a.distance - b.distance);
+	return scored[0] ? `--${scored[0].option}` : undefined;
+}
+
+/** Levenshtein's distance, a swap of two neighbours counting one (so --lable is one from --label); a name past 64 characters is no one's typo. */
+function editDistance(a: string, b: string): number {
+	if (a.length > 64 || b.length > 64) {
+		return Number.POSITIVE_INFINITY;
+	}
+
+	const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			const row = rows[i] as number[];
+			const above = rows[i - 1] as number[];
+			row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+			}
+		}
+	}
+
+	return (rows[a.length] as number[])[b.length] as number;
+}
+
 /**
  * parseArgs's refusal in the user's language, known by its code; the option or argument it
  * is about is found in argv against the options, not read out of Node's English message.
@@ -39,7 +82,8 @@ function describeParseError(
 	switch (error.code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
 			const unknown = argv.find(argument => isOption(argument) && !longs.has(nameOf(argument) ?? ''));
-			return said.unknownOption(unknown?.split('=')[0] ?? '', command);
+			const typed = unknown?.split('=')[0] ?? '';
+			return said.unknownOption(typed, command, typed.startsWith('--') ? closestOption(typed.slice(2), [...longs.keys()]) : undefined);
 		}
 
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

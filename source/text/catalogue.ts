@@ -39,7 +39,8 @@ export type Catalogue = {
 		badLanguage: (value: string, allowed: readonly string[]) => string;
 		/** node:util parseArgs refused argv, by its error code. */
 		parse: {
-			unknownOption: (option: string, command: string) => string;
+			/** `suggestion`: the known option it most likely meant, when one is close. */
+			unknownOption: (option: string, command: string, suggestion?: string) => string;
 			missingValue: (option: string, command: string) => string;
 			/** `--expires-in -60`: a value that starts with a dash reads as an option. */
 			dashedValue: (option: string, value: string, command: string) => string;

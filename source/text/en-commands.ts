@@ -26,7 +26,8 @@ export const enCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) =>
 		value === '' ? `--lang needs a value: ${allowed.join(', ')}.` : `--lang takes ${allowed.join(', ')}, not "${value}".`,
 	parse: {
-		unknownOption: (option, command) => `Unknown option ${option}. Run "acs-tokens ${command} --help".`,
+		unknownOption: (option, command, suggestion) =>
+			`Unknown option ${option}${suggestion ? `: did you mean ${suggestion}?` : '.'} Run "acs-tokens ${command} --help".`,
 		missingValue: (option, command) => `${option} needs a value. Run "acs-tokens ${command} --help".`,
 		dashedValue: (option, value, command) =>
 			`${option} needs a value, and ${value} reads as an option: write ${option}=${value} for a value that starts with "-". Run "acs-tokens ${command} --help".`,

@@ -28,7 +28,8 @@ export const zhTWCommands: Catalogue['commands'] = {
 	badLanguage: (value, allowed) =>
 		value === '' ? `--lang 需要一個值：${allowed.join('、')}。` : `--lang 只接受 ${allowed.join('、')}，而不是「${value}」。`,
 	parse: {
-		unknownOption: (option, command) => `不明的選項 ${option}。請執行「acs-tokens ${command} --help」。`,
+		unknownOption: (option, command, suggestion) =>
+			`不明的選項 ${option}${suggestion ? `：您是指 ${suggestion} 嗎？` : '。'}請執行「acs-tokens ${command} --help」。`,
 		missingValue: (option, command) => `${option} 需要一個值。請執行「acs-tokens ${command} --help」。`,
 		dashedValue: (option, value, command) =>
 			`${option} 需要一個值，而 ${value} 會被當成選項：以「-」開頭的值請寫成 ${option}=${value}。請執行「acs-tokens ${command} --help」。`,
