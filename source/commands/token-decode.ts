@@ -1,3 +1,4 @@
+import {parseBoundedJson} from '../protocol/bounded-json.js';
 import {decodeJwt} from '../protocol/jwt.js';
 import {type Command, outputOptions, parseCommand, printJson} from './context.js';
 import {formatExpiry} from './format.js';
@@ -73,5 +74,20 @@ export async function readToken(positionals: readonly string[], stdin: NodeJS.Re
 		throw new UsageError(text.commands.tokenDecode.emptyStdin);
 	}
 
-	return token;
+	return tokenOf(token);
+}
+
+/** The token in what `token issue --json` printed (`{"token": …}`), or the text as it is (stdin is at most 64 KiB, its JSON's depth bounded). */
+function tokenOf(given: string): string {
+	if (!given.startsWith('{')) {
+		return given;
+	}
+
+	try {
+		const value = parseBoundedJson(given);
+		const token = (value as {token?: unknown} | null)?.token;
+		return typeof token === 'string' ? token : given;
+	} catch {
+		return given;
+	}
 }

@@ -431,19 +431,22 @@ Examples
 	tokenDecode: `Usage: acs-tokens token decode TOKEN
 
 Shows a token's header and claims, with its times in local time. Works offline;
-it does not check the signature (see: acs-tokens token verify). TOKEN "-" reads stdin.
+it does not check the signature (see: acs-tokens token verify). TOKEN "-" reads stdin: the
+token, or the JSON that token issue --json prints.
 
 ${output}
 
 Examples
   acs-tokens token decode eyJhbGciOi…
-  acs-tokens token issue --user alice --scopes chat --json | jq -r .token | acs-tokens token decode -
+  acs-tokens token issue --user alice --scopes chat --json |
+    acs-tokens token decode -
 `,
 	tokenVerify: `Usage: acs-tokens token verify TOKEN
 
 Asks the local emulator whether a token is valid, revoked, expired, or its identity deleted.
-Exit code 0 when valid, 1 when not. TOKEN "-" reads stdin. The real service has no such
-operation, so this works with the emulator only (--emulator, or a connection to it).
+Exit code 0 when valid, 1 when not. TOKEN "-" reads stdin (the token, or token issue's JSON).
+The real service has no such operation, so this works with the emulator only (--emulator, or
+a connection to it).
 
 ${connection}
 

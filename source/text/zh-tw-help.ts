@@ -438,20 +438,22 @@ ${output}
 	tokenDecode: `用法：acs-tokens token decode TOKEN
 
 顯示權杖的標頭與宣告，時間以當地時間呈現。可離線使用；不會檢查簽章
-（請見：acs-tokens token verify）。TOKEN 為「-」時從 stdin 讀取。
+（請見：acs-tokens token verify）。TOKEN 為「-」時從 stdin 讀取：權杖本身，
+或 token issue --json 印出的 JSON。
 
 ${output}
 
 範例
   acs-tokens token decode eyJhbGciOi…
-  acs-tokens token issue --user alice --scopes chat --json | jq -r .token |
+  acs-tokens token issue --user alice --scopes chat --json |
     acs-tokens token decode -
 `,
 	tokenVerify: `用法：acs-tokens token verify TOKEN
 
 詢問本機模擬器權杖是否有效、已撤銷、已過期，或其身分識別已刪除。
-有效時結束代碼為 0，否則為 1。TOKEN 為「-」時從 stdin 讀取。實際的服務
-沒有這種作業，因此只能搭配模擬器使用（--emulator，或連線至模擬器）。
+有效時結束代碼為 0，否則為 1。TOKEN 為「-」時從 stdin 讀取（權杖本身，或
+token issue 的 JSON）。實際的服務沒有這種作業，因此只能搭配模擬器使用
+（--emulator，或連線至模擬器）。
 
 ${connection}
 

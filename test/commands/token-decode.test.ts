@@ -44,6 +44,20 @@ describe('token decode', () => {
 		}
 	});
 
+	it("takes what token issue --json printed on stdin, for decode and verify: no jq needed", async () => {
+		const token = jwt({sub: 'someone'});
+		const printed = `${JSON.stringify({id: '8:acs:x_y', token, expiresOn: '2026-01-15T11:00:00.000Z'}, undefined, 2)}\n`;
+		const result = await runCli(['token', 'decode', '-', '--json'], {input: printed});
+		expect(result.code, result.stderr).toBe(0);
+		expect(parseJson(result)).toEqual({header: {alg: 'RS256', typ: 'JWT'}, claims: {sub: 'someone'}});
+		// JSON without a token, and JSON nested past any reason, are not tokens: refused as such.
+		for (const input of ['{"id": "8:acs:x_y"}', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, '{"token": 42}']) {
+			const refused = await runCli(['token', 'decode', '-'], {input});
+			expect(refused.code).toBe(2);
+			expect(refused.stderr).toMatch(/^acs-tokens: That is not a JWT/);
+		}
+	});
+
 	it('reads at most 64 KiB from stdin: 4 MiB of one line is refused by its size, with no stack trace', async () => {
 		const result = await runCli(['token', 'decode', '-'], {input: `eyJ${'a'.repeat(4 * 1024 * 1024)}`});
 		expect(result.code).toBe(2);
