@@ -53,10 +53,11 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const load = commands[twoWords] ?? commands[first];
 	if (!load) {
 		const group = Object.keys(commands).filter(name => name.startsWith(`${first} `));
+		const suggestion = await closestCommand(first, second);
 		throw new UsageError(
 			group.length > 0
-				? text.commands.notACommand(twoWords, group)
-				: text.commands.unknownCommand(first),
+				? text.commands.notACommand(second?.startsWith('-') ? first : twoWords, group, suggestion !== undefined && group.includes(suggestion) ? suggestion : undefined)
+				: text.commands.unknownCommand(first, suggestion),
 		);
 	}
 
@@ -68,6 +69,14 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	return command.run(args, io);
+}
+
+/** The command `first` (and `second`) most likely meant: `tokn issue` is token issue, `user` alone none. */
+async function closestCommand(first: string, second: string | undefined): Promise<string | undefined> {
+	const {closestName} = await import('./commands/parse-command.js');
+	const names = [...Object.keys(commands), 'emulator'];
+	const whole = second === undefined || second.startsWith('-') ? undefined : closestName(`${first} ${second}`, names);
+	return whole ?? closestName(first, names.filter(name => !name.includes(' ')));
 }
 
 /**

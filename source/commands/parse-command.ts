@@ -33,11 +33,18 @@ export function closestOption(typed: string, known: readonly string[]): string |
 		return '--expires-in';
 	}
 
+	const closest = closestName(name, known);
+	return closest === undefined ? undefined : `--${closest}`;
+}
+
+/** The name in `known` that `typed` most likely meant: a typo or two away, or the one it begins. */
+export function closestName(typed: string, known: readonly string[]): string | undefined {
+	const name = typed.toLowerCase();
 	const scored = known
-		.map(option => ({option, distance: editDistance(name, option)}))
-		.filter(({option, distance}) => distance <= Math.max(1, Math.floor(option.length / 4)) || (name.length >= 3 && option.startsWith(name)))
+		.map(each => ({each, distance: editDistance(name, each)}))
+		.filter(({each, distance}) => distance <= Math.max(1, Math.floor(each.length / 4)) || (name.length >= 3 && each.startsWith(name)))
 		.sort((a, b) => a.distance - b.distance);
-	return scored[0] ? `--${scored[0].option}` : undefined;
+	return scored[0]?.each;
 }
 
 /** Levenshtein's distance, a swap of two neighbours counting one (so --lable is one from --label); a name past 64 characters is no one's typo. */

@@ -47,8 +47,10 @@ export type Catalogue = {
 			unexpectedArgument: (argument: string, command: string) => string;
 			other: (detail: string, command: string) => string;
 		};
-		notACommand: (words: string, group: readonly string[]) => string;
-		unknownCommand: (word: string) => string;
+		/** `suggestion`: the one of `group` it most likely meant, when one is close. */
+		notACommand: (words: string, group: readonly string[], suggestion?: string) => string;
+		/** `suggestion`: the command it most likely meant, when one is close. */
+		unknownCommand: (word: string, suggestion?: string) => string;
 		bug: (detail: string) => string;
 		seeHelp: (message: string, command: string) => string;
 		warning: (message: string) => string;

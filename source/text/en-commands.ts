@@ -38,8 +38,12 @@ export const enCommands: Catalogue['commands'] = {
 				: `Unexpected argument "${argument}". Run "acs-tokens ${command} --help".`,
 		other: (detail, command) => `${detail}. Run "acs-tokens ${command} --help".`,
 	},
-	notACommand: (words: string, group: readonly string[]) => `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,
-	unknownCommand: (word: string) => `Unknown command "${word}". Run "acs-tokens --help" to see the commands.`,
+	notACommand: (words: string, group: readonly string[], suggestion?: string) =>
+		suggestion
+			? `"${words}" is not a command. Did you mean "acs-tokens ${suggestion}"? The others: ${group.filter(name => name !== suggestion).map(name => `acs-tokens ${name}`).join(', ')}.`
+			: `"${words}" is not a command. Try: ${group.map(name => `acs-tokens ${name}`).join(', ')}.`,
+	unknownCommand: (word: string, suggestion?: string) =>
+		`Unknown command "${word}".${suggestion ? ` Did you mean "acs-tokens ${suggestion}"?` : ''} Run "acs-tokens --help" to see the commands.`,
 	bug: (detail: string) => `unexpected error (a bug; please report it):\n${detail}`,
 	/** After a usage error: where the right usage is. */
 	seeHelp: (message: string, command: string) => `${message}. Run "acs-tokens ${command} --help".`,

@@ -39,9 +39,12 @@ export const zhTWCommands: Catalogue['commands'] = {
 				: `非預期的引數「${argument}」。請執行「acs-tokens ${command} --help」。`,
 		other: (detail, command) => `${detail}。請執行「acs-tokens ${command} --help」。`,
 	},
-	notACommand: (words: string, group: readonly string[]) =>
-		`「${words}」不是命令。請試試：${group.map(name => `acs-tokens ${name}`).join('、')}。`,
-	unknownCommand: (word: string) => `未知的命令「${word}」。請執行「acs-tokens --help」查看所有命令。`,
+	notACommand: (words: string, group: readonly string[], suggestion?: string) =>
+		suggestion
+			? `「${words}」不是命令。您是指「acs-tokens ${suggestion}」嗎？其他命令：${group.filter(name => name !== suggestion).map(name => `acs-tokens ${name}`).join('、')}。`
+			: `「${words}」不是命令。請試試：${group.map(name => `acs-tokens ${name}`).join('、')}。`,
+	unknownCommand: (word: string, suggestion?: string) =>
+		`未知的命令「${word}」。${suggestion ? `您是指「acs-tokens ${suggestion}」嗎？` : ''}請執行「acs-tokens --help」查看所有命令。`,
 	bug: (detail: string) => `發生非預期的錯誤（這是程式錯誤，請回報）：\n${detail}`,
 	/** After a usage error: where the right usage is. */
 	seeHelp: (message: string, command: string) => `${message}。請執行「acs-tokens ${command} --help」。`,

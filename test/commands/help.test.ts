@@ -81,6 +81,14 @@ describe('calling it wrongly', () => {
 		[['token'], '"token" is not a command. Try: acs-tokens token issue, acs-tokens token revoke, acs-tokens token teams, acs-tokens token exchange, acs-tokens token decode, acs-tokens token verify.'],
 		[['user', 'make'], '"user make" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
 		[['user', 'create', '--bogus'], 'Unknown option --bogus. Run "acs-tokens user create --help".'],
+		// A command a typo away is named.
+		[['tokn', 'issue'], 'Unknown command "tokn". Did you mean "acs-tokens token issue"? Run "acs-tokens --help" to see the commands.'],
+		[['usrs'], 'Unknown command "usrs". Did you mean "acs-tokens users"? Run "acs-tokens --help" to see the commands.'],
+		[
+			['token', 'isue'],
+			'"token isue" is not a command. Did you mean "acs-tokens token issue"? The others: acs-tokens token revoke, acs-tokens token teams, acs-tokens token exchange, acs-tokens token decode, acs-tokens token verify.',
+		],
+		[['user', '--emulator'], '"user" is not a command. Try: acs-tokens user create, acs-tokens user delete, acs-tokens user forget, acs-tokens user rename.'],
 		[['users', 'extra'], 'Unexpected argument "extra". Run "acs-tokens users --help".'],
 		[['users', '--lang'], '--lang needs a value: en, zh-TW, auto.'],
 		// A flag first makes it the wizard's: a command after it is said to come first.
