@@ -25,6 +25,27 @@ async function openPaste(app: ReturnType<typeof renderApp>) {
 }
 
 describe('the connect screen', () => {
+	it('wraps a choice too long for its line under itself, the ❯ and its space kept, in presenter mode too', async () => {
+		const endpoint = 'https://my-very-long-resource-name-for-the-workshop-demo.communication.azure.com/';
+		const app = renderApp({input: {choices: [{kind: 'environment', variable: 'COMMUNICATION_SERVICES_CONNECTION_STRING', endpoint}, emulatorChoice]}});
+		const rows = (frame: string) => frame.split('\n').filter(line => /COMMUNICATION_SERVICES|communication\.azure\.com|Local emulator/.test(line));
+		expect(rows(app.lastFrame())).toEqual([
+			'❯ $COMMUNICATION_SERVICES_CONNECTION_STRING — https://my-very-long-resource-name',
+			'  -for-the-workshop-demo.communication.azure.com/',
+			'  Local emulator (offline, no Azure account)',
+		]);
+		expect(rows(await app.press('p', 'PRESENTER'))).toEqual([
+			'❯ $COMMUNICATION_SERVICES_CONNECTION_STRING —',
+			'  https://•••.communication.azure.com/',
+			'  Local emulator (offline, no Azure account)',
+		]);
+		expect(rows(await app.press(keys.down, '❯ Local emulator'))).toEqual([
+			'  $COMMUNICATION_SERVICES_CONNECTION_STRING —',
+			'  https://•••.communication.azure.com/',
+			'❯ Local emulator (offline, no Azure account)',
+		]);
+	});
+
 	it('offers the local emulator first, highlighted, when nothing is configured', () => {
 		const app = renderApp({input: {choices: [emulatorChoice]}});
 		const frame = app.lastFrame();

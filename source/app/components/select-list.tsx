@@ -194,6 +194,7 @@ export function SelectList<V>(props: {
 				items={visible.slice(top, top + limit) as SelectItem<V>[]}
 				initialIndex={cursor - top}
 				isFocused={false}
+				indicatorComponent={Indicator}
 			/>
 			<Position shown={(scrolls || filterShown) && visible.length > 0} filtered={filterShown} {...countOf(visible, cursor, items)} />
 		</Box>
@@ -233,6 +234,20 @@ function Position(props: {
 	}
 
 	return <Text dimColor>{props.filtered ? list.matching(props.at, props.count, props.total) : list.position(props.at, props.count)}</Text>;
+}
+
+/**
+ * The ❯ before the highlighted row (a space before the others), as ink-select-input draws it but
+ * never shrunk: a label too long for its line wraps under itself, its continuation indented as
+ * its first line, where ink-select-input's own indicator gave up its space (`❯$COMMUNICATION_…`,
+ * the next line one column in).
+ */
+function Indicator({isSelected = false}: {readonly isSelected?: boolean}) {
+	return (
+		<Box marginRight={1} flexShrink={0}>
+			{isSelected ? <Text color="blue">❯</Text> : <Text> </Text>}
+		</Box>
+	);
 }
 
 /** Every item, one a line, the highlighted one said as `selected: …`. */
