@@ -5,7 +5,9 @@
  * a lone `--help` (dist/root-help.js) are answered without it.
  */
 import {versionCacheDirectory} from './platform/compile-cache.js';
-import {cacheDirectory} from './platform/directories.js';
+import {cacheDirectory, configDirectory} from './platform/directories.js';
+import {savedLanguage} from './store/saved-profiles.js';
+import {chooseLanguage, isLanguageSetting} from './text/locale.js';
 import {version} from './version.js';
 import {withoutFetch} from './platform/without-fetch.js';
 import {writeStdout} from './platform/write-stdout.js';
@@ -24,15 +26,15 @@ if (major < minimumNodeMajor) {
 	process.exit(1);
 }
 
-/**
- * Which Node is needed, in the user's language: --lang, else the locale variables (the saved
- * setting is the program's to read, and the program cannot run here).
- */
+/** Which Node is needed, in the user's language, chosen as the program chooses it (--lang, the setting, the locale). */
 function oldNodeMessage(args: readonly string[], env: NodeJS.ProcessEnv): string {
 	const flag = args.find((arg, index) => args[index - 1] === '--lang' || arg.startsWith('--lang='))?.replace(/^--lang=/, '');
-	const locale = flag !== undefined && flag !== 'auto' ? flag : env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
-	const chinese = /^zh[-_](tw|hk|mo|hant)\b/i.test(locale);
-	return chinese
+	const {language} = chooseLanguage({
+		flag: flag !== undefined && isLanguageSetting(flag) ? flag : undefined,
+		setting: savedLanguage(() => configDirectory(env)),
+		env,
+	});
+	return language === 'zh-TW'
 		? `acs-tokens 需要 Node.js ${minimumNodeMajor} 以上版本；目前是 Node.js ${process.versions.node}。請從 https://nodejs.org 安裝目前的 LTS（26），或以 nvm 安裝：nvm install 26`
 		: `acs-tokens needs Node.js ${minimumNodeMajor} or later; this is Node.js ${process.versions.node}. Install a current LTS (26) from https://nodejs.org, or with nvm: nvm install 26`;
 }

@@ -18,7 +18,6 @@ export function showId(id: string, presenter: boolean): string {
 	return presenter ? shortId(id) : id;
 }
 
-/** Pads (or cuts, with `…`) to a width in terminal columns: `測試` is 4 columns, not 2. */
 /**
  * The space between a prompt and what is typed after it: none after full-width punctuation
  * (`：`), which carries its own room, as Chinese text sets it; one after anything else.
@@ -27,6 +26,7 @@ export function gapAfter(prompt: string): number {
 	return /[\u3000-\u303F\uFF01-\uFF60]$/u.test(prompt) ? 0 : 1;
 }
 
+/** Pads (or cuts, with `…`) to a width in terminal columns: `測試` is 4 columns, not 2. */
 export function fitWidth(value: string, width: number): string {
 	let fitted = value;
 	if (textWidth(fitted) > width) {

@@ -28,12 +28,11 @@ const lifetimeWords = new Set(['minutes', 'lifetime', 'expires', 'expiry', 'expi
  * (--expires); nothing when none is close.
  */
 export function closestOption(typed: string, known: readonly string[]): string | undefined {
-	const name = typed.toLowerCase();
-	if (lifetimeWords.has(name) && known.includes('expires-in')) {
+	if (lifetimeWords.has(typed.toLowerCase()) && known.includes('expires-in')) {
 		return '--expires-in';
 	}
 
-	const closest = closestName(name, known);
+	const closest = closestName(typed, known);
 	return closest === undefined ? undefined : `--${closest}`;
 }
 

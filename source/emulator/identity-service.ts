@@ -22,11 +22,10 @@ export type AccessTokenBody = {readonly token: string; readonly expiresOn: strin
 /** The verify extension's answer; the client side reads the same shape. */
 export type VerifyResult = TokenValidity;
 
-
-/** The operations of the Identity API, over the state, without HTTP. */
 /** The longest an ACS token lives, an exchanged one too. */
 const maxExchangedLifetimeSeconds = 24 * 60 * 60;
 
+/** The operations of the Identity API, over the state, without HTTP. */
 export class IdentityService {
 	readonly #resourceId: string;
 	readonly #state: IdentityState;

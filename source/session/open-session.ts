@@ -104,9 +104,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			...(options.onExchange ? {onExchange: options.onExchange} : {}),
 		});
 		const savingKey = options.saveKey ? keySavedOnSuccess(() => rememberProfile(store, resolved, {saveKey: true})) : undefined;
-		const watching = forgets
-			? forgottenIfUnreached(options.forgetUnreachedProfile === 'on-close' ? async () => {} : forget, progress, options.forgetUnreachedProfile === 'on-close')
-			: undefined;
+		const watching = forgets ? forgottenIfUnreached(forget, progress, options.forgetUnreachedProfile === 'on-close') : undefined;
 		const around = <T>(call: Promise<T>): Promise<T> => {
 			const keeping = savingKey ? savingKey(call) : call;
 			return watching ? watching(keeping) : keeping;

@@ -102,10 +102,16 @@ describe('the package a user installs', () => {
 		expect(failure?.stderr).toMatch(/^acs-tokens needs Node\.js 22 or later; this is Node\.js 2\d\.\d+\.\d+\. Install a current LTS \(26\)[^\n]*\n$/);
 	});
 
-	it.runIf(oldNode)('on an older Node, says it in the user\'s language, and as JSON under --json', () => {
+	it.runIf(oldNode)('on an older Node, says it in the user\'s language, and as JSON under --json', async () => {
+		// A config directory of its own: a language saved in this user's would choose instead.
+		const configDirectory = await temporaryDirectory();
 		const run = (args: string[], env: Record<string, string>) => {
 			try {
-				execFileSync(oldNode as string, [cliPath, ...args], {encoding: 'utf8', stdio: 'pipe', env: {...process.env, LC_ALL: '', LC_MESSAGES: '', ...env}});
+				execFileSync(oldNode as string, [cliPath, ...args], {
+					encoding: 'utf8',
+					stdio: 'pipe',
+					env: {...process.env, LC_ALL: '', LC_MESSAGES: '', ACS_TOKENS_CONFIG_DIR: configDirectory, ...env},
+				});
 			} catch (error) {
 				return error as {status: number; stderr: string; stdout: string};
 			}
